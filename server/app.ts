@@ -1,0 +1,97 @@
+/**
+ * createCheckoutServer: the companion server as a Hono app, built from options. Web-standard
+ * Request/Response only, so the same app runs on Node (server/node.ts), Workers, Deno or Bun.
+ */
+import {Hono} from 'hono';
+import {bodyLimit} from 'hono/body-limit';
+import {HTTPException} from 'hono/http-exception';
+import {secureHeaders} from 'hono/secure-headers';
+import type {Catalog} from './catalog.js';
+import type {ErrorBody} from './contract.js';
+import type {CheckoutContext} from './context.js';
+import {ApiError} from './errors.js';
+import {createFulfiller, type OrderHook} from './fulfilment.js';
+import {type Logger, silentLogger} from './log.js';
+import {originGuard} from './middleware/origin.js';
+import type {OrderStore} from './orders/store.js';
+import type {StripeProvider} from './providers/stripe.js';
+import {configRoutes} from './routes/config.js';
+import {orderRoutes} from './routes/orders.js';
+import {quoteRoutes} from './routes/quote.js';
+import {stripeRoutes} from './routes/stripe.js';
+import {webhookRoutes} from './routes/webhooks.js';
+
+export interface CheckoutServerOptions {
+  catalog: Catalog;
+  store: OrderStore;
+  /** Stripe, when configured (createStripeProvider). */
+  stripe?: StripeProvider;
+  /** Origins besides the server's own that may call the API from a browser. */
+  allowedOrigins?: readonly string[];
+  /** The locale the element uses unless the page sets one. */
+  locale?: string;
+  /** Called exactly once per paid order, after it is stored as paid. A throw is retried on the next report. */
+  onOrderPaid?: OrderHook;
+  logger?: Logger;
+  now?: () => Date;
+  /** How long an unpaid order waits for its webhook before a read asks Stripe (default 10 s). */
+  staleAfterMs?: number;
+}
+
+const API_BODY_LIMIT = 64 * 1024;
+
+export function createCheckoutServer(options: CheckoutServerOptions) {
+  const logger = options.logger ?? silentLogger;
+  const ctx: CheckoutContext = {
+    catalog: options.catalog,
+    store: options.store,
+    stripe: options.stripe,
+    fulfiller: createFulfiller(options.store, options.onOrderPaid, logger),
+    logger,
+    locale: options.locale,
+    now: options.now ?? (() => new Date()),
+    staleAfterMs: options.staleAfterMs ?? 10_000,
+  };
+
+  const api = new Hono()
+    .use(...originGuard(options.allowedOrigins ?? []))
+    // Webhooks carry their own 256 KB limit; everything else is a small JSON cart.
+    .use('*', async (c, next) =>
+      c.req.path.startsWith('/api/webhooks/')
+        ? next()
+        : bodyLimit({
+            maxSize: API_BODY_LIMIT,
+            onError: () => {
+              throw new ApiError(413, 'payload_too_large', 'The request body is larger than 64 KB.');
+            },
+          })(c, next)
+    )
+    .route('/config', configRoutes(ctx))
+    .route('/quote', quoteRoutes(ctx))
+    .route('/stripe', stripeRoutes(ctx))
+    .route('/orders', orderRoutes(ctx))
+    .route('/webhooks', webhookRoutes(ctx))
+    .all('*', () => {
+      throw new ApiError(404, 'not_found', 'No such endpoint.');
+    });
+
+  const app = new Hono();
+  app.use(secureHeaders({crossOriginResourcePolicy: 'cross-origin'}));
+  app.get('/healthz', (c) => c.json({ok: true}));
+  app.route('/api', api);
+
+  app.onError((error, c) => {
+    if (error instanceof ApiError) return c.json(error.toBody(), error.status);
+    if (error instanceof HTTPException && error.status < 500) {
+      const body: ErrorBody = {error: {code: 'invalid_request', message: 'The request could not be read.'}};
+      return c.json(body, error.status);
+    }
+    // Ours: logged by name and message only, answered without detail.
+    logger.error({path: c.req.path, error: error.name, message: error.message}, 'unhandled error');
+    const body: ErrorBody = {error: {code: 'internal_error', message: 'Something went wrong on our side.'}};
+    return c.json(body, 500);
+  });
+  return app;
+}
+
+export type CheckoutServer = ReturnType<typeof createCheckoutServer>;

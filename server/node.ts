@@ -1,0 +1,89 @@
+/**
+ * The Node entry: environment → configuration → stores and providers → an HTTP server.
+ * The only file that knows it runs on Node. With no provider keys set it starts the offline
+ * emulators and points everything at them, so `npm start` is a working shop on any machine.
+ */
+import {existsSync} from 'node:fs';
+import {serve} from '@hono/node-server';
+import {serveStatic} from '@hono/node-server/serve-static';
+import {Hono} from 'hono';
+import {createCheckoutServer} from './app.js';
+import {CatalogError, loadCatalog} from './catalog.js';
+import {ConfigError, parseConfig} from './config.js';
+import {startStripeEmulator} from './emulators/stripe/index.js';
+import {createLogger} from './log.js';
+import {createSqlStore} from './orders/sql-store.js';
+import {createStripeProvider, type StripeSettings} from './providers/stripe.js';
+
+async function main() {
+  const config = parseConfig(process.env);
+  const logger = createLogger(config.logLevel);
+  const catalog = await loadCatalog(config.catalogPath);
+  const store = await createSqlStore({databaseUrl: config.databaseUrl});
+
+  // The public URL is known before listening when PORT is fixed; with PORT=0 it is filled in after.
+  let publicUrl = config.publicUrl ?? `http://localhost:${config.port}`;
+  const notes: string[] = [];
+
+  let stripeSettings: StripeSettings;
+  let stripeEmulator: Awaited<ReturnType<typeof startStripeEmulator>> | undefined;
+  if (config.stripe) {
+    stripeSettings = config.stripe;
+    notes.push(`Stripe: ${config.stripe.apiBase ?? 'api.stripe.com'} (${config.stripe.secretKey.slice(0, 8)}…)`);
+  } else {
+    stripeEmulator = await startStripeEmulator();
+    stripeSettings = {
+      secretKey: stripeEmulator.secretKey,
+      publishableKey: stripeEmulator.publishableKey,
+      webhookSecret: stripeEmulator.webhookSecret,
+      apiBase: stripeEmulator.url,
+      jsUrl: `${stripeEmulator.url}/js/stripe.js`,
+    };
+    notes.push(
+      `Stripe: no STRIPE_SECRET_KEY set, so the offline Stripe emulator runs at ${stripeEmulator.url}`,
+      '        pay with 4242 4242 4242 4242 (any future date, any CVC); 4000 0000 0000 0002 is declined'
+    );
+  }
+
+  const checkout = createCheckoutServer({
+    catalog,
+    store,
+    stripe: createStripeProvider(stripeSettings),
+    allowedOrigins: config.allowedOrigins,
+    locale: config.locale,
+    logger,
+    onOrderPaid: (order) => logger.info({orderId: order.id, total: order.total, currency: order.currency}, 'order paid'),
+  });
+
+  // Static files: the built script-tag bundle at /pay-checkout.js, and the demo shop.
+  const app = new Hono();
+  app.route('/', checkout);
+  if (existsSync('dist/cdn/pay-checkout.js')) app.use('/*', serveStatic({root: './dist/cdn'}));
+  app.use('/*', serveStatic({root: './demo'}));
+
+  const server = serve({fetch: app.fetch, port: config.port, hostname: config.host}, (info) => {
+    if (!config.publicUrl) publicUrl = `http://localhost:${info.port}`;
+    stripeEmulator?.setWebhookUrl(`http://127.0.0.1:${info.port}/api/webhooks/stripe`);
+    for (const note of notes) console.log(note);
+    console.log(`Shop:   ${publicUrl}/  (Ctrl+C to stop)`);
+  });
+
+  const shutdown = async () => {
+    server.close();
+    await stripeEmulator?.close();
+    await store.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', shutdown);
+  process.on('SIGTERM', shutdown);
+}
+
+main().catch((error: unknown) => {
+  // Start-up problems are the operator's to fix: say what is wrong, without a stack trace.
+  if (error instanceof ConfigError || error instanceof CatalogError) {
+    console.error(error.message);
+  } else {
+    console.error(`pay-checkout could not start: ${(error as Error).message}`);
+  }
+  process.exit(1);
+});

@@ -1,0 +1,61 @@
+/**
+ * One set of migrations for every dialect: Kysely's schema builder writes the SQL.
+ * Timestamps are ISO 8601 text so SQLite and PostgreSQL read them back the same way.
+ */
+import {type Kysely, type Migration, type MigrationProvider, Migrator, sql} from 'kysely';
+
+const migrations: Record<string, Migration> = {
+  '2026-11-26-001-orders': {
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable('orders')
+        .addColumn('id', 'varchar(64)', (col) => col.primaryKey())
+        .addColumn('token_hash', 'varchar(64)', (col) => col.notNull())
+        .addColumn('status', 'varchar(32)', (col) => col.notNull())
+        .addColumn('provider', 'varchar(16)', (col) => col.notNull())
+        .addColumn('currency', 'varchar(3)', (col) => col.notNull())
+        .addColumn('subtotal', 'bigint', (col) => col.notNull())
+        .addColumn('total', 'bigint', (col) => col.notNull())
+        .addColumn('lines', 'text', (col) => col.notNull())
+        .addColumn('email', 'varchar(254)')
+        .addColumn('provider_payment_id', 'varchar(255)')
+        .addColumn('amount_refunded', 'bigint', (col) => col.notNull().defaultTo(0))
+        .addColumn('dispute_status', 'varchar(32)')
+        .addColumn('review_reason', 'text')
+        .addColumn('created_at', 'varchar(32)', (col) => col.notNull())
+        .addColumn('updated_at', 'varchar(32)', (col) => col.notNull())
+        .addColumn('paid_at', 'varchar(32)')
+        .addColumn('fulfilment_claimed_at', 'varchar(32)')
+        .addColumn('fulfilled_at', 'varchar(32)')
+        .execute();
+      await db.schema
+        .createIndex('orders_provider_payment_id')
+        .on('orders')
+        .columns(['provider', 'provider_payment_id'])
+        .execute();
+      await db.schema.createIndex('orders_status_created').on('orders').columns(['status', 'created_at']).execute();
+
+      // The webhook ledger: a unique key, so a duplicate delivery is refused by the database
+      // itself, across restarts and across server instances.
+      await db.schema
+        .createTable('processed_events')
+        .addColumn('provider', 'varchar(16)', (col) => col.notNull())
+        .addColumn('event_id', 'varchar(255)', (col) => col.notNull())
+        .addColumn('type', 'varchar(128)', (col) => col.notNull())
+        .addColumn('order_id', 'varchar(64)', (col) => col.notNull())
+        .addColumn('processed_at', 'varchar(32)', (col) => col.notNull().defaultTo(sql`CURRENT_TIMESTAMP`))
+        .addPrimaryKeyConstraint('processed_events_pk', ['provider', 'event_id'])
+        .execute();
+    },
+  },
+};
+
+const provider: MigrationProvider = {getMigrations: async () => migrations};
+
+export async function migrateToLatest(db: Kysely<unknown>): Promise<void> {
+  const {error, results} = await new Migrator({db, provider}).migrateToLatest();
+  if (error) {
+    const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
+    throw new Error(`Database migration ${failed} failed: ${(error as Error).message ?? error}`);
+  }
+}

@@ -1,0 +1,88 @@
+/**
+ * The order state machine, as pure functions: what a provider's report does to an order.
+ * Provider events arrive late, twice and out of order, so every rule here is written against
+ * the order's current state rather than the event's place in a sequence.
+ */
+import type {OrderStatus} from '../contract.js';
+import type {Order, OrderPatch} from './order.js';
+
+/** A provider-neutral report about one payment; the webhook adapters translate into these. */
+export type PaymentEvent =
+  | {type: 'succeeded'; paymentId: string; amount: number; currency: string}
+  | {type: 'processing'; paymentId: string}
+  | {type: 'failed'; paymentId: string}
+  | {type: 'canceled'; paymentId: string}
+  /** `amountRefunded` is the cumulative total refunded, so replays and reordering are harmless. */
+  | {type: 'refunded'; paymentId: string; amountRefunded: number}
+  | {type: 'dispute_opened'; paymentId: string; disputeStatus: string}
+  | {type: 'dispute_closed'; paymentId: string; disputeStatus: string};
+
+/** Statuses in which the money has been received (a dispute or refund may follow). */
+export const SETTLED_STATUSES: ReadonlySet<OrderStatus> = new Set([
+  'paid',
+  'partially_refunded',
+  'refunded',
+  'disputed',
+]);
+
+/** Statuses from which a payment can still succeed. */
+const OPEN_STATUSES: ReadonlySet<OrderStatus> = new Set(['pending', 'processing', 'failed']);
+
+export function isSettled(status: OrderStatus): boolean {
+  return SETTLED_STATUSES.has(status);
+}
+
+/** The status of a settled order given what has been refunded so far. */
+function settledStatus(order: Order, amountRefunded: number): OrderStatus {
+  if (amountRefunded <= 0) return 'paid';
+  return amountRefunded >= order.total ? 'refunded' : 'partially_refunded';
+}
+
+/**
+ * The patch an event makes to an order, or null when it changes nothing (a duplicate, a late
+ * event that would move a paid order backwards, an event about another payment).
+ */
+export function applyPaymentEvent(order: Order, event: PaymentEvent, now: string): OrderPatch | null {
+  // An event about a payment other than the order's current one (an abandoned earlier
+  // attempt, or metadata pointing at someone else's order) must not touch it.
+  const adopts = order.providerPaymentId === undefined;
+  if (!adopts && event.paymentId !== order.providerPaymentId) return null;
+  const adopt: OrderPatch = adopts ? {providerPaymentId: event.paymentId} : {};
+
+  switch (event.type) {
+    case 'succeeded': {
+      if (!OPEN_STATUSES.has(order.status)) return null;
+      if (event.amount !== order.total || event.currency.toLowerCase() !== order.currency) {
+        return {
+          ...adopt,
+          status: 'needs_review',
+          reviewReason: `received ${event.amount} ${event.currency.toLowerCase()}, expected ${order.total} ${order.currency}`,
+        };
+      }
+      // A refund reported before the payment itself still counts once the payment lands.
+      return {...adopt, status: settledStatus(order, order.amountRefunded), paidAt: now};
+    }
+    case 'processing':
+      return order.status === 'pending' || order.status === 'failed' ? {...adopt, status: 'processing'} : null;
+    case 'failed':
+      return order.status === 'pending' || order.status === 'processing' ? {...adopt, status: 'failed'} : null;
+    case 'canceled':
+      return OPEN_STATUSES.has(order.status) ? {...adopt, status: 'canceled'} : null;
+    case 'refunded': {
+      if (event.amountRefunded <= order.amountRefunded) return null;
+      const amountRefunded = event.amountRefunded;
+      // Before the payment is known, only record the amount; a disputed order stays disputed.
+      if (!isSettled(order.status) || order.status === 'disputed') return {...adopt, amountRefunded};
+      return {...adopt, amountRefunded, status: settledStatus(order, amountRefunded)};
+    }
+    case 'dispute_opened':
+      if (order.status === 'disputed' && order.disputeStatus === event.disputeStatus) return null;
+      return isSettled(order.status) ? {...adopt, status: 'disputed', disputeStatus: event.disputeStatus} : null;
+    case 'dispute_closed': {
+      if (order.status !== 'disputed') return null;
+      // A won dispute gives the money back; a lost one keeps the order marked disputed.
+      const status = event.disputeStatus === 'won' ? settledStatus(order, order.amountRefunded) : 'disputed';
+      return {...adopt, status, disputeStatus: event.disputeStatus};
+    }
+  }
+}

@@ -1,0 +1,58 @@
+import {Hono} from 'hono';
+import {bodyLimit} from 'hono/body-limit';
+import type Stripe from 'stripe';
+import type {CheckoutContext} from '../context.js';
+import {ApiError} from '../errors.js';
+import {applyStripeEvent} from '../webhooks/stripe.js';
+
+export const WEBHOOK_BODY_LIMIT = 256 * 1024;
+
+/**
+ * POST /api/webhooks/stripe. Answers: 400 when the event cannot be verified (Stripe will not
+ * retry a forgery into success); 200 when applied, already applied or not ours; 5xx when we
+ * failed, so Stripe retries.
+ */
+export function webhookRoutes(ctx: CheckoutContext) {
+  return new Hono().post(
+    '/stripe',
+    // Before anything reads the body: an oversized one is refused unparsed and unhashed.
+    bodyLimit({
+      maxSize: WEBHOOK_BODY_LIMIT,
+      onError: () => {
+        throw new ApiError(413, 'payload_too_large', 'The webhook body is larger than 256 KB.');
+      },
+    }),
+    async (c) => {
+      if (!ctx.stripe) {
+        // Never fail open: without a secret nothing can be verified, and a 5xx keeps Stripe retrying.
+        throw new ApiError(503, 'provider_not_configured', 'Stripe webhooks are not configured on this server.');
+      }
+      // The signature covers the exact bytes Stripe sent, so the raw text is verified before
+      // any JSON parsing. No validator middleware may run on this route.
+      const payload = await c.req.text();
+      const signature = c.req.header('stripe-signature');
+      if (!payload || !signature) {
+        throw new ApiError(400, 'invalid_signature', 'The Stripe-Signature header or the body is missing.');
+      }
+      let event: Stripe.Event;
+      try {
+        event = await ctx.stripe.client.webhooks.constructEventAsync(
+          payload,
+          signature,
+          ctx.stripe.webhookSecret,
+          undefined, // Stripe's default tolerance: 300 s
+          undefined,
+          ctx.now().getTime()
+        );
+      } catch {
+        throw new ApiError(400, 'invalid_signature', 'The webhook signature could not be verified.');
+      }
+      if (typeof event?.id !== 'string' || typeof event.type !== 'string' || !event.data?.object) {
+        throw new ApiError(400, 'invalid_request', 'The event is not a Stripe event.');
+      }
+      const outcome = await applyStripeEvent(ctx, event);
+      ctx.logger.info({eventId: event.id, type: event.type, outcome}, 'stripe webhook');
+      return c.json({received: true, outcome});
+    }
+  );
+}

@@ -1,0 +1,70 @@
+/**
+ * What each Stripe event means for an order. A table, so the handled types are data that a
+ * test can read (a missing comma in such a list once broke Saleor silently).
+ */
+import type Stripe from 'stripe';
+import type {PaymentEvent} from '../orders/state.js';
+
+export interface StripeReport {
+  /** metadata.order_id on a PaymentIntent; charges and disputes are found by their intent. */
+  orderId?: string;
+  event: PaymentEvent;
+}
+
+type Translate = (object: never) => StripeReport | null;
+
+const intentId = (value: string | {id: string} | null): string | undefined =>
+  typeof value === 'string' ? value : (value?.id ?? undefined);
+
+const fromIntent =
+  (make: (intent: Stripe.PaymentIntent) => PaymentEvent): Translate =>
+  (intent: Stripe.PaymentIntent) => ({orderId: intent.metadata?.order_id, event: make(intent)});
+
+export const STRIPE_EVENT_HANDLERS: Readonly<Record<string, Translate>> = {
+  'payment_intent.succeeded': fromIntent((intent) => ({
+    type: 'succeeded',
+    paymentId: intent.id,
+    amount: intent.amount_received,
+    currency: intent.currency,
+  })),
+  'payment_intent.processing': fromIntent((intent) => ({type: 'processing', paymentId: intent.id})),
+  'payment_intent.payment_failed': fromIntent((intent) => ({type: 'failed', paymentId: intent.id})),
+  'payment_intent.canceled': fromIntent((intent) => ({type: 'canceled', paymentId: intent.id})),
+  'charge.refunded': (charge: Stripe.Charge) => {
+    const paymentId = intentId(charge.payment_intent);
+    return paymentId ? {event: {type: 'refunded', paymentId, amountRefunded: charge.amount_refunded}} : null;
+  },
+  'charge.dispute.created': (dispute: Stripe.Dispute) => {
+    const paymentId = intentId(dispute.payment_intent);
+    return paymentId ? {event: {type: 'dispute_opened', paymentId, disputeStatus: dispute.status}} : null;
+  },
+  'charge.dispute.closed': (dispute: Stripe.Dispute) => {
+    const paymentId = intentId(dispute.payment_intent);
+    return paymentId ? {event: {type: 'dispute_closed', paymentId, disputeStatus: dispute.status}} : null;
+  },
+};
+
+/** The report an event makes, or null for a type we do not act on. */
+export function translateStripeEvent(event: Stripe.Event): StripeReport | null {
+  const handler = STRIPE_EVENT_HANDLERS[event.type];
+  return handler ? handler(event.data.object as never) : null;
+}
+
+/**
+ * What a PaymentIntent's current status says, for the paths that read it instead of waiting
+ * for a webhook (a buyer's return, reconciliation).
+ */
+export function reportFromIntent(intent: Stripe.PaymentIntent): PaymentEvent | null {
+  switch (intent.status) {
+    case 'succeeded':
+      return {type: 'succeeded', paymentId: intent.id, amount: intent.amount_received, currency: intent.currency};
+    case 'processing':
+      return {type: 'processing', paymentId: intent.id};
+    case 'canceled':
+      return {type: 'canceled', paymentId: intent.id};
+    case 'requires_payment_method':
+      return intent.last_payment_error ? {type: 'failed', paymentId: intent.id} : null;
+    default:
+      return null;
+  }
+}
