@@ -1,0 +1,86 @@
+import assert from 'node:assert/strict';
+import {describe, it} from 'node:test';
+import {ORDER_STATUSES} from '../../server/contract.js';
+import type {Order} from '../../server/orders/order.js';
+import {applyPaymentEvent, type PaymentEvent, SETTLED_STATUSES} from '../../server/orders/state.js';
+import {STRIPE_EVENT_HANDLERS} from '../../server/webhooks/stripe-events.js';
+
+const order = (fields: Partial<Order> = {}): Order => ({
+  id: 'ord_1',
+  status: 'pending',
+  provider: 'stripe',
+  currency: 'usd',
+  subtotal: 1000,
+  total: 1000,
+  lines: [],
+  providerPaymentId: 'pi_1',
+  amountRefunded: 0,
+  createdAt: '2026-11-26T00:00:00.000Z',
+  updatedAt: '2026-11-26T00:00:00.000Z',
+  ...fields,
+});
+
+const NOW = '2026-11-26T12:00:00.000Z';
+const events: Record<string, PaymentEvent> = {
+  succeeded: {type: 'succeeded', paymentId: 'pi_1', amount: 1000, currency: 'usd'},
+  processing: {type: 'processing', paymentId: 'pi_1'},
+  failed: {type: 'failed', paymentId: 'pi_1'},
+  canceled: {type: 'canceled', paymentId: 'pi_1'},
+};
+
+describe('the order state machine', () => {
+  it('lists every status of the contract exactly once', () => {
+    assert.deepEqual(
+      [...ORDER_STATUSES].sort(),
+      ['canceled', 'disputed', 'failed', 'needs_review', 'paid', 'partially_refunded', 'pending', 'processing', 'refunded']
+    );
+    assert.deepEqual([...SETTLED_STATUSES].sort(), ['disputed', 'paid', 'partially_refunded', 'refunded']);
+  });
+
+  it('handles exactly the Stripe event types it documents', () => {
+    assert.deepEqual(Object.keys(STRIPE_EVENT_HANDLERS).sort(), [
+      'charge.dispute.closed',
+      'charge.dispute.created',
+      'charge.refunded',
+      'payment_intent.canceled',
+      'payment_intent.payment_failed',
+      'payment_intent.processing',
+      'payment_intent.succeeded',
+    ]);
+  });
+
+  // from status × event → resulting status (null: unchanged)
+  const table: [string, string, string | null][] = [
+    ['pending', 'succeeded', 'paid'],
+    ['processing', 'succeeded', 'paid'],
+    ['failed', 'succeeded', 'paid'],
+    ['paid', 'succeeded', null],
+    ['canceled', 'succeeded', null],
+    ['needs_review', 'succeeded', null],
+    ['pending', 'processing', 'processing'],
+    ['failed', 'processing', 'processing'],
+    ['paid', 'processing', null],
+    ['pending', 'failed', 'failed'],
+    ['processing', 'failed', 'failed'],
+    ['paid', 'failed', null],
+    ['refunded', 'failed', null],
+    ['pending', 'canceled', 'canceled'],
+    ['paid', 'canceled', null],
+    ['disputed', 'canceled', null],
+  ];
+  for (const [from, event, to] of table) {
+    it(`${from} + ${event} → ${to ?? 'unchanged'}`, () => {
+      const patch = applyPaymentEvent(order({status: from as Order['status']}), events[event], NOW);
+      assert.equal(patch?.status ?? null, to);
+    });
+  }
+
+  it('stamps paidAt when an order becomes paid', () => {
+    assert.equal(applyPaymentEvent(order(), events.succeeded, NOW)?.paidAt, NOW);
+  });
+
+  it('adopts the payment of an order whose creation call failed before it learned the id', () => {
+    const patch = applyPaymentEvent(order({providerPaymentId: undefined}), events.succeeded, NOW);
+    assert.deepEqual([patch?.status, patch?.providerPaymentId], ['paid', 'pi_1']);
+  });
+});

@@ -1,0 +1,116 @@
+/**
+ * One suite for every dialect: SQLite always, PostgreSQL when TEST_DATABASE_URL names one
+ * (.ci/run starts a server and sets it).
+ */
+import assert from 'node:assert/strict';
+import {mkdtempSync, rmSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import {join} from 'node:path';
+import {after, before, describe, it} from 'node:test';
+import type {NewOrder} from '../../server/orders/order.js';
+import {createSqlStore} from '../../server/orders/sql-store.js';
+import type {OrderStore} from '../../server/orders/store.js';
+
+const postgresUrl = process.env.TEST_DATABASE_URL;
+
+const newOrder = (id: string): NewOrder => ({
+  id,
+  provider: 'stripe',
+  currency: 'jpy',
+  subtotal: 3800,
+  total: 3800,
+  lines: [{sku: 'tee-black-m', name: 'Black tee, size M', unitAmount: 3800, quantity: 1, amount: 3800}],
+  email: 'buyer@example.com',
+});
+
+async function resetPostgres(url: string) {
+  const {default: pg} = await import('pg');
+  const client = new pg.Client({connectionString: url});
+  await client.connect();
+  await client.query('DROP TABLE IF EXISTS processed_events, orders, kysely_migration, kysely_migration_lock');
+  await client.end();
+}
+
+const dialects: [string, () => Promise<string>][] = [
+  ['SQLite', async () => `sqlite:${join(mkdtempSync(join(tmpdir(), 'pay-checkout-')), 'orders.sqlite')}`],
+];
+if (postgresUrl) {
+  dialects.push([
+    'PostgreSQL',
+    async () => {
+      await resetPostgres(postgresUrl);
+      return postgresUrl;
+    },
+  ]);
+}
+
+for (const [dialect, makeUrl] of dialects) {
+  describe(`the orders store on ${dialect}`, () => {
+    let url: string;
+    let store: OrderStore;
+    before(async () => {
+      url = await makeUrl();
+      store = await createSqlStore({databaseUrl: url});
+    });
+    after(async () => {
+      await store.close();
+      if (url.startsWith('sqlite:')) rmSync(join(url.slice(7), '..'), {recursive: true, force: true});
+    });
+
+    it('writes a pending order and reads it back whole', async () => {
+      const created = await store.create(newOrder('ord_1'), 'hash1');
+      assert.equal(created.status, 'pending');
+      assert.equal(created.amountRefunded, 0);
+      const read = await store.get('ord_1');
+      assert.deepEqual(read, created);
+      assert.equal(read?.total, 3800);
+      assert.equal(read?.lines[0].sku, 'tee-black-m');
+      assert.equal(await store.tokenHash('ord_1'), 'hash1');
+      assert.equal(await store.get('ord_missing'), undefined);
+    });
+
+    it('finds an order by its provider payment id', async () => {
+      await store.create(newOrder('ord_2'), 'hash2');
+      await store.update('ord_2', () => ({providerPaymentId: 'pi_2'}));
+      assert.equal((await store.findByPayment('stripe', 'pi_2'))?.id, 'ord_2');
+      assert.equal(await store.findByPayment('paypal', 'pi_2'), undefined);
+    });
+
+    it('applies a ledgered event once, even when both copies arrive at once', async () => {
+      await store.create(newOrder('ord_3'), 'hash3');
+      const ledger = {provider: 'stripe', eventId: 'evt_3', type: 'payment_intent.succeeded'};
+      const results = await Promise.all(
+        Array.from({length: 5}, () => store.update('ord_3', () => ({status: 'paid'}), ledger))
+      );
+      assert.deepEqual(results.map((r) => r.outcome).sort(), ['changed', 'duplicate', 'duplicate', 'duplicate', 'duplicate']);
+      assert.equal((await store.get('ord_3'))?.status, 'paid');
+    });
+
+    it('answers not_found for an unknown order and records nothing', async () => {
+      const ledger = {provider: 'stripe', eventId: 'evt_nope', type: 'x'};
+      assert.equal((await store.update('ord_nope', () => ({status: 'paid'}), ledger)).outcome, 'not_found');
+    });
+
+    it('gives the fulfilment claim to exactly one caller, and back after a release', async () => {
+      await store.create(newOrder('ord_4'), 'hash4');
+      const claims = await Promise.all(Array.from({length: 5}, () => store.claimFulfilment('ord_4')));
+      assert.equal(claims.filter(Boolean).length, 1);
+      await store.releaseFulfilment('ord_4');
+      assert.equal(await store.claimFulfilment('ord_4'), true);
+      await store.completeFulfilment('ord_4');
+      assert.ok((await store.get('ord_4'))?.fulfilledAt);
+      await store.releaseFulfilment('ord_4');
+      assert.equal(await store.claimFulfilment('ord_4'), false, 'a fulfilled order is never claimed again');
+    });
+
+    it('keeps orders and the ledger across a restart', async () => {
+      await store.create(newOrder('ord_5'), 'hash5');
+      const ledger = {provider: 'stripe', eventId: 'evt_5', type: 'payment_intent.succeeded'};
+      await store.update('ord_5', () => ({status: 'paid'}), ledger);
+      await store.close();
+      store = await createSqlStore({databaseUrl: url});
+      assert.equal((await store.get('ord_5'))?.status, 'paid');
+      assert.equal((await store.update('ord_5', () => ({status: 'paid'}), ledger)).outcome, 'duplicate');
+    });
+  });
+}
