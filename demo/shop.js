@@ -1,0 +1,87 @@
+// The demo shop's own script: a product grid and a cart kept in localStorage. It only tells
+// <pay-checkout> which SKUs and how many; the element asks the server for every price.
+const CART_KEY = 'demo-cart';
+const CURRENCY_KEY = 'demo-currency';
+
+const productsList = document.querySelector('#products');
+const checkout = document.querySelector('#checkout');
+const empty = document.querySelector('#empty');
+const thanks = document.querySelector('#thanks');
+const currencySelect = document.querySelector('#currency');
+
+let cart = JSON.parse(localStorage.getItem(CART_KEY) ?? '{}');
+let currency = localStorage.getItem(CURRENCY_KEY) ?? 'usd';
+let catalog = {products: []};
+
+// The catalog's prices are shown on the product cards for browsing only.
+const exponent = (code) => ({jpy: 0}[code] ?? 2);
+const format = (amount, code) =>
+  new Intl.NumberFormat(undefined, {style: 'currency', currency: code}).format(amount / 10 ** exponent(code));
+
+function renderProducts() {
+  productsList.replaceChildren(
+    ...catalog.products.map((product) => {
+      const item = document.createElement('li');
+      item.className = 'product';
+      const price = product.prices[currency];
+      item.innerHTML = `
+        <div class="swatch" aria-hidden="true">${product.name.slice(0, 1)}</div>
+        <h3></h3>
+        <p class="description"></p>
+        <p class="price"></p>
+        <button type="button">Add to cart</button>`;
+      item.querySelector('h3').textContent = product.name;
+      item.querySelector('.description').textContent = product.description ?? '';
+      item.querySelector('.price').textContent = price === undefined ? 'Not sold in this currency' : format(price, currency);
+      const button = item.querySelector('button');
+      button.disabled = price === undefined;
+      button.setAttribute('aria-label', `Add ${product.name} to cart`);
+      button.addEventListener('click', () => {
+        cart[product.sku] = Math.min((cart[product.sku] ?? 0) + 1, product.maxQuantity);
+        saveCart();
+      });
+      return item;
+    })
+  );
+}
+
+function renderCart() {
+  const entries = Object.entries(cart).filter(([, quantity]) => quantity > 0);
+  checkout.replaceChildren(
+    ...entries.map(([sku, quantity]) => {
+      const line = document.createElement('pay-item');
+      line.setAttribute('sku', sku);
+      line.setAttribute('quantity', String(quantity));
+      return line;
+    })
+  );
+  checkout.setAttribute('currency', currency);
+  checkout.hidden = entries.length === 0;
+  empty.hidden = entries.length > 0;
+}
+
+function saveCart() {
+  localStorage.setItem(CART_KEY, JSON.stringify(cart));
+  thanks.hidden = true;
+  renderCart();
+}
+
+currencySelect.value = currency;
+currencySelect.addEventListener('change', () => {
+  currency = currencySelect.value;
+  localStorage.setItem(CURRENCY_KEY, currency);
+  renderProducts();
+  renderCart();
+});
+
+checkout.addEventListener('pay-success', (event) => {
+  cart = {};
+  localStorage.removeItem(CART_KEY);
+  thanks.textContent = `Thank you! Order ${event.detail.orderId} is paid.`;
+  thanks.hidden = false;
+});
+
+const response = await fetch('/catalog.json');
+catalog = await response.json();
+renderProducts();
+renderCart();
