@@ -1,0 +1,93 @@
+/**
+ * The browser half of the Stripe emulator, served from the emulator's own origin so that the
+ * card form is cross-origin to the shop exactly as js.stripe.com is:
+ *
+ * - `GET /js/stripe.js`: the fake Stripe.js (`host/stripe-js.ts`, bundled on first request)
+ * - `GET /elements/payment`: the Payment Element's frame (`frame/payment-frame.ts`)
+ * - `GET /elements/3ds/:intentId`: the 3-D Secure challenge (`frame/three-ds-frame.ts`)
+ *
+ * Mount with `app.route('/', stripeBrowserRoutes())`.
+ */
+import {fileURLToPath} from 'node:url';
+import {build} from 'esbuild';
+import {Hono} from 'hono';
+import {paymentPage, threeDsPage} from './pages.js';
+
+const ENTRIES = {
+  stripe: 'host/stripe-js.ts',
+  payment: 'frame/payment-frame.ts',
+  threeDs: 'frame/three-ds-frame.ts',
+} as const;
+
+// The frames load only our scripts and talk only to the emulator; any page may embed them.
+const FRAME_POLICY = [
+  "default-src 'none'",
+  "script-src 'self'",
+  "style-src 'unsafe-inline'",
+  "connect-src 'self'",
+  "img-src 'self' data:",
+  "font-src 'self'",
+  "base-uri 'none'",
+  "form-action 'none'",
+  'frame-ancestors *',
+].join('; ');
+
+export function stripeBrowserRoutes(): Hono {
+  const app = new Hono();
+  // One bundle per entry per instance; a failed build is not cached, so a fix is picked up.
+  const bundles = new Map<string, Promise<string>>();
+
+  function bundle(entry: keyof typeof ENTRIES): Promise<string> {
+    let script = bundles.get(entry);
+    if (!script) {
+      script = build({
+        entryPoints: [fileURLToPath(new URL(ENTRIES[entry], import.meta.url))],
+        bundle: true,
+        write: false,
+        format: 'iife',
+        platform: 'browser',
+        target: 'es2020',
+        charset: 'utf8',
+        legalComments: 'none',
+        logLevel: 'silent',
+      }).then((result) => result.outputFiles[0]!.text);
+      script.catch(() => bundles.delete(entry));
+      bundles.set(entry, script);
+    }
+    return script;
+  }
+
+  async function serveScript(entry: keyof typeof ENTRIES): Promise<Response> {
+    return new Response(await bundle(entry), {
+      headers: {
+        'content-type': 'text/javascript; charset=utf-8',
+        'cache-control': 'no-cache',
+        'access-control-allow-origin': '*',
+        'x-content-type-options': 'nosniff',
+      },
+    });
+  }
+
+  function servePage(html: string): Response {
+    return new Response(html, {
+      headers: {
+        'content-type': 'text/html; charset=utf-8',
+        'cache-control': 'no-cache',
+        'content-security-policy': FRAME_POLICY,
+        'referrer-policy': 'no-referrer',
+        'x-content-type-options': 'nosniff',
+      },
+    });
+  }
+
+  app.get('/js/stripe.js', () => serveScript('stripe'));
+  app.get('/elements/payment', () =>
+    servePage(paymentPage('/elements/payment.js'))
+  );
+  app.get('/elements/payment.js', () => serveScript('payment'));
+  app.get('/elements/3ds.js', () => serveScript('threeDs'));
+  app.get('/elements/3ds/:intentId', () =>
+    servePage(threeDsPage('/elements/3ds.js'))
+  );
+  return app;
+}

@@ -1,0 +1,136 @@
+/**
+ * @license
+ * SPDX-License-Identifier: MIT
+ */
+
+/*
+ * The companion server's HTTP API, as the widget calls it. Types come from the server's
+ * contract with `import type` only, so the bundle pays nothing for them.
+ */
+import type {
+  ConfigResponse,
+  ErrorBody,
+  OrderResponse,
+  PaymentIntentRequest,
+  PaymentIntentResponse,
+  Quote,
+  QuoteRequest,
+} from '../../server/contract.js';
+
+/** An error answered by the server (`{error: {code, message}}`) or a failed request. */
+export class ApiError extends Error {
+  override readonly name = 'ApiError';
+  readonly code: string;
+  /** The HTTP status; 0 when the request never got an answer. */
+  readonly status: number;
+  /** Present on `price_changed`: the fresh quote. */
+  readonly quote?: Quote;
+
+  constructor(code: string, message: string, status: number, quote?: Quote) {
+    super(message);
+    this.code = code;
+    this.status = status;
+    this.quote = quote;
+  }
+}
+
+/**
+ * The default API base: the origin of the script this module was loaded from. Served by the
+ * companion server as `/pay-checkout.js`, that is the server itself. When a bundler has
+ * rewritten `import.meta.url` to something that is not http(s), fall back to the page.
+ */
+export function defaultServer(): string {
+  try {
+    const url = new URL(import.meta.url);
+    if (url.protocol === 'http:' || url.protocol === 'https:')
+      return url.origin;
+  } catch {
+    // A bundler may leave import.meta.url unusable; the page's origin is the next best guess.
+  }
+  return typeof location === 'undefined' ? '' : location.origin;
+}
+
+export class Api {
+  private readonly _base: string;
+
+  constructor(base: string) {
+    this._base = base.replace(/\/+$/, '');
+  }
+
+  config(signal?: AbortSignal): Promise<ConfigResponse> {
+    return this._request('GET', '/api/config', {signal});
+  }
+
+  quote(body: QuoteRequest, signal?: AbortSignal): Promise<Quote> {
+    return this._request('POST', '/api/quote', {body, signal});
+  }
+
+  createStripePaymentIntent(
+    body: PaymentIntentRequest,
+    signal?: AbortSignal
+  ): Promise<PaymentIntentResponse> {
+    return this._request('POST', '/api/stripe/payment-intents', {body, signal});
+  }
+
+  order(
+    id: string,
+    token: string,
+    signal?: AbortSignal
+  ): Promise<OrderResponse> {
+    return this._request('GET', `/api/orders/${encodeURIComponent(id)}`, {
+      signal,
+      headers: {Authorization: `Bearer ${token}`},
+    });
+  }
+
+  private async _request<T>(
+    method: 'GET' | 'POST',
+    path: string,
+    init: {
+      body?: unknown;
+      signal?: AbortSignal;
+      headers?: Record<string, string>;
+    }
+  ): Promise<T> {
+    const headers: Record<string, string> = {
+      Accept: 'application/json',
+      ...init.headers,
+    };
+    if (init.body !== undefined) headers['Content-Type'] = 'application/json';
+    let response: Response;
+    try {
+      response = await fetch(`${this._base}${path}`, {
+        method,
+        headers,
+        body: init.body === undefined ? undefined : JSON.stringify(init.body),
+        signal: init.signal,
+        // The order token travels in a header, never a cookie.
+        credentials: 'omit',
+      });
+    } catch (error) {
+      if (init.signal?.aborted) throw error;
+      throw new ApiError(
+        'network_error',
+        'The checkout server could not be reached.',
+        0
+      );
+    }
+    const body: unknown = await response.json().catch(() => undefined);
+    if (!response.ok) {
+      const error = (body as Partial<ErrorBody> | undefined)?.error;
+      throw new ApiError(
+        error?.code ?? 'internal_error',
+        error?.message ?? `The checkout server answered ${response.status}.`,
+        response.status,
+        error?.quote
+      );
+    }
+    return body as T;
+  }
+}
+
+/** The snake_case code of any failure (ApiError, a provider's coded Error), else `generic`. */
+export function codeOf(error: unknown): string {
+  const code = (error as {code?: unknown} | null)?.code;
+  return typeof code === 'string' ? code : 'generic';
+}

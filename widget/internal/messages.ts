@@ -1,0 +1,209 @@
+/**
+ * @license
+ * SPDX-License-Identifier: MIT
+ */
+
+/*
+ * Every string the buyer reads, one table per locale. Provider and server error codes map
+ * to friendly sentences here; a code not in the table falls back to the provider's own
+ * (already localised) message, then to `errors.generic`.
+ */
+
+export interface Messages {
+  orderSummary: string;
+  item: string;
+  amount: string;
+  /** The quantity suffix after a line's name, e.g. "× 2". */
+  quantity: (quantity: string) => string;
+  subtotal: string;
+  total: string;
+  loading: string;
+  paymentDetails: string;
+  pay: (amount: string) => string;
+  payNoAmount: string;
+  processing: string;
+  confirming: string;
+  success: (orderId: string) => string;
+  emptyCart: string;
+  pricesChanged: string;
+  needsReview: (orderId: string) => string;
+  timeout: (orderId: string) => string;
+  errors: Record<string, string>;
+}
+
+const en: Messages = {
+  orderSummary: 'Order summary',
+  item: 'Item',
+  amount: 'Amount',
+  quantity: (quantity) => `× ${quantity}`,
+  subtotal: 'Subtotal',
+  total: 'Total',
+  loading: 'Loading your order…',
+  paymentDetails: 'Payment details',
+  pay: (amount) => `Pay ${amount}`,
+  payNoAmount: 'Pay',
+  processing: 'Processing…',
+  confirming: 'Confirming payment…',
+  success: (orderId) => `Payment received — order ${orderId}`,
+  emptyCart: 'Your cart is empty.',
+  pricesChanged: 'Prices changed; please review the new total.',
+  needsReview: (orderId) =>
+    `We received your payment for order ${orderId}, but it needs a quick review. We will contact you shortly.`,
+  timeout: (orderId) =>
+    `Your payment for order ${orderId} is still being confirmed. You will receive a confirmation by email; please do not pay again.`,
+  errors: {
+    card_declined: 'Your card was declined. Please try another card.',
+    insufficient_funds:
+      'Your card has insufficient funds. Please try another card.',
+    expired_card: 'Your card has expired. Please try another card.',
+    incorrect_cvc: "Your card's security code is incorrect.",
+    payment_intent_authentication_failure:
+      'We could not authenticate your payment. Please try again or use another card.',
+    processing_error:
+      'An error occurred while processing your card. Please try again.',
+    api_connection_error:
+      'We could not reach the payment provider. Please check your connection and try again.',
+    validation_error: 'Please check your payment details.',
+    network_error:
+      'We could not reach the checkout server. Please check your connection and try again.',
+    unknown_sku: 'An item in your cart is no longer available.',
+    quantity_out_of_range:
+      'The quantity of an item in your cart is not available.',
+    currency_not_supported: 'This currency is not supported.',
+    invalid_request: 'This cart cannot be checked out.',
+    provider_not_configured: 'Payments are not available right now.',
+    mode_not_supported: 'This checkout mode is not available.',
+    provider_unavailable:
+      'The payment provider is not available right now. Please try again in a moment.',
+    payment_failed:
+      'Your payment was not completed. Please try again or use another payment method.',
+    order_not_found:
+      'We could not find this payment in this browser. Please check your email for a confirmation.',
+    generic: 'Something went wrong. Please try again.',
+  },
+};
+
+const fr: Messages = {
+  orderSummary: 'Récapitulatif de la commande',
+  item: 'Article',
+  amount: 'Montant',
+  quantity: (quantity) => `× ${quantity}`,
+  subtotal: 'Sous-total',
+  total: 'Total',
+  loading: 'Chargement de votre commande…',
+  paymentDetails: 'Informations de paiement',
+  pay: (amount) => `Payer ${amount}`,
+  payNoAmount: 'Payer',
+  processing: 'Traitement…',
+  confirming: 'Confirmation du paiement…',
+  success: (orderId) => `Paiement reçu — commande ${orderId}`,
+  emptyCart: 'Votre panier est vide.',
+  pricesChanged: 'Les prix ont changé ; veuillez vérifier le nouveau total.',
+  needsReview: (orderId) =>
+    `Nous avons reçu votre paiement pour la commande ${orderId}, mais il doit être vérifié. Nous vous contacterons rapidement.`,
+  timeout: (orderId) =>
+    `Votre paiement pour la commande ${orderId} est toujours en cours de confirmation. Vous recevrez une confirmation par e-mail ; ne payez pas une seconde fois.`,
+  errors: {
+    card_declined:
+      'Votre carte a été refusée. Veuillez essayer une autre carte.',
+    insufficient_funds:
+      'Les fonds de votre carte sont insuffisants. Veuillez essayer une autre carte.',
+    expired_card: 'Votre carte a expiré. Veuillez essayer une autre carte.',
+    incorrect_cvc: 'Le code de sécurité de votre carte est incorrect.',
+    payment_intent_authentication_failure:
+      "Nous n'avons pas pu authentifier votre paiement. Veuillez réessayer ou utiliser une autre carte.",
+    processing_error:
+      'Une erreur est survenue lors du traitement de votre carte. Veuillez réessayer.',
+    api_connection_error:
+      'Impossible de joindre le prestataire de paiement. Vérifiez votre connexion et réessayez.',
+    validation_error: 'Veuillez vérifier vos informations de paiement.',
+    network_error:
+      'Impossible de joindre le serveur de paiement. Vérifiez votre connexion et réessayez.',
+    unknown_sku: "Un article de votre panier n'est plus disponible.",
+    quantity_out_of_range:
+      "La quantité d'un article de votre panier n'est pas disponible.",
+    currency_not_supported: "Cette devise n'est pas prise en charge.",
+    invalid_request: 'Ce panier ne peut pas être réglé.',
+    provider_not_configured: 'Le paiement est indisponible pour le moment.',
+    mode_not_supported: "Ce mode de paiement n'est pas disponible.",
+    provider_unavailable:
+      'Le prestataire de paiement est indisponible pour le moment. Veuillez réessayer dans un instant.',
+    payment_failed:
+      "Votre paiement n'a pas abouti. Veuillez réessayer ou utiliser un autre moyen de paiement.",
+    order_not_found:
+      'Nous ne trouvons pas ce paiement dans ce navigateur. Veuillez consulter vos e-mails pour la confirmation.',
+    generic: 'Une erreur est survenue. Veuillez réessayer.',
+  },
+};
+
+const de: Messages = {
+  orderSummary: 'Bestellübersicht',
+  item: 'Artikel',
+  amount: 'Betrag',
+  quantity: (quantity) => `× ${quantity}`,
+  subtotal: 'Zwischensumme',
+  total: 'Gesamt',
+  loading: 'Ihre Bestellung wird geladen…',
+  paymentDetails: 'Zahlungsdaten',
+  pay: (amount) => `${amount} bezahlen`,
+  payNoAmount: 'Bezahlen',
+  processing: 'Wird verarbeitet…',
+  confirming: 'Zahlung wird bestätigt…',
+  success: (orderId) => `Zahlung erhalten — Bestellung ${orderId}`,
+  emptyCart: 'Ihr Warenkorb ist leer.',
+  pricesChanged:
+    'Die Preise haben sich geändert; bitte prüfen Sie den neuen Gesamtbetrag.',
+  needsReview: (orderId) =>
+    `Wir haben Ihre Zahlung für Bestellung ${orderId} erhalten, sie muss aber noch geprüft werden. Wir melden uns in Kürze.`,
+  timeout: (orderId) =>
+    `Ihre Zahlung für Bestellung ${orderId} wird noch bestätigt. Sie erhalten eine Bestätigung per E-Mail; bitte zahlen Sie nicht erneut.`,
+  errors: {
+    card_declined:
+      'Ihre Karte wurde abgelehnt. Bitte versuchen Sie es mit einer anderen Karte.',
+    insufficient_funds:
+      'Ihre Karte ist nicht ausreichend gedeckt. Bitte versuchen Sie es mit einer anderen Karte.',
+    expired_card:
+      'Ihre Karte ist abgelaufen. Bitte versuchen Sie es mit einer anderen Karte.',
+    incorrect_cvc: 'Der Sicherheitscode Ihrer Karte ist falsch.',
+    payment_intent_authentication_failure:
+      'Ihre Zahlung konnte nicht authentifiziert werden. Bitte versuchen Sie es erneut oder verwenden Sie eine andere Karte.',
+    processing_error:
+      'Bei der Verarbeitung Ihrer Karte ist ein Fehler aufgetreten. Bitte versuchen Sie es erneut.',
+    api_connection_error:
+      'Der Zahlungsanbieter ist nicht erreichbar. Bitte prüfen Sie Ihre Verbindung und versuchen Sie es erneut.',
+    validation_error: 'Bitte prüfen Sie Ihre Zahlungsdaten.',
+    network_error:
+      'Der Checkout-Server ist nicht erreichbar. Bitte prüfen Sie Ihre Verbindung und versuchen Sie es erneut.',
+    unknown_sku: 'Ein Artikel in Ihrem Warenkorb ist nicht mehr verfügbar.',
+    quantity_out_of_range:
+      'Die Menge eines Artikels in Ihrem Warenkorb ist nicht verfügbar.',
+    currency_not_supported: 'Diese Währung wird nicht unterstützt.',
+    invalid_request: 'Dieser Warenkorb kann nicht bezahlt werden.',
+    provider_not_configured: 'Zahlungen sind derzeit nicht möglich.',
+    mode_not_supported: 'Dieser Checkout-Modus ist nicht verfügbar.',
+    provider_unavailable:
+      'Der Zahlungsanbieter ist derzeit nicht verfügbar. Bitte versuchen Sie es gleich erneut.',
+    payment_failed:
+      'Ihre Zahlung wurde nicht abgeschlossen. Bitte versuchen Sie es erneut oder wählen Sie eine andere Zahlungsart.',
+    order_not_found:
+      'Diese Zahlung ist in diesem Browser nicht bekannt. Bitte prüfen Sie Ihre E-Mails auf eine Bestätigung.',
+    generic: 'Etwas ist schiefgelaufen. Bitte versuchen Sie es erneut.',
+  },
+};
+
+const tables: Record<string, Messages> = {en, fr, de};
+
+/** The table for `locale` (`fr-CA` → `fr`), English when there is none. */
+export function messagesFor(locale: string): Messages {
+  const tag = locale.toLowerCase();
+  return tables[tag] ?? tables[tag.split('-')[0]!] ?? en;
+}
+
+/** The buyer-facing sentence for an error code, else the provider's message, else generic. */
+export function errorMessage(
+  messages: Messages,
+  code: string,
+  fallback?: string
+): string {
+  return messages.errors[code] ?? (fallback || messages.errors.generic!);
+}

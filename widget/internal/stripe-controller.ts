@@ -1,0 +1,344 @@
+/**
+ * @license
+ * SPDX-License-Identifier: MIT
+ */
+
+/*
+ * Stripe, embedded, with a deferred intent: the Payment Element is mounted with the quote's
+ * amount and no PaymentIntent; the intent is created by the companion server only when the
+ * buyer pays, which is where the cart is repriced. This module is a lazily loaded chunk.
+ */
+import type {ReactiveController, ReactiveControllerHost} from 'lit';
+import type {
+  Appearance,
+  PaymentIntent,
+  Stripe,
+  StripeElementLocale,
+  StripeElements,
+  StripeError,
+  StripePaymentElement,
+  loadStripe as LoadStripe,
+} from '@stripe/stripe-js';
+import type {
+  PaymentIntentResponse,
+  Quote,
+  StripeClientConfig,
+} from '../../server/contract.js';
+import type {Api} from './api.js';
+import type {
+  PaymentOutcome,
+  PaymentProvider,
+  PaymentRequest,
+  ProviderContext,
+  ProviderFactory,
+} from './provider.js';
+import type {ResolvedTheme} from './theme.js';
+
+/** The query parameters Stripe appends to `return_url` after a redirect-based payment. */
+const RETURN_PARAMS = [
+  'payment_intent',
+  'payment_intent_client_secret',
+  'redirect_status',
+];
+
+/** Decline reasons precise enough to deserve their own message (else: `card_declined`). */
+const SPECIFIC_DECLINES = new Set([
+  'insufficient_funds',
+  'expired_card',
+  'incorrect_cvc',
+  'processing_error',
+]);
+
+const injected = new Map<string, Promise<void>>();
+
+/**
+ * A failure with a code the element has a message for. (A plain Error rather than the API
+ * client's class: importing runtime code from the element's modules would pull them into a
+ * chunk shared with the initial bundle.)
+ */
+function providerError(code: string, message: string): Error & {code: string} {
+  return Object.assign(new Error(message), {code});
+}
+
+function errorCode(error: unknown): string | undefined {
+  const code = (error as {code?: unknown} | null)?.code;
+  return typeof code === 'string' ? code : undefined;
+}
+
+/** Adds a classic `<script>` once per URL (the emulator's offline Stripe.js). */
+function injectScript(src: string): Promise<void> {
+  let loading = injected.get(src);
+  if (!loading) {
+    loading = new Promise<void>((resolve, reject) => {
+      const script = document.createElement('script');
+      script.src = src;
+      script.async = true;
+      script.addEventListener('load', () => resolve());
+      script.addEventListener('error', () => {
+        injected.delete(src);
+        script.remove();
+        reject(providerError('provider_unavailable', `Could not load ${src}`));
+      });
+      document.head.append(script);
+    });
+    injected.set(src, loading);
+  }
+  return loading;
+}
+
+/**
+ * With `jsUrl` (emulator mode) the offline Stripe.js is injected and `window.Stripe` used.
+ * Otherwise the official loader injects https://js.stripe.com (it must not be bundled or
+ * self-hosted), reusing a tag or `window.Stripe` the page already has.
+ */
+async function loadStripeJs(config: StripeClientConfig): Promise<Stripe> {
+  if (config.jsUrl) {
+    await injectScript(config.jsUrl);
+    if (!window.Stripe)
+      throw providerError('provider_unavailable', 'Stripe.js did not load.');
+    return window.Stripe(config.publishableKey);
+  }
+  // `/pure` injects nothing at import time. The package has no exports map and its
+  // `pure/index.d.mts` re-exports without an extension (empty under NodeNext), hence the
+  // explicit file and the root package's type.
+  const {loadStripe} = (await import('@stripe/stripe-js/pure/index.mjs')) as {
+    loadStripe: typeof LoadStripe;
+  };
+  const stripe = await loadStripe(config.publishableKey);
+  if (!stripe)
+    throw providerError('provider_unavailable', 'Stripe.js did not load.');
+  return stripe;
+}
+
+/** The resolved `--pay-*` tokens as Stripe's Appearance: same names, plain values. */
+export function toAppearance(theme: ResolvedTheme): Appearance {
+  return {
+    theme: theme.scheme === 'dark' ? 'night' : 'stripe',
+    disableAnimations: theme.reducedMotion,
+    variables: {...theme.tokens},
+  };
+}
+
+/** Maps a Stripe.js error to a stable code the element has a message for. */
+export function stripeErrorCode(error: StripeError): string {
+  if (
+    error.type === 'validation_error' ||
+    error.type === 'api_connection_error'
+  )
+    return error.type;
+  if (error.decline_code && SPECIFIC_DECLINES.has(error.decline_code))
+    return error.decline_code;
+  return error.code ?? error.type;
+}
+
+function failure(error: StripeError, orderId?: string): PaymentOutcome {
+  return {
+    type: 'failed',
+    code: stripeErrorCode(error),
+    message: error.message,
+    orderId,
+  };
+}
+
+/** `pi_123_secret_456` → `pi_123`. */
+function intentIdFromSecret(clientSecret: string): string {
+  return clientSecret.split('_secret_')[0] ?? clientSecret;
+}
+
+interface StoredOrder {
+  orderId: string;
+  orderToken: string;
+}
+
+const storageKey = (intentId: string) => `pay-checkout:stripe:${intentId}`;
+
+// sessionStorage can be unavailable (storage disabled, some private modes): the redirect
+// return then cannot find its order, and says so, but paying still works.
+function rememberOrder(intentId: string, order: StoredOrder): void {
+  try {
+    sessionStorage.setItem(storageKey(intentId), JSON.stringify(order));
+  } catch {
+    /* see above */
+  }
+}
+
+function recallOrder(intentId: string): StoredOrder | undefined {
+  try {
+    const raw = sessionStorage.getItem(storageKey(intentId));
+    return raw ? (JSON.parse(raw) as StoredOrder) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function forgetOrder(intentId: string): void {
+  try {
+    sessionStorage.removeItem(storageKey(intentId));
+  } catch {
+    /* see above */
+  }
+}
+
+function outcomeOf(intent: PaymentIntent, order: StoredOrder): PaymentOutcome {
+  switch (intent.status) {
+    case 'succeeded':
+    case 'processing':
+    case 'requires_capture':
+      return {type: 'confirmed', ...order};
+    default:
+      // requires_payment_method (failed), canceled, or an action that never completed.
+      return {
+        type: 'failed',
+        code: 'payment_failed',
+        message: intent.last_payment_error?.message,
+        orderId: order.orderId,
+      };
+  }
+}
+
+export class StripeController implements ReactiveController, PaymentProvider {
+  readonly name = 'stripe';
+  readonly slot = 'stripe-payment-element';
+  readonly usesPayButton = true;
+
+  private _api?: Api;
+  private _stripe?: Stripe;
+  private _elements?: StripeElements;
+  private _paymentElement?: StripePaymentElement;
+  /** Set by destroy(): a load still in flight must not mount afterwards. */
+  private _destroyed = false;
+
+  constructor(host: ReactiveControllerHost) {
+    host.addController(this);
+  }
+
+  hostDisconnected(): void {
+    this.destroy();
+  }
+
+  async load(context: ProviderContext): Promise<void> {
+    const config = context.config.providers.stripe;
+    if (!config)
+      throw providerError(
+        'provider_not_configured',
+        'Stripe is not configured.'
+      );
+    this._api = context.api;
+    const stripe = await loadStripeJs(config);
+    if (this._destroyed) return;
+    this._stripe = stripe;
+    this._elements = stripe.elements({
+      mode: 'payment',
+      amount: context.quote.total,
+      currency: context.quote.currency.toLowerCase(),
+      appearance: toAppearance(context.theme),
+      locale: (context.locale || 'auto') as StripeElementLocale,
+    });
+    this._paymentElement = this._elements.create('payment', {layout: 'tabs'});
+    this._paymentElement.on('loaderror', ({error}) =>
+      context.reportError(stripeErrorCode(error), error.message)
+    );
+    // Stripe refuses to mount inside a shadow root: the node is a light-DOM child of the
+    // host, shown through <slot name="stripe-payment-element">.
+    this._paymentElement.mount(context.mountNode);
+  }
+
+  update(quote: Quote): void {
+    // Keeps wallet sheets and the payment methods on offer in step with the total.
+    void this._elements?.update({
+      amount: quote.total,
+      currency: quote.currency.toLowerCase(),
+    });
+  }
+
+  setTheme(theme: ResolvedTheme): void {
+    void this._elements?.update({appearance: toAppearance(theme)});
+  }
+
+  async pay(request: PaymentRequest): Promise<PaymentOutcome> {
+    const {_stripe: stripe, _elements: elements, _api: api} = this;
+    if (!stripe || !elements || !api)
+      return {type: 'failed', code: 'provider_unavailable'};
+
+    // Stripe requires submit() first, before any other async work, so that it validates the
+    // form (showing field errors) and collects wallet data while still inside the click.
+    const submitted = await elements.submit();
+    if (submitted.error) return failure(submitted.error);
+
+    // The server reprices the cart and creates the PaymentIntent; the amount is its, not ours.
+    let intent: PaymentIntentResponse;
+    try {
+      intent = await api.createStripePaymentIntent({
+        items: request.items,
+        currency: request.currency,
+        email: request.email,
+        expectedTotal: request.expectedTotal,
+      });
+    } catch (error) {
+      // An ApiError from the server: price_changed carries the new quote.
+      const code = errorCode(error);
+      if (!code) throw error;
+      const quote = (error as {quote?: Quote}).quote;
+      if (code === 'price_changed' && quote)
+        return {type: 'price_changed', quote};
+      return {type: 'failed', code};
+    }
+
+    // Stored before confirming: a redirect-based method leaves the page inside
+    // confirmPayment, and the return page needs the order token to poll the order.
+    const intentId = intentIdFromSecret(intent.clientSecret);
+    const order = {orderId: intent.orderId, orderToken: intent.orderToken};
+    rememberOrder(intentId, order);
+
+    const result = await stripe.confirmPayment({
+      elements,
+      clientSecret: intent.clientSecret,
+      confirmParams: {return_url: request.returnUrl},
+      redirect: 'if_required',
+    });
+    const outcome = result.error
+      ? failure(result.error, intent.orderId)
+      : outcomeOf(result.paymentIntent, order);
+    if (outcome.type !== 'confirmed') forgetOrder(intentId);
+    return outcome;
+  }
+
+  async resume(): Promise<PaymentOutcome | null> {
+    const url = new URL(location.href);
+    const clientSecret = url.searchParams.get('payment_intent_client_secret');
+    const redirectStatus = url.searchParams.get('redirect_status');
+    if (!clientSecret || !redirectStatus || !this._stripe) return null;
+    try {
+      const {paymentIntent, error} =
+        await this._stripe.retrievePaymentIntent(clientSecret);
+      if (error) return failure(error);
+      const order = recallOrder(paymentIntent.id);
+      if (!order) return {type: 'failed', code: 'order_not_found'};
+      forgetOrder(paymentIntent.id);
+      if (redirectStatus === 'failed') {
+        return {
+          type: 'failed',
+          code: 'payment_failed',
+          message: paymentIntent.last_payment_error?.message,
+          orderId: order.orderId,
+        };
+      }
+      return outcomeOf(paymentIntent, order);
+    } finally {
+      // Clean the address bar so a reload or a shared link does not replay the return.
+      for (const name of RETURN_PARAMS) url.searchParams.delete(name);
+      history.replaceState(history.state, '', url);
+    }
+  }
+
+  destroy(): void {
+    this._destroyed = true;
+    this._paymentElement?.destroy();
+    this._paymentElement = undefined;
+    this._elements = undefined;
+    this._stripe = undefined;
+  }
+}
+
+export const createStripeProvider: ProviderFactory = (host) =>
+  new StripeController(host);
