@@ -10,6 +10,7 @@ import {Hono} from 'hono';
 import {createCheckoutServer} from './app.js';
 import {CatalogError, loadCatalog} from './catalog.js';
 import {ConfigError, parseConfig} from './config.js';
+import {stripeBrowserRoutes} from './emulators/stripe/browser/routes.js';
 import {startStripeEmulator} from './emulators/stripe/index.js';
 import {createLogger} from './log.js';
 import {createSqlStore} from './orders/sql-store.js';
@@ -31,7 +32,7 @@ async function main() {
     stripeSettings = config.stripe;
     notes.push(`Stripe: ${config.stripe.apiBase ?? 'api.stripe.com'} (${config.stripe.secretKey.slice(0, 8)}…)`);
   } else {
-    stripeEmulator = await startStripeEmulator();
+    stripeEmulator = await startStripeEmulator({extend: (app) => app.route('/', stripeBrowserRoutes())});
     stripeSettings = {
       secretKey: stripeEmulator.secretKey,
       publishableKey: stripeEmulator.publishableKey,
