@@ -26,16 +26,17 @@ function renderProducts() {
       const price = product.prices[currency];
       item.innerHTML = `
         <div class="swatch" aria-hidden="true">${product.name.slice(0, 1)}</div>
-        <h3></h3>
+        <h2></h2>
         <p class="description"></p>
         <p class="price"></p>
         <button type="button">Add to cart</button>`;
-      item.querySelector('h3').textContent = product.name;
+      item.querySelector('h2').textContent = product.name;
       item.querySelector('.description').textContent = product.description ?? '';
       item.querySelector('.price').textContent = price === undefined ? 'Not sold in this currency' : format(price, currency);
       const button = item.querySelector('button');
       button.disabled = price === undefined;
-      button.setAttribute('aria-label', `Add ${product.name} to cart`);
+      // The accessible name starts with the visible text, so voice control users can say it.
+      button.setAttribute('aria-label', `Add to cart: ${product.name}`);
       button.addEventListener('click', () => {
         cart[product.sku] = Math.min((cart[product.sku] ?? 0) + 1, product.maxQuantity);
         saveCart();

@@ -6,11 +6,10 @@
 import {existsSync} from 'node:fs';
 import {serve} from '@hono/node-server';
 import {serveStatic} from '@hono/node-server/serve-static';
-import {Hono} from 'hono';
+import {Hono, type MiddlewareHandler} from 'hono';
 import {createCheckoutServer} from './app.js';
 import {CatalogError, loadCatalog} from './catalog.js';
 import {ConfigError, parseConfig} from './config.js';
-import {stripeBrowserRoutes} from './emulators/stripe/browser/routes.js';
 import {startStripeEmulator} from './emulators/stripe/index.js';
 import {createLogger} from './log.js';
 import {createSqlStore} from './orders/sql-store.js';
@@ -32,7 +31,7 @@ async function main() {
     stripeSettings = config.stripe;
     notes.push(`Stripe: ${config.stripe.apiBase ?? 'api.stripe.com'} (${config.stripe.secretKey.slice(0, 8)}…)`);
   } else {
-    stripeEmulator = await startStripeEmulator({extend: (app) => app.route('/', stripeBrowserRoutes())});
+    stripeEmulator = await startStripeEmulator();
     stripeSettings = {
       secretKey: stripeEmulator.secretKey,
       publishableKey: stripeEmulator.publishableKey,
@@ -59,7 +58,14 @@ async function main() {
   // Static files: the built script-tag bundle at /pay-checkout.js, and the demo shop.
   const app = new Hono();
   app.route('/', checkout);
-  if (existsSync('dist/cdn/pay-checkout.js')) app.use('/*', serveStatic({root: './dist/cdn'}));
+  if (existsSync('dist/cdn/pay-checkout.js')) {
+    // Module scripts load in CORS mode: a merchant's page on another origin needs this header.
+    app.use('/pay-checkout.js', allowAnyOrigin);
+    app.use('/chunks/*', allowAnyOrigin);
+    app.use('/*', serveStatic({root: './dist/cdn'}));
+  } else {
+    console.warn('dist/cdn/pay-checkout.js is missing: run `npm run build` to serve the widget bundle.');
+  }
   app.use('/*', serveStatic({root: './demo'}));
 
   const server = serve({fetch: app.fetch, port: config.port, hostname: config.host}, (info) => {
@@ -78,6 +84,11 @@ async function main() {
   process.on('SIGINT', shutdown);
   process.on('SIGTERM', shutdown);
 }
+
+const allowAnyOrigin: MiddlewareHandler = async (c, next) => {
+  await next();
+  c.header('Access-Control-Allow-Origin', '*');
+};
 
 main().catch((error: unknown) => {
   // Start-up problems are the operator's to fix: say what is wrong, without a stack trace.

@@ -17,7 +17,6 @@ import {
   type Page,
 } from 'playwright-core';
 import Stripe from 'stripe';
-import {stripeBrowserRoutes} from '../../server/emulators/stripe/browser/routes.js';
 import {startStripeEmulator} from '../../server/emulators/stripe/index.js';
 
 type Emulator = Awaited<ReturnType<typeof startStripeEmulator>>;
@@ -107,10 +106,7 @@ describe('the emulator’s Stripe.js', {timeout: 120_000}, () => {
   let axeSource: string;
 
   before(async () => {
-    emulator = await startStripeEmulator({
-      port: 0,
-      extend: (app) => app.route('/', stripeBrowserRoutes()),
-    });
+    emulator = await startStripeEmulator({port: 0});
     apiUrl = emulator.url;
     stripe = new Stripe(emulator.secretKey, {
       host: '127.0.0.1',

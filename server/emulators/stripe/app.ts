@@ -1,0 +1,196 @@
+/**
+ * The Hono app: Stripe's `/v1` API behind the same pipeline Stripe runs (parameters → API key
+ * → idempotency → the endpoint), plus the emulator's `/_emulator` controls. Web-standard
+ * Request/Response only, so tests drive it with `app.request()`.
+ */
+import {Hono, type MiddlewareHandler} from 'hono';
+import {cors} from 'hono/cors';
+import {authenticate} from './auth.js';
+import {chargeRoutes} from './charges.js';
+import type {Env} from './context.js';
+import {controlRoutes, type ControlOptions} from './control.js';
+import {disputeRoutes} from './disputes.js';
+import {StripeApiError, apiError} from './errors.js';
+import {eventRoutes} from './events.js';
+import type {FaultController} from './faults.js';
+import {parseForm, parseQuery, type Params} from './form.js';
+import {newRequestId} from './ids.js';
+import {idempotency, type IdempotencyStore} from './idempotency.js';
+import {paymentIntentRoutes} from './payment-intents.js';
+import {paymentMethodRoutes} from './payment-methods.js';
+import {refundRoutes} from './refunds.js';
+import type {EventRecord} from './state.js';
+
+export interface AppOptions extends ControlOptions {
+  apiVersion: string;
+  publishableKey: string;
+  idempotency: IdempotencyStore;
+  faults: FaultController<EventRecord>;
+}
+
+/** `Request-Id` on every answer, as Stripe sends. */
+function requestId(): MiddlewareHandler<Env> {
+  return async (c, next) => {
+    const id = newRequestId();
+    c.set('requestId', id);
+    c.set('skipIdempotentSave', false);
+    await next();
+    c.res.headers.set('Request-Id', id);
+  };
+}
+
+/**
+ * Query string and body, merged. `/v1` bodies are form-encoded only (a JSON body is not read,
+ * as at Stripe); the emulator's controls also take JSON.
+ */
+function parseParams(
+  acceptJson: boolean,
+  defaultVersion: string
+): MiddlewareHandler<Env> {
+  return async (c, next) => {
+    let params: Params = parseQuery(c.req.url);
+    if (c.req.method !== 'GET' && c.req.method !== 'HEAD') {
+      const type = c.req.header('Content-Type') ?? '';
+      const text = await c.req.text();
+      if (acceptJson && type.includes('json') && text.trim()) {
+        params = {...params, ...jsonParams(text)};
+      } else if (!type || type.includes('x-www-form-urlencoded')) {
+        params = {...params, ...parseForm(text)};
+      }
+    }
+    c.set('params', params);
+    // Stripe.js names the version in a parameter, the server libraries in a header.
+    const version = params._stripe_version;
+    const apiVersion =
+      c.req.header('Stripe-Version') ??
+      (typeof version === 'string' ? version : defaultVersion);
+    c.set('apiVersion', apiVersion);
+    await next();
+    c.res.headers.set('Stripe-Version', apiVersion);
+  };
+}
+
+function jsonParams(text: string): Params {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    throw new StripeApiError(
+      400,
+      {type: 'invalid_request_error', message: 'Invalid JSON body.'},
+      false
+    );
+  }
+  // Keep the same shape as form parameters: strings all the way down.
+  const convert = (v: unknown): Params | string =>
+    v !== null && typeof v === 'object'
+      ? Object.fromEntries(
+          Object.entries(v).map(([k, item]) => [k, convert(item)])
+        )
+      : v === null || v === undefined
+        ? ''
+        : String(v);
+  const params = convert(value);
+  return typeof params === 'string' ? {} : params;
+}
+
+/** Request faults act after idempotency, so a hanging request holds its key (a retry gets 409). */
+function requestFaults(
+  faults: FaultController<EventRecord>
+): MiddlewareHandler<Env> {
+  return async (c, next) => {
+    const plan = faults.planRequest();
+    const run = async () => {
+      if (plan.hangMs !== undefined && !(await faults.hang(plan.hangMs))) {
+        c.set('skipIdempotentSave', true);
+        throw apiError(
+          'The Stripe emulator closed while this request was hanging.'
+        );
+      }
+      if (plan.fail) {
+        // An injected outage happens before the endpoint runs, so nothing is saved for
+        // replay and a retry with the same Idempotency-Key runs normally.
+        c.set('skipIdempotentSave', true);
+        throw apiError(
+          'An unknown error occurred while processing this request (fault injected by the Stripe emulator).'
+        );
+      }
+      await next();
+    };
+    const request = run();
+    // A request that hangs for a while still runs afterwards; flush() waits for it.
+    if (typeof plan.hangMs === 'number') faults.track(request);
+    await request;
+  };
+}
+
+const corsForBrowsers = cors({
+  origin: '*',
+  allowMethods: ['GET', 'POST', 'OPTIONS'],
+  allowHeaders: [
+    'Authorization',
+    'Content-Type',
+    'Idempotency-Key',
+    'Stripe-Version',
+  ],
+  exposeHeaders: ['Request-Id', 'Idempotent-Replayed', 'Original-Request'],
+  maxAge: 300,
+});
+
+export function createApp(options: AppOptions): Hono<Env> {
+  const {core} = options;
+  const app = new Hono<Env>();
+
+  app.use('*', requestId());
+  // Stripe answers browsers from any origin for publishable-key calls.
+  app.use('/v1/*', corsForBrowsers);
+  app.use('/_emulator/3ds/*', corsForBrowsers);
+
+  app.use('/v1/*', parseParams(false, options.apiVersion));
+  app.use(
+    '/v1/*',
+    authenticate({
+      secret: options.secretKey,
+      publishable: options.publishableKey,
+    })
+  );
+  app.use('/v1/*', idempotency(options.idempotency));
+  app.use('/v1/*', requestFaults(options.faults));
+  app.route('/v1/payment_intents', paymentIntentRoutes(core));
+  app.route('/v1/payment_methods', paymentMethodRoutes(core));
+  app.route('/v1/charges', chargeRoutes(core));
+  app.route('/v1/refunds', refundRoutes(core));
+  app.route('/v1/disputes', disputeRoutes(core));
+  app.route('/v1/events', eventRoutes(core.state));
+
+  app.use('/_emulator/*', parseParams(true, options.apiVersion));
+  app.route('/_emulator', controlRoutes(options));
+
+  app.onError((error, c) => {
+    if (error instanceof StripeApiError) return error.toResponse();
+    console.error('[stripe emulator]', error);
+    return c.json(
+      {
+        error: {
+          type: 'api_error',
+          message: `The Stripe emulator failed: ${String(error)}`,
+        },
+      },
+      500
+    );
+  });
+
+  app.notFound((c) =>
+    c.json(
+      {
+        error: {
+          type: 'invalid_request_error',
+          message: `Unrecognized request URL (${c.req.method}: ${c.req.path}). Please see https://stripe.com/docs or we can help at https://support.stripe.com/.`,
+        },
+      },
+      404
+    )
+  );
+
+  return app;
+}

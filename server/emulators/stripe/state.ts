@@ -1,0 +1,72 @@
+/**
+ * Everything the emulator remembers, in memory, per instance (never at module level, so
+ * tests can build as many emulators as they like).
+ */
+import type {TestCard} from './test-cards.js';
+import type {
+  ChargeJson,
+  DisputeJson,
+  EventJson,
+  EventObjectJson,
+  PaymentIntentJson,
+  PaymentMethodJson,
+  RefundJson,
+  RequestInfo,
+} from './types.js';
+
+export interface IntentRecord {
+  intent: PaymentIntentJson;
+  /** The `return_url` of the latest confirmation (Stripe keeps it off the object). */
+  returnUrl: string | null;
+}
+
+export interface PaymentMethodRecord {
+  method: PaymentMethodJson;
+  card: TestCard;
+  /** A PaymentMethod not attached to a customer can pay only once. */
+  consumed: boolean;
+}
+
+export interface EventRecord {
+  event: EventJson;
+  /** `null` while undelivered (or with no endpoint), then whether delivery succeeded. */
+  delivered: boolean | null;
+}
+
+export interface State {
+  intents: Map<string, IntentRecord>;
+  paymentMethods: Map<string, PaymentMethodRecord>;
+  charges: Map<string, ChargeJson>;
+  refunds: Map<string, RefundJson>;
+  disputes: Map<string, DisputeJson>;
+  events: EventRecord[];
+}
+
+/** What route handlers share: the state, the clock, and the event emitter. */
+export interface Core {
+  state: State;
+  /** Milliseconds, from the emulator's clock. */
+  now(): number;
+  emit(
+    type: string,
+    object: EventObjectJson,
+    request: RequestInfo,
+    previousAttributes?: Record<string, unknown>
+  ): EventJson;
+}
+
+export function createState(): State {
+  return {
+    intents: new Map(),
+    paymentMethods: new Map(),
+    charges: new Map(),
+    refunds: new Map(),
+    disputes: new Map(),
+    events: [],
+  };
+}
+
+/** Unix seconds, the unit of every `created` field. */
+export function seconds(core: Pick<Core, 'now'>): number {
+  return Math.floor(core.now() / 1000);
+}

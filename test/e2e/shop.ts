@@ -1,0 +1,78 @@
+/**
+ * The real shop for end-to-end tests: `server/node.ts` in a child process on a free loopback
+ * port, with its own SQLite file and the emulators it starts itself — what `npm start` runs.
+ * The widget bundle must be built first (`npm run build`).
+ */
+import {type ChildProcess, spawn} from 'node:child_process';
+import {mkdtempSync, rmSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import {join} from 'node:path';
+import Database from 'better-sqlite3';
+import {chromium, type Browser} from 'playwright-core';
+
+export interface Shop {
+  url: string;
+  stripeUrl: string;
+  databaseFile: string;
+  /** Reads the shop's database (read-only) for assertions. */
+  query<T>(sql: string, ...params: unknown[]): T[];
+  output(): string;
+  stop(): Promise<void>;
+}
+
+export async function startShop(env: Record<string, string> = {}): Promise<Shop> {
+  const dir = mkdtempSync(join(tmpdir(), 'pay-checkout-e2e-'));
+  const databaseFile = join(dir, 'orders.sqlite');
+  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'server/node.ts'], {
+    env: {...process.env, PORT: '0', DATABASE_URL: `sqlite:${databaseFile}`, LOG_LEVEL: 'warn', ...env},
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  const ready = new Promise<{url: string; stripeUrl: string}>((resolve, reject) => {
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      const shop = /Shop:\s+(http:\/\/\S+?)\/?\s/.exec(output);
+      const stripe = /Stripe emulator runs at (http:\/\/\S+)/.exec(output);
+      if (shop && stripe) resolve({url: shop[1], stripeUrl: stripe[1]});
+    };
+    child.stdout!.on('data', onData);
+    child.stderr!.on('data', onData);
+    child.once('exit', (code) => reject(new Error(`the shop exited (${code}) before it was ready:\n${output}`)));
+    setTimeout(() => reject(new Error(`the shop did not start within 30 s:\n${output}`)), 30_000).unref();
+  });
+  const {url, stripeUrl} = await ready;
+  let db: Database.Database | undefined;
+  return {
+    url,
+    stripeUrl,
+    databaseFile,
+    query<T>(sql: string, ...params: unknown[]) {
+      db ??= new Database(databaseFile, {readonly: true, fileMustExist: true});
+      return db.prepare(sql).all(...params) as T[];
+    },
+    output: () => output,
+    async stop() {
+      db?.close();
+      if (child.exitCode === null) {
+        const exited = new Promise((resolve) => child.once('exit', resolve));
+        child.kill('SIGTERM');
+        await exited;
+      }
+      rmSync(dir, {recursive: true, force: true});
+    },
+  };
+}
+
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
+  });
+}
