@@ -11,12 +11,18 @@ import type {ErrorBody} from './contract.js';
 import type {CheckoutContext} from './context.js';
 import {ApiError} from './errors.js';
 import {createFulfiller, type OrderHook} from './fulfilment.js';
+import type {Mailer} from './notify/email.js';
+import {createChannels} from './outbox/channels.js';
+import {createOutboxWorker} from './outbox/worker.js';
+import {createReconciler} from './reconcile.js';
 import {type Logger, silentLogger} from './log.js';
 import {originGuard} from './middleware/origin.js';
 import type {OrderStore} from './orders/store.js';
+import type {PaypalProvider} from './providers/paypal.js';
 import type {StripeProvider} from './providers/stripe.js';
 import {configRoutes} from './routes/config.js';
 import {orderRoutes} from './routes/orders.js';
+import {paypalRoutes} from './routes/paypal.js';
 import {quoteRoutes} from './routes/quote.js';
 import {stripeRoutes} from './routes/stripe.js';
 import {webhookRoutes} from './routes/webhooks.js';
@@ -26,30 +32,53 @@ export interface CheckoutServerOptions {
   store: OrderStore;
   /** Stripe, when configured (createStripeProvider). */
   stripe?: StripeProvider;
+  /** PayPal, when configured (createPaypalProvider). */
+  paypal?: PaypalProvider;
   /** Origins besides the server's own that may call the API from a browser. */
   allowedOrigins?: readonly string[];
   /** The locale the element uses unless the page sets one. */
   locale?: string;
-  /** Called exactly once per paid order, after it is stored as paid. A throw is retried on the next report. */
+  /** Called once per paid order, after it is stored as paid; a throw is retried with backoff. */
   onOrderPaid?: OrderHook;
+  /** Called once per new refunded total of an order. */
+  onOrderRefunded?: OrderHook;
+  /** Sends the buyer's confirmation and refund emails (smtpMailer, folderMailer). */
+  mailer?: Mailer;
+  /** The shop's name in emails. */
+  shopName?: string;
+  /** The merchant's signed webhook for order events (ORDER_WEBHOOK_URL). */
+  orderWebhook?: {url: string; secret: string};
   logger?: Logger;
   now?: () => Date;
-  /** How long an unpaid order waits for its webhook before a read asks Stripe (default 10 s). */
+  /** How long an unpaid order waits for its webhook before a read asks the provider (default 10 s). */
   staleAfterMs?: number;
 }
 
 const API_BODY_LIMIT = 64 * 1024;
 
-export function createCheckoutServer(options: CheckoutServerOptions) {
+/**
+ * The server and its background parts: `outbox` delivers side effects (run `outbox.start()`
+ * for retries on an interval), `reconciler` heals orders whose webhook never came.
+ */
+export function createCheckout(options: CheckoutServerOptions) {
   const logger = options.logger ?? silentLogger;
+  const now = options.now ?? (() => new Date());
+  const outbox = createOutboxWorker({
+    store: options.store,
+    handlers: createChannels({...options, logger, now}),
+    logger,
+    now,
+  });
   const ctx: CheckoutContext = {
     catalog: options.catalog,
     store: options.store,
     stripe: options.stripe,
-    fulfiller: createFulfiller(options.store, options.onOrderPaid, logger),
+    paypal: options.paypal,
+    fulfiller: createFulfiller(options.store, outbox, now),
     logger,
     locale: options.locale,
-    now: options.now ?? (() => new Date()),
+    allowedOrigins: (options.allowedOrigins ?? []).map((origin) => (origin === '*' ? origin : new URL(origin).origin)),
+    now,
     staleAfterMs: options.staleAfterMs ?? 10_000,
   };
 
@@ -69,6 +98,7 @@ export function createCheckoutServer(options: CheckoutServerOptions) {
     .route('/config', configRoutes(ctx))
     .route('/quote', quoteRoutes(ctx))
     .route('/stripe', stripeRoutes(ctx))
+    .route('/paypal', paypalRoutes(ctx))
     .route('/orders', orderRoutes(ctx))
     .route('/webhooks', webhookRoutes(ctx))
     .all('*', () => {
@@ -76,7 +106,14 @@ export function createCheckoutServer(options: CheckoutServerOptions) {
     });
 
   const app = new Hono();
-  app.use(secureHeaders({crossOriginResourcePolicy: 'cross-origin'}));
+  app.use(
+    secureHeaders({
+      // The bundle and API are used from the merchant's other origins.
+      crossOriginResourcePolicy: 'cross-origin',
+      // PayPal's approval window must be able to talk back to the page that opened it.
+      crossOriginOpenerPolicy: 'same-origin-allow-popups',
+    })
+  );
   app.get('/healthz', (c) => c.json({ok: true}));
   app.route('/api', api);
 
@@ -91,7 +128,12 @@ export function createCheckoutServer(options: CheckoutServerOptions) {
     const body: ErrorBody = {error: {code: 'internal_error', message: 'Something went wrong on our side.'}};
     return c.json(body, 500);
   });
-  return app;
+  return {app, outbox, reconciler: createReconciler(ctx)};
+}
+
+/** The companion server as a Hono app; see createCheckout for its background parts. */
+export function createCheckoutServer(options: CheckoutServerOptions) {
+  return createCheckout(options).app;
 }
 
 export type CheckoutServer = ReturnType<typeof createCheckoutServer>;

@@ -1,7 +1,8 @@
 /**
  * Configuration from environment variables, validated once at start-up. Every problem names
  * the variable and what is wrong with it, and a setting that could make the server fail open
- * (a Stripe key without its webhook secret) stops it instead.
+ * (a Stripe key without its webhook secret, PayPal credentials without a webhook id) stops it
+ * instead.
  */
 import {z} from 'zod';
 import {parseApiBase} from './net.js';
@@ -19,6 +20,13 @@ const secret = (prefixes: string[], what: string) =>
     `must be ${what} (starting with ${prefixes.join(' or ')})`
   );
 
+// PayPal credentials have no prefix to check, but the same stray newline breaks them.
+const token = (what: string) =>
+  optional.refine(
+    (value) => value === undefined || !/\s/.test(value),
+    `contains whitespace (a stray newline?); expected ${what}`
+  );
+
 const envSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(4242),
   HOST: z.string().default('127.0.0.1'),
@@ -28,10 +36,31 @@ const envSchema = z.object({
   ALLOWED_ORIGINS: optional,
   LOCALE: optional,
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  SHOP_NAME: z.string().default('Field Supply Co.'),
+  SMTP_URL: optional.pipe(z.url({protocol: /^smtps?$/, error: 'must be smtp://… or smtps://…'}).optional()),
+  MAIL_FROM: z.string().default('Field Supply Co. <orders@localhost>'),
+  MAIL_DIR: z.string().default('./data/mail'),
+  ORDER_WEBHOOK_URL: optional,
+  ORDER_WEBHOOK_SECRET: optional.refine(
+    (value) => value === undefined || (value.length >= 24 && !/\s/.test(value)),
+    'must be at least 24 characters, without whitespace'
+  ),
+  RECONCILE_INTERVAL_SECONDS: z.coerce.number().int().min(0).default(60),
+  RECONCILE_AFTER_SECONDS: z.coerce.number().int().min(0).default(300),
   STRIPE_SECRET_KEY: secret(['sk_test_', 'sk_live_', 'rk_test_', 'rk_live_'], 'a Stripe secret or restricted key'),
   STRIPE_PUBLISHABLE_KEY: secret(['pk_test_', 'pk_live_'], 'a Stripe publishable key'),
   STRIPE_WEBHOOK_SECRET: secret(['whsec_'], 'a Stripe webhook signing secret'),
   STRIPE_API_BASE: optional,
+  PAYPAL_CLIENT_ID: token('a PayPal REST app client id'),
+  PAYPAL_CLIENT_SECRET: token('a PayPal REST app secret'),
+  // PayPal's ids are letters and digits; the webhook simulator's literal is WEBHOOK_ID.
+  PAYPAL_WEBHOOK_ID: token('a PayPal webhook id').refine(
+    (value) => value === undefined || /^[A-Za-z0-9_-]{1,50}$/.test(value),
+    'must be the webhook id PayPal shows for the listener (letters and digits)'
+  ),
+  PAYPAL_ENVIRONMENT: optional.pipe(z.enum(['sandbox', 'live']).default('sandbox')),
+  PAYPAL_API_BASE: optional,
+  PAYPAL_WEBHOOK_VERIFICATION: optional.pipe(z.enum(['offline', 'postback']).default('offline')),
 });
 
 export interface ServerConfig {
@@ -43,8 +72,26 @@ export interface ServerConfig {
   allowedOrigins: string[];
   locale?: string;
   logLevel: string;
+  shopName: string;
+  /** Unset: emails are written as .eml files to `mailDir` (listed at /dev/mail). */
+  smtpUrl?: string;
+  mailFrom: string;
+  mailDir: string;
+  orderWebhook?: {url: string; secret: string};
+  /** 0 turns the periodic check off. */
+  reconcileIntervalMs: number;
+  reconcileAfterMs: number;
   /** Unset: no keys were given, and the offline Stripe emulator stands in. */
   stripe?: {secretKey: string; publishableKey: string; webhookSecret: string; apiBase?: string};
+  /** Unset: no credentials were given, and the offline PayPal emulator stands in. */
+  paypal?: {
+    clientId: string;
+    clientSecret: string;
+    webhookId: string;
+    environment: 'sandbox' | 'live';
+    apiBase?: string;
+    webhookVerification: 'offline' | 'postback';
+  };
 }
 
 export class ConfigError extends Error {
@@ -77,6 +124,14 @@ export function parseConfig(env: Record<string, string | undefined>): ServerConf
     }
   }
 
+  if (vars.PAYPAL_API_BASE) {
+    try {
+      parseApiBase(vars.PAYPAL_API_BASE, 'PAYPAL_API_BASE');
+    } catch (error) {
+      problems.push((error as Error).message);
+    }
+  }
+
   let stripe: ServerConfig['stripe'];
   const {STRIPE_SECRET_KEY: secretKey, STRIPE_PUBLISHABLE_KEY: publishableKey, STRIPE_WEBHOOK_SECRET: webhookSecret} =
     vars;
@@ -96,6 +151,41 @@ export function parseConfig(env: Record<string, string | undefined>): ServerConf
       stripe = {secretKey, publishableKey, webhookSecret, apiBase: vars.STRIPE_API_BASE};
     }
   }
+
+  let paypal: ServerConfig['paypal'];
+  const {PAYPAL_CLIENT_ID: clientId, PAYPAL_CLIENT_SECRET: clientSecret, PAYPAL_WEBHOOK_ID: webhookId} = vars;
+  if (clientId || clientSecret || webhookId) {
+    if (!clientId) problems.push('PAYPAL_CLIENT_ID is required when any PAYPAL_ credential is set');
+    if (!clientSecret) problems.push('PAYPAL_CLIENT_SECRET is required with PAYPAL_CLIENT_ID');
+    // Without it no webhook can be verified: PAYMENT.CAPTURE.COMPLETED, refunds and disputes
+    // would all be refused, and an order whose capture answer was lost would never be paid.
+    if (!webhookId) {
+      problems.push(
+        'PAYPAL_WEBHOOK_ID is required with PAYPAL_CLIENT_ID (the id PayPal shows for the webhook listener of the app)'
+      );
+    }
+    if (clientId && clientSecret && webhookId) {
+      paypal = {
+        clientId,
+        clientSecret,
+        webhookId,
+        environment: vars.PAYPAL_ENVIRONMENT,
+        apiBase: vars.PAYPAL_API_BASE,
+        webhookVerification: vars.PAYPAL_WEBHOOK_VERIFICATION,
+      };
+    }
+  }
+  let orderWebhook: ServerConfig['orderWebhook'];
+  if (vars.ORDER_WEBHOOK_URL) {
+    try {
+      parseApiBase(vars.ORDER_WEBHOOK_URL, 'ORDER_WEBHOOK_URL');
+    } catch (error) {
+      problems.push((error as Error).message);
+    }
+    // Unsigned order events would let anyone who finds the URL fake a paid order.
+    if (!vars.ORDER_WEBHOOK_SECRET) problems.push('ORDER_WEBHOOK_SECRET is required with ORDER_WEBHOOK_URL');
+    else orderWebhook = {url: vars.ORDER_WEBHOOK_URL, secret: vars.ORDER_WEBHOOK_SECRET};
+  }
   if (problems.length) throw new ConfigError(problems);
 
   return {
@@ -107,7 +197,15 @@ export function parseConfig(env: Record<string, string | undefined>): ServerConf
     allowedOrigins,
     locale: vars.LOCALE,
     logLevel: vars.LOG_LEVEL,
+    shopName: vars.SHOP_NAME,
+    smtpUrl: vars.SMTP_URL,
+    mailFrom: vars.MAIL_FROM,
+    mailDir: vars.MAIL_DIR,
+    orderWebhook,
+    reconcileIntervalMs: vars.RECONCILE_INTERVAL_SECONDS * 1000,
+    reconcileAfterMs: vars.RECONCILE_AFTER_SECONDS * 1000,
     stripe,
+    paypal,
   };
 }
 

@@ -6,15 +6,19 @@ import type {Catalog} from './catalog.js';
 import type {Fulfiller} from './fulfilment.js';
 import type {Logger} from './log.js';
 import type {OrderStore} from './orders/store.js';
+import type {PaypalProvider} from './providers/paypal.js';
 import type {StripeProvider} from './providers/stripe.js';
 
 export interface CheckoutContext {
   catalog: Catalog;
   store: OrderStore;
   stripe?: StripeProvider;
+  paypal?: PaypalProvider;
   fulfiller: Fulfiller;
   logger: Logger;
   locale?: string;
+  /** Origins (besides the server's own) of the shop's sites: CORS, and where redirects may go. */
+  allowedOrigins: readonly string[];
   now: () => Date;
   /** How long an unpaid order waits for its webhook before a read asks the provider directly. */
   staleAfterMs: number;

@@ -35,14 +35,22 @@ export const quoteRequestSchema = cartSchema;
 
 const emailSchema = z.email().max(254);
 
+/** A BCP 47 tag such as "en" or "fr-CA": the buyer's language, for their emails. */
+const localeSchema = z
+  .string()
+  .max(35)
+  .regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'must be a BCP 47 language tag');
+
 export const paymentIntentRequestSchema = cartSchema.extend({
   email: emailSchema.optional(),
+  locale: localeSchema.optional(),
   /** The total the buyer saw; a different repriced total answers 409 price_changed. */
   expectedTotal: z.number().int().nonnegative().optional(),
 });
 
 export const checkoutSessionRequestSchema = cartSchema.extend({
   email: emailSchema.optional(),
+  locale: localeSchema.optional(),
   successUrl: z.url(),
   cancelUrl: z.url(),
 });
@@ -154,6 +162,9 @@ export type ErrorCode =
   | 'payload_too_large'
   | 'card_declined'
   | 'instrument_declined'
+  | 'payment_refused'
+  | 'payer_action_required'
+  | 'order_not_approved'
   | 'provider_unavailable'
   | 'provider_error'
   | 'provider_not_configured'

@@ -1,33 +1,41 @@
 /**
- * The one path every "this order is paid" report ends in, whoever reported it (a webhook, a
- * capture response, a buyer's return): it hands a paid order to the merchant's hook once.
+ * The one path every report about a payment takes, whoever made it (a webhook, a capture
+ * response, a buyer's return, reconciliation): the state machine decides, the store writes
+ * the change and the outbox jobs it calls for in one transaction, and the outbox delivers
+ * them — the fulfilment hook, the buyer's email, the merchant's webhook — once per order.
  */
-import type {Logger} from './log.js';
 import type {Order} from './orders/order.js';
-import type {OrderStore} from './orders/store.js';
+import {applyPaymentEvent, type PaymentEvent} from './orders/state.js';
+import type {LedgerEntry, OrderStore, UpdateResult} from './orders/store.js';
+import {jobsForChange} from './outbox/jobs.js';
+import type {OutboxWorker} from './outbox/worker.js';
 
 export type OrderHook = (order: Order) => void | Promise<void>;
 
 export interface Fulfiller {
-  /** Calls the hook if the order is paid and nobody has fulfilled it yet; throws if the hook does. */
+  /** Applies a report to an order (once per ledger entry) and starts its side effects. */
+  apply(orderId: string, event: PaymentEvent, ledger?: LedgerEntry): Promise<UpdateResult>;
+  /** Starts delivering whatever is still due for an order (after a duplicate report, say). */
   fulfil(order: Order): Promise<void>;
 }
 
-export function createFulfiller(store: OrderStore, onOrderPaid: OrderHook | undefined, logger: Logger): Fulfiller {
+export function createFulfiller(store: OrderStore, outbox: OutboxWorker, now: () => Date): Fulfiller {
   return {
+    async apply(orderId, event, ledger) {
+      const at = now().toISOString();
+      const result = await store.update(
+        orderId,
+        (order) => applyPaymentEvent(order, event, at),
+        ledger,
+        (previous, next) => jobsForChange(previous, next, outbox.channels)
+      );
+      if (result.outcome !== 'not_found') void outbox.run(orderId);
+      return result;
+    },
     async fulfil(order) {
-      if (order.fulfilledAt || (order.status !== 'paid' && order.status !== 'partially_refunded')) return;
-      // The claim is a compare-and-set in the store: concurrent reports cannot both win it.
-      if (!(await store.claimFulfilment(order.id))) return;
-      try {
-        await onOrderPaid?.(order);
-      } catch (error) {
-        await store.releaseFulfilment(order.id);
-        logger.error({orderId: order.id, error: (error as Error).message}, 'fulfilment hook failed; will retry');
-        throw error;
-      }
-      await store.completeFulfilment(order.id);
-      logger.info({orderId: order.id}, 'order fulfilled');
+      // Not awaited by design: a provider's request is answered once the change is stored;
+      // slow work (SMTP, the merchant's server) runs after, and is retried from the outbox.
+      void outbox.run(order.id);
     },
   };
 }

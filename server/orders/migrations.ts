@@ -48,6 +48,30 @@ const migrations: Record<string, Migration> = {
         .execute();
     },
   },
+  '2026-11-26-002-outbox': {
+    async up(db: Kysely<unknown>) {
+      // What must happen after an order changes (a confirmation email, the merchant's webhook,
+      // the fulfilment hook), written in the same transaction as the change itself, so a crash
+      // can delay a side effect but never lose it. (order_id, kind) is unique: once per order.
+      await db.schema
+        .createTable('outbox')
+        .addColumn('id', 'varchar(64)', (col) => col.primaryKey())
+        .addColumn('order_id', 'varchar(64)', (col) => col.notNull())
+        .addColumn('kind', 'varchar(96)', (col) => col.notNull())
+        .addColumn('channel', 'varchar(32)', (col) => col.notNull())
+        .addColumn('event', 'varchar(32)', (col) => col.notNull())
+        .addColumn('attempts', 'integer', (col) => col.notNull().defaultTo(0))
+        .addColumn('next_attempt_at', 'varchar(32)', (col) => col.notNull())
+        .addColumn('locked_until', 'varchar(32)')
+        .addColumn('last_error', 'text')
+        .addColumn('created_at', 'varchar(32)', (col) => col.notNull())
+        .addColumn('done_at', 'varchar(32)')
+        .addUniqueConstraint('outbox_order_kind', ['order_id', 'kind'])
+        .execute();
+      await db.schema.alterTable('orders').addColumn('locale', 'varchar(35)').execute();
+      await db.schema.createIndex('outbox_due').on('outbox').columns(['done_at', 'next_attempt_at']).execute();
+    },
+  },
 };
 
 const provider: MigrationProvider = {getMigrations: async () => migrations};

@@ -14,6 +14,7 @@ export interface OrderRequest {
   items: CartItem[];
   currency?: string;
   email?: string;
+  locale?: string;
   /** The total the buyer saw; a repriced total that differs means they must look again. */
   expectedTotal?: number;
 }
@@ -37,6 +38,7 @@ export async function openOrder(
       total: quote.total,
       lines: quote.lines,
       email: request.email,
+      locale: request.locale,
     },
     hashToken(token)
   );

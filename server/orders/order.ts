@@ -9,6 +9,8 @@ export interface Order {
   total: number;
   lines: QuoteLine[];
   email?: string;
+  /** The buyer's locale (BCP 47), for their emails. */
+  locale?: string;
   /** The provider's id for the payment now in charge of this order: a PaymentIntent, a PayPal order… */
   providerPaymentId?: string;
   amountRefunded: number;
@@ -21,7 +23,7 @@ export interface Order {
   fulfilledAt?: string;
 }
 
-export type NewOrder = Pick<Order, 'id' | 'provider' | 'currency' | 'subtotal' | 'total' | 'lines' | 'email'>;
+export type NewOrder = Pick<Order, 'id' | 'provider' | 'currency' | 'subtotal' | 'total' | 'lines' | 'email' | 'locale'>;
 
 /** What a state change writes; undefined fields stay as they are. */
 export type OrderPatch = Partial<

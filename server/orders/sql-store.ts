@@ -7,6 +7,8 @@ import {dirname} from 'node:path';
 import Database from 'better-sqlite3';
 import {type Generated, Kysely, PostgresDialect, type Selectable, SqliteDialect} from 'kysely';
 import type {OrderStatus, PaymentProvider} from '../contract.js';
+import {randomUUID} from 'node:crypto';
+import type {Channel, NewJob, OrderEventType, OutboxJob} from '../outbox/jobs.js';
 import {migrateToLatest} from './migrations.js';
 import type {NewOrder, Order, OrderPatch} from './order.js';
 import type {LedgerEntry, OrderStore, UpdateResult} from './store.js';
@@ -21,6 +23,7 @@ interface OrdersTable {
   total: number;
   lines: string;
   email: string | null;
+  locale: string | null;
   provider_payment_id: string | null;
   amount_refunded: Generated<number>;
   dispute_status: string | null;
@@ -40,9 +43,24 @@ interface ProcessedEventsTable {
   processed_at: Generated<string>;
 }
 
+interface OutboxTable {
+  id: string;
+  order_id: string;
+  kind: string;
+  channel: Channel;
+  event: OrderEventType;
+  attempts: Generated<number>;
+  next_attempt_at: string;
+  locked_until: string | null;
+  last_error: string | null;
+  created_at: string;
+  done_at: string | null;
+}
+
 interface Schema {
   orders: OrdersTable;
   processed_events: ProcessedEventsTable;
+  outbox: OutboxTable;
 }
 
 type Dialect = 'sqlite' | 'postgres';
@@ -97,6 +115,7 @@ class SqlOrderStore implements OrderStore {
         total: order.total,
         lines: JSON.stringify(order.lines),
         email: order.email ?? null,
+        locale: order.locale ?? null,
         provider_payment_id: null,
         dispute_status: null,
         review_reason: null,
@@ -130,7 +149,12 @@ class SqlOrderStore implements OrderStore {
     return row?.token_hash;
   }
 
-  update(orderId: string, decide: (order: Order) => OrderPatch | null, ledger?: LedgerEntry): Promise<UpdateResult> {
+  update(
+    orderId: string,
+    decide: (order: Order) => OrderPatch | null,
+    ledger?: LedgerEntry,
+    jobsFor?: (previous: Order, next: Order) => NewJob[]
+  ): Promise<UpdateResult> {
     return this.db.transaction().execute(async (trx) => {
       let query = trx.selectFrom('orders').selectAll().where('id', '=', orderId);
       // SQLite has one writer at a time already; PostgreSQL needs the row lock.
@@ -164,37 +188,118 @@ class SqlOrderStore implements OrderStore {
         })
         .where('id', '=', orderId)
         .execute();
-      return {outcome: 'changed', order: {...previous, ...patch, updatedAt}, previous};
+      const order = {...previous, ...patch, updatedAt};
+      const jobs = jobsFor?.(previous, order) ?? [];
+      if (jobs.length) {
+        await trx
+          .insertInto('outbox')
+          .values(
+            jobs.map((job) => ({
+              id: `job_${randomUUID()}`,
+              order_id: job.orderId,
+              kind: job.kind,
+              channel: job.channel,
+              event: job.event,
+              next_attempt_at: updatedAt,
+              locked_until: null,
+              last_error: null,
+              created_at: updatedAt,
+              done_at: null,
+            }))
+          )
+          .onConflict((oc) => oc.columns(['order_id', 'kind']).doNothing())
+          .execute();
+      }
+      return {outcome: 'changed', order, previous};
     });
   }
 
-  async claimFulfilment(orderId: string): Promise<boolean> {
+  async openOrders(before: string, limit: number): Promise<Order[]> {
+    const rows = await this.db
+      .selectFrom('orders')
+      .selectAll()
+      .where('status', 'in', ['pending', 'processing'])
+      .where('provider_payment_id', 'is not', null)
+      .where('updated_at', '<', before)
+      .orderBy('created_at')
+      .limit(limit)
+      .execute();
+    return rows.map(toOrder);
+  }
+
+  async dueJobs(now: string, limit: number, orderId?: string): Promise<OutboxJob[]> {
+    let query = this.db
+      .selectFrom('outbox')
+      .selectAll()
+      .where('done_at', 'is', null)
+      .where('next_attempt_at', '<=', now)
+      .where((eb) => eb.or([eb('locked_until', 'is', null), eb('locked_until', '<', now)]));
+    if (orderId) query = query.where('order_id', '=', orderId);
+    const rows = await query.orderBy('created_at').limit(limit).execute();
+    return rows.map(toJob);
+  }
+
+  async lockJob(id: string, now: string, until: string): Promise<boolean> {
+    // Compare-and-set: of several workers (or instances) that saw the job due, one wins.
     const result = await this.db
-      .updateTable('orders')
-      .set({fulfilment_claimed_at: this.now()})
-      .where('id', '=', orderId)
-      .where('fulfilment_claimed_at', 'is', null)
-      .where('fulfilled_at', 'is', null)
+      .updateTable('outbox')
+      .set({locked_until: until})
+      .where('id', '=', id)
+      .where('done_at', 'is', null)
+      .where((eb) => eb.or([eb('locked_until', 'is', null), eb('locked_until', '<', now)]))
       .executeTakeFirst();
     return Number(result.numUpdatedRows) === 1;
   }
 
-  async completeFulfilment(orderId: string): Promise<void> {
-    await this.db.updateTable('orders').set({fulfilled_at: this.now()}).where('id', '=', orderId).execute();
+  async completeJob(id: string, now: string): Promise<void> {
+    await this.db
+      .updateTable('outbox')
+      .set((eb) => ({done_at: now, locked_until: null, attempts: eb('attempts', '+', 1)}))
+      .where('id', '=', id)
+      .execute();
   }
 
-  async releaseFulfilment(orderId: string): Promise<void> {
+  async failJob(id: string, error: string, nextAttemptAt: string): Promise<void> {
     await this.db
-      .updateTable('orders')
-      .set({fulfilment_claimed_at: null})
-      .where('id', '=', orderId)
-      .where('fulfilled_at', 'is', null)
+      .updateTable('outbox')
+      .set((eb) => ({
+        last_error: error.slice(0, 500),
+        next_attempt_at: nextAttemptAt,
+        locked_until: null,
+        attempts: eb('attempts', '+', 1),
+      }))
+      .where('id', '=', id)
       .execute();
+  }
+
+  async jobs(orderId?: string): Promise<OutboxJob[]> {
+    let query = this.db.selectFrom('outbox').selectAll();
+    if (orderId) query = query.where('order_id', '=', orderId);
+    return (await query.orderBy('created_at').orderBy('kind').execute()).map(toJob);
+  }
+
+  async markFulfilled(orderId: string, at: string): Promise<void> {
+    await this.db.updateTable('orders').set({fulfilled_at: at}).where('id', '=', orderId).execute();
   }
 
   close(): Promise<void> {
     return this.db.destroy();
   }
+}
+
+function toJob(row: Selectable<OutboxTable>): OutboxJob {
+  return {
+    id: row.id,
+    orderId: row.order_id,
+    kind: row.kind,
+    channel: row.channel,
+    event: row.event,
+    attempts: Number(row.attempts),
+    nextAttemptAt: row.next_attempt_at,
+    lastError: row.last_error ?? undefined,
+    createdAt: row.created_at,
+    doneAt: row.done_at ?? undefined,
+  };
 }
 
 function toOrder(row: Selectable<OrdersTable>): Order {
@@ -207,6 +312,7 @@ function toOrder(row: Selectable<OrdersTable>): Order {
     total: Number(row.total),
     lines: JSON.parse(row.lines),
     email: row.email ?? undefined,
+    locale: row.locale ?? undefined,
     providerPaymentId: row.provider_payment_id ?? undefined,
     amountRefunded: Number(row.amount_refunded),
     disputeStatus: row.dispute_status ?? undefined,

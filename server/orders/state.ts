@@ -8,7 +8,19 @@ import type {Order, OrderPatch} from './order.js';
 
 /** A provider-neutral report about one payment; the webhook adapters translate into these. */
 export type PaymentEvent =
-  | {type: 'succeeded'; paymentId: string; amount: number; currency: string}
+  | {
+      type: 'succeeded';
+      paymentId: string;
+      amount: number;
+      currency: string;
+      /** Set when the report itself does not fit the order (a PayPal capture naming another order): review it. */
+      mismatch?: string;
+      /**
+       * The payment that carries the order from now on, when it differs from the one reported
+       * (a Checkout Session hands over to its PaymentIntent, which refunds and disputes name).
+       */
+      handOverTo?: string;
+    }
   | {type: 'processing'; paymentId: string}
   | {type: 'failed'; paymentId: string}
   | {type: 'canceled'; paymentId: string}
@@ -52,6 +64,7 @@ export function applyPaymentEvent(order: Order, event: PaymentEvent, now: string
   switch (event.type) {
     case 'succeeded': {
       if (!OPEN_STATUSES.has(order.status)) return null;
+      if (event.mismatch) return {...adopt, status: 'needs_review', reviewReason: event.mismatch};
       if (event.amount !== order.total || event.currency.toLowerCase() !== order.currency) {
         return {
           ...adopt,
@@ -60,7 +73,8 @@ export function applyPaymentEvent(order: Order, event: PaymentEvent, now: string
         };
       }
       // A refund reported before the payment itself still counts once the payment lands.
-      return {...adopt, status: settledStatus(order, order.amountRefunded), paidAt: now};
+      const handOver: OrderPatch = event.handOverTo ? {providerPaymentId: event.handOverTo} : {};
+      return {...adopt, ...handOver, status: settledStatus(order, order.amountRefunded), paidAt: now};
     }
     case 'processing':
       return order.status === 'pending' || order.status === 'failed' ? {...adopt, status: 'processing'} : null;

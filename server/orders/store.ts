@@ -1,4 +1,5 @@
 import type {PaymentProvider} from '../contract.js';
+import type {NewJob, OutboxJob} from '../outbox/jobs.js';
 import type {NewOrder, Order, OrderPatch} from './order.js';
 
 /** A provider event already applied is recorded here, keyed by (provider, event id). */
@@ -29,13 +30,25 @@ export interface OrderStore {
   tokenHash(id: string): Promise<string | undefined>;
   /**
    * In one transaction: record the ledger entry (a duplicate stops here), re-read the order
-   * under a row lock, and write the patch `decide` returns for it.
+   * under a row lock, write the patch `decide` returns for it, and queue the outbox jobs
+   * `jobsFor` asks for (each (order, kind) at most once, ever).
    */
-  update(orderId: string, decide: (order: Order) => OrderPatch | null, ledger?: LedgerEntry): Promise<UpdateResult>;
-  /** Takes the right to fulfil a settled order; true for exactly one caller until released. */
-  claimFulfilment(orderId: string): Promise<boolean>;
-  completeFulfilment(orderId: string): Promise<void>;
-  /** Gives the claim back after a failed fulfilment, so a later delivery can try again. */
-  releaseFulfilment(orderId: string): Promise<void>;
+  update(
+    orderId: string,
+    decide: (order: Order) => OrderPatch | null,
+    ledger?: LedgerEntry,
+    jobsFor?: (previous: Order, next: Order) => NewJob[]
+  ): Promise<UpdateResult>;
+  /** Orders still waiting for their payment, last changed before `before` (ISO), oldest first. */
+  openOrders(before: string, limit: number): Promise<Order[]>;
+  /** Outbox jobs due at `now` and not locked by another worker (of one order, if given). */
+  dueJobs(now: string, limit: number, orderId?: string): Promise<OutboxJob[]>;
+  /** Takes a job until `until`; false if another worker has it or it is done. */
+  lockJob(id: string, now: string, until: string): Promise<boolean>;
+  completeJob(id: string, now: string): Promise<void>;
+  failJob(id: string, error: string, nextAttemptAt: string): Promise<void>;
+  jobs(orderId?: string): Promise<OutboxJob[]>;
+  /** Records that the merchant's fulfilment hook has run for the order. */
+  markFulfilled(orderId: string, at: string): Promise<void>;
   close(): Promise<void>;
 }

@@ -53,6 +53,10 @@ export function paymentIntentIdempotencyKey(orderId: string, attempt = 1): strin
   return `pay-checkout:${orderId}:payment-intent:${attempt}`;
 }
 
+export function checkoutSessionIdempotencyKey(orderId: string, attempt = 1): string {
+  return `pay-checkout:${orderId}:checkout-session:${attempt}`;
+}
+
 /**
  * Maps a failed Stripe call to the contract's error. Stripe's own text is never passed on:
  * it can name internals the buyer should not see.

@@ -3,7 +3,7 @@ import type {CheckoutContext} from '../context.js';
 import {ApiError} from '../errors.js';
 import {tokenMatches} from '../orders/open.js';
 import {type Order, toOrderResponse} from '../orders/order.js';
-import {syncStripeOrder} from '../webhooks/stripe.js';
+import {syncOrder} from '../reconcile.js';
 
 /** GET /api/orders/:id: the buyer's view of an order, for the holder of its token only. */
 export function orderRoutes(ctx: CheckoutContext) {
@@ -16,15 +16,15 @@ export function orderRoutes(ctx: CheckoutContext) {
     if (!storedHash || !tokenMatches(token, storedHash)) throw new ApiError(404, 'not_found', 'No such order.');
 
     let order = (await ctx.store.get(id))!;
-    if (isWaitingTooLong(ctx, order)) order = await syncStripeOrder(ctx, order);
+    if (isWaitingTooLong(ctx, order)) order = await syncOrder(ctx, order);
     return c.json(toOrderResponse(order));
   });
 }
 
-// A webhook normally settles an order within seconds. When it has not, the reader asks
-// Stripe directly, so a dropped webhook never leaves a paid buyer looking at "pending".
+// A webhook normally settles an order within seconds. When it has not, the reader asks the
+// provider directly, so a dropped webhook never leaves a paid buyer looking at "pending".
 function isWaitingTooLong(ctx: CheckoutContext, order: Order): boolean {
-  if (order.provider !== 'stripe' || !order.providerPaymentId || !ctx.stripe) return false;
+  if (!order.providerPaymentId) return false;
   if (order.status !== 'pending' && order.status !== 'processing') return false;
   return ctx.now().getTime() - Date.parse(order.updatedAt) >= ctx.staleAfterMs;
 }

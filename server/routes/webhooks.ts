@@ -3,26 +3,28 @@ import {bodyLimit} from 'hono/body-limit';
 import type Stripe from 'stripe';
 import type {CheckoutContext} from '../context.js';
 import {ApiError} from '../errors.js';
+import {applyPaypalEvent, parsePaypalEvent} from '../webhooks/paypal.js';
 import {applyStripeEvent} from '../webhooks/stripe.js';
 
 export const WEBHOOK_BODY_LIMIT = 256 * 1024;
 
+// Before anything reads the body: an oversized one is refused unparsed and unhashed.
+const limitBody = () =>
+  bodyLimit({
+    maxSize: WEBHOOK_BODY_LIMIT,
+    onError: () => {
+      throw new ApiError(413, 'payload_too_large', 'The webhook body is larger than 256 KB.');
+    },
+  });
+
 /**
- * POST /api/webhooks/stripe. Answers: 400 when the event cannot be verified (Stripe will not
- * retry a forgery into success); 200 when applied, already applied or not ours; 5xx when we
- * failed, so Stripe retries.
+ * POST /api/webhooks/stripe and /api/webhooks/paypal. Answers: 400 when the event cannot be
+ * verified (a forgery is never retried into success); 200 when applied, already applied or
+ * not ours; 5xx when we failed, so the provider retries.
  */
 export function webhookRoutes(ctx: CheckoutContext) {
-  return new Hono().post(
-    '/stripe',
-    // Before anything reads the body: an oversized one is refused unparsed and unhashed.
-    bodyLimit({
-      maxSize: WEBHOOK_BODY_LIMIT,
-      onError: () => {
-        throw new ApiError(413, 'payload_too_large', 'The webhook body is larger than 256 KB.');
-      },
-    }),
-    async (c) => {
+  return new Hono()
+    .post('/stripe', limitBody(), async (c) => {
       if (!ctx.stripe) {
         // Never fail open: without a secret nothing can be verified, and a 5xx keeps Stripe retrying.
         throw new ApiError(503, 'provider_not_configured', 'Stripe webhooks are not configured on this server.');
@@ -53,6 +55,19 @@ export function webhookRoutes(ctx: CheckoutContext) {
       const outcome = await applyStripeEvent(ctx, event);
       ctx.logger.info({eventId: event.id, type: event.type, outcome}, 'stripe webhook');
       return c.json({received: true, outcome});
-    }
-  );
+    })
+    .post('/paypal', limitBody(), async (c) => {
+      if (!ctx.paypal) {
+        throw new ApiError(503, 'provider_not_configured', 'PayPal webhooks are not configured on this server.');
+      }
+      // PayPal signs the CRC-32 of the exact bytes it sent: they are verified as bytes, before
+      // any decoding or parsing.
+      const body = new Uint8Array(await c.req.arrayBuffer());
+      if (body.length === 0) throw new ApiError(400, 'invalid_signature', 'The webhook body is empty.');
+      await ctx.paypal.webhooks.verify((name) => c.req.header(name), body);
+      const event = parsePaypalEvent(body);
+      const outcome = await applyPaypalEvent(ctx, event);
+      ctx.logger.info({eventId: event.id, type: event.event_type, outcome}, 'paypal webhook');
+      return c.json({received: true, outcome});
+    });
 }

@@ -30,6 +30,23 @@ export const STRIPE_EVENT_HANDLERS: Readonly<Record<string, Translate>> = {
   'payment_intent.processing': fromIntent((intent) => ({type: 'processing', paymentId: intent.id})),
   'payment_intent.payment_failed': fromIntent((intent) => ({type: 'failed', paymentId: intent.id})),
   'payment_intent.canceled': fromIntent((intent) => ({type: 'canceled', paymentId: intent.id})),
+  // Hosted Checkout: the session is the order's payment until it is paid.
+  'checkout.session.completed': (session: Stripe.Checkout.Session) => ({
+    orderId: session.metadata?.order_id,
+    event: reportFromSession(session) ?? {type: 'processing', paymentId: session.id},
+  }),
+  'checkout.session.async_payment_succeeded': (session: Stripe.Checkout.Session) => ({
+    orderId: session.metadata?.order_id,
+    event: reportFromSession({...session, payment_status: 'paid'}) ?? {type: 'processing', paymentId: session.id},
+  }),
+  'checkout.session.async_payment_failed': (session: Stripe.Checkout.Session) => ({
+    orderId: session.metadata?.order_id,
+    event: {type: 'failed', paymentId: session.id},
+  }),
+  'checkout.session.expired': (session: Stripe.Checkout.Session) => ({
+    orderId: session.metadata?.order_id,
+    event: {type: 'canceled', paymentId: session.id},
+  }),
   'charge.refunded': (charge: Stripe.Charge) => {
     const paymentId = intentId(charge.payment_intent);
     return paymentId ? {event: {type: 'refunded', paymentId, amountRefunded: charge.amount_refunded}} : null;
@@ -68,3 +85,18 @@ export function reportFromIntent(intent: Stripe.PaymentIntent): PaymentEvent | n
       return null;
   }
 }
+
+/** What a Checkout Session says, read back or from an event; null while it is still open. */
+export function reportFromSession(session: Stripe.Checkout.Session): PaymentEvent | null {
+  if (session.status === 'expired') return {type: 'canceled', paymentId: session.id};
+  if (session.status !== 'complete') return null;
+  if (session.payment_status !== 'paid') return {type: 'processing', paymentId: session.id};
+  return {
+    type: 'succeeded',
+    paymentId: session.id,
+    amount: session.amount_total ?? -1,
+    currency: session.currency ?? '',
+    handOverTo: intentId(session.payment_intent),
+  };
+}
+

@@ -5,9 +5,8 @@
 import type Stripe from 'stripe';
 import type {CheckoutContext} from '../context.js';
 import type {Order} from '../orders/order.js';
-import {applyPaymentEvent, type PaymentEvent} from '../orders/state.js';
-import type {UpdateResult} from '../orders/store.js';
-import {reportFromIntent, translateStripeEvent} from './stripe-events.js';
+import type {PaymentEvent} from '../orders/state.js';
+import {reportFromIntent, reportFromSession, translateStripeEvent} from './stripe-events.js';
 
 export type WebhookOutcome = 'applied' | 'duplicate' | 'unchanged' | 'ignored';
 
@@ -25,38 +24,34 @@ export async function applyStripeEvent(ctx: CheckoutContext, event: Stripe.Event
     return 'ignored';
   }
 
-  const result = await apply(ctx, order, report.event, {provider: 'stripe', eventId: event.id, type: event.type});
+  const result = await ctx.fulfiller.apply(order.id, report.event, {
+    provider: 'stripe',
+    eventId: event.id,
+    type: event.type,
+  });
   if (result.outcome === 'not_found') return 'ignored';
-  // Also on a duplicate: an earlier delivery may have marked the order paid and then failed to
-  // fulfil it; this retry is what finishes the job.
-  await ctx.fulfiller.fulfil(result.order);
+  // Also on a duplicate: whatever is still due for the order gets another try now.
+  if (result.outcome !== 'changed') await ctx.fulfiller.fulfil(result.order);
   return result.outcome === 'changed' ? 'applied' : result.outcome;
 }
 
-/** Reads the order's PaymentIntent from Stripe and applies what it says. */
+/**
+ * Reads the order's payment back from Stripe — its PaymentIntent, or its Checkout Session
+ * for hosted Checkout — and applies what it says.
+ */
 export async function syncStripeOrder(ctx: CheckoutContext, order: Order): Promise<Order> {
-  if (!ctx.stripe || !order.providerPaymentId) return order;
-  let intent: Stripe.PaymentIntent;
+  const paymentId = order.providerPaymentId;
+  if (!ctx.stripe || !paymentId) return order;
+  let report: PaymentEvent | null;
   try {
-    intent = await ctx.stripe.client.paymentIntents.retrieve(order.providerPaymentId);
+    report = paymentId.startsWith('cs_')
+      ? reportFromSession(await ctx.stripe.client.checkout.sessions.retrieve(paymentId))
+      : reportFromIntent(await ctx.stripe.client.paymentIntents.retrieve(paymentId));
   } catch (error) {
-    ctx.logger.warn({orderId: order.id, error: (error as Error).name}, 'reading the PaymentIntent failed');
+    ctx.logger.warn({orderId: order.id, error: (error as Error).name}, 'reading the payment from Stripe failed');
     return order;
   }
-  const report = reportFromIntent(intent);
   if (!report) return order;
-  const result = await apply(ctx, order, report);
-  if (result.outcome === 'not_found') return order;
-  await ctx.fulfiller.fulfil(result.order);
-  return result.order;
-}
-
-function apply(
-  ctx: CheckoutContext,
-  order: Order,
-  event: PaymentEvent,
-  ledger?: {provider: string; eventId: string; type: string}
-): Promise<UpdateResult> {
-  const at = ctx.now().toISOString();
-  return ctx.store.update(order.id, (current) => applyPaymentEvent(current, event, at), ledger);
+  const result = await ctx.fulfiller.apply(order.id, report);
+  return result.outcome === 'not_found' ? order : result.order;
 }

@@ -12,28 +12,41 @@ import {chromium, type Browser} from 'playwright-core';
 
 export interface Shop {
   url: string;
-  stripeUrl: string;
+  /** The Stripe emulator the shop started, when it runs without keys. */
+  stripeUrl?: string;
   databaseFile: string;
   /** Reads the shop's database (read-only) for assertions. */
   query<T>(sql: string, ...params: unknown[]): T[];
   output(): string;
+  /** Kills the process at once, as a crash would: no shutdown, no cleanup. */
+  kill(): Promise<void>;
   stop(): Promise<void>;
 }
 
-export async function startShop(env: Record<string, string> = {}): Promise<Shop> {
+export async function startShop(
+  env: Record<string, string> = {},
+  options: {databaseFile?: string} = {}
+): Promise<Shop> {
   const dir = mkdtempSync(join(tmpdir(), 'pay-checkout-e2e-'));
-  const databaseFile = join(dir, 'orders.sqlite');
+  const databaseFile = options.databaseFile ?? join(dir, 'orders.sqlite');
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'server/node.ts'], {
-    env: {...process.env, PORT: '0', DATABASE_URL: `sqlite:${databaseFile}`, LOG_LEVEL: 'warn', ...env},
+    env: {
+      ...process.env,
+      PORT: '0',
+      DATABASE_URL: `sqlite:${databaseFile}`,
+      MAIL_DIR: join(dir, 'mail'),
+      LOG_LEVEL: 'warn',
+      ...env,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
-  const ready = new Promise<{url: string; stripeUrl: string}>((resolve, reject) => {
+  const ready = new Promise<{url: string; stripeUrl?: string}>((resolve, reject) => {
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
       const shop = /Shop:\s+(http:\/\/\S+?)\/?\s/.exec(output);
       const stripe = /Stripe emulator runs at (http:\/\/\S+)/.exec(output);
-      if (shop && stripe) resolve({url: shop[1], stripeUrl: stripe[1]});
+      if (shop) resolve({url: shop[1], stripeUrl: stripe?.[1]});
     };
     child.stdout!.on('data', onData);
     child.stderr!.on('data', onData);
@@ -51,6 +64,15 @@ export async function startShop(env: Record<string, string> = {}): Promise<Shop>
       return db.prepare(sql).all(...params) as T[];
     },
     output: () => output,
+    async kill() {
+      db?.close();
+      db = undefined;
+      if (child.exitCode === null) {
+        const exited = new Promise((resolve) => child.once('exit', resolve));
+        child.kill('SIGKILL');
+        await exited;
+      }
+    },
     async stop() {
       db?.close();
       if (child.exitCode === null) {
@@ -58,7 +80,7 @@ export async function startShop(env: Record<string, string> = {}): Promise<Shop>
         child.kill('SIGTERM');
         await exited;
       }
-      rmSync(dir, {recursive: true, force: true});
+      if (!options.databaseFile) rmSync(dir, {recursive: true, force: true});
     },
   };
 }

@@ -1,7 +1,7 @@
 /** Builds servers for tests: an in-memory store, the demo catalog, and Stripe where asked. */
 import {readFileSync} from 'node:fs';
 import Stripe from 'stripe';
-import {createCheckoutServer, type CheckoutServerOptions} from '../../server/app.js';
+import {createCheckout, type CheckoutServerOptions} from '../../server/app.js';
 import {type Catalog, parseCatalog} from '../../server/catalog.js';
 import type {Order} from '../../server/orders/order.js';
 import {createSqlStore} from '../../server/orders/sql-store.js';
@@ -15,20 +15,26 @@ export function demoCatalog(): Catalog {
 }
 
 export interface TestServer {
-  app: ReturnType<typeof createCheckoutServer>;
+  app: ReturnType<typeof createCheckout>['app'];
+  outbox: ReturnType<typeof createCheckout>['outbox'];
+  reconciler: ReturnType<typeof createCheckout>['reconciler'];
   store: OrderStore;
-  /** Every order the fulfilment hook received, in order. */
+  /** Every order the fulfilment hook received so far. The hook runs from the outbox, after the
+   * request that marked the order paid: await settled() (or outbox.idle()) before reading it. */
   fulfilled: Order[];
+  /** Waits for the outbox, then answers `fulfilled`. */
+  settled(): Promise<Order[]>;
   close(): Promise<void>;
 }
 
 export async function makeServer(
   options: Partial<CheckoutServerOptions> & {stripeSettings?: Partial<StripeSettings>} = {}
 ): Promise<TestServer> {
-  const store = await createSqlStore({databaseUrl: 'sqlite::memory:'});
+  // One clock for the app and its store, so a test that pins time pins both.
+  const store = await createSqlStore({databaseUrl: 'sqlite::memory:', now: options.now});
   const fulfilled: Order[] = [];
   const {stripeSettings, ...rest} = options;
-  const app = createCheckoutServer({
+  const {app, outbox, reconciler} = createCheckout({
     catalog: demoCatalog(),
     store,
     stripe: createStripeProvider({
@@ -46,7 +52,21 @@ export async function makeServer(
     },
     ...rest,
   });
-  return {app, store, fulfilled, close: () => store.close()};
+  return {
+    app,
+    outbox,
+    reconciler,
+    store,
+    fulfilled,
+    async settled() {
+      await outbox.idle();
+      return fulfilled;
+    },
+    async close() {
+      await outbox.idle();
+      await store.close();
+    },
+  };
 }
 
 export function postJson(app: TestServer['app'], path: string, body: unknown, headers: Record<string, string> = {}) {
@@ -105,7 +125,14 @@ export function intentObject(orderId: string, intentId: string, fields: Record<s
 }
 
 /** Opens a pending order with a given PaymentIntent id, straight through the store. */
-export async function seedOrder(store: OrderStore, id: string, intentId: string, total = 5000, currency = 'usd') {
+export async function seedOrder(
+  store: OrderStore,
+  id: string,
+  intentId: string,
+  total = 5000,
+  currency = 'usd',
+  email?: string
+) {
   await store.create(
     {
       id,
@@ -114,6 +141,7 @@ export async function seedOrder(store: OrderStore, id: string, intentId: string,
       subtotal: total,
       total,
       lines: [{sku: 'tee-black-m', name: 'Black tee, size M', unitAmount: total / 2, quantity: 2, amount: total}],
+      email,
     },
     'unused-token-hash'
   );

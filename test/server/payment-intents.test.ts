@@ -3,56 +3,10 @@
  * loopback port, the Stripe emulator on another, webhooks flowing between them.
  */
 import assert from 'node:assert/strict';
-import type {AddressInfo} from 'node:net';
 import {after, before, beforeEach, describe, it} from 'node:test';
-import {serve} from '@hono/node-server';
 import Stripe from 'stripe';
-import {type RunningStripeEmulator, startStripeEmulator} from '../../server/emulators/stripe/index.js';
-import {makeServer, postJson, type TestServer} from './helpers.js';
-
-interface Harness {
-  emulator: RunningStripeEmulator;
-  server: TestServer;
-  /** The official SDK with the emulator's secret key, playing the buyer's browser and the dashboard. */
-  stripe: Stripe;
-  close(): Promise<void>;
-}
-
-async function startHarness(options: Parameters<typeof makeServer>[0] = {}): Promise<Harness> {
-  const emulator = await startStripeEmulator({retryDelaysMs: [20, 50, 100]});
-  const {stripeSettings, ...rest} = options;
-  const server = await makeServer({
-    ...rest,
-    stripeSettings: {
-      secretKey: emulator.secretKey,
-      publishableKey: emulator.publishableKey,
-      webhookSecret: emulator.webhookSecret,
-      apiBase: emulator.url,
-      ...stripeSettings,
-    },
-  });
-  const listener = serve({fetch: server.app.fetch, hostname: '127.0.0.1', port: 0});
-  await new Promise((resolve) => listener.once('listening', resolve));
-  emulator.setWebhookUrl(`http://127.0.0.1:${(listener.address() as AddressInfo).port}/api/webhooks/stripe`);
-  const stripe = new Stripe(emulator.secretKey, {
-    host: '127.0.0.1',
-    port: emulator.port,
-    protocol: 'http',
-    maxNetworkRetries: 0,
-    telemetry: false,
-    httpClient: Stripe.createFetchHttpClient(),
-  });
-  return {
-    emulator,
-    server,
-    stripe,
-    async close() {
-      await emulator.close();
-      await new Promise((resolve) => listener.close(resolve));
-      await server.close();
-    },
-  };
-}
+import {type Harness, startHarness} from './harness.js';
+import {postJson} from './helpers.js';
 
 const cart = {items: [{sku: 'tee-black-m', quantity: 2}], email: 'buyer@example.com'};
 
@@ -187,11 +141,11 @@ describe('the Stripe payment loop', () => {
   }
 
   it('marks the order paid from the signed webhook and fulfils it once', async () => {
-    const before = h.server.fulfilled.length;
+    const before = (await h.server.settled()).length;
     const {json, order} = await pay('pm_card_visa');
     assert.equal((await order())?.status, 'paid');
-    assert.equal(h.server.fulfilled.length, before + 1);
-    assert.equal(h.server.fulfilled.at(-1)?.id, json.orderId);
+    assert.equal((await h.server.settled()).length, before + 1);
+    assert.equal((await h.server.settled()).at(-1)?.id, json.orderId);
     const read = await h.server.app.request(`/api/orders/${json.orderId}`, {
       headers: {authorization: `Bearer ${json.orderToken}`},
     });
@@ -200,10 +154,10 @@ describe('the Stripe payment loop', () => {
 
   it('fulfils once when Stripe delivers every event twice at the same time', async () => {
     h.emulator.faults.duplicateNextEvents(10);
-    const before = h.server.fulfilled.length;
+    const before = (await h.server.settled()).length;
     const {order} = await pay('pm_card_visa');
     assert.equal((await order())?.status, 'paid');
-    assert.equal(h.server.fulfilled.length, before + 1);
+    assert.equal((await h.server.settled()).length, before + 1);
   });
 
   it('stays paid when events arrive in reverse order', async () => {
@@ -258,7 +212,30 @@ describe('the Stripe payment loop', () => {
       headers: {authorization: `Bearer ${json.orderToken}`},
     });
     assert.equal((await read.json()).status, 'paid');
-    assert.equal(healing.server.fulfilled.length, 1);
+    assert.equal((await healing.server.settled()).length, 1);
+    await healing.close();
+  });
+
+  it('heals a dropped webhook by reconciliation, once, and leaves recent orders alone', async () => {
+    const healing = await startHarness({staleAfterMs: 60_000});
+    healing.emulator.faults.dropNextEvents(100);
+    const paid = await createIntent(healing);
+    await healing.stripe.paymentIntents.confirm(intentIdOf(paid.json.clientSecret), {
+      payment_method: 'pm_card_visa',
+      return_url: 'https://shop.example/r',
+    });
+    const unpaid = await createIntent(healing);
+    await healing.emulator.flush();
+    assert.equal((await healing.server.store.get(paid.json.orderId))?.status, 'pending');
+
+    // Orders changed in the last five minutes are left to their webhooks.
+    assert.deepEqual(await healing.server.reconciler.runOnce(), {checked: 0, changed: 0});
+    assert.deepEqual(await healing.server.reconciler.runOnce(0), {checked: 2, changed: 1});
+    assert.equal((await healing.server.store.get(paid.json.orderId))?.status, 'paid');
+    assert.equal((await healing.server.store.get(unpaid.json.orderId))?.status, 'pending');
+    assert.deepEqual(await healing.server.reconciler.runOnce(0), {checked: 1, changed: 0});
+    assert.deepEqual((await healing.server.settled()).map((o) => o.id), [paid.json.orderId]);
     await healing.close();
   });
 });
+

@@ -42,6 +42,10 @@ describe('the order state machine', () => {
       'charge.dispute.closed',
       'charge.dispute.created',
       'charge.refunded',
+      'checkout.session.async_payment_failed',
+      'checkout.session.async_payment_succeeded',
+      'checkout.session.completed',
+      'checkout.session.expired',
       'payment_intent.canceled',
       'payment_intent.payment_failed',
       'payment_intent.processing',
@@ -77,6 +81,15 @@ describe('the order state machine', () => {
 
   it('stamps paidAt when an order becomes paid', () => {
     assert.equal(applyPaymentEvent(order(), events.succeeded, NOW)?.paidAt, NOW);
+  });
+
+  it('hands a paid Checkout Session over to its PaymentIntent, which refunds and disputes name', () => {
+    const patch = applyPaymentEvent(
+      order({providerPaymentId: 'cs_1'}),
+      {type: 'succeeded', paymentId: 'cs_1', amount: 1000, currency: 'usd', handOverTo: 'pi_9'},
+      NOW
+    );
+    assert.deepEqual([patch?.status, patch?.providerPaymentId], ['paid', 'pi_9']);
   });
 
   it('adopts the payment of an order whose creation call failed before it learned the id', () => {

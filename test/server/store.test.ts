@@ -91,16 +91,46 @@ for (const [dialect, makeUrl] of dialects) {
       assert.equal((await store.update('ord_nope', () => ({status: 'paid'}), ledger)).outcome, 'not_found');
     });
 
-    it('gives the fulfilment claim to exactly one caller, and back after a release', async () => {
+    it('queues outbox jobs with the change, each (order, kind) once ever', async () => {
       await store.create(newOrder('ord_4'), 'hash4');
-      const claims = await Promise.all(Array.from({length: 5}, () => store.claimFulfilment('ord_4')));
-      assert.equal(claims.filter(Boolean).length, 1);
-      await store.releaseFulfilment('ord_4');
-      assert.equal(await store.claimFulfilment('ord_4'), true);
-      await store.completeFulfilment('ord_4');
-      assert.ok((await store.get('ord_4'))?.fulfilledAt);
-      await store.releaseFulfilment('ord_4');
-      assert.equal(await store.claimFulfilment('ord_4'), false, 'a fulfilled order is never claimed again');
+      const jobsFor = () => [
+        {orderId: 'ord_4', kind: 'email:order.paid', channel: 'email' as const, event: 'order.paid' as const},
+      ];
+      await store.update('ord_4', () => ({status: 'paid'}), undefined, jobsFor);
+      await store.update('ord_4', () => ({amountRefunded: 1}), undefined, jobsFor);
+      const jobs = await store.jobs('ord_4');
+      assert.deepEqual(jobs.map((j) => [j.kind, j.attempts, j.doneAt]), [['email:order.paid', 0, undefined]]);
+      // Nothing is queued when the decision changes nothing.
+      await store.update('ord_4', () => null, undefined, jobsFor);
+      assert.equal((await store.jobs('ord_4')).length, 1);
+    });
+
+    it('lends a due job to one worker at a time, and retries a failed one later', async () => {
+      const [job] = await store.jobs('ord_4');
+      const t0 = new Date(Date.now() + 1000).toISOString();
+      const lease = new Date(Date.now() + 60_000).toISOString();
+      assert.equal((await store.dueJobs(t0, 10, 'ord_4')).length, 1);
+      const locks = await Promise.all(Array.from({length: 5}, () => store.lockJob(job.id, t0, lease)));
+      assert.equal(locks.filter(Boolean).length, 1);
+      assert.equal((await store.dueJobs(t0, 10, 'ord_4')).length, 0, 'a locked job is not due');
+      const retryAt = new Date(Date.now() + 5_000).toISOString();
+      await store.failJob(job.id, 'smtp down', retryAt);
+      assert.equal((await store.dueJobs(t0, 10, 'ord_4')).length, 0, 'not before its retry time');
+      const later = new Date(Date.now() + 6_000).toISOString();
+      assert.equal((await store.dueJobs(later, 10, 'ord_4')).length, 1);
+      assert.equal(await store.lockJob(job.id, later, lease), true);
+      await store.completeJob(job.id, later);
+      const [done] = await store.jobs('ord_4');
+      assert.deepEqual([done.attempts, done.lastError, Boolean(done.doneAt)], [2, 'smtp down', true]);
+      assert.equal(await store.lockJob(job.id, later, lease), false, 'a done job is never lent again');
+    });
+
+    it('lists open orders for reconciliation, oldest first', async () => {
+      const future = new Date(Date.now() + 60_000).toISOString();
+      const open = await store.openOrders(future, 100);
+      // ord_2 is pending with a payment id; ord_1 has none; ord_3 and ord_4 are paid.
+      assert.deepEqual(open.map((o) => o.id), ['ord_2']);
+      assert.deepEqual(await store.openOrders('2000-01-01T00:00:00.000Z', 100), []);
     });
 
     it('keeps orders and the ledger across a restart', async () => {

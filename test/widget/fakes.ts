@@ -1,23 +1,61 @@
 /**
- * Test doubles for the widget tests: a fake companion server (answers `fetch`) and a fake
- * Stripe.js (answers `window.Stripe`). Nothing here touches the network.
+ * Test doubles for the widget tests: a fake companion server (answers `fetch`), a fake
+ * Stripe.js (answers `window.Stripe`) and a fake PayPal JS SDK. Nothing here touches the
+ * network.
  *
  * The Stripe seam is the real one the element uses in emulator mode: the fake server's
  * config names `providers.stripe.jsUrl` (an empty `data:` script), the element injects it and
  * then calls `window.Stripe(publishableKey)`, which the test has set to this fake.
+ *
+ * The PayPal seam is the real one too: the config's `providers.paypal.sdkBaseUrl` is
+ * FAKE_PAYPAL_SDK, a `data:` script. `@paypal/paypal-js` appends its query to it
+ * (`?client-id=…&currency=USD…`, which lands after the script's trailing `//`, in a comment)
+ * and inserts it with `data-namespace="paypal_usd"`; the script hands itself
+ * (`document.currentScript`) to the installed FakePaypal, which defines that namespace the
+ * way the real SDK does.
  */
 import type {
+  OnApproveActions,
+  PayPalButtonsComponentOptions,
+} from '@paypal/paypal-js';
+import type {
+  CheckoutSessionRequest,
+  CheckoutSessionResponse,
   ConfigResponse,
   ErrorBody,
   OrderResponse,
   OrderStatus,
   PaymentIntentResponse,
+  PaymentProvider,
+  PaypalCaptureResponse,
+  PaypalOrderResponse,
   Quote,
   QuoteRequest,
 } from '../../server/contract.js';
 
 /** An empty classic script: the fake Stripe.js is installed by the test, not by this URL. */
 export const FAKE_STRIPE_JS = 'data:text/javascript,/*fake%20Stripe.js*/';
+
+/** The fake PayPal SDK's URL: a script that passes itself to the installed FakePaypal. */
+export const FAKE_PAYPAL_SDK =
+  'data:text/javascript,window.__payFakePaypal(document.currentScript)//';
+
+/** A config offering PayPal through the fake SDK (and Stripe, when asked). */
+export function paypalConfig(withStripe = false): ConfigResponse {
+  return {
+    currency: 'usd',
+    providers: {
+      ...(withStripe && {
+        stripe: {publishableKey: 'pk_test_fake', jsUrl: FAKE_STRIPE_JS},
+      }),
+      paypal: {
+        clientId: 'paypal-client-fake',
+        environment: 'sandbox',
+        sdkBaseUrl: FAKE_PAYPAL_SDK,
+      },
+    },
+  };
+}
 
 export const CATALOG: Record<
   string,
@@ -34,7 +72,7 @@ export interface RecordedRequest {
   body: unknown;
 }
 
-type Answer = {status: number; body: unknown};
+export type Answer = {status: number; body: unknown};
 
 function json(status: number, body: unknown): Response {
   return new Response(JSON.stringify(body), {
@@ -43,7 +81,7 @@ function json(status: number, body: unknown): Response {
   });
 }
 
-function error(
+export function error(
   status: number,
   code: string,
   message: string,
@@ -97,16 +135,8 @@ export class FakeServer {
     priceCart(request);
   paymentIntent: (request: QuoteRequest & {expectedTotal?: number}) => Answer =
     (request) => {
-      const quote = priceCart(request, this.priceBumpAtPayment);
+      const quote = this._createOrder(request, 'stripe');
       if (!('lines' in quote)) return quote;
-      if (
-        request.expectedTotal !== undefined &&
-        request.expectedTotal !== quote.total
-      ) {
-        return error(409, 'price_changed', 'The total changed', quote);
-      }
-      this.lastOrderTotal = quote.total;
-      this.lastOrderCurrency = quote.currency;
       const body: PaymentIntentResponse = {
         orderId: 'ord_1',
         orderToken: 'tok_secret',
@@ -116,9 +146,42 @@ export class FakeServer {
       };
       return {status: 201, body};
     };
+  /** POST /api/paypal/orders: reprices like the real server and answers PayPal's order id. */
+  paypalOrder: (request: QuoteRequest & {expectedTotal?: number}) => Answer = (
+    request
+  ) => {
+    const quote = this._createOrder(request, 'paypal');
+    if (!('lines' in quote)) return quote;
+    const body: PaypalOrderResponse = {
+      orderId: 'ord_1',
+      orderToken: 'tok_secret',
+      paypalOrderId: 'PAYPAL-ORDER-1',
+    };
+    return {status: 201, body};
+  };
+  /** POST /api/stripe/checkout-sessions: reprices like the real server, answers the session's URL. */
+  checkoutSession: (request: CheckoutSessionRequest) => Answer = (request) => {
+    const quote = this._createOrder(request, 'stripe');
+    if (!('lines' in quote)) return quote;
+    const body: CheckoutSessionResponse = {
+      orderId: 'ord_1',
+      orderToken: 'tok_secret',
+      url: 'https://checkout.stripe.test/c/pay/cs_test_1',
+    };
+    return {status: 201, body};
+  };
+  /** Successive answers to POST /api/paypal/orders/:id/capture; the last one repeats. */
+  captureAnswers: Answer[] = [
+    {
+      status: 200,
+      body: {orderId: 'ord_1', status: 'paid'} satisfies PaypalCaptureResponse,
+    },
+  ];
 
   lastOrderTotal = 0;
   lastOrderCurrency = 'usd';
+  lastOrderProvider: PaymentProvider = 'stripe';
+  private _captures = 0;
   private _orderPolls = 0;
   private readonly _held = new Map<
     string,
@@ -145,6 +208,25 @@ export class FakeServer {
       this._held.delete(path);
       release();
     };
+  }
+
+  /** Prices the cart at payment time, refusing a total the buyer did not see. */
+  private _createOrder(
+    request: QuoteRequest & {expectedTotal?: number},
+    provider: PaymentProvider
+  ): Quote | Answer {
+    const quote = priceCart(request, this.priceBumpAtPayment);
+    if (!('lines' in quote)) return quote;
+    if (
+      request.expectedTotal !== undefined &&
+      request.expectedTotal !== quote.total
+    ) {
+      return error(409, 'price_changed', 'The total changed', quote);
+    }
+    this.lastOrderTotal = quote.total;
+    this.lastOrderCurrency = quote.currency;
+    this.lastOrderProvider = provider;
+    return quote;
   }
 
   requestsTo(path: string): RecordedRequest[] {
@@ -195,6 +277,22 @@ export class FakeServer {
     if (method === 'POST' && path === '/api/stripe/payment-intents') {
       return this.paymentIntent(body as QuoteRequest);
     }
+    if (method === 'POST' && path === '/api/stripe/checkout-sessions') {
+      return this.checkoutSession(body as CheckoutSessionRequest);
+    }
+    if (method === 'POST' && path === '/api/paypal/orders') {
+      return this.paypalOrder(body as QuoteRequest);
+    }
+    if (
+      method === 'POST' &&
+      /^\/api\/paypal\/orders\/[^/]+\/capture$/.test(path)
+    ) {
+      if (headers.get('Authorization') !== 'Bearer tok_secret')
+        return error(401, 'unauthorized', 'No');
+      return this.captureAnswers[
+        Math.min(this._captures++, this.captureAnswers.length - 1)
+      ]!;
+    }
     const order = path.match(/^\/api\/orders\/([^/]+)$/);
     if (method === 'GET' && order) {
       if (headers.get('Authorization') !== 'Bearer tok_secret')
@@ -209,7 +307,7 @@ export class FakeServer {
         currency: this.lastOrderCurrency,
         total: this.lastOrderTotal,
         lines: [],
-        provider: 'stripe',
+        provider: this.lastOrderProvider,
       };
       return {status: 200, body: response};
     }
@@ -325,3 +423,185 @@ function stableStripe(publishableKey: string) {
 }
 // The release train @stripe/stripe-js 10 expects (it warns about any other).
 stableStripe.version = 'endive';
+
+// ---- PayPal -------------------------------------------------------------------------------
+
+/** One `paypal.Buttons(options)` call of the fake SDK. */
+export interface FakeButtons {
+  /** The namespace (`paypal_usd`) of the SDK load that made them. */
+  namespace: string;
+  /** The SDK's query: `client-id`, `currency`, `intent`, `components`. */
+  params: URLSearchParams;
+  options: PayPalButtonsComponentOptions;
+  container?: HTMLElement;
+  closed: boolean;
+}
+
+type CreateResult =
+  | {orderID: string}
+  | {error: unknown}
+  /** `onClick` called `actions.reject()`: PayPal's window never opened. */
+  | {rejected: true};
+
+/**
+ * The subset of PayPal's JS SDK the element uses. `Buttons().render(el)` puts a plain
+ * "PayPal" button into `el` (the real one is an iframe); clicking it runs `onClick` (which
+ * may reject the click) and then `createOrder` as PayPal does (a rejection goes to `onError`),
+ * and "opens the window": the test then plays the buyer with approve(), cancel() or fail().
+ */
+export class FakePaypal {
+  loads: {namespace: string; params: URLSearchParams}[] = [];
+  buttons: FakeButtons[] = [];
+  restarts = 0;
+  /** Currencies the fake SDK refuses to load for (it defines no namespace, like a 400). */
+  refuseCurrencies = new Set<string>();
+  /** What the last click's createOrder gave (an order id, or the rejection). */
+  created?: Promise<CreateResult>;
+  private _openOrder?: string;
+  private _namespaces = new Set<string>();
+
+  install(): this {
+    globals().__payFakePaypal = (script: HTMLScriptElement) =>
+      this._load(script);
+    return this;
+  }
+
+  restore(): void {
+    // A script a finished test left loading still runs: give it nothing to call into.
+    globals().__payFakePaypal = () => {};
+    for (const namespace of this._namespaces) delete globals()[namespace];
+    for (const script of document.querySelectorAll(
+      `script[src^="${FAKE_PAYPAL_SDK}"]`
+    ))
+      script.remove();
+  }
+
+  /** The buttons on screen (the last rendered, not closed). */
+  get current(): FakeButtons {
+    const live = this.buttons.filter((b) => b.container && !b.closed);
+    if (!live.length) throw new Error('No PayPal buttons rendered');
+    return live.at(-1)!;
+  }
+
+  /** The buyer clicks the PayPal button; resolves with what createOrder gave. */
+  click(): Promise<CreateResult> {
+    this.current.container!.querySelector('button')!.click();
+    return this.created!;
+  }
+
+  /** The buyer approves in PayPal's window. */
+  async approve(): Promise<void> {
+    const orderID = this._takeOpenOrder();
+    const actions = {
+      restart: () => {
+        this.restarts++;
+        // PayPal shows its window again, for the same order.
+        this._openOrder = orderID;
+      },
+    } as unknown as OnApproveActions;
+    await this.current.options.onApprove!(
+      {orderID, payerID: 'PAYER-1'},
+      actions
+    );
+  }
+
+  /** The buyer closes PayPal's window. */
+  cancel(): void {
+    const orderID = this._takeOpenOrder();
+    this.current.options.onCancel!({orderID}, {redirect: () => {}});
+  }
+
+  /** PayPal fails while its window is open. */
+  fail(message = 'Something broke in PayPal'): void {
+    this._takeOpenOrder();
+    this.current.options.onError!({message});
+  }
+
+  private _takeOpenOrder(): string {
+    const orderID = this._openOrder;
+    if (!orderID) throw new Error("PayPal's window is not open");
+    this._openOrder = undefined;
+    return orderID;
+  }
+
+  private _load(script: HTMLScriptElement): void {
+    const namespace = script.dataset.namespace ?? 'paypal';
+    const params = new URL(script.src).searchParams;
+    if (this.refuseCurrencies.has(params.get('currency') ?? '')) return;
+    this.loads.push({namespace, params});
+    this._namespaces.add(namespace);
+    globals()[namespace] = {
+      version: 'fake',
+      Buttons: (options: PayPalButtonsComponentOptions) =>
+        this._buttons(namespace, params, options),
+    };
+  }
+
+  private _buttons(
+    namespace: string,
+    params: URLSearchParams,
+    options: PayPalButtonsComponentOptions
+  ) {
+    const record: FakeButtons = {namespace, params, options, closed: false};
+    this.buttons.push(record);
+    return {
+      isEligible: () => true,
+      render: async (container: HTMLElement) => {
+        record.container = container;
+        const button = document.createElement('button');
+        button.type = 'button';
+        button.className = 'fake-paypal-button';
+        button.textContent = 'PayPal';
+        button.addEventListener('click', () => {
+          this.created = this._click(options);
+        });
+        container.append(button);
+      },
+      close: async () => {
+        record.closed = true;
+        record.container?.replaceChildren();
+      },
+    };
+  }
+
+  private async _click(
+    options: PayPalButtonsComponentOptions
+  ): Promise<CreateResult> {
+    if (options.onClick) {
+      let rejected = false;
+      const actions = {
+        resolve: async () => {},
+        reject: async () => {
+          rejected = true;
+        },
+      };
+      const result: unknown = await options.onClick(
+        {fundingSource: 'paypal'},
+        actions
+      );
+      if (rejected || result === false) return {rejected: true};
+    }
+    return this._createOrder(options);
+  }
+
+  private async _createOrder(
+    options: PayPalButtonsComponentOptions
+  ): Promise<CreateResult> {
+    try {
+      const orderID = await options.createOrder!(
+        {paymentSource: 'paypal'},
+        {order: {create: () => Promise.reject(new Error('client-side'))}}
+      );
+      this._openOrder = orderID;
+      return {orderID};
+    } catch (error) {
+      // As PayPal does: a rejected createOrder closes the window and reports to onError.
+      options.onError?.({message: String(error)});
+      return {error};
+    }
+  }
+}
+
+function globals(): Record<string, unknown> {
+  return window as unknown as Record<string, unknown>;
+}

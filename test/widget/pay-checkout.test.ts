@@ -38,7 +38,7 @@ const text = (node: Element | null) =>
 const payButton = (el: PayCheckout) =>
   part(el, 'submit-button') as HTMLButtonElement;
 const alertRegion = (el: PayCheckout) =>
-  el.shadowRoot!.querySelector('[role="alert"]')!;
+  el.shadowRoot!.querySelector('[role="alert"][part~="error"]')!;
 const statusRegion = (el: PayCheckout) =>
   el.shadowRoot!.querySelector('[role="status"]')!;
 /** Intl's own output (spaces normalised like text()), so no locale spacing is hard-coded. */
@@ -60,7 +60,7 @@ async function ready(
 }
 
 const twoTees = () =>
-  html`<pay-checkout
+  html`<pay-checkout email="ada@example.com"
     ><pay-item sku="tee" quantity="2"></pay-item
   ></pay-checkout>`;
 
@@ -398,6 +398,8 @@ describe('<pay-checkout>', () => {
         items: [{sku: 'tee', quantity: 2}],
         currency: 'usd',
         email: 'ada@example.com',
+        // No locale attribute, config locale or <html lang>: the browser's.
+        locale: navigator.language,
         expectedTotal: 3000,
       });
       expect(stripe.confirms[0]).to.deep.include({
@@ -513,7 +515,7 @@ describe('<pay-checkout>', () => {
         },
       };
       const {el} = await ready(
-        html`<pay-checkout locale="de"
+        html`<pay-checkout locale="de" email="ada@example.com"
           ><pay-item sku="tee"></pay-item
         ></pay-checkout>`
       );
@@ -621,6 +623,8 @@ describe('<pay-checkout>', () => {
       const {el} = await ready(twoTees());
       const succeeded = oneEvent(el, 'pay-success');
 
+      await sendKeys({press: 'Tab'}); // the email, prefilled
+      expect(el.shadowRoot!.activeElement).to.equal(part(el, 'email-input'));
       await sendKeys({press: 'Tab'}); // the card field, projected from light DOM
       expect(document.activeElement).to.equal(
         el.querySelector('input[name="number"]')

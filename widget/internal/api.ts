@@ -8,11 +8,16 @@
  * contract with `import type` only, so the bundle pays nothing for them.
  */
 import type {
+  CheckoutSessionRequest,
+  CheckoutSessionResponse,
   ConfigResponse,
   ErrorBody,
   OrderResponse,
   PaymentIntentRequest,
   PaymentIntentResponse,
+  PaypalCaptureResponse,
+  PaypalOrderRequest,
+  PaypalOrderResponse,
   Quote,
   QuoteRequest,
 } from '../../server/contract.js';
@@ -70,6 +75,37 @@ export class Api {
     signal?: AbortSignal
   ): Promise<PaymentIntentResponse> {
     return this._request('POST', '/api/stripe/payment-intents', {body, signal});
+  }
+
+  /** Stripe's hosted Checkout: the session's `url` is where the buyer pays. */
+  createStripeCheckoutSession(
+    body: CheckoutSessionRequest,
+    signal?: AbortSignal
+  ): Promise<CheckoutSessionResponse> {
+    return this._request('POST', '/api/stripe/checkout-sessions', {
+      body,
+      signal,
+    });
+  }
+
+  createPaypalOrder(
+    body: PaypalOrderRequest,
+    signal?: AbortSignal
+  ): Promise<PaypalOrderResponse> {
+    return this._request('POST', '/api/paypal/orders', {body, signal});
+  }
+
+  /** Captures an approved PayPal order. The token proves the caller created the order. */
+  capturePaypalOrder(
+    paypalOrderId: string,
+    token: string,
+    signal?: AbortSignal
+  ): Promise<PaypalCaptureResponse> {
+    return this._request(
+      'POST',
+      `/api/paypal/orders/${encodeURIComponent(paypalOrderId)}/capture`,
+      {signal, headers: {Authorization: `Bearer ${token}`}}
+    );
   }
 
   order(

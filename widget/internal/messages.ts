@@ -28,6 +28,20 @@ export interface Messages {
   pricesChanged: string;
   needsReview: (orderId: string) => string;
   timeout: (orderId: string) => string;
+  /** Said (politely, not as an error) when the buyer closes the provider's window. */
+  canceled: string;
+  /** The legend of the provider choice. */
+  paymentMethod: string;
+  /** The provider choice's labels. */
+  providers: {stripe: string; paypal: string};
+  /** The email field's label, and what it says when the address is missing or malformed. */
+  email: string;
+  emailRequired: string;
+  emailInvalid: string;
+  /** Under the Pay button in `mode="hosted"`: where Pay takes the buyer. */
+  hostedNote: string;
+  /** While the browser leaves for the hosted payment page. */
+  redirecting: string;
   errors: Record<string, string>;
 }
 
@@ -51,6 +65,14 @@ const en: Messages = {
     `We received your payment for order ${orderId}, but it needs a quick review. We will contact you shortly.`,
   timeout: (orderId) =>
     `Your payment for order ${orderId} is still being confirmed. You will receive a confirmation by email; please do not pay again.`,
+  canceled: 'Payment canceled. You have not been charged.',
+  paymentMethod: 'Payment method',
+  providers: {stripe: 'Card', paypal: 'PayPal'},
+  email: 'Email',
+  emailRequired: 'Enter your email address.',
+  emailInvalid: 'Enter a valid email address, like name@example.com.',
+  hostedNote: "You'll finish paying on Stripe's secure page.",
+  redirecting: 'Taking you to the secure payment page…',
   errors: {
     card_declined: 'Your card was declined. Please try another card.',
     insufficient_funds:
@@ -72,13 +94,24 @@ const en: Messages = {
     currency_not_supported: 'This currency is not supported.',
     invalid_request: 'This cart cannot be checked out.',
     provider_not_configured: 'Payments are not available right now.',
-    mode_not_supported: 'This checkout mode is not available.',
     provider_unavailable:
       'The payment provider is not available right now. Please try again in a moment.',
     payment_failed:
       'Your payment was not completed. Please try again or use another payment method.',
     order_not_found:
       'We could not find this payment in this browser. Please check your email for a confirmation.',
+    instrument_declined:
+      'Your card was declined by PayPal; choose another way to pay.',
+    payment_refused:
+      'PayPal refused this payment. Nothing was charged; please choose another way to pay.',
+    payer_action_required:
+      'PayPal needs you to complete a step first. Please try again.',
+    order_not_approved:
+      'The payment was not approved in PayPal. Please try again.',
+    provider_error:
+      'The payment provider refused the payment. Please try again or choose another way to pay.',
+    paypal_error:
+      'PayPal could not complete your payment. Nothing was charged; please try again or choose another way to pay.',
     generic: 'Something went wrong. Please try again.',
   },
 };
@@ -103,6 +136,15 @@ const fr: Messages = {
     `Nous avons reçu votre paiement pour la commande ${orderId}, mais il doit être vérifié. Nous vous contacterons rapidement.`,
   timeout: (orderId) =>
     `Votre paiement pour la commande ${orderId} est toujours en cours de confirmation. Vous recevrez une confirmation par e-mail ; ne payez pas une seconde fois.`,
+  canceled: "Paiement annulé. Aucun montant n'a été débité.",
+  paymentMethod: 'Moyen de paiement',
+  providers: {stripe: 'Carte', paypal: 'PayPal'},
+  email: 'E-mail',
+  emailRequired: 'Saisissez votre adresse e-mail.',
+  emailInvalid:
+    'Saisissez une adresse e-mail valide, par exemple nom@exemple.fr.',
+  hostedNote: 'Vous finaliserez le paiement sur la page sécurisée de Stripe.',
+  redirecting: 'Redirection vers la page de paiement sécurisée…',
   errors: {
     card_declined:
       'Votre carte a été refusée. Veuillez essayer une autre carte.',
@@ -125,13 +167,24 @@ const fr: Messages = {
     currency_not_supported: "Cette devise n'est pas prise en charge.",
     invalid_request: 'Ce panier ne peut pas être réglé.',
     provider_not_configured: 'Le paiement est indisponible pour le moment.',
-    mode_not_supported: "Ce mode de paiement n'est pas disponible.",
     provider_unavailable:
       'Le prestataire de paiement est indisponible pour le moment. Veuillez réessayer dans un instant.',
     payment_failed:
       "Votre paiement n'a pas abouti. Veuillez réessayer ou utiliser un autre moyen de paiement.",
     order_not_found:
       'Nous ne trouvons pas ce paiement dans ce navigateur. Veuillez consulter vos e-mails pour la confirmation.',
+    instrument_declined:
+      'Votre carte a été refusée par PayPal ; choisissez un autre moyen de paiement.',
+    payment_refused:
+      "PayPal a refusé ce paiement. Aucun montant n'a été débité ; veuillez choisir un autre moyen de paiement.",
+    payer_action_required:
+      'PayPal vous demande de terminer une étape. Veuillez réessayer.',
+    order_not_approved:
+      "Le paiement n'a pas été approuvé dans PayPal. Veuillez réessayer.",
+    provider_error:
+      'Le prestataire de paiement a refusé le paiement. Veuillez réessayer ou choisir un autre moyen de paiement.',
+    paypal_error:
+      "PayPal n'a pas pu finaliser votre paiement. Aucun montant n'a été débité ; veuillez réessayer ou choisir un autre moyen de paiement.",
     generic: 'Une erreur est survenue. Veuillez réessayer.',
   },
 };
@@ -157,6 +210,15 @@ const de: Messages = {
     `Wir haben Ihre Zahlung für Bestellung ${orderId} erhalten, sie muss aber noch geprüft werden. Wir melden uns in Kürze.`,
   timeout: (orderId) =>
     `Ihre Zahlung für Bestellung ${orderId} wird noch bestätigt. Sie erhalten eine Bestätigung per E-Mail; bitte zahlen Sie nicht erneut.`,
+  canceled: 'Zahlung abgebrochen. Es wurde nichts abgebucht.',
+  paymentMethod: 'Zahlungsart',
+  providers: {stripe: 'Karte', paypal: 'PayPal'},
+  email: 'E-Mail',
+  emailRequired: 'Geben Sie Ihre E-Mail-Adresse ein.',
+  emailInvalid:
+    'Geben Sie eine gültige E-Mail-Adresse ein, z. B. name@beispiel.de.',
+  hostedNote: 'Sie schließen die Zahlung auf der sicheren Seite von Stripe ab.',
+  redirecting: 'Weiterleitung zur sicheren Zahlungsseite…',
   errors: {
     card_declined:
       'Ihre Karte wurde abgelehnt. Bitte versuchen Sie es mit einer anderen Karte.',
@@ -180,13 +242,24 @@ const de: Messages = {
     currency_not_supported: 'Diese Währung wird nicht unterstützt.',
     invalid_request: 'Dieser Warenkorb kann nicht bezahlt werden.',
     provider_not_configured: 'Zahlungen sind derzeit nicht möglich.',
-    mode_not_supported: 'Dieser Checkout-Modus ist nicht verfügbar.',
     provider_unavailable:
       'Der Zahlungsanbieter ist derzeit nicht verfügbar. Bitte versuchen Sie es gleich erneut.',
     payment_failed:
       'Ihre Zahlung wurde nicht abgeschlossen. Bitte versuchen Sie es erneut oder wählen Sie eine andere Zahlungsart.',
     order_not_found:
       'Diese Zahlung ist in diesem Browser nicht bekannt. Bitte prüfen Sie Ihre E-Mails auf eine Bestätigung.',
+    instrument_declined:
+      'Ihre Karte wurde von PayPal abgelehnt; bitte wählen Sie eine andere Zahlungsart.',
+    payment_refused:
+      'PayPal hat diese Zahlung abgelehnt. Es wurde nichts abgebucht; bitte wählen Sie eine andere Zahlungsart.',
+    payer_action_required:
+      'PayPal benötigt zuerst einen weiteren Schritt von Ihnen. Bitte versuchen Sie es erneut.',
+    order_not_approved:
+      'Die Zahlung wurde in PayPal nicht freigegeben. Bitte versuchen Sie es erneut.',
+    provider_error:
+      'Der Zahlungsanbieter hat die Zahlung abgelehnt. Bitte versuchen Sie es erneut oder wählen Sie eine andere Zahlungsart.',
+    paypal_error:
+      'PayPal konnte Ihre Zahlung nicht abschließen. Es wurde nichts abgebucht; bitte versuchen Sie es erneut oder wählen Sie eine andere Zahlungsart.',
     generic: 'Etwas ist schiefgelaufen. Bitte versuchen Sie es erneut.',
   },
 };

@@ -14,13 +14,17 @@ import type {ReactiveController, ReactiveControllerHost} from 'lit';
 import type {CartItem, ConfigResponse, Quote} from '../../server/contract.js';
 import type {Api} from './api.js';
 import type {ProviderName} from './events.js';
+import {createStripeHostedProvider} from './stripe-hosted-controller.js';
 import type {ResolvedTheme} from './theme.js';
 
 /** What the element asks the provider to pay. */
 export interface PaymentRequest {
   items: CartItem[];
   currency: string;
+  /** The buyer's email, for the confirmation the server sends. */
   email?: string;
+  /** The element's resolved locale (BCP 47), the language of that confirmation. */
+  locale?: string;
   /** The total the buyer saw; the server answers `price_changed` if it reprices differently. */
   expectedTotal: number;
   /** Where a redirect-based payment method comes back to. */
@@ -34,21 +38,39 @@ export type PaymentOutcome =
   /** The server repriced the cart differently; nothing was charged. */
   | {type: 'price_changed'; quote: Quote}
   /** Declined, invalid, or unreachable. `message` is the provider's own buyer-facing text, if any. */
-  | {type: 'failed'; code: string; message?: string; orderId?: string}
-  /** The buyer walked away (closed the provider's window). */
-  | {type: 'canceled'};
+  | {
+      type: 'failed';
+      code: string;
+      message?: string;
+      orderId?: string;
+      /** The payment may have gone through: do not offer to pay again. */
+      final?: boolean;
+    }
+  /** The buyer walked away (closed the provider's window, or came back from its page). */
+  | {type: 'canceled'}
+  /** The browser is leaving for the provider's own page; the outcome comes with the return. */
+  | {type: 'redirected'};
 
 export interface ProviderContext {
   api: Api;
   config: ConfigResponse;
-  quote: Quote;
+  /**
+   * What the buyer sees. `null` on a page without a cart that a Stripe redirect returns to:
+   * load only what `resume()` needs, and mount nothing.
+   */
+  quote: Quote | null;
   theme: ResolvedTheme;
   /** The element's `locale` attribute, or '' to let the provider choose. */
   locale: string;
   /** A light-DOM child of the host, projected through the provider's named slot. */
   mountNode: HTMLElement;
-  /** For failures outside a payment attempt (the provider's UI failed to load). */
+  /** For failures outside a payment attempt (the provider's UI failed to load): shows the message and fires `pay-error`. */
   reportError: (code: string, message?: string) => void;
+  /**
+   * Shows the buyer-facing message for `code` during an attempt that goes on: no event, the
+   * attempt is not settled (PayPal: a declined card the buyer replaces in PayPal's window).
+   */
+  notify: (code: string, message?: string) => void;
 }
 
 /** What the element offers a provider that starts payments from its own UI (PayPal's buttons). */
@@ -61,6 +83,11 @@ export interface ProviderHost {
   runPayment(
     attempt: (request: PaymentRequest) => Promise<PaymentOutcome>
   ): Promise<void>;
+  /**
+   * Checks the element's own fields (the email) and shows what is wrong. For a provider whose
+   * window opens on click (PayPal's `onClick`), so that it does not open for nothing.
+   */
+  validate(): boolean;
 }
 
 export interface PaymentProvider extends ReactiveController {
@@ -71,11 +98,14 @@ export interface PaymentProvider extends ReactiveController {
   readonly usesPayButton: boolean;
   /** Loads the SDK and mounts the provider's UI. */
   load(context: ProviderContext): Promise<void>;
-  /** The quote changed (cart, currency or prices): update amounts shown by the provider. */
+  /** The quote changed (cart, currency or prices): update amounts (and, for PayPal, the currency) the provider shows. */
   update(quote: Quote): void;
   /** The resolved theme changed: re-apply it inside the provider's iframe. */
   setTheme(theme: ResolvedTheme): void;
-  /** Pays (for `usesPayButton` providers). Must start the SDK's own submit step synchronously. */
+  /**
+   * Pays (for `usesPayButton` providers). Must start the SDK's own submit step synchronously.
+   * Providers with their own buttons start payments through `ProviderHost.runPayment` instead.
+   */
   pay(request: PaymentRequest): Promise<PaymentOutcome>;
   /** On load: the outcome of a payment this page is returning from (a redirect), or null. */
   resume(): Promise<PaymentOutcome | null>;
@@ -90,8 +120,10 @@ export type ProviderFactory = (
 ) => PaymentProvider;
 
 /**
- * Provider code is a separate chunk, fetched only when that provider is chosen. A PayPal
- * controller slots in here as `paypal: () => import('./paypal-controller.js')…`.
+ * Provider code is a separate chunk, fetched only when that provider is chosen (for
+ * `provider="stripe paypal"`: when the buyer first picks it). `mode="hosted"` swaps Stripe's
+ * Payment Element for Stripe's hosted Checkout page (`hostedLoaders`); PayPal, whose window
+ * is a popup, is the same in both modes.
  */
 export const providerLoaders: Partial<
   Record<ProviderName, () => Promise<ProviderFactory>>
@@ -100,4 +132,18 @@ export const providerLoaders: Partial<
     import('./stripe-controller.js').then(
       (module) => module.createStripeProvider
     ),
+  paypal: () =>
+    import('./paypal-controller.js').then(
+      (module) => module.createPaypalProvider
+    ),
+};
+
+/**
+ * Stripe's hosted Checkout loads no SDK (it is one request and a navigation), so it ships
+ * with the element: a chunk of its own would cost a round trip for a few hundred bytes.
+ */
+export const hostedLoaders: Partial<
+  Record<ProviderName, () => Promise<ProviderFactory>>
+> = {
+  stripe: () => Promise.resolve(createStripeHostedProvider),
 };

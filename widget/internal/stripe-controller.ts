@@ -227,6 +227,8 @@ export class StripeController implements ReactiveController, PaymentProvider {
     const stripe = await loadStripeJs(config);
     if (this._destroyed) return;
     this._stripe = stripe;
+    // A return page without a cart only reads the PaymentIntent it returns from.
+    if (!context.quote) return;
     this._elements = stripe.elements({
       mode: 'payment',
       amount: context.quote.total,
@@ -272,6 +274,7 @@ export class StripeController implements ReactiveController, PaymentProvider {
         items: request.items,
         currency: request.currency,
         email: request.email,
+        locale: request.locale,
         expectedTotal: request.expectedTotal,
       });
     } catch (error) {

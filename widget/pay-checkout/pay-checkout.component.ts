@@ -4,9 +4,20 @@
  */
 import {LitElement, html, nothing, svg, type PropertyValues} from 'lit';
 import {property, query, state} from 'lit/decorators.js';
-import type {CartItem, ConfigResponse, Quote} from '../../server/contract.js';
+import type {
+  CartItem,
+  ConfigResponse,
+  OrderResponse,
+  Quote,
+} from '../../server/contract.js';
 import {Api, ApiError, codeOf, defaultServer} from '../internal/api.js';
 import {emit, type ProviderName} from '../internal/events.js';
+import {
+  ATTEMPT_PARAM,
+  claimHostedReturn,
+  RETURN_PARAM,
+  type HostedReturn,
+} from '../internal/hosted.js';
 import {
   errorMessage,
   messagesFor,
@@ -15,6 +26,7 @@ import {
 import {formatMoney} from '../internal/money.js';
 import {pollOrder} from '../internal/poll.js';
 import {
+  hostedLoaders,
   providerLoaders,
   type PaymentOutcome,
   type PaymentProvider,
@@ -27,19 +39,34 @@ import styles from './pay-checkout.styles.js';
 /** How long cart edits settle before one re-quote (ms). */
 const REQUOTE_DELAY = 150;
 
-/** Query parameters Stripe adds to the return URL; never part of the next return URL. */
+/** The providers this version can drive, in the order the choice shows them. */
+const PROVIDERS: readonly ProviderName[] = ['stripe', 'paypal'];
+
+/** Query parameters of a return (Stripe's, and the hosted flow's); never part of the next return URL. */
 const RETURN_PARAMS = [
   'payment_intent',
   'payment_intent_client_secret',
   'redirect_status',
+  RETURN_PARAM,
+  ATTEMPT_PARAM,
 ];
+
+/**
+ * What the server accepts as an email (a dot and a top-level domain after the `@`), checked
+ * before paying so the buyer fixes a typo here rather than reading a refusal.
+ */
+const EMAIL = /^[^\s@]+@[^\s@.]+(\.[^\s@.]+)*\.[^\s@.]{2,}$/;
+
+/** The contract's BCP 47 pattern for `locale`. */
+const LOCALE = /^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/;
 
 /**
  * - `loading`: fetching the config and the first quote (skeleton).
  * - `empty`: no items. `ready`: quote shown, payable once the provider is mounted.
  * - `paying`: a payment attempt is in flight. `confirming`: polling the order.
  * - `success`: the order is paid. `done`: ended without success and must not be retried
- *   (needs review, confirmation timed out). `error`: the checkout could not load.
+ *   (needs review, confirmation timed out, a return to a page without a cart).
+ *   `error`: the checkout could not load.
  */
 type Phase =
   | 'loading'
@@ -51,28 +78,68 @@ type Phase =
   | 'done'
   | 'error';
 
+/** This page is the `return_url` of a Stripe redirect (3-D Secure at some banks, wallets). */
+const returnsFromStripe = () =>
+  new URL(location.href).searchParams.has('redirect_status');
+
+/** An order as a quote: what a return page without a cart shows once the payment is confirmed. */
+function quoteOf(order: OrderResponse): Quote {
+  const subtotal = order.lines.reduce((sum, line) => sum + line.amount, 0);
+  return {
+    currency: order.currency,
+    lines: order.lines,
+    subtotal: order.lines.length ? subtotal : order.total,
+    total: order.total,
+  };
+}
+
 const checkIcon = svg`<path fill="currentColor" d="M10 1.5a8.5 8.5 0 1 0 0 17 8.5 8.5 0 0 0 0-17Zm4.03 6.28-4.75 5.5a.75.75 0 0 1-1.1.04l-2.25-2.25a.75.75 0 1 1 1.06-1.06l1.68 1.68 4.22-4.89a.75.75 0 1 1 1.14.98Z"/>`;
 const alertIcon = svg`<path fill="currentColor" d="M10 1.5a8.5 8.5 0 1 0 0 17 8.5 8.5 0 0 0 0-17Zm0 4a.75.75 0 0 1 .75.75v4.5a.75.75 0 0 1-1.5 0v-4.5A.75.75 0 0 1 10 5.5Zm0 9.25a1 1 0 1 1 0-2 1 1 0 0 1 0 2Z"/>`;
 
 /**
  * @summary A checkout you drop into any page: the cart priced by the companion server, the
- * payment provider's form, one Pay button, and the result.
+ * payment provider's form (Stripe's Payment Element and a Pay button, or PayPal's buttons),
+ * and the result.
  *
- * Lines and totals are always the server's quote, never prices from the page. Stripe's
- * Payment Element cannot live in shadow DOM, so the element creates a light-DOM child
- * `<div slot="stripe-payment-element">` and shows it through a named slot.
+ * Lines and totals are always the server's quote, never prices from the page. Provider
+ * iframes cannot live in shadow DOM, so the element creates light-DOM children
+ * (`<div slot="stripe-payment-element">`, `<div slot="paypal-buttons">`) and shows them
+ * through named slots.
+ *
+ * `provider` lists the providers to offer: `stripe` (card form and Pay button), `paypal`
+ * (PayPal's buttons, which start the payment themselves), or both (`stripe paypal`), in which
+ * case the buyer picks one in a radio group ("Card" / "PayPal", arrow keys move between them)
+ * and only that provider's form is shown. Providers the server is not configured for are not
+ * offered. PayPal's buttons take the `--pay-*` tokens as the nearest PayPal `style`
+ * (`height`, `shape`, `borderRadius`, `color`: gold, or blue for a blue brand colour, or
+ * black/white for a monochrome one) and are rendered again when the tokens or the currency
+ * change.
+ *
+ * The buyer's email is asked for above the payment form (a required `Email` field with
+ * `autocomplete="email"`, checked before paying) and sent with the order, together with the
+ * element's locale, for the confirmation email. `email` prefills it and follows what the buyer
+ * types; `no-email` hides it when the page already knows the address (`email` is still sent).
+ *
+ * `mode="hosted"` uses Stripe's hosted Checkout instead of the Payment Element: Pay has the
+ * server create a Checkout Session and the browser goes to Stripe's page. Stripe sends the
+ * buyer back to `return-url` (or this page) with `?pay_checkout_return=success` or `=cancel`;
+ * there a `<pay-checkout>` (in any mode, with or without a cart, so a bare element makes a
+ * return page) takes the parameters out of the address bar and either confirms the order and
+ * fires `pay-success`, or says that nothing was charged and fires `pay-cancel`. PayPal, whose
+ * window is a popup, works the same in both modes.
  *
  * @tag pay-checkout
  *
  * @slot - `<pay-item sku quantity>` children: the cart (ignored when `items` is set).
  * @slot stripe-payment-element - Created by the element: where Stripe's Payment Element is mounted.
+ * @slot paypal-buttons - Created by the element: where PayPal's buttons are rendered.
  *
- * @event {CustomEvent<PayReadyDetail>} pay-ready - The quote is shown and the payment form is mounted. Detail: `{quote, provider}`.
+ * @event {CustomEvent<PayReadyDetail>} pay-ready - The quote is shown and a provider's payment form is mounted (with `provider="stripe paypal"`, again for the other provider when the buyer first picks it). Detail: `{quote, provider}`.
  * @event {CustomEvent<PayChangeDetail>} pay-change - The server answered with a new quote (cart or currency changed, or prices changed at payment). Detail: `{quote}`.
- * @event {CustomEvent<PaySubmitDetail>} pay-submit - The buyer pressed Pay. Cancelable: `preventDefault()` stops the payment (then `pay-cancel` fires). Detail: `{quote, provider}`.
- * @event {CustomEvent<PaySuccessDetail>} pay-success - The server marked the order paid. Detail: `{orderId, status, total, currency, provider}`.
- * @event {CustomEvent<PayErrorDetail>} pay-error - Loading or paying failed; `message` is what the buyer was shown. Detail: `{code, message, provider?, orderId?}`.
- * @event {CustomEvent<PayCancelDetail>} pay-cancel - A payment was abandoned before it was attempted. Detail: `{provider, reason}`.
+ * @event {CustomEvent<PaySubmitDetail>} pay-submit - The buyer pressed Pay or a PayPal button. Cancelable: `preventDefault()` stops the payment before any order exists or PayPal's window opens (then `pay-cancel` fires). Detail: `{quote, provider}`.
+ * @event {CustomEvent<PaySuccessDetail>} pay-success - The server marked the order paid (on the page a redirect or hosted payment returns to, too). Detail: `{orderId, status, total, currency, provider}`.
+ * @event {CustomEvent<PayErrorDetail>} pay-error - Loading or paying failed; `message` is what the buyer was shown (`invalid_email`: the Email field stopped Pay, no order was created). Detail: `{code, message, provider?, orderId?}`.
+ * @event {CustomEvent<PayCancelDetail>} pay-cancel - A payment was abandoned and nothing was charged: `pay-submit` was cancelled (`reason: 'prevented'`) or the buyer closed PayPal's window or came back from Stripe's hosted page without paying (`reason: 'buyer'`). Detail: `{provider, reason}`.
  *
  * @csspart base - The card wrapping everything.
  * @csspart skeleton - The placeholder shown while the quote loads.
@@ -80,14 +147,21 @@ const alertIcon = svg`<path fill="currentColor" d="M10 1.5a8.5 8.5 0 1 0 0 17 8.
  * @csspart line - One cart line (a table row).
  * @csspart subtotal - The subtotal row.
  * @csspart total - The total row.
+ * @csspart email - The email field: label, input and message.
+ * @csspart email-input - The email input.
+ * @csspart email-error - The email's message (`role="alert"`, the input's `aria-describedby`).
+ * @csspart provider-tabs - The choice between providers (a `role="radiogroup"` fieldset), shown when more than one is offered.
+ * @csspart provider-tab - One choice (a label around a radio button).
+ * @csspart provider-tab-checked - The chosen one.
  * @csspart payment - The wrapper around the provider's form.
- * @csspart submit-button - The Pay button.
+ * @csspart hosted-note - In `mode="hosted"`: the line saying the buyer pays on Stripe's page.
+ * @csspart submit-button - The Pay button (Stripe only: PayPal's buttons are PayPal's).
  * @csspart spinner - The progress indicator inside the Pay button.
  * @csspart message - Both message regions.
  * @csspart error - The error region (`role="alert"`).
  * @csspart status - The status region (`role="status"`, polite): confirming, success.
  *
- * @cssproperty [--pay-color-primary=#635bff] - Brand colour: the Pay button, focus rings, Stripe's `colorPrimary` (dark default #8f89ff).
+ * @cssproperty [--pay-color-primary=#635bff] - Brand colour: the Pay button, focus rings, Stripe's `colorPrimary`, PayPal's button `color` (dark default #8f89ff).
  * @cssproperty [--pay-color-background=#ffffff] - Card and input background, Stripe's `colorBackground` (dark default #1c1d26).
  * @cssproperty [--pay-color-text=#30313d] - Text colour, Stripe's `colorText` (dark default #ececf1).
  * @cssproperty [--pay-color-danger=#df1b41] - Error accents, Stripe's `colorDanger` (dark default #ff7a93).
@@ -95,7 +169,7 @@ const alertIcon = svg`<path fill="currentColor" d="M10 1.5a8.5 8.5 0 1 0 0 17 8.
  * @cssproperty [--pay-font-family=system-ui] - Font stack, Stripe's `fontFamily`.
  * @cssproperty [--pay-font-size-base=16px] - Base font size, Stripe's `fontSizeBase`.
  * @cssproperty [--pay-spacing-unit=2px] - The spacing scale's unit, Stripe's `spacingUnit`.
- * @cssproperty [--pay-border-radius=6px] - Corner radius of the button and inputs (the card uses twice it), Stripe's `borderRadius`.
+ * @cssproperty [--pay-border-radius=6px] - Corner radius of the button and inputs (the card uses twice it), Stripe's `borderRadius`, PayPal's `shape` and `borderRadius`.
  */
 export class PayCheckout extends LitElement {
   static override styles = styles;
@@ -108,7 +182,8 @@ export class PayCheckout extends LitElement {
 
   private _api?: Api;
   private _config?: ConfigResponse;
-  private _provider?: PaymentProvider;
+  /** The providers loaded (or loading) so far, at most one per name. */
+  private readonly _providers = new Map<ProviderName, PaymentProvider>();
   /** Aborted on disconnect: every fetch, load and poll of this connection. */
   private _lifetime?: AbortController;
   private _quoteRequest?: AbortController;
@@ -121,19 +196,28 @@ export class PayCheckout extends LitElement {
   @query('.base') private _base?: HTMLElement;
   @query('.probe') private _probe?: HTMLElement;
   @query('.submit') private _button?: HTMLButtonElement;
+  @query('.field__input') private _emailInput?: HTMLInputElement;
   @query('slot:not([name])') private _itemSlot?: HTMLSlotElement;
 
   @state() private _phase: Phase = 'loading';
   @state() private _quote: Quote | null = null;
   /** A cart change is waiting for its quote: the shown total is stale, so Pay waits. */
   @state() private _quoting = false;
-  @state() private _providerReady = false;
+  /** The providers the server is configured for, among those asked for, in that order. */
+  @state() private _offered: ProviderName[] = [];
+  /** The provider whose form is shown (the buyer's choice when several are offered). */
+  @state() private _active?: ProviderName;
+  /** Providers whose form is mounted. */
+  @state() private _readyProviders: ReadonlySet<ProviderName> = new Set();
   @state() private _error = '';
   @state() private _status = '';
+  /** What is wrong with the email, once the buyer has been told. */
+  @state() private _emailError: '' | 'required' | 'invalid' = '';
 
   /**
-   * Which providers may be offered, space-separated, in order of preference; the first one
-   * the server has configured is used. Only `stripe` is available in this version.
+   * Which providers to offer, space-separated: `stripe`, `paypal`, or `stripe paypal`. Those
+   * the server is not configured for are dropped; when more than one remains the buyer
+   * chooses, the first being preselected.
    */
   @property() provider = 'stripe';
 
@@ -146,14 +230,20 @@ export class PayCheckout extends LitElement {
   /** Base URL of the companion server. Empty: the origin this script was loaded from. */
   @property() server = '';
 
-  /** `embedded` (the provider's form inside the element). `hosted` (redirect to the provider's page) is not available yet. */
+  /**
+   * `embedded`: Stripe's Payment Element inside the element. `hosted`: Pay sends the buyer to
+   * Stripe's hosted Checkout page, which returns to `return-url`. PayPal is the same in both.
+   */
   @property() mode: 'embedded' | 'hosted' = 'embedded';
 
-  /** Where redirect-based payment methods return to. Empty: this page. */
+  /** Where redirect-based payment methods and Stripe's hosted page return to. Empty: this page. */
   @property({attribute: 'return-url'}) returnUrl = '';
 
-  /** The buyer's email, sent with the order for the receipt. */
+  /** The buyer's email, sent with the order for the confirmation. Prefills the Email field, and follows what the buyer types in it. */
   @property() email = '';
+
+  /** Hides the Email field (the page already knows the address: `email` is sent as it is). */
+  @property({type: Boolean, attribute: 'no-email'}) noEmail = false;
 
   /** The cart as `{sku, quantity}` objects; when set, `<pay-item>` children are ignored. */
   @property({attribute: false}) items: CartItem[] | undefined = undefined;
@@ -212,20 +302,14 @@ export class PayCheckout extends LitElement {
     this._phase = 'loading';
     this._error = '';
     this._status = '';
-    if (this.mode !== 'embedded') {
-      this._fail(
-        new ApiError(
-          'mode_not_supported',
-          `mode="${this.mode}" is not available yet.`,
-          0
-        )
-      );
-      return;
-    }
+    this._emailError = '';
     const api = new Api(this.server || defaultServer());
     this._api = api;
     const items = this._cartItems();
     this._quotedCart = this._cartKey(items);
+    // Back from Stripe's hosted page? Claimed at once (it cleans the address bar), so that of
+    // several elements on the page only this one handles it.
+    let returned = claimHostedReturn();
     try {
       // Both at once: the config names the provider, the quote is what the buyer sees.
       const [config, quote] = await Promise.all([
@@ -235,25 +319,56 @@ export class PayCheckout extends LitElement {
           : null,
       ]);
       this._config = config;
+      this._offerProviders(returned);
       this._showQuote(quote);
       // The cart may have changed while the first quote was on its way.
       this._scheduleRequote();
-      if (quote) await this._loadProvider(signal);
+      if (returned) {
+        const resuming = returned;
+        returned = null;
+        await this._resumeHosted(resuming);
+      }
+      // Without a cart, Stripe still loads on the return_url of its redirect (a return page).
+      if (quote ? !this._ended : returnsFromStripe())
+        await this._loadActive(signal);
     } catch (error) {
-      if (!signal.aborted) this._fail(error);
+      if (signal.aborted) return;
+      this._fail(error);
+      // The checkout could not load, but a payment coming back is still confirmed.
+      if (returned) await this._resumeHosted(returned);
     }
+  }
+
+  /** This page is the success or cancel URL of Stripe's hosted page: finish that payment. */
+  private async _resumeHosted(returned: HostedReturn): Promise<void> {
+    const {order} = returned;
+    const outcome: PaymentOutcome =
+      returned.result === 'cancel'
+        ? {type: 'canceled'}
+        : order
+          ? {
+              type: 'confirmed',
+              orderId: order.orderId,
+              orderToken: order.orderToken,
+            }
+          : // Paid maybe, but not from this tab: without the token the order cannot be read.
+            {type: 'failed', code: 'order_not_found', final: true};
+    this._inFlight = true;
+    this._phase = 'paying';
+    await this._settle(outcome, order?.provider ?? 'stripe');
   }
 
   private _stop(): void {
     this._lifetime?.abort();
     this._quoteRequest?.abort();
     clearTimeout(this._requoteTimer);
-    if (this._provider) {
-      this._provider.destroy();
-      this.removeController(this._provider);
+    for (const provider of this._providers.values()) {
+      provider.destroy();
+      this.removeController(provider);
     }
-    this._provider = undefined;
-    this._providerReady = false;
+    this._providers.clear();
+    this._readyProviders = new Set();
+    this._offered = [];
     this._api = undefined;
     this._config = undefined;
     this._inFlight = false;
@@ -265,57 +380,134 @@ export class PayCheckout extends LitElement {
     this._phase = quote ? 'ready' : 'empty';
   }
 
-  private _chooseProvider(): ProviderName | undefined {
-    const wanted = this.provider.split(/\s+/).filter(Boolean) as ProviderName[];
-    return wanted.find(
-      (name) => providerLoaders[name] && this._config?.providers[name]
-    );
+  /** Paid, or ended for good: the cart and the form are settled. */
+  private get _ended(): boolean {
+    return this._phase === 'success' || this._phase === 'done';
   }
 
-  private async _loadProvider(signal: AbortSignal): Promise<void> {
-    if (this._provider || !this._api || !this._config || !this._quote) return;
-    const name = this._chooseProvider();
-    if (!name) {
+  /** The provider whose form is shown, if it has been loaded. */
+  private get _provider(): PaymentProvider | undefined {
+    return this._active ? this._providers.get(this._active) : undefined;
+  }
+
+  private get _providerReady(): boolean {
+    return !!this._active && this._readyProviders.has(this._active);
+  }
+
+  /** Works out which providers to offer, and which one to show first. */
+  private _offerProviders(returned: HostedReturn | null): void {
+    const wanted = this.provider.split(/\s+/);
+    const configured = this._config?.providers ?? {};
+    this._offered = PROVIDERS.filter(
+      (name) =>
+        wanted.includes(name) &&
+        Object.hasOwn(providerLoaders, name) &&
+        Object.hasOwn(configured, name) &&
+        configured[name]
+    ).sort((a, b) => wanted.indexOf(a) - wanted.indexOf(b));
+    // A page returning from a Stripe redirect or Stripe's hosted page finishes that payment,
+    // so Stripe is shown.
+    const returning =
+      (returned || returnsFromStripe()) && this._offered.includes('stripe')
+        ? 'stripe'
+        : undefined;
+    this._active =
+      returning ??
+      (this._active && this._offered.includes(this._active)
+        ? this._active
+        : this._offered[0]);
+  }
+
+  private async _loadActive(signal: AbortSignal): Promise<void> {
+    if (!this._active) {
       throw new ApiError(
         'provider_not_configured',
         `No configured provider among "${this.provider}".`,
         0
       );
     }
-    const createProvider = await providerLoaders[name]!();
-    if (signal.aborted || this._provider) return;
+    await this._loadProvider(this._active, signal);
+  }
+
+  private async _loadProvider(
+    name: ProviderName,
+    signal: AbortSignal
+  ): Promise<void> {
+    if (this._providers.has(name) || !this._api || !this._config) return;
+    const quote = this._quote;
+    if (!quote && !(name === 'stripe' && returnsFromStripe())) return;
+    const load =
+      (this.mode === 'hosted' ? hostedLoaders[name] : undefined) ??
+      providerLoaders[name]!;
+    const createProvider = await load();
+    if (signal.aborted || this._providers.has(name)) return;
     const provider = createProvider(this, {
-      runPayment: (attempt) => this._runPayment(attempt),
+      runPayment: (attempt) => this._runPayment(provider, attempt),
+      validate: () => this._checkEmail(name),
     });
-    this._provider = provider;
+    this._providers.set(name, provider);
+    this.requestUpdate();
+    const mountNode = () => this._mountNode(provider.slot);
     try {
       await provider.load({
         api: this._api,
         config: this._config,
-        quote: this._quote,
+        quote,
         theme: this._theme.refresh()!,
         locale: this.locale,
-        mountNode: this._mountNode(provider.slot),
-        reportError: (code, message) => this._showError(code, message),
+        // Created when first asked for: a provider with nothing to mount (Stripe's hosted
+        // Checkout) leaves no empty node behind.
+        get mountNode() {
+          return mountNode();
+        },
+        reportError: (code, message) => this._showError(code, message, name),
+        notify: (code, message) => {
+          this._error = errorMessage(this._messages, code, message);
+        },
       });
     } catch (error) {
-      // Forget the half-loaded provider so the next cart change tries again.
-      provider.destroy();
-      this.removeController(provider);
-      this._provider = undefined;
+      // Forget the half-loaded provider so the next cart change (or choice) tries again.
+      this._unload(provider);
       throw error;
     }
     if (signal.aborted) return;
-    this._providerReady = true;
-    emit(this, 'pay-ready', {quote: this._quote, provider: name});
+    if (quote) {
+      // The quote may have moved on while the SDK loaded.
+      if (this._quote && this._quote !== quote) provider.update(this._quote);
+      this._readyProviders = new Set([...this._readyProviders, name]);
+      emit(this, 'pay-ready', {quote: this._quote ?? quote, provider: name});
+    }
 
     // A page that is the return_url of a redirect-based payment finishes that payment.
     const resumed = await provider.resume();
+    // Loaded without a cart only to read that: items added later mount the form afresh.
+    if (!quote) this._unload(provider);
     if (resumed && !signal.aborted) {
       this._inFlight = true;
       this._phase = 'paying';
       await this._settle(resumed, name);
     }
+  }
+
+  private _unload(provider: PaymentProvider): void {
+    provider.destroy();
+    this.removeController(provider);
+    this._providers.delete(provider.name);
+    this.requestUpdate();
+  }
+
+  /** The buyer picked another provider: show its form, loading it the first time. */
+  private _onChooseProvider(event: Event): void {
+    const name = (event.target as HTMLInputElement).value as ProviderName;
+    if (name === this._active || this._inFlight) return;
+    this._active = name;
+    this._error = '';
+    this._status = '';
+    const signal = this._lifetime?.signal;
+    if (!signal || !this._quote) return;
+    this._loadProvider(name, signal).catch((error: unknown) => {
+      if (!signal.aborted && this._active === name) this._fail(error, name);
+    });
   }
 
   /** The light-DOM node a provider mounts into: created by the element, once. */
@@ -360,7 +552,7 @@ export class PayCheckout extends LitElement {
   private _scheduleRequote(): void {
     // Before the first load the cart is read by _start; after a payment it is settled.
     if (!this._api || this._phase === 'loading' || this._inFlight) return;
-    if (this._phase === 'success' || this._phase === 'done') return;
+    if (this._ended) return;
     if (this._cartKey(this._cartItems()) === this._quotedCart) return;
     this._quoting = true;
     clearTimeout(this._requoteTimer);
@@ -388,8 +580,8 @@ export class PayCheckout extends LitElement {
       this._showQuote(quote);
       if (!quote) return;
       emit(this, 'pay-change', {quote});
-      if (this._provider) this._provider.update(quote);
-      else await this._loadProvider(lifetime.signal);
+      for (const provider of this._providers.values()) provider.update(quote);
+      if (!this._provider) await this._loadActive(lifetime.signal);
     } catch (error) {
       if (signal.aborted) return;
       this._quoting = false;
@@ -402,7 +594,7 @@ export class PayCheckout extends LitElement {
   private _onPay(): void {
     const provider = this._provider;
     if (!provider?.usesPayButton) return;
-    void this._runPayment((request) => provider.pay(request));
+    void this._runPayment(provider, (request) => provider.pay(request));
   }
 
   /**
@@ -410,20 +602,22 @@ export class PayCheckout extends LitElement {
    * Stripe's `elements.submit()` has to start inside the buyer's click.
    */
   private async _runPayment(
+    provider: PaymentProvider,
     attempt: (request: PaymentRequest) => Promise<PaymentOutcome>
   ): Promise<void> {
-    const provider = this._provider;
     const quote = this._quote;
     if (
       this._inFlight ||
       this._quoting ||
-      !provider ||
+      provider !== this._provider ||
       !this._providerReady ||
       !quote
     )
       return;
     if (this._phase !== 'ready') return;
     const name = provider.name;
+    // A missing or mistyped email stops here: no pay-submit, no order.
+    if (!this._checkEmail(name)) return;
     if (
       !emit(this, 'pay-submit', {quote, provider: name}, {cancelable: true})
     ) {
@@ -439,7 +633,8 @@ export class PayCheckout extends LitElement {
       outcome = await attempt({
         items: this._cartItems(),
         currency: quote.currency,
-        email: this.email || undefined,
+        email: this._orderEmail(),
+        locale: this._orderLocale(),
         expectedTotal: quote.total,
         returnUrl: this._returnUrl(),
       });
@@ -461,7 +656,7 @@ export class PayCheckout extends LitElement {
       case 'price_changed':
         // Nothing was charged: show the new total and let the buyer decide again.
         this._showQuote(outcome.quote);
-        this._provider?.update(outcome.quote);
+        for (const each of this._providers.values()) each.update(outcome.quote);
         this._retryable();
         this._error = t.pricesChanged;
         emit(this, 'pay-change', {quote: outcome.quote});
@@ -472,12 +667,29 @@ export class PayCheckout extends LitElement {
         });
         return;
       case 'canceled':
+        // The buyer closed the provider's window or came back from its page: not an error,
+        // but say that nothing happened.
         this._retryable();
+        this._error = '';
+        this._status = t.canceled;
         emit(this, 'pay-cancel', {provider, reason: 'buyer'});
+        return;
+      case 'redirected':
+        // The page is being left for the provider's: busy until it unloads. If the buyer
+        // comes Back and the browser restores this page from its cache, they may pay again.
+        this._status = t.redirecting;
+        addEventListener(
+          'pageshow',
+          (event) => {
+            if (event.persisted) this._retryable();
+          },
+          {once: true, signal: this._lifetime?.signal}
+        );
         return;
       case 'failed': {
         const message = errorMessage(t, outcome.code, outcome.message);
-        this._retryable();
+        if (outcome.final) this._finish('done', message);
+        else this._retryable();
         this._error = message;
         emit(this, 'pay-error', {
           code: outcome.code,
@@ -535,7 +747,9 @@ export class PayCheckout extends LitElement {
           orderId,
         });
       } else {
-        // paid (or already past it: refunded, disputed…): the money moved.
+        // paid (or already past it: refunded, disputed…): the money moved. A return page
+        // without a cart shows what was bought.
+        this._quote ??= quoteOf(order);
         this._finish('success', '');
         this._status = t.success(order.id);
         emit(this, 'pay-success', {
@@ -558,7 +772,8 @@ export class PayCheckout extends LitElement {
   /** Back to `ready`: the buyer may pay again; focus returns to Pay if disabling lost it. */
   private _retryable(): void {
     this._inFlight = false;
-    this._phase = 'ready';
+    // Without a cart (a return page), there is nothing to pay until items are added.
+    this._phase = this._quote ? 'ready' : 'empty';
     this._status = '';
     void this.updateComplete.then(() => {
       const active = document.activeElement;
@@ -573,19 +788,79 @@ export class PayCheckout extends LitElement {
     this._error = error;
   }
 
-  private _fail(error: unknown): void {
+  private _fail(error: unknown, provider = this._provider?.name): void {
     const code = codeOf(error);
     const message = errorMessage(this._messages, code);
     this._phase = this._quote ? 'ready' : 'error';
     this._error = message;
-    emit(this, 'pay-error', {code, message, provider: this._provider?.name});
+    emit(this, 'pay-error', {code, message, provider});
   }
 
   /** An error outside a payment attempt, reported by the provider (its form failed to load). */
-  private _showError(code: string, providerMessage?: string): void {
+  private _showError(
+    code: string,
+    providerMessage: string | undefined,
+    provider: ProviderName
+  ): void {
     const message = errorMessage(this._messages, code, providerMessage);
     this._error = message;
-    emit(this, 'pay-error', {code, message, provider: this._provider?.name});
+    emit(this, 'pay-error', {code, message, provider});
+  }
+
+  // ---- Email --------------------------------------------------------------------------------
+
+  private _emailProblem(value: string): '' | 'required' | 'invalid' {
+    const email = value.trim();
+    if (!email) return 'required';
+    return email.length <= 254 && EMAIL.test(email) ? '' : 'invalid';
+  }
+
+  /**
+   * Before paying: is the email right? If not, the field says why (its own `role="alert"`),
+   * takes the focus, and `pay-error` fires with `invalid_email`.
+   */
+  private _checkEmail(provider: ProviderName): boolean {
+    if (this.noEmail) return true;
+    const problem = this._emailProblem(this.email);
+    this._emailError = problem;
+    if (!problem) return true;
+    void this.updateComplete.then(() => this._emailInput?.focus());
+    const t = this._messages;
+    emit(this, 'pay-error', {
+      code: 'invalid_email',
+      message: problem === 'required' ? t.emailRequired : t.emailInvalid,
+      provider,
+    });
+    return false;
+  }
+
+  /** The email sent with the order: the field's, or (with `no-email`) the attribute's if it is an address. */
+  private _orderEmail(): string | undefined {
+    const email = this.email.trim();
+    if (!email) return undefined;
+    if (!this._emailProblem(email)) return email;
+    console.warn(
+      `<pay-checkout>: email="${email}" is not an email address; the order is sent without one.`
+    );
+    return undefined;
+  }
+
+  /** The resolved locale as the BCP 47 tag the server stores for the buyer's emails. */
+  private _orderLocale(): string | undefined {
+    const tag = this._locale;
+    return LOCALE.test(tag) ? tag : undefined;
+  }
+
+  private _onEmailInput(event: Event): void {
+    this.email = (event.target as HTMLInputElement).value;
+    // Once the buyer has been told, the message follows the fix as they type.
+    if (this._emailError) this._emailError = this._emailProblem(this.email);
+  }
+
+  private _onEmailChange(): void {
+    // Leaving the field with something that is not an address says so at once; an empty
+    // field waits for Pay.
+    if (this.email.trim()) this._emailError = this._emailProblem(this.email);
   }
 
   private _returnUrl(): string {
@@ -603,19 +878,26 @@ export class PayCheckout extends LitElement {
     // resolved primary colour, so any brand colour stays legible. Set directly (not
     // rendered) because it is derived from the last render.
     this._base?.style.setProperty('--_color-on-primary', theme.colorOnPrimary);
-    this._provider?.setTheme(theme);
+    for (const provider of this._providers.values()) provider.setTheme(theme);
   }
 
   // ---- Rendering ----------------------------------------------------------------------------
 
+  /** The first of these that is a language tag, canonical (`fr-ca` → `fr-CA`). */
   private get _locale(): string {
-    return (
-      this.locale ||
-      this._config?.locale ||
-      document.documentElement.lang ||
-      navigator.language ||
-      'en'
-    );
+    for (const candidate of [
+      this.locale,
+      this._config?.locale,
+      document.documentElement.lang,
+      navigator.language,
+    ]) {
+      try {
+        if (candidate) return Intl.getCanonicalLocales(candidate)[0]!;
+      } catch {
+        // Not a language tag (`en_US`): Intl would throw on it. Try the next.
+      }
+    }
+    return 'en';
   }
 
   private get _messages(): Messages {
@@ -685,9 +967,71 @@ export class PayCheckout extends LitElement {
     </table>`;
   }
 
+  /** The buyer's email, above the payment form. Its message is an alert of its own, next to it. */
+  private _renderEmail(t: Messages) {
+    const locked = this._phase !== 'ready' && this._phase !== 'error';
+    const problem =
+      this._emailError === 'required'
+        ? t.emailRequired
+        : this._emailError === 'invalid'
+          ? t.emailInvalid
+          : '';
+    return html`<div class="field" part="email">
+      <label class="field__label" for="email">${t.email}</label>
+      <input
+        id="email"
+        class="field__input"
+        part="email-input"
+        type="email"
+        name="email"
+        autocomplete="email"
+        autocapitalize="off"
+        spellcheck="false"
+        required
+        aria-invalid=${problem ? 'true' : 'false'}
+        aria-describedby=${problem ? 'email-error' : nothing}
+        ?disabled=${locked}
+        .value=${this.email}
+        @input=${this._onEmailInput}
+        @change=${this._onEmailChange}
+      />
+      ${
+        problem
+          ? html`<div
+              id="email-error"
+              class="field__error"
+              part="email-error"
+              role="alert"
+            >
+              <svg class="message__icon" viewBox="0 0 20 20" aria-hidden="true">
+                ${alertIcon}
+              </svg>
+              <span>${problem}</span>
+            </div>`
+          : nothing
+      }
+    </div>`;
+  }
+
+  /**
+   * The page is the return of a payment and has no cart of its own (a bare element on a
+   * return page): only the outcome is shown, no Pay button and no "cart is empty".
+   */
+  private get _bareReturn(): boolean {
+    if (this._quote) return false;
+    if (this._phase === 'empty') return !!(this._status || this._error);
+    return this._phase !== 'loading' && this._phase !== 'error';
+  }
+
+  /** Stripe in `mode="hosted"`: Pay leaves for Stripe's page. */
+  private get _hosted(): boolean {
+    return this.mode === 'hosted' && this._active === 'stripe';
+  }
+
   private _renderButton(t: Messages) {
     const provider = this._provider;
     if (provider && !provider.usesPayButton) return nothing;
+    if (this._bareReturn) return nothing;
     const busy = this._phase === 'paying' || this._phase === 'confirming';
     const payable =
       this._phase === 'ready' &&
@@ -712,6 +1056,49 @@ export class PayCheckout extends LitElement {
     </button>`;
   }
 
+  /**
+   * A provider with its own buttons (PayPal) cannot be disabled from outside: while the
+   * shown total is stale or a payment is being confirmed, its buttons are dimmed and do not
+   * take clicks (a click then would also be refused by the pipeline).
+   */
+  private get _ownButtonsBusy(): boolean {
+    return (
+      !!this._provider &&
+      !this._provider.usesPayButton &&
+      (this._quoting || this._phase === 'confirming')
+    );
+  }
+
+  /** The choice between providers: native radios, so arrow keys, Tab and Space work as everywhere. */
+  private _renderChoice(t: Messages) {
+    const locked = this._phase !== 'ready' && this._phase !== 'error';
+    return html`<fieldset
+      class="providers"
+      part="provider-tabs"
+      role="radiogroup"
+      ?disabled=${locked}
+    >
+      <legend class="sr-only">${t.paymentMethod}</legend>
+      ${this._offered.map((name) => {
+        const checked = name === this._active;
+        return html`<label
+          class="provider"
+          part=${checked ? 'provider-tab provider-tab-checked' : 'provider-tab'}
+        >
+          <input
+            class="provider__input"
+            type="radio"
+            name="provider"
+            value=${name}
+            .checked=${checked}
+            @change=${this._onChooseProvider}
+          />
+          <span>${t.providers[name]}</span>
+        </label>`;
+      })}
+    </fieldset>`;
+  }
+
   override render() {
     const t = this._messages;
     const loading = this._phase === 'loading';
@@ -728,18 +1115,35 @@ export class PayCheckout extends LitElement {
           ? this._renderSkeleton(t)
           : quote
             ? this._renderSummary(t, quote)
-            : this._phase === 'empty'
+            : this._phase === 'empty' && !this._bareReturn
               ? html`<p class="empty">${t.emptyCart}</p>`
               : nothing
       }
+      ${quote && !loading && !success && !this.noEmail ? this._renderEmail(t) : nothing}
+      ${
+        quote && !loading && !success && this._offered.length > 1
+          ? this._renderChoice(t)
+          : nothing
+      }
       <div
-        class="payment"
+        class="payment ${this._ownButtonsBusy ? 'payment--busy' : ''}"
         part="payment"
         role="group"
         aria-label=${t.paymentDetails}
         ?hidden=${loading || success || !this._provider}
       >
-        <slot name="stripe-payment-element"></slot>
+        ${
+          this._hosted
+            ? html`<p class="hosted-note" part="hosted-note">
+                ${t.hostedNote}
+              </p>`
+            : nothing
+        }
+        <slot
+          name="stripe-payment-element"
+          ?hidden=${this._active !== 'stripe'}
+        ></slot>
+        <slot name="paypal-buttons" ?hidden=${this._active !== 'paypal'}></slot>
       </div>
       ${loading || success ? nothing : this._renderButton(t)}
       <div

@@ -63,19 +63,21 @@ export function formatAmount(amount: number, currency: string): string {
   }).format(amount / 10 ** digits);
 }
 
+/** `name` is the parameter's full name in errors (`line_items[0][price_data][currency]`). */
 export function readCurrency(
   params: Params,
-  key = 'currency'
+  key = 'currency',
+  name = key
 ): string | undefined {
   const value = params[key];
   if (value === undefined) return undefined;
-  if (typeof value !== 'string' || value === '') throw missingParameter(key);
+  if (typeof value !== 'string' || value === '') throw missingParameter(name);
   // Stripe documents lowercase codes and accepts any case; it always answers in lowercase.
   const code = value.toLowerCase();
   if (!/^[a-z]{3}$/.test(code) || !SUPPORTED.has(code)) {
     throw invalidParams(
       `Invalid currency: ${value}. Stripe currently supports these currencies: usd, eur, gbp, jpy, cad, aud, …`,
-      key
+      name
     );
   }
   return code;
@@ -93,6 +95,11 @@ export function readAmount(params: Params, key = 'amount'): number | undefined {
     );
   }
   return amount;
+}
+
+/** Stripe's minimum charge in `currency`, in minor units, where it lists one. */
+export function minimumCharge(currency: string): number | undefined {
+  return MINIMUMS[currency];
 }
 
 export function checkChargeAmount(

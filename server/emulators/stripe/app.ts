@@ -7,6 +7,9 @@ import {Hono, type MiddlewareHandler} from 'hono';
 import {cors} from 'hono/cors';
 import {authenticate} from './auth.js';
 import {chargeRoutes} from './charges.js';
+import {expireDue} from './checkout-flow.js';
+import {checkoutPageRoutes} from './checkout-page.js';
+import {checkoutSessionRoutes} from './checkout-sessions.js';
 import type {Env} from './context.js';
 import {controlRoutes, type ControlOptions} from './control.js';
 import {disputeRoutes} from './disputes.js';
@@ -142,6 +145,11 @@ export function createApp(options: AppOptions): Hono<Env> {
   const app = new Hono<Env>();
 
   app.use('*', requestId());
+  // Stripe expires sessions on its own at `expires_at`; here, at the next request after it.
+  app.use('*', async (_c, next) => {
+    expireDue(core);
+    await next();
+  });
   // Stripe answers browsers from any origin for publishable-key calls.
   app.use('/v1/*', corsForBrowsers);
   app.use('/_emulator/3ds/*', corsForBrowsers);
@@ -162,6 +170,14 @@ export function createApp(options: AppOptions): Hono<Env> {
   app.route('/v1/refunds', refundRoutes(core));
   app.route('/v1/disputes', disputeRoutes(core));
   app.route('/v1/events', eventRoutes(core.state));
+  app.route('/v1/checkout/sessions', checkoutSessionRoutes(core));
+
+  // The hosted payment page a Checkout Session's `url` opens, and the calls its script makes.
+  app.use('/checkout/*', parseParams(true, options.apiVersion));
+  app.route(
+    '/checkout',
+    checkoutPageRoutes({core, publishableKey: options.publishableKey})
+  );
 
   app.use('/_emulator/*', parseParams(true, options.apiVersion));
   app.route('/_emulator', controlRoutes(options));

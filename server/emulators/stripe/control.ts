@@ -5,6 +5,12 @@
  */
 import {Hono} from 'hono';
 import {requireSecretKey} from './auth.js';
+import {
+  findSession,
+  settleAsyncPayment,
+  startAsyncPayment,
+} from './checkout-flow.js';
+import {viewSession} from './checkout-sessions.js';
 import {NO_REQUEST, requestInfo, type Env} from './context.js';
 import {
   DISPUTE_REASONS,
@@ -195,6 +201,24 @@ export function controlRoutes(options: ControlOptions) {
     }
     startProcessing(core, record, requestInfo(c));
     return c.json(record.intent);
+  });
+
+  /**
+   * A delayed-notification payment for a Checkout Session. On an open session it completes
+   * the session with `payment_status: 'unpaid'` (its intent `processing`); `outcome` then
+   * settles it: `checkout.session.async_payment_succeeded` or `…_failed`. Both steps may be
+   * one call, or the second may come later.
+   */
+  app.post('/checkout/sessions/:id/async', (c) => {
+    const params = c.get('params');
+    checkParams(params, {outcome: true});
+    const outcome = readEnum(params, 'outcome', ['succeeded', 'failed']);
+    const record = findSession(core, c.req.param('id'));
+    if (record.session.status === 'open' || !outcome) {
+      startAsyncPayment(core, record, requestInfo(c));
+    }
+    if (outcome) settleAsyncPayment(core, record, outcome, requestInfo(c));
+    return c.json(viewSession(core, record));
   });
 
   /** Ends `processing`: `outcome=succeeded` charges, `outcome=failed` declines. */

@@ -142,6 +142,7 @@ export function charge(
     };
     core.emit('charge.failed', result, request);
     core.emit('payment_intent.payment_failed', intent, request);
+    record.afterCharge?.(false);
     return {kind: 'declined', decline, charge: result, paymentMethod};
   }
   paymentMethod.consumed = true;
@@ -150,6 +151,7 @@ export function charge(
   intent.last_payment_error = null;
   core.emit('charge.succeeded', result, request);
   core.emit('payment_intent.succeeded', intent, request);
+  record.afterCharge?.(true);
   return {kind: 'succeeded', charge: result};
 }
 

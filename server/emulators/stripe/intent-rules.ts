@@ -44,6 +44,23 @@ export function findIntent(core: Core, id: string): IntentRecord {
   return record;
 }
 
+/**
+ * "You can't confirm or cancel the PaymentIntent for a Checkout Session. To cancel, expire the
+ * Checkout Session instead." (the Checkout Session object's `payment_intent`, at Stripe).
+ */
+export function checkNotFromCheckout(
+  record: IntentRecord,
+  action: 'confirm' | 'cancel'
+) {
+  const session = record.checkoutSession;
+  if (!session) return;
+  throw invalidRequest(
+    action === 'confirm'
+      ? `You cannot confirm this PaymentIntent because it was created by the Checkout Session ${session}, which confirms it when the customer pays.`
+      : `You cannot cancel this PaymentIntent because it was created by the Checkout Session ${session}. Expire the Checkout Session instead.`
+  );
+}
+
 /** A publishable key must present the intent's client_secret; a secret key may. */
 export function checkClientSecret(
   record: IntentRecord,

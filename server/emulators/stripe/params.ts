@@ -11,10 +11,21 @@ import {
 } from './errors.js';
 import type {ParamValue, Params} from './form.js';
 
-/** `true` a scalar, `'list'` an array of scalars, `'map'` free string keys (metadata). */
-export type Spec = true | 'list' | 'map' | Shape;
+/**
+ * `true` a scalar, `'list'` an array of scalars, `'map'` free string keys (metadata), a Shape
+ * an object, `listOf(shape)` an array of objects (`line_items[0][quantity]`).
+ */
+export type Spec = true | 'list' | 'map' | Shape | ListOf;
 export interface Shape {
   [key: string]: Spec;
+}
+
+export class ListOf {
+  constructor(readonly shape: Shape) {}
+}
+
+export function listOf(shape: Shape): ListOf {
+  return new ListOf(shape);
 }
 
 /** `card[number]` inside `payment_method_data` is named `payment_method_data[card][number]`. */
@@ -26,38 +37,57 @@ export function nestParam(prefix: string, name: string): string {
     : `${prefix}[${name.slice(0, open)}]${name.slice(open)}`;
 }
 
+/**
+ * `unsupported` names parameters Stripe has but the emulator refuses; inside a list of objects
+ * they are written with empty brackets (`line_items[][tax_rates]`).
+ */
 export function checkParams(
   params: Params,
   shape: Shape,
   unsupported: readonly string[] = []
 ) {
-  checkObject(params, shape, '', unsupported);
+  checkObject(params, shape, {name: '', pattern: ''}, unsupported);
+}
+
+/** A parameter's name, and the same name with list indices left out (for `unsupported`). */
+interface Path {
+  name: string;
+  pattern: string;
+}
+
+function child(path: Path, key: string, index = false): Path {
+  if (!path.name) return {name: key, pattern: key};
+  return {
+    name: `${path.name}[${key}]`,
+    pattern: `${path.pattern}[${index ? '' : key}]`,
+  };
 }
 
 function checkObject(
   params: Params,
   shape: Shape,
-  prefix: string,
+  path: Path,
   unsupported: readonly string[]
 ) {
   for (const [key, value] of Object.entries(params)) {
-    const name = prefix ? `${prefix}[${key}]` : key;
+    const inner = child(path, key);
     const spec = shape[key];
     if (spec === undefined) {
-      throw unsupported.includes(name)
-        ? unsupportedParameter(name)
-        : unknownParameter(name);
+      throw unsupported.includes(inner.pattern)
+        ? unsupportedParameter(inner.name)
+        : unknownParameter(inner.name);
     }
-    checkValue(value, spec, name, unsupported);
+    checkValue(value, spec, inner, unsupported);
   }
 }
 
 function checkValue(
   value: ParamValue,
   spec: Spec,
-  name: string,
+  path: Path,
   unsupported: readonly string[]
 ) {
+  const name = path.name;
   if (spec === true) {
     if (typeof value !== 'string')
       throw invalidParams(`Invalid string: ${name}`, name);
@@ -74,13 +104,23 @@ function checkValue(
         throw invalidParams(`Invalid array: ${name}`, name);
       }
     }
+  } else if (spec instanceof ListOf) {
+    for (const [index, item] of Object.entries(value)) {
+      if (!/^\d+$/.test(index))
+        throw invalidParams(`Invalid array: ${name}`, name);
+      const inner = child(path, index, true);
+      if (typeof item !== 'object') {
+        throw invalidParams(`Invalid object: ${inner.name}`, inner.name);
+      }
+      checkObject(item, spec.shape, inner, unsupported);
+    }
   } else if (spec === 'map') {
     for (const [key, item] of Object.entries(value)) {
       if (typeof item !== 'string')
         throw invalidParams(`Invalid string: ${name}[${key}]`, name);
     }
   } else {
-    checkObject(value, spec, name, unsupported);
+    checkObject(value, spec, path, unsupported);
   }
 }
 
@@ -158,6 +198,19 @@ export function readList(params: Params, key: string): string[] | undefined {
   return Object.keys(value)
     .sort((a, b) => Number(a) - Number(b))
     .map((index) => value[index] as string);
+}
+
+/** A list of objects (checked with `listOf`), in index order. */
+export function readObjectList(
+  params: Params,
+  key: string
+): Params[] | undefined {
+  const value = params[key];
+  if (value === undefined) return undefined;
+  if (typeof value === 'string') return [];
+  return Object.keys(value)
+    .sort((a, b) => Number(a) - Number(b))
+    .map((index) => value[index] as Params);
 }
 
 export function readObject(params: Params, key: string): Params | undefined {

@@ -30,6 +30,7 @@ import {
   UPDATABLE,
   checkClientSecret,
   checkConfirmable,
+  checkNotFromCheckout,
   findIntent,
   resolvePaymentMethod,
   statusList,
@@ -55,7 +56,7 @@ import {
 import type {PaymentIntentJson} from './types.js';
 
 /** A new intent from validated create parameters, before any payment method is attached. */
-function newIntent(core: Core, params: Params): PaymentIntentJson {
+export function newIntent(core: Core, params: Params): PaymentIntentJson {
   const amount = readAmount(params);
   if (amount === undefined) throw missingParameter('amount');
   const currency = readCurrency(params);
@@ -286,6 +287,7 @@ export function paymentIntentRoutes(core: Core) {
     const receiptEmail = readEmail(params, 'receipt_email');
     const expand = readList(params, 'expand') ?? [];
     checkExpand(expand, c.get('auth'));
+    checkNotFromCheckout(record, 'confirm');
     if (!CONFIRMABLE.includes(intent.status)) {
       throw unexpectedState(
         core,
@@ -310,6 +312,7 @@ export function paymentIntentRoutes(core: Core) {
       readEnum(params, 'cancellation_reason', CANCELLATION_REASONS) ?? null;
     const expand = readList(params, 'expand') ?? [];
     checkExpand(expand, c.get('auth'));
+    checkNotFromCheckout(record, 'cancel');
     const status = record.intent.status;
     if (!CANCELABLE.includes(status)) {
       throw unexpectedState(

@@ -5,11 +5,14 @@
 import type {TestCard} from './test-cards.js';
 import type {
   ChargeJson,
+  CheckoutSessionJson,
   DisputeJson,
   EventJson,
   EventObjectJson,
   PaymentIntentJson,
   PaymentMethodJson,
+  ProductJson,
+  LineItemJson,
   RefundJson,
   RequestInfo,
 } from './types.js';
@@ -18,6 +21,25 @@ export interface IntentRecord {
   intent: PaymentIntentJson;
   /** The `return_url` of the latest confirmation (Stripe keeps it off the object). */
   returnUrl: string | null;
+  /** The Checkout Session that created this intent (it alone may confirm or cancel it). */
+  checkoutSession?: string;
+  /** Runs after each charge of the intent, successful or not (Checkout follows its payment). */
+  afterCharge?: (succeeded: boolean) => void;
+}
+
+/** What Checkout passes on to the PaymentIntent it creates (`payment_intent_data`). */
+export interface PaymentIntentData {
+  metadata: Record<string, string>;
+  description: string | null;
+  receiptEmail: string | null;
+  statementDescriptorSuffix: string | null;
+  captureMethod: 'automatic' | 'automatic_async' | undefined;
+}
+
+export interface CheckoutSessionRecord {
+  session: CheckoutSessionJson;
+  lineItems: LineItemJson[];
+  paymentIntentData: PaymentIntentData;
 }
 
 export interface PaymentMethodRecord {
@@ -39,6 +61,8 @@ export interface State {
   charges: Map<string, ChargeJson>;
   refunds: Map<string, RefundJson>;
   disputes: Map<string, DisputeJson>;
+  checkoutSessions: Map<string, CheckoutSessionRecord>;
+  products: Map<string, ProductJson>;
   events: EventRecord[];
 }
 
@@ -62,6 +86,8 @@ export function createState(): State {
     charges: new Map(),
     refunds: new Map(),
     disputes: new Map(),
+    checkoutSessions: new Map(),
+    products: new Map(),
     events: [],
   };
 }

@@ -173,6 +173,137 @@ export type DisputeJson = Pick<
   };
 };
 
+export type CheckoutSessionStatus = 'open' | 'complete' | 'expired';
+export type CheckoutPaymentStatus = 'paid' | 'unpaid' | 'no_payment_required';
+
+/** A Checkout Session in `payment` mode, as `GET /v1/checkout/sessions/:id` answers it. */
+export type CheckoutSessionJson = Pick<
+  Stripe.Checkout.Session,
+  | 'id'
+  | 'object'
+  | 'adaptive_pricing'
+  | 'after_expiration'
+  | 'allow_promotion_codes'
+  | 'allowed_payment_method_types'
+  | 'amount_subtotal'
+  | 'amount_total'
+  | 'automatic_tax'
+  | 'billing_address_collection'
+  | 'cancel_url'
+  | 'client_reference_id'
+  | 'client_secret'
+  | 'collected_information'
+  | 'consent'
+  | 'consent_collection'
+  | 'created'
+  | 'currency'
+  | 'currency_conversion'
+  | 'custom_fields'
+  | 'custom_text'
+  | 'customer'
+  | 'customer_account'
+  | 'customer_creation'
+  | 'customer_details'
+  | 'customer_email'
+  | 'discounts'
+  | 'expires_at'
+  | 'integration_identifier'
+  | 'invoice'
+  | 'invoice_creation'
+  | 'livemode'
+  | 'locale'
+  | 'managed_payments'
+  | 'metadata'
+  | 'mode'
+  | 'origin_context'
+  | 'payment_intent'
+  | 'payment_link'
+  | 'payment_method_collection'
+  | 'payment_method_configuration_details'
+  | 'payment_method_options'
+  | 'payment_method_types'
+  | 'permissions'
+  | 'phone_number_collection'
+  | 'recovered_from'
+  | 'saved_payment_method_options'
+  | 'setup_intent'
+  | 'shipping_address_collection'
+  | 'shipping_cost'
+  | 'shipping_options'
+  | 'submit_type'
+  | 'subscription'
+  | 'success_url'
+  | 'total_details'
+  | 'ui_mode'
+  | 'url'
+  | 'wallet_options'
+> & {
+  status: CheckoutSessionStatus;
+  payment_status: CheckoutPaymentStatus;
+};
+
+export type ProductJson = Pick<
+  Stripe.Product,
+  | 'id'
+  | 'object'
+  | 'active'
+  | 'created'
+  | 'description'
+  | 'images'
+  | 'livemode'
+  | 'marketing_features'
+  | 'metadata'
+  | 'name'
+  | 'package_dimensions'
+  | 'shippable'
+  | 'tax_code'
+  | 'type'
+  | 'unit_label'
+  | 'updated'
+  | 'url'
+>;
+
+/** A one-time Price made from `price_data` (inline prices are created inactive, as at Stripe). */
+export type PriceJson = Pick<
+  Stripe.Price,
+  | 'id'
+  | 'object'
+  | 'active'
+  | 'billing_scheme'
+  | 'created'
+  | 'currency'
+  | 'custom_unit_amount'
+  | 'livemode'
+  | 'lookup_key'
+  | 'metadata'
+  | 'nickname'
+  | 'recurring'
+  | 'tax_behavior'
+  | 'tiers_mode'
+  | 'transform_quantity'
+  | 'type'
+  | 'unit_amount'
+> & {
+  product: string | ProductJson;
+  /** A string on the wire; stripe-node turns it into its `Decimal`. */
+  unit_amount_decimal: string | null;
+};
+
+export type LineItemJson = Pick<
+  Stripe.LineItem,
+  | 'id'
+  | 'object'
+  | 'adjustable_quantity'
+  | 'amount_discount'
+  | 'amount_subtotal'
+  | 'amount_tax'
+  | 'amount_total'
+  | 'currency'
+  | 'description'
+  | 'metadata'
+  | 'quantity'
+> & {price: PriceJson};
+
 export interface ListJson<T> {
   object: 'list';
   data: T[];
@@ -182,7 +313,11 @@ export interface ListJson<T> {
 }
 
 export type EventObjectJson =
-  PaymentIntentJson | ChargeJson | RefundJson | DisputeJson;
+  | PaymentIntentJson
+  | ChargeJson
+  | RefundJson
+  | DisputeJson
+  | CheckoutSessionJson;
 
 export interface EventJson {
   id: string;

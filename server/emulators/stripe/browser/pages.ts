@@ -1,24 +1,12 @@
 /**
  * The two documents the emulator serves into iframes: the Payment Element's card form and the
  * 3-D Secure challenge. Static HTML; their scripts (bundled from `frame/`) do the rest, so
- * nothing from the request is ever written into the markup.
+ * nothing from the request is ever written into the markup. (The hosted Checkout page, which
+ * shows a session's line items, is checkout-html.ts.)
  */
 
-const PAYMENT_STYLES = `
-* { box-sizing: border-box; }
-html { background: transparent; }
-body {
-  margin: 0;
-  /* Room for the focus ring, which would otherwise be clipped by the frame. */
-  padding: 4px;
-  background: var(--color-background);
-  color: var(--color-text);
-  font-family: var(--font-family);
-  font-size: var(--font-size-base);
-  line-height: 1.3;
-  overflow: hidden;
-}
-form { display: grid; gap: calc(var(--spacing-unit) * 3); }
+/** The card fields' look (Stripe's class names), from the Appearance variables on the root. */
+export const FIELD_STYLES = `
 .Row { display: grid; grid-template-columns: 1fr 1fr; gap: calc(var(--spacing-unit) * 3); }
 .Block { display: grid; gap: var(--spacing-unit); min-width: 0; }
 .Label { font-size: 0.93em; color: var(--color-text); }
@@ -61,10 +49,29 @@ form { display: grid; gap: calc(var(--spacing-unit) * 3); }
 }
 .Error { margin: 0; font-size: 0.87em; color: var(--color-danger); }
 .Error:empty { display: none; }
+`;
+
+const PAYMENT_STYLES = `
+* { box-sizing: border-box; }
+html { background: transparent; }
+body {
+  margin: 0;
+  /* Room for the focus ring, which would otherwise be clipped by the frame. */
+  padding: 4px;
+  background: var(--color-background);
+  color: var(--color-text);
+  font-family: var(--font-family);
+  font-size: var(--font-size-base);
+  line-height: 1.3;
+  overflow: hidden;
+}
+form { display: grid; gap: calc(var(--spacing-unit) * 3); }
+${FIELD_STYLES}
 .Notice { margin: 0; color: var(--color-danger); }
 `;
 
-function field(options: {
+/** A labelled card field with its error line, named like the Payment Element's. */
+export function field(options: {
   id: string;
   label: string;
   autocomplete: string;

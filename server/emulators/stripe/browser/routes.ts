@@ -5,6 +5,8 @@
  * - `GET /js/stripe.js`: the fake Stripe.js (`host/stripe-js.ts`, bundled on first request)
  * - `GET /elements/payment`: the Payment Element's frame (`frame/payment-frame.ts`)
  * - `GET /elements/3ds/:intentId`: the 3-D Secure challenge (`frame/three-ds-frame.ts`)
+ * - `GET /checkout/pay.js`: the hosted Checkout page's script (`checkout/pay.ts`; the page
+ *   itself is served by checkout-page.ts, which knows the sessions)
  *
  * Mount with `app.route('/', stripeBrowserRoutes())`.
  */
@@ -17,6 +19,7 @@ const ENTRIES = {
   stripe: 'host/stripe-js.ts',
   payment: 'frame/payment-frame.ts',
   threeDs: 'frame/three-ds-frame.ts',
+  checkout: 'checkout/pay.ts',
 } as const;
 
 // The frames load only our scripts and talk only to the emulator; any page may embed them.
@@ -89,5 +92,6 @@ export function stripeBrowserRoutes(): Hono {
   app.get('/elements/3ds/:intentId', () =>
     servePage(threeDsPage('/elements/3ds.js'))
   );
+  app.get('/checkout/pay.js', () => serveScript('checkout'));
   return app;
 }

@@ -13,23 +13,8 @@ import {
   type HostMessage,
 } from '../protocol.js';
 import {applyAppearance} from './appearance.js';
-import {
-  BRAND_NAMES,
-  cvcLength,
-  detectBrand,
-  formatExpiry,
-  formatNumber,
-  maxNumberLength,
-  onlyDigits,
-  validateCvc,
-  validateExpiry,
-  validateNumber,
-  validatePostalCode,
-  type FieldError,
-  type FieldName,
-} from './card.js';
-
-const FIELDS: FieldName[] = ['number', 'expiry', 'cvc', 'postalCode'];
+import type {FieldName} from './card.js';
+import {createCardForm, isUnitedStates, resolveLocale} from './card-form.js';
 
 const params = decodeFrameParams(location.hash);
 const form = document.getElementById('form') as HTMLFormElement;
@@ -87,87 +72,12 @@ function start(channel: string, parentOrigin: string, key: string): void {
   applyAppearance(params?.appearance, document.documentElement, rules);
   localize(params?.locale);
 
-  const value = (name: FieldName) => input(name).value;
-  const digits = (name: FieldName) => onlyDigits(value(name));
-
-  function validate(name: FieldName): FieldError | null {
-    switch (name) {
-      case 'number':
-        return validateNumber(digits('number'));
-      case 'expiry':
-        return validateExpiry(digits('expiry'), new Date());
-      case 'cvc':
-        return validateCvc(digits('cvc'), detectBrand(digits('number')));
-      case 'postalCode':
-        return validatePostalCode(value('postalCode'), us);
-    }
-  }
-
-  function showError(name: FieldName, error: FieldError | null): void {
-    const field = input(name);
-    field.classList.toggle('Input--invalid', error !== null);
-    field.setAttribute('aria-invalid', String(error !== null));
-    const message = document.getElementById(`${name}-error`)!;
-    if (message.textContent !== (error?.message ?? '')) {
-      message.textContent = error?.message ?? '';
-    }
-    reportHeight();
-  }
-
-  /** Shows every field's error under it and returns the first, as `elements.submit()` does. */
-  function validateAll(): StripeError | undefined {
-    let first: StripeError | undefined;
-    for (const name of FIELDS) {
-      const error = validate(name);
-      showError(name, error);
-      if (error && !first)
-        first = {type: 'validation_error', ...error, param: name};
-    }
-    return first;
-  }
-
-  function emitChange(): void {
-    const empty = FIELDS.every((name) => value(name) === '');
-    const complete = FIELDS.every((name) => validate(name) === null);
-    post({type: 'change', empty, complete});
-  }
-
-  function onInput(name: FieldName, event: Event): void {
-    const field = input(name);
-    const deleting =
-      (event as InputEvent).inputType?.startsWith('delete') ?? false;
-    if (name === 'number') {
-      const brand = detectBrand(digits('number'));
-      reformat(
-        field,
-        formatNumber(digits('number').slice(0, maxNumberLength(brand)))
-      );
-      const brandName = BRAND_NAMES[detectBrand(digits('number'))];
-      document.getElementById('number-brand')!.textContent = brandName;
-    } else if (name === 'expiry') {
-      reformat(field, formatExpiry(field.value, deleting));
-    } else if (name === 'cvc') {
-      reformat(
-        field,
-        digits('cvc').slice(0, cvcLength(detectBrand(digits('number'))))
-      );
-    } else if (us) {
-      reformat(field, field.value.replace(/[^\d-]/g, '').slice(0, 10));
-    }
-    // An error goes away as soon as the field is right; a new one waits for blur.
-    if (field.classList.contains('Input--invalid') && validate(name) === null) {
-      showError(name, null);
-    }
-    emitChange();
-  }
-
-  for (const name of FIELDS) {
-    const field = input(name);
-    field.addEventListener('input', (event) => onInput(name, event));
-    field.addEventListener('blur', () => {
-      if (field.value !== '') showError(name, validate(name));
-    });
-  }
+  const card = createCardForm({
+    input,
+    isUnitedStates: () => us,
+    onLayout: reportHeight,
+    onChange: ({empty, complete}) => post({type: 'change', empty, complete}),
+  });
 
   form.addEventListener('focusin', (event) => {
     if (!form.contains(event.relatedTarget as Node | null))
@@ -186,17 +96,12 @@ function start(channel: string, parentOrigin: string, key: string): void {
   async function createPaymentMethod(): Promise<
     {error: StripeError} | {paymentMethod: string}
   > {
-    const error = validateAll();
+    const error = card.validateAll();
     if (error) return {error};
-    const expiry = digits('expiry');
-    const result = await api.post<{id: string}>('/v1/payment_methods', {
-      type: 'card',
-      'card[number]': digits('number'),
-      'card[exp_month]': String(Number(expiry.slice(0, 2))),
-      'card[exp_year]': String(2000 + Number(expiry.slice(2, 4))),
-      'card[cvc]': digits('cvc'),
-      'billing_details[address][postal_code]': value('postalCode').trim(),
-    });
+    const result = await api.post<{id: string}>(
+      '/v1/payment_methods',
+      card.paymentMethodParams()
+    );
     return result.error
       ? {error: result.error}
       : {paymentMethod: result.data.id};
@@ -219,7 +124,7 @@ function start(channel: string, parentOrigin: string, key: string): void {
         post({
           type: 'reply',
           requestId: message.requestId,
-          error: validateAll(),
+          error: card.validateAll(),
         });
         return;
       case 'create-payment-method':
@@ -240,37 +145,4 @@ function start(channel: string, parentOrigin: string, key: string): void {
 
   post({type: 'ready'});
   reportHeight();
-}
-
-/** Rewrites a field and keeps the caret after the same number of characters that count. */
-function reformat(field: HTMLInputElement, formatted: string): void {
-  if (field.value === formatted) return;
-  const caret = field.selectionStart ?? field.value.length;
-  const atEnd = caret >= field.value.length;
-  const before = onlyDigits(field.value.slice(0, caret)).length;
-  field.value = formatted;
-  if (atEnd || document.activeElement !== field) return;
-  let position = 0;
-  for (let seen = 0; position < formatted.length && seen < before; position++) {
-    if (/\d/.test(formatted[position]!)) seen++;
-  }
-  field.setSelectionRange(position, position);
-}
-
-function resolveLocale(locale: string | undefined): string {
-  if (!locale || locale === 'auto') return navigator.language || 'en';
-  try {
-    return new Intl.Locale(locale).toString();
-  } catch {
-    return 'en';
-  }
-}
-
-/** The ZIP/Postal code wording and rules follow the locale's region, as Stripe's do. */
-function isUnitedStates(locale: string | undefined): boolean {
-  try {
-    return new Intl.Locale(resolveLocale(locale)).maximize().region === 'US';
-  } catch {
-    return true;
-  }
 }

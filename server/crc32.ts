@@ -1,0 +1,21 @@
+/**
+ * CRC-32 (IEEE 802.3, the zlib/PNG one) as an unsigned 32-bit integer. PayPal's webhook
+ * signature covers the CRC of the raw body written in unsigned decimal; the common npm
+ * packages return it signed, which breaks every body whose CRC is 2^31 or more.
+ * Plain code, no Node API, so the app runs on any runtime Hono does.
+ */
+const TABLE = (() => {
+  const table = new Uint32Array(256);
+  for (let n = 0; n < 256; n++) {
+    let c = n;
+    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+    table[n] = c >>> 0;
+  }
+  return table;
+})();
+
+export function crc32(bytes: Uint8Array): number {
+  let crc = 0xffffffff;
+  for (let i = 0; i < bytes.length; i++) crc = TABLE[(crc ^ bytes[i]) & 0xff] ^ (crc >>> 8);
+  return (crc ^ 0xffffffff) >>> 0;
+}

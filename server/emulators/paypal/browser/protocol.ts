@@ -1,0 +1,78 @@
+/**
+ * The postMessage protocol between the fake JS SDK (on the shop's page) and the two documents it
+ * opens on the emulator's origin: the button frame and the approval popup. Every message carries
+ * `protocol` and a random `channel`; receivers check `event.origin` and `event.source` before
+ * reading anything, and senders name the one origin they trust as the target.
+ */
+import type {ButtonStyle} from './style.js';
+
+export const PROTOCOL = 'paypal-emulator/1';
+
+/** Button frame → SDK. */
+export type ButtonFrameMessage =
+  | {type: 'ready'; height: number}
+  | {type: 'resize'; height: number}
+  | {type: 'click'};
+
+/** SDK → button frame. */
+export type SdkToFrameMessage =
+  {type: 'enabled'; enabled: boolean} | {type: 'style'; style: ButtonStyle};
+
+/** Approval popup → SDK (its opener), once the emulator has recorded the buyer's answer. */
+export type CheckoutMessage =
+  | {type: 'approved'; orderID: string; payerID: string}
+  | {type: 'cancelled'; orderID: string}
+  | {type: 'error'; message: string};
+
+export type Envelope<T> = T & {protocol: typeof PROTOCOL; channel: string};
+
+export function envelope<T>(channel: string, message: T): Envelope<T> {
+  return {...message, protocol: PROTOCOL, channel};
+}
+
+/** True when `data` is one of our messages on `channel`; the caller has checked the origin. */
+export function isEnvelope<T extends {type: string}>(
+  data: unknown,
+  channel: string
+): data is Envelope<T> {
+  if (typeof data !== 'object' || data === null) return false;
+  const record = data as Record<string, unknown>;
+  return (
+    record.protocol === PROTOCOL &&
+    record.channel === channel &&
+    typeof record.type === 'string'
+  );
+}
+
+/** What a frame or popup learns from its URL fragment (never sent to the server). */
+export interface WindowParams {
+  channel: string;
+  /** The shop page's origin: the only target and the only sender trusted. */
+  origin: string;
+  style?: ButtonStyle;
+}
+
+export function encodeWindowParams(params: WindowParams): string {
+  const search = new URLSearchParams({
+    channel: params.channel,
+    origin: params.origin,
+  });
+  if (params.style) search.set('style', JSON.stringify(params.style));
+  return search.toString();
+}
+
+/** Reads the fragment; null when a required part is missing (the page was opened by hand). */
+export function decodeWindowParams(fragment: string): WindowParams | null {
+  const search = new URLSearchParams(fragment.replace(/^#/, ''));
+  const channel = search.get('channel');
+  const origin = search.get('origin');
+  if (!channel || !origin) return null;
+  let style: ButtonStyle | undefined;
+  try {
+    const raw = search.get('style');
+    style = raw ? (JSON.parse(raw) as ButtonStyle) : undefined;
+  } catch {
+    style = undefined;
+  }
+  return {channel, origin, style};
+}

@@ -1,0 +1,109 @@
+/**
+ * The browser half of the emulator, on the emulator's own origin (so the button and the
+ * approval window are cross-origin to the shop, as paypal.com is):
+ *
+ * - `GET /sdk/js?client-id=…&currency=…`: the fake JS SDK (`sdk/paypal-sdk.ts`)
+ * - `GET /smart/buttons`: the button frame (`frame/button-frame.ts`)
+ * - `GET /checkoutnow?token=<order id>`: the approval page (`frame/checkout-page.ts`)
+ */
+import {Hono} from 'hono';
+import type {Env} from '../context.js';
+import {isApprovable} from '../approval.js';
+import type {Core} from '../state.js';
+import {createBundler, type Entry} from './bundle.js';
+import {
+  buttonFramePage,
+  checkoutPage,
+  checkoutUnavailablePage,
+} from './pages.js';
+import {checkSdkQuery} from './sdk-query.js';
+
+const PAGE_POLICY = [
+  "default-src 'none'",
+  "script-src 'self'",
+  "style-src 'unsafe-inline'",
+  "connect-src 'self'",
+  "img-src 'self' data:",
+  "base-uri 'none'",
+  "form-action 'none'",
+];
+
+export function browserRoutes(options: {core: Core; clientId: string}) {
+  const {core} = options;
+  const app = new Hono<Env>();
+  const bundle = createBundler();
+
+  async function script(entry: Entry): Promise<Response> {
+    return new Response(await bundle(entry), {
+      headers: {
+        'content-type': 'application/javascript; charset=utf-8',
+        'cache-control': 'no-cache',
+        'access-control-allow-origin': '*',
+        'x-content-type-options': 'nosniff',
+      },
+    });
+  }
+
+  function page(html: string, frameAncestors: string, status = 200): Response {
+    return new Response(html, {
+      status,
+      headers: {
+        'content-type': 'text/html; charset=utf-8',
+        'cache-control': 'no-store',
+        'content-security-policy': [
+          ...PAGE_POLICY,
+          `frame-ancestors ${frameAncestors}`,
+        ].join('; '),
+        'referrer-policy': 'no-referrer',
+        'x-content-type-options': 'nosniff',
+      },
+    });
+  }
+
+  app.get('/sdk/js', (c) => {
+    const check = checkSdkQuery(
+      new URL(c.req.url).searchParams,
+      options.clientId
+    );
+    if (!check.ok) {
+      // PayPal answers 400 with the reason in a comment; the script tag's onerror fires.
+      return c.body(
+        `/* PayPal emulator: ${check.message.replaceAll('*/', '* /')} */\n`,
+        400,
+        {
+          'content-type': 'application/javascript; charset=utf-8',
+          'access-control-allow-origin': '*',
+        }
+      );
+    }
+    return script('sdk');
+  });
+
+  app.get('/smart/buttons', () =>
+    page(buttonFramePage('/smart/buttons.js'), '*')
+  );
+  app.get('/smart/buttons.js', () => script('buttonFrame'));
+
+  app.get('/checkoutnow', (c) => {
+    const src = '/checkoutnow.js';
+    const record = core.state.orders.get(c.req.query('token') ?? '');
+    if (!record) {
+      return page(
+        checkoutUnavailablePage('We could not find this order.', src),
+        "'none'",
+        404
+      );
+    }
+    if (!isApprovable(record)) {
+      const message =
+        record.order.status === 'COMPLETED'
+          ? 'This order has already been paid.'
+          : `This order is ${record.order.status} and can no longer be approved.`;
+      return page(checkoutUnavailablePage(message, src), "'none'", 422);
+    }
+    return page(checkoutPage(record.order, core.buyer, src), "'none'");
+  });
+  app.get('/checkoutnow.js', () => script('checkout'));
+
+  return app;
+}

@@ -1,0 +1,87 @@
+/**
+ * The approval window, opened the way PayPal opens it: synchronously on the buyer's click (so no
+ * popup blocker stops it), showing "Loading" until the order exists, then sent to
+ * `/checkoutnow?token=…` on the emulator's origin. Its answer comes back by postMessage, checked
+ * for origin, source window and channel; a window the buyer closes counts as a cancel.
+ */
+import {
+  encodeWindowParams,
+  isEnvelope,
+  type CheckoutMessage,
+} from '../protocol.js';
+
+export type CheckoutOutcome = CheckoutMessage | {type: 'closed'};
+
+const WIDTH = 450;
+const HEIGHT = 640;
+
+/** Null when the browser blocked it. */
+export function openPopup(name: string): Window | null {
+  const left = Math.max(
+    0,
+    (window.screenX ?? 0) + (window.outerWidth - WIDTH) / 2
+  );
+  const top = Math.max(
+    0,
+    (window.screenY ?? 0) + (window.outerHeight - HEIGHT) / 2
+  );
+  const popup = window.open(
+    '',
+    name,
+    `popup,width=${WIDTH},height=${HEIGHT},left=${Math.round(left)},top=${Math.round(top)}`
+  );
+  if (!popup) return null;
+  try {
+    // Still about:blank, so same-origin for a moment: say what is happening.
+    popup.document.documentElement.lang = 'en';
+    popup.document.title = 'PayPal';
+    popup.document.body.style.cssText =
+      'margin:0;display:grid;place-items:center;min-height:100vh;font:16px sans-serif;color:#001435';
+    popup.document.body.textContent = 'Loading PayPal…';
+  } catch {
+    // A reused window may already be cross-origin; it is navigated next anyway.
+  }
+  return popup;
+}
+
+/**
+ * The approval page for the order. After `actions.restart()` the window is already there; the
+ * `attempt` parameter makes the URL differ, so the page loads afresh rather than only changing
+ * its fragment.
+ */
+export function checkoutUrl(
+  origin: string,
+  orderId: string,
+  channel: string,
+  attempt: number
+): string {
+  const fragment = encodeWindowParams({channel, origin: location.origin});
+  const again = attempt > 1 ? `&attempt=${attempt}` : '';
+  return `${origin}/checkoutnow?token=${encodeURIComponent(orderId)}${again}#${fragment}`;
+}
+
+/** Resolves with the approval page's answer, or `closed` when the window goes away first. */
+export function waitForOutcome(
+  popup: Window,
+  origin: string,
+  channel: string
+): Promise<CheckoutOutcome> {
+  return new Promise((resolve) => {
+    function finish(outcome: CheckoutOutcome): void {
+      window.removeEventListener('message', listener);
+      clearInterval(timer);
+      resolve(outcome);
+    }
+    function listener(event: MessageEvent): void {
+      if (event.origin !== origin || event.source !== popup) return;
+      if (!isEnvelope<CheckoutMessage>(event.data, channel)) return;
+      const {protocol: _protocol, channel: _channel, ...message} = event.data;
+      finish(message as CheckoutMessage);
+    }
+    window.addEventListener('message', listener);
+    // No event tells an opener that a cross-origin window closed: look.
+    const timer = setInterval(() => {
+      if (popup.closed) finish({type: 'closed'});
+    }, 250);
+  });
+}

@@ -1,0 +1,192 @@
+/**
+ * The emulator's own endpoints under `/_emulator`, for tests and for the approval page. None
+ * exists at PayPal. The buyer's answer (`/orders/:id/approve`) is authorised by the order id,
+ * as PayPal's checkout token is; everything else needs the app's credentials (HTTP Basic
+ * `clientId:clientSecret`, or a server access token). Bodies are JSON.
+ */
+import {Hono, type MiddlewareHandler} from 'hono';
+import {applyBuyerChoice} from './approval.js';
+import {
+  CAPTURE_EVENT_KINDS,
+  triggerCaptureEvent,
+  type CaptureEventKind,
+} from './capture-events.js';
+import type {Env} from './context.js';
+import {issueError} from './errors.js';
+import type {FaultController} from './faults.js';
+import type {TokenStore, TokenStoreOptions} from './oauth.js';
+import {findOrder} from './orders.js';
+import type {BuyerChoice, Core, EventRecord, OrderRecord} from './state.js';
+
+export interface ControlOptions {
+  core: Core;
+  tokens: TokenStore;
+  credentials: Pick<TokenStoreOptions, 'clientId' | 'clientSecret'>;
+  faults: FaultController<EventRecord>;
+  setWebhookUrl(url: string | undefined): void;
+}
+
+const CHOICES: readonly BuyerChoice[] = [
+  'approve',
+  'decline',
+  'cancel',
+  'pending',
+];
+
+type Params = Record<string, unknown>;
+
+function params(c: {get(key: 'body'): unknown}): Params {
+  const body = c.get('body');
+  return typeof body === 'object' && body !== null ? (body as Params) : {};
+}
+
+function invalid(field: string, value: unknown) {
+  return issueError('INVALID_PARAMETER_VALUE', {field, value: String(value)});
+}
+
+function optionalCount(value: unknown, field: string): number | undefined {
+  if (value === undefined) return undefined;
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < 0) {
+    throw invalid(field, value);
+  }
+  return value;
+}
+
+/** Where the buyer goes after answering, when checkout was a redirect (not a popup). */
+export function redirectUrlFor(
+  record: OrderRecord,
+  choice: BuyerChoice,
+  payerId: string
+): string | null {
+  const base = choice === 'cancel' ? record.cancelUrl : record.returnUrl;
+  if (!base) return null;
+  const url = new URL(base);
+  url.searchParams.set('token', record.order.id!);
+  if (choice !== 'cancel') url.searchParams.set('PayerID', payerId);
+  return url.toString();
+}
+
+function requireCredentials(options: ControlOptions): MiddlewareHandler<Env> {
+  return async (c, next) => {
+    const header = c.req.header('Authorization')?.trim() ?? '';
+    const {clientId, clientSecret} = options.credentials;
+    const basic = `Basic ${btoa(`${clientId}:${clientSecret}`)}`;
+    const bearer = /^Bearer\s+(\S+)$/i.exec(header);
+    const token = bearer ? options.tokens.find(bearer[1]!) : undefined;
+    if (header !== basic && token?.kind !== 'server') {
+      throw issueError('PERMISSION_DENIED', {
+        field: 'Authorization',
+        location: 'header',
+      });
+    }
+    await next();
+  };
+}
+
+export function controlRoutes(options: ControlOptions) {
+  const {core, faults} = options;
+  const app = new Hono<Env>();
+
+  app.post('/orders/:id/approve', (c) => {
+    const record = findOrder(core, c.req.param('id'));
+    const choice = params(c).choice ?? 'approve';
+    if (!CHOICES.includes(choice as BuyerChoice))
+      throw invalid('choice', choice);
+    applyBuyerChoice(core, record, choice as BuyerChoice);
+    return c.json({
+      id: record.order.id,
+      status: record.order.status,
+      payer_id: core.buyer.payerId,
+      redirect_url: redirectUrlFor(
+        record,
+        choice as BuyerChoice,
+        core.buyer.payerId
+      ),
+    });
+  });
+
+  app.use('*', requireCredentials(options));
+
+  app.get('/faults', (c) => c.json(faults.api.snapshot()));
+
+  app.post('/reset', (c) => {
+    faults.api.reset();
+    return c.json(faults.api.snapshot());
+  });
+
+  app.post('/faults/:name', (c) => {
+    const body = params(c);
+    const n = optionalCount(body.count, 'count');
+    const ms = optionalCount(body.ms, 'ms');
+    const api = faults.api;
+    let released: number | undefined;
+    switch (c.req.param('name')) {
+      case 'fail-requests':
+        api.failNextRequests(n);
+        break;
+      case 'hang-requests':
+        api.hangNextRequests(n, ms);
+        break;
+      case 'duplicate-events':
+        api.duplicateNextEvents(n);
+        break;
+      case 'drop-events':
+        api.dropNextEvents(n);
+        break;
+      case 'delay-events':
+        if (ms === undefined)
+          throw issueError('MISSING_REQUIRED_PARAMETER', {field: 'ms'});
+        api.delayNextEvents(ms, n);
+        break;
+      case 'hold-events':
+        api.holdEvents();
+        break;
+      case 'release-events': {
+        const order = body.order ?? 'reverse';
+        if (order !== 'reverse' && order !== 'original')
+          throw invalid('order', order);
+        released = api.releaseEvents(order);
+        break;
+      }
+      default:
+        throw invalid('name', c.req.param('name'));
+    }
+    return c.json({
+      ...api.snapshot(),
+      ...(released !== undefined && {released}),
+    });
+  });
+
+  app.post('/webhook-endpoint', (c) => {
+    const url = params(c).url;
+    if (
+      url !== undefined &&
+      url !== null &&
+      (typeof url !== 'string' || !URL.canParse(url))
+    ) {
+      throw invalid('url', url);
+    }
+    options.setWebhookUrl((url as string | null | undefined) ?? undefined);
+    return c.json({url: url ?? null});
+  });
+
+  app.post('/captures/:id/:event', (c) => {
+    const kind = c.req.param('event');
+    if (!CAPTURE_EVENT_KINDS.includes(kind as CaptureEventKind))
+      throw invalid('event', kind);
+    const amount = params(c).amount;
+    if (amount !== undefined && typeof amount !== 'string')
+      throw invalid('amount', amount);
+    const event = triggerCaptureEvent(
+      core,
+      c.req.param('id'),
+      kind as CaptureEventKind,
+      {
+        amount,
+      }
+    );
+    return c.json(event);
+  });
+
+  return app;
+}

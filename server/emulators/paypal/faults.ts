@@ -1,0 +1,218 @@
+/**
+ * Fault injection for tests: what can go wrong between PayPal and a server. API requests can
+ * fail (500) or hang; events can be duplicated, delayed, held back and released out of order,
+ * or dropped. Every fault is armed for the next N occurrences and then disarms itself. (The same
+ * model as the Stripe emulator's, so a test suite drives both alike.)
+ */
+
+export interface FaultSnapshot {
+  failRequests: number;
+  hangRequests: {remaining: number; ms: number | null};
+  duplicateEvents: number;
+  dropEvents: number;
+  delayEvents: {remaining: number; ms: number};
+  holding: boolean;
+  heldEvents: number;
+  /** Requests hanging right now. */
+  hanging: number;
+}
+
+export interface PaypalEmulatorFaults {
+  /** The next `count` API requests answer 500 INTERNAL_SERVER_ERROR. */
+  failNextRequests(count?: number): void;
+  /** The next `count` API requests hang: for `ms` and then run, or without `ms` until close(). */
+  hangNextRequests(count?: number, ms?: number): void;
+  /** The next `count` events are delivered twice, concurrently. */
+  duplicateNextEvents(count?: number): void;
+  /** The next `count` events are never delivered (they are still listed by the events API). */
+  dropNextEvents(count?: number): void;
+  /** The next `count` events are delivered `ms` later. */
+  delayNextEvents(ms: number, count?: number): void;
+  /** From now on, events wait instead of being delivered, until releaseEvents(). */
+  holdEvents(): void;
+  /** Stops holding and delivers the held events one after another; returns how many. */
+  releaseEvents(order?: 'reverse' | 'original'): number;
+  /** Disarms everything; held events are discarded (never delivered). */
+  reset(): void;
+  /** Resolves once `count` requests are hanging (for tests that act while one is stuck). */
+  whenHanging(count?: number): Promise<void>;
+  snapshot(): FaultSnapshot;
+}
+
+export interface EventPlan {
+  copies: number;
+  delayMs: number;
+}
+
+export interface RequestPlan {
+  /** `undefined`: no hang; `null`: hang until close(). */
+  hangMs: number | null | undefined;
+  fail: boolean;
+}
+
+/** The emulator's side of the faults: what the API pipeline and the event router consult. */
+export interface FaultController<T> {
+  api: PaypalEmulatorFaults;
+  /** `undefined` when the event is dropped or held. */
+  planEvent(event: T): EventPlan | undefined;
+  planRequest(): RequestPlan;
+  /** Waits out a hang; resolves `false` if the emulator closed meanwhile. */
+  hang(ms: number | null): Promise<boolean>;
+  /** Follows a request that hangs for a while, so that flush() can wait for its end. */
+  track(request: Promise<unknown>): void;
+  /** Resolves when no request with a timed hang is still running. */
+  settled(): Promise<void>;
+  close(): void;
+}
+
+function count(n: number | undefined): number {
+  const value = n ?? 1;
+  if (!Number.isInteger(value) || value < 0) {
+    throw new RangeError(`count must be a whole number: ${value}`);
+  }
+  return value;
+}
+
+interface Hang {
+  timer?: ReturnType<typeof setTimeout>;
+  resolve(ok: boolean): void;
+}
+
+export function createFaults<T>(
+  release: (held: {event: T; plan: EventPlan}[]) => void
+): FaultController<T> {
+  let failRequests = 0;
+  let hangRequests = {remaining: 0, ms: null as number | null};
+  let duplicateEvents = 0;
+  let dropEvents = 0;
+  let delayEvents = {remaining: 0, ms: 0};
+  let holding = false;
+  let held: {event: T; plan: EventPlan}[] = [];
+  const hangs = new Set<Hang>();
+  const tracked = new Set<Promise<unknown>>();
+  let hangWaiters: {count: number; resolve(): void}[] = [];
+
+  function wakeHangWaiters(): void {
+    const ready = hangWaiters.filter((w) => hangs.size >= w.count);
+    hangWaiters = hangWaiters.filter((w) => hangs.size < w.count);
+    for (const waiter of ready) waiter.resolve();
+  }
+
+  const api: PaypalEmulatorFaults = {
+    failNextRequests(n) {
+      failRequests = count(n);
+    },
+    hangNextRequests(n, ms) {
+      hangRequests = {remaining: count(n), ms: ms ?? null};
+    },
+    duplicateNextEvents(n) {
+      duplicateEvents = count(n);
+    },
+    dropNextEvents(n) {
+      dropEvents = count(n);
+    },
+    delayNextEvents(ms, n) {
+      delayEvents = {remaining: count(n), ms};
+    },
+    holdEvents() {
+      holding = true;
+    },
+    releaseEvents(order = 'reverse') {
+      holding = false;
+      const batch = order === 'reverse' ? held.reverse() : held;
+      held = [];
+      release(batch);
+      return batch.length;
+    },
+    reset() {
+      failRequests = 0;
+      hangRequests = {remaining: 0, ms: null};
+      duplicateEvents = 0;
+      dropEvents = 0;
+      delayEvents = {remaining: 0, ms: 0};
+      holding = false;
+      held = [];
+    },
+    whenHanging(n = 1) {
+      return new Promise<void>((resolve) => {
+        hangWaiters.push({count: n, resolve});
+        wakeHangWaiters();
+      });
+    },
+    snapshot: () => ({
+      failRequests,
+      hangRequests: {...hangRequests},
+      duplicateEvents,
+      dropEvents,
+      delayEvents: {...delayEvents},
+      holding,
+      heldEvents: held.length,
+      hanging: hangs.size,
+    }),
+  };
+
+  return {
+    api,
+    planEvent(event) {
+      if (dropEvents > 0) {
+        dropEvents--;
+        return undefined;
+      }
+      const plan = {copies: 1, delayMs: 0};
+      if (duplicateEvents > 0) {
+        duplicateEvents--;
+        plan.copies = 2;
+      }
+      if (delayEvents.remaining > 0) {
+        delayEvents.remaining--;
+        plan.delayMs = delayEvents.ms;
+      }
+      if (holding) {
+        held.push({event, plan});
+        return undefined;
+      }
+      return plan;
+    },
+    planRequest() {
+      const plan: RequestPlan = {hangMs: undefined, fail: false};
+      if (hangRequests.remaining > 0) {
+        hangRequests.remaining--;
+        plan.hangMs = hangRequests.ms;
+      }
+      if (failRequests > 0) {
+        failRequests--;
+        plan.fail = true;
+      }
+      return plan;
+    },
+    hang(ms) {
+      return new Promise<boolean>((resolve) => {
+        const entry: Hang = {
+          resolve: (ok) => {
+            clearTimeout(entry.timer);
+            hangs.delete(entry);
+            resolve(ok);
+          },
+        };
+        if (ms !== null)
+          entry.timer = setTimeout(() => entry.resolve(true), ms);
+        hangs.add(entry);
+        wakeHangWaiters();
+      });
+    },
+    track(request) {
+      const done = request.then(
+        () => undefined,
+        () => undefined
+      );
+      tracked.add(done);
+      void done.then(() => tracked.delete(done));
+    },
+    async settled() {
+      while (tracked.size > 0) await Promise.all([...tracked]);
+    },
+    close() {
+      for (const entry of [...hangs]) entry.resolve(false);
+    },
+  };
+}

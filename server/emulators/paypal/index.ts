@@ -1,0 +1,26 @@
+/**
+ * An offline PayPal for development and tests: OAuth client credentials, Orders v2 with
+ * PayPal's validation and error names, the buyer's approval page, the JS SDK (`/sdk/js`),
+ * RSA-signed webhooks with a certificate it serves, and fault injection. Point a server at it
+ * with `PAYPAL_API_BASE=${emulator.url}` and the SDK with `sdkBaseUrl: `${emulator.url}/sdk/js``.
+ * See emulator.ts for the options and the object it returns.
+ */
+export {
+  DEFAULT_RETRY_DELAYS_MS,
+  DEFAULT_TOKEN_TTL_SECONDS,
+  createPaypalEmulator,
+  type PaypalEmulator,
+  type PaypalEmulatorEvents,
+  type PaypalEmulatorOptions,
+} from './emulator.js';
+export {startPaypalEmulator, type RunningPaypalEmulator} from './node.js';
+export type {FaultSnapshot, PaypalEmulatorFaults} from './faults.js';
+export type {PaypalEmulatorStats} from './oauth.js';
+export type {DeliveryAttempt} from './webhooks.js';
+export type {BuyerChoice} from './state.js';
+export type {CaptureEventKind} from './capture-events.js';
+export type {
+  OrderJson as PaypalOrderJson,
+  WebhookEvent as PaypalWebhookEvent,
+} from './types.js';
+export {CERTIFICATE_COMMON_NAME} from './certificate.js';

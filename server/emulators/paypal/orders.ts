@@ -1,0 +1,88 @@
+/**
+ * Orders v2: `POST /v2/checkout/orders`, `GET /v2/checkout/orders/:id` and
+ * `POST /v2/checkout/orders/:id/capture` (intent CAPTURE). Statuses move CREATED → APPROVED (the
+ * buyer, on the approval page) → COMPLETED (capture).
+ */
+import {Hono} from 'hono';
+import {captureOrder} from './capture-flow.js';
+import type {Env} from './context.js';
+import {issueError, notFound} from './errors.js';
+import {newResourceId} from './ids.js';
+import {validateOrderRequest} from './order-request.js';
+import {
+  capturedOrderView,
+  createdOrderView,
+  fullOrder,
+  parsePrefer,
+} from './order-view.js';
+import {timestamp, type Core, type OrderRecord} from './state.js';
+
+export function findOrder(core: Core, id: string): OrderRecord {
+  const record = core.state.orders.get(id);
+  if (!record) throw notFound(id);
+  return record;
+}
+
+export function createOrder(core: Core, body: unknown): OrderRecord {
+  const request = validateOrderRequest(body);
+  const id = newResourceId();
+  const {merchant} = core;
+  const record: OrderRecord = {
+    order: {
+      id,
+      intent: 'CAPTURE',
+      status: 'CREATED',
+      purchase_units: request.purchaseUnits.map((unit) => ({
+        ...unit,
+        payee: {
+          email_address: merchant.email,
+          merchant_id: merchant.merchantId,
+        },
+      })),
+      create_time: timestamp(core),
+    },
+    funding: null,
+    returnUrl: request.returnUrl,
+    cancelUrl: request.cancelUrl,
+  };
+  core.state.orders.set(id, record);
+  return record;
+}
+
+export function orderRoutes(core: Core) {
+  const app = new Hono<Env>();
+
+  app.post('/', (c) => {
+    const record = createOrder(core, c.get('body'));
+    return c.json(
+      createdOrderView(core, record, parsePrefer(c.req.header('Prefer'))),
+      201
+    );
+  });
+
+  app.get('/:id', (c) =>
+    c.json(fullOrder(core, findOrder(core, c.req.param('id'))))
+  );
+
+  app.post('/:id/capture', (c) => {
+    const record = findOrder(core, c.req.param('id'));
+    const body = c.get('body');
+    // The body is optional; a `payment_source` (vaulted or card) is not emulated.
+    if (
+      body !== undefined &&
+      (typeof body !== 'object' || body === null || Array.isArray(body))
+    ) {
+      throw issueError('MALFORMED_REQUEST_JSON');
+    }
+    if (body && 'payment_source' in body) {
+      throw issueError('NOT_SUPPORTED', {field: '/payment_source'});
+    }
+    captureOrder(core, record);
+    return c.json(
+      capturedOrderView(core, record, parsePrefer(c.req.header('Prefer'))),
+      201
+    );
+  });
+
+  return app;
+}

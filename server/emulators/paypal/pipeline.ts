@@ -1,0 +1,90 @@
+/**
+ * The middleware every API request passes through, as small named factories: a debug id on
+ * every answer, CORS for the JS SDK, the JSON body, and injected faults.
+ */
+import type {MiddlewareHandler} from 'hono';
+import {cors} from 'hono/cors';
+import type {Env} from './context.js';
+import {PaypalApiError, detail} from './errors.js';
+import type {FaultController} from './faults.js';
+import {newDebugId} from './ids.js';
+import type {EventRecord} from './state.js';
+
+/** `Paypal-Debug-Id` on every answer, as PayPal sends (and quotes in error bodies). */
+export function debugId(): MiddlewareHandler<Env> {
+  return async (c, next) => {
+    const id = newDebugId();
+    c.set('debugId', id);
+    await next();
+    c.res.headers.set('Paypal-Debug-Id', id);
+  };
+}
+
+/** The JS SDK calls the API from the shop's origin (the real one calls from paypal.com). */
+export const corsForBrowsers = cors({
+  origin: '*',
+  allowMethods: ['GET', 'POST', 'OPTIONS'],
+  allowHeaders: [
+    'Authorization',
+    'Content-Type',
+    'PayPal-Request-Id',
+    'Prefer',
+  ],
+  exposeHeaders: ['Paypal-Debug-Id'],
+  maxAge: 300,
+});
+
+/** POST bodies are JSON (415 otherwise); an empty body is allowed (capture needs none). */
+export function jsonBody(): MiddlewareHandler<Env> {
+  return async (c, next) => {
+    c.set('body', undefined);
+    if (c.req.method === 'POST') {
+      const text = await c.req.text();
+      if (text.trim()) {
+        if (!(c.req.header('Content-Type') ?? '').includes('json')) {
+          throw new PaypalApiError(415, []);
+        }
+        try {
+          c.set('body', JSON.parse(text));
+        } catch {
+          throw new PaypalApiError(400, [detail('MALFORMED_REQUEST_JSON')]);
+        }
+      }
+    }
+    await next();
+  };
+}
+
+/**
+ * Injected faults act after idempotency, so a hanging request holds its PayPal-Request-Id (a
+ * retry meanwhile gets 409) and a failed one saves nothing (a retry runs normally).
+ */
+export function requestFaults(
+  faults: FaultController<EventRecord>
+): MiddlewareHandler<Env> {
+  return async (c, next) => {
+    const plan = faults.planRequest();
+    const run = async () => {
+      if (plan.hangMs !== undefined && !(await faults.hang(plan.hangMs))) {
+        throw new PaypalApiError(500, [], {
+          message: 'The PayPal emulator closed while this request was hanging.',
+        });
+      }
+      if (plan.fail) {
+        throw new PaypalApiError(500, [], {
+          links: [
+            {
+              href: 'https://developer.paypal.com/api/orders/v2/#error-INTERNAL_SERVER_ERROR',
+              rel: 'information_link',
+            },
+          ],
+        });
+      }
+      await next();
+    };
+    const request = run();
+    // A request that hangs for a while still runs afterwards; flush() waits for it.
+    if (typeof plan.hangMs === 'number') faults.track(request);
+    await request;
+  };
+}

@@ -1,0 +1,283 @@
+/**
+ * The hosted payment page a Checkout Session's `url` opens, on the emulator's origin as
+ * checkout.stripe.com is Stripe's, and the two calls its script makes:
+ *
+ * - `GET /checkout/pay/:id`: the page (or, once the session is no longer open, a page saying
+ *   it is complete or expired)
+ * - `POST /checkout/pay/:id/confirm` (`key` = publishable key, `payment_method`, `email`): pays
+ *   the session with a PaymentMethod the page created through `/v1/payment_methods`
+ * - `GET /checkout/pay/:id/status` (`key`): how the session stands, after 3-D Secure
+ *
+ * None of this is Stripe's public API (Stripe's page talks to its own private endpoints); a
+ * session's id, like its URL, is what lets a buyer pay it.
+ */
+import {Hono} from 'hono';
+import {decimalsOf} from './amounts.js';
+import {
+  checkoutMessagePage,
+  checkoutPage,
+  type CheckoutPageView,
+} from './browser/checkout-html.js';
+import {
+  expireDue,
+  findSession,
+  intentOf,
+  pay,
+  successRedirect,
+} from './checkout-flow.js';
+import {requestInfo, type Env} from './context.js';
+import {
+  authenticationError,
+  cardError,
+  invalidRequest,
+  missingParameter,
+} from './errors.js';
+import {checkParams, readEmail, readString} from './params.js';
+import {findPaymentMethod} from './payment-methods.js';
+import type {CheckoutSessionRecord, Core} from './state.js';
+
+export interface CheckoutPageOptions {
+  core: Core;
+  publishableKey: string;
+}
+
+// The page runs only the emulator's script and talks only to the emulator; product images may
+// come from anywhere, and the 3-D Secure challenge is a frame on the same origin.
+const PAGE_POLICY = [
+  "default-src 'none'",
+  "script-src 'self'",
+  "style-src 'unsafe-inline'",
+  "connect-src 'self'",
+  "img-src 'self' data: https: http:",
+  "frame-src 'self'",
+  "base-uri 'none'",
+  "form-action 'none'",
+  "frame-ancestors 'none'",
+].join('; ');
+
+function servePage(html: string, status = 200): Response {
+  return new Response(html, {
+    status,
+    headers: {
+      'content-type': 'text/html; charset=utf-8',
+      'cache-control': 'no-store',
+      'content-security-policy': PAGE_POLICY,
+      'referrer-policy': 'no-referrer',
+      'x-content-type-options': 'nosniff',
+    },
+  });
+}
+
+/** The session's `locale`, else the browser's first language, else American English. */
+function pageLocale(
+  locale: string | null,
+  acceptLanguage: string | undefined
+): string {
+  const wanted =
+    locale && locale !== 'auto'
+      ? locale
+      : acceptLanguage?.split(',')[0]?.split(';')[0]?.trim();
+  try {
+    return new Intl.Locale(wanted || 'en-US').toString();
+  } catch {
+    return 'en-US';
+  }
+}
+
+function isUnitedStates(lang: string): boolean {
+  try {
+    return new Intl.Locale(lang).maximize().region === 'US';
+  } catch {
+    return true;
+  }
+}
+
+function money(amount: number, currency: string, lang: string): string {
+  const digits = decimalsOf(currency);
+  return new Intl.NumberFormat(lang, {
+    style: 'currency',
+    currency: currency.toUpperCase(),
+    minimumFractionDigits: digits,
+    maximumFractionDigits: digits,
+  }).format(amount / 10 ** digits);
+}
+
+function pageView(
+  core: Core,
+  record: CheckoutSessionRecord,
+  publishableKey: string,
+  lang: string
+): CheckoutPageView {
+  const session = record.session;
+  const currency = session.currency ?? 'usd';
+  const total = session.amount_total ?? 0;
+  return {
+    sessionId: session.id,
+    publishableKey,
+    lang,
+    unitedStates: isUnitedStates(lang),
+    lines: record.lineItems.map((item) => {
+      const product = core.state.products.get(item.price.product as string);
+      return {
+        name: product?.name ?? item.description ?? '',
+        description: product?.description ?? null,
+        image: product?.images[0] ?? null,
+        quantity: item.quantity ?? 1,
+        unitAmount: money(item.price.unit_amount ?? 0, currency, lang),
+        amount: money(item.amount_total, currency, lang),
+      };
+    }),
+    subtotal: money(session.amount_subtotal ?? total, currency, lang),
+    total: money(total, currency, lang),
+    email: session.customer_details?.email ?? session.customer_email,
+    emailLocked: session.customer_email !== null,
+    cancelUrl: session.cancel_url,
+    scriptSrc: '/checkout/pay.js',
+  };
+}
+
+/** What the page's script is told after each step. */
+function state(core: Core, record: CheckoutSessionRecord, origin: string) {
+  const session = record.session;
+  const error = intentOf(core, record)?.intent.last_payment_error;
+  return {
+    status: session.status,
+    payment_status: session.payment_status,
+    redirect_url:
+      session.status === 'complete' ? successRedirect(record, origin) : null,
+    error: error ? {code: error.code ?? null, message: error.message} : null,
+  };
+}
+
+export function checkoutPageRoutes(options: CheckoutPageOptions) {
+  const {core, publishableKey} = options;
+  const app = new Hono<Env>();
+
+  function checkKey(key: string | null | undefined) {
+    if (key !== publishableKey) {
+      throw authenticationError(
+        key ? 'Invalid API Key provided.' : 'You did not provide an API key.'
+      );
+    }
+  }
+
+  app.get('/pay/:id', (c) => {
+    expireDue(core);
+    const record = core.state.checkoutSessions.get(c.req.param('id'));
+    const lang = pageLocale(
+      record?.session.locale ?? null,
+      c.req.header('Accept-Language')
+    );
+    if (!record) {
+      return servePage(
+        checkoutMessagePage({
+          lang,
+          title: 'This page is not available',
+          text: 'There is no checkout at this address. The link may be mistyped, or the shop may have started a new checkout.',
+          link: null,
+        }),
+        404
+      );
+    }
+    const session = record.session;
+    const origin = new URL(c.req.url).origin;
+    if (session.status === 'expired') {
+      return servePage(
+        checkoutMessagePage({
+          lang,
+          title: 'This checkout has expired',
+          text: 'The time to pay for this order has run out, so it can no longer be paid here. Go back to the shop to start again.',
+          link: session.cancel_url
+            ? {href: session.cancel_url, label: 'Back', back: true}
+            : null,
+        })
+      );
+    }
+    if (session.status === 'complete') {
+      const total = money(
+        session.amount_total ?? 0,
+        session.currency ?? 'usd',
+        lang
+      );
+      const paid = session.payment_status === 'paid';
+      return servePage(
+        checkoutMessagePage({
+          lang,
+          title: paid
+            ? 'Thanks for your payment'
+            : 'Your payment is processing',
+          text: paid
+            ? `Your payment of ${total} is complete.`
+            : `Your payment of ${total} is on its way; the shop will confirm your order once it arrives.`,
+          link: session.success_url
+            ? {
+                href: successRedirect(record, origin),
+                label: 'Return to the shop',
+                back: false,
+              }
+            : null,
+        })
+      );
+    }
+    return servePage(
+      checkoutPage(pageView(core, record, publishableKey, lang))
+    );
+  });
+
+  app.post('/pay/:id/confirm', (c) => {
+    const params = c.get('params');
+    checkParams(params, {key: true, payment_method: true, email: true});
+    checkKey(readString(params, 'key'));
+    const record = findSession(core, c.req.param('id'));
+    const email = readEmail(params, 'email');
+    if (!email) throw missingParameter('email');
+    const methodId = readString(params, 'payment_method');
+    if (!methodId) throw missingParameter('payment_method');
+    const method = findPaymentMethod(core, methodId, 'payment_method');
+    if (method.consumed) {
+      throw invalidRequest('This PaymentMethod has already been used.', {
+        param: 'payment_method',
+      });
+    }
+    const origin = new URL(c.req.url).origin;
+    const result = pay(
+      core,
+      record,
+      method,
+      {
+        email,
+        postalCode: method.method.billing_details.address?.postal_code ?? null,
+      },
+      {origin, request: requestInfo(c)}
+    );
+    if (result.kind === 'declined') {
+      throw cardError({
+        code: result.decline.code,
+        decline_code: result.decline.declineCode,
+        message: result.decline.message,
+        charge: result.charge.id,
+      });
+    }
+    const intent = intentOf(core, record)!.intent;
+    return c.json({
+      ...state(core, record, origin),
+      ...(result.kind === 'requires_action' && {
+        next_action: {
+          type: 'three_d_secure',
+          payment_intent: intent.id,
+          client_secret: intent.client_secret,
+        },
+      }),
+    });
+  });
+
+  app.get('/pay/:id/status', (c) => {
+    const params = c.get('params');
+    checkParams(params, {key: true});
+    checkKey(readString(params, 'key'));
+    const record = findSession(core, c.req.param('id'));
+    return c.json(state(core, record, new URL(c.req.url).origin));
+  });
+
+  return app;
+}

@@ -1,0 +1,53 @@
+/**
+ * The merchant's own webhook (ORDER_WEBHOOK_URL): each order event POSTed as JSON, signed the
+ * way Stripe signs its webhooks so the same verification code works, and delivered at least
+ * once. The event id is also the Idempotency-Key: a merchant who stores it sees each event once.
+ */
+import {createHmac} from 'node:crypto';
+import {toOrderResponse, type Order} from '../orders/order.js';
+import type {OutboxJob} from '../outbox/jobs.js';
+
+export interface MerchantWebhookOptions {
+  url: string;
+  secret: string;
+  now: () => Date;
+  timeoutMs?: number;
+  fetch?: typeof fetch;
+}
+
+export const SIGNATURE_HEADER = 'Pay-Checkout-Signature';
+
+/** `t=<unix seconds>,v1=<hex HMAC-SHA256(secret, "<t>.<body>")>` */
+export function signPayload(payload: string, secret: string, timestamp: number): string {
+  const signature = createHmac('sha256', secret).update(`${timestamp}.${payload}`).digest('hex');
+  return `t=${timestamp},v1=${signature}`;
+}
+
+export function merchantWebhook(options: MerchantWebhookOptions) {
+  const send = options.fetch ?? fetch;
+  return async (job: OutboxJob, order: Order): Promise<void> => {
+    const created = Math.floor(options.now().getTime() / 1000);
+    const body = JSON.stringify({
+      id: job.id,
+      type: job.event,
+      created,
+      data: {
+        order: {...toOrderResponse(order), email: order.email ?? null, amountRefunded: order.amountRefunded, paidAt: order.paidAt ?? null},
+      },
+    });
+    // A new timestamp and signature on every attempt, so retries stay inside a receiver's tolerance.
+    const response = await send(options.url, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        'idempotency-key': job.id,
+        [SIGNATURE_HEADER]: signPayload(body, options.secret, created),
+        'user-agent': 'pay-checkout-webhooks/1',
+      },
+      body,
+      signal: AbortSignal.timeout(options.timeoutMs ?? 10_000),
+    });
+    await response.body?.cancel();
+    if (!response.ok) throw new Error(`the merchant webhook answered ${response.status}`);
+  };
+}

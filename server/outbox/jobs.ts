@@ -1,0 +1,59 @@
+/**
+ * What an order change calls for, as data: the outbox rows written in the same transaction as
+ * the change. Pure functions, tested directly.
+ */
+import type {Order} from '../orders/order.js';
+import {isSettled} from '../orders/state.js';
+
+/** Where a side effect goes: the merchant's in-process hook, the buyer's email, the merchant's webhook. */
+export type Channel = 'hook' | 'email' | 'webhook';
+
+export type OrderEventType = 'order.paid' | 'order.refunded';
+
+export interface NewJob {
+  orderId: string;
+  /** Unique per order: `email:order.paid`, `webhook:order.refunded:1500`… */
+  kind: string;
+  channel: Channel;
+  event: OrderEventType;
+}
+
+export interface OutboxJob extends NewJob {
+  id: string;
+  attempts: number;
+  nextAttemptAt: string;
+  lastError?: string;
+  createdAt: string;
+  doneAt?: string;
+}
+
+const receivedMoney = (order: Order) => order.status === 'paid' || order.status === 'partially_refunded';
+
+/**
+ * The events an order change raises: `order.paid` once, when the money is first received;
+ * `order.refunded` once per new cumulative refunded amount of a settled order.
+ */
+export function eventsForChange(previous: Order, next: Order): {event: OrderEventType; key: string}[] {
+  const events: {event: OrderEventType; key: string}[] = [];
+  if (!isSettled(previous.status) && receivedMoney(next)) {
+    events.push({event: 'order.paid', key: 'order.paid'});
+  }
+  if (isSettled(next.status) && next.amountRefunded > 0) {
+    const newRefund = next.amountRefunded > previous.amountRefunded || !isSettled(previous.status);
+    if (newRefund) events.push({event: 'order.refunded', key: `order.refunded:${next.amountRefunded}`});
+  }
+  return events;
+}
+
+/** The outbox rows for an order change, one per event and channel in use. */
+export function jobsForChange(previous: Order, next: Order, channels: readonly Channel[]): NewJob[] {
+  return eventsForChange(previous, next).flatMap(({event, key}) =>
+    channels.map((channel) => ({orderId: next.id, kind: `${channel}:${key}`, channel, event}))
+  );
+}
+
+/** How long to wait before the attempt after `attempts` failures: 5 s, 30 s, 2 min, 10 min, then hourly. */
+export function retryDelayMs(attempts: number): number {
+  const schedule = [5_000, 30_000, 120_000, 600_000];
+  return schedule[attempts - 1] ?? 3_600_000;
+}

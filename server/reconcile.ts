@@ -1,0 +1,69 @@
+/**
+ * Reconciliation: orders still unpaid after a while are checked against their provider, so a
+ * missed webhook — or a crash between the charge and the webhook — never leaves a paid order
+ * unpaid in the store. Runs at start-up, on an interval, and once from `npm run reconcile`.
+ */
+import type {CheckoutContext} from './context.js';
+import type {Order} from './orders/order.js';
+import {syncPaypalOrder} from './webhooks/paypal.js';
+import {syncStripeOrder} from './webhooks/stripe.js';
+
+/** Reads the order's payment back from its provider and applies what it says. */
+export function syncOrder(ctx: CheckoutContext, order: Order): Promise<Order> {
+  return order.provider === 'paypal' ? syncPaypalOrder(ctx, order) : syncStripeOrder(ctx, order);
+}
+
+export interface ReconcileReport {
+  checked: number;
+  changed: number;
+}
+
+export interface Reconciler {
+  /** Checks every open order last changed more than `olderThanMs` ago. */
+  runOnce(olderThanMs?: number): Promise<ReconcileReport>;
+  start(intervalMs: number, olderThanMs?: number): void;
+  stop(): void;
+}
+
+const DEFAULT_OLDER_THAN_MS = 5 * 60_000;
+
+export function createReconciler(ctx: CheckoutContext): Reconciler {
+  let timer: ReturnType<typeof setInterval> | undefined;
+
+  async function runOnce(olderThanMs = DEFAULT_OLDER_THAN_MS): Promise<ReconcileReport> {
+    const before = new Date(ctx.now().getTime() - olderThanMs).toISOString();
+    const report = {checked: 0, changed: 0};
+    for (;;) {
+      const orders = await ctx.store.openOrders(before, 100);
+      const unseen = orders.filter((order) => !seen.has(order.id));
+      if (unseen.length === 0) break;
+      for (const order of unseen) {
+        seen.add(order.id);
+        report.checked += 1;
+        const synced = await syncOrder(ctx, order);
+        if (synced.status !== order.status) report.changed += 1;
+      }
+    }
+    seen.clear();
+    if (report.checked) ctx.logger.info(report, 'reconciled open orders');
+    return report;
+  }
+  // Orders that are still open after a check would be listed again; each is checked once a run.
+  const seen = new Set<string>();
+
+  return {
+    runOnce,
+    start(intervalMs, olderThanMs) {
+      timer ??= setInterval(() => {
+        runOnce(olderThanMs).catch((error: unknown) =>
+          ctx.logger.error({error: (error as Error).message}, 'reconciliation failed')
+        );
+      }, intervalMs);
+      timer.unref?.();
+    },
+    stop() {
+      clearInterval(timer);
+      timer = undefined;
+    },
+  };
+}

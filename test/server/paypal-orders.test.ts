@@ -1,0 +1,461 @@
+/**
+ * POST /api/paypal/orders and POST /api/paypal/orders/:paypalOrderId/capture through
+ * app.request(), with PayPal played by an in-memory fake reached through the injected fetch.
+ */
+import assert from 'node:assert/strict';
+import {after, beforeEach, describe, it} from 'node:test';
+import {parseCatalog} from '../../server/catalog.js';
+import {paypalPurchaseUnit} from '../../server/providers/paypal.js';
+import {makeServer, postJson} from './helpers.js';
+import {createFakePaypal, makePaypalServer, PAYPAL_CLIENT_SECRET, type PaypalTestServer} from './paypal-fixtures.js';
+
+const cart = {items: [{sku: 'tee-black-m', quantity: 2}], email: 'buyer@example.com'};
+
+async function createOrder(server: PaypalTestServer, body: unknown = cart) {
+  const res = await postJson(server.app, '/api/paypal/orders', body);
+  return {res, json: await res.json()};
+}
+
+function capture(server: PaypalTestServer, paypalOrderId: string, token?: string) {
+  return server.app.request(`/api/paypal/orders/${paypalOrderId}/capture`, {
+    method: 'POST',
+    headers: token === undefined ? {} : {authorization: `Bearer ${token}`},
+  });
+}
+
+/** Creates an order, lets the buyer approve it at the fake PayPal, and returns its ids. */
+async function approvedOrder(server: PaypalTestServer, setup: Parameters<PaypalTestServer['fake']['approve']>[1] = {}) {
+  const {json} = await createOrder(server);
+  server.fake.approve(json.paypalOrderId, setup);
+  return json as {orderId: string; orderToken: string; paypalOrderId: string};
+}
+
+describe('POST /api/paypal/orders', () => {
+  let server: PaypalTestServer;
+  beforeEach(async () => {
+    server = await makePaypalServer();
+  });
+  after(() => server.close());
+
+  it('creates the order and a PayPal order for the catalog price, whatever the client sent', async () => {
+    const {res, json} = await createOrder(server, {
+      items: [{sku: 'tee-black-m', quantity: 2, price: 1, name: 'Free tee'}],
+      amount: 1,
+      email: 'buyer@example.com',
+    });
+    assert.equal(res.status, 201);
+    assert.deepEqual(Object.keys(json).sort(), ['orderId', 'orderToken', 'paypalOrderId']);
+    assert.match(json.orderId, /^ord_/);
+    assert.ok(json.orderToken.length >= 43);
+
+    const [call] = server.fake.calls.filter((c) => c.path === '/v2/checkout/orders');
+    assert.equal(call.headers.get('paypal-request-id'), `pay-checkout-${json.orderId}-create`);
+    assert.equal(call.headers.get('prefer'), 'return=representation');
+    assert.deepEqual(call.body, {
+      intent: 'CAPTURE',
+      purchase_units: [
+        {
+          custom_id: json.orderId,
+          invoice_id: json.orderId,
+          items: [
+            {
+              name: 'Black tee, size M',
+              quantity: '2',
+              unit_amount: {currency_code: 'USD', value: '25.00'},
+              sku: 'tee-black-m',
+            },
+          ],
+          amount: {
+            currency_code: 'USD',
+            value: '50.00',
+            breakdown: {item_total: {currency_code: 'USD', value: '50.00'}},
+          },
+        },
+      ],
+    });
+
+    const order = await server.store.get(json.orderId);
+    assert.deepEqual(
+      [order?.status, order?.provider, order?.providerPaymentId, order?.total, order?.email],
+      ['pending', 'paypal', json.paypalOrderId, 5000, 'buyer@example.com']
+    );
+  });
+
+  it('writes JPY without decimals, and a breakdown that sums over several lines', async () => {
+    const {res, json} = await createOrder(server, {
+      items: [
+        {sku: 'mug-enamel', quantity: 3},
+        {sku: 'sticker-pack', quantity: 7},
+      ],
+      currency: 'jpy',
+    });
+    assert.equal(res.status, 201, JSON.stringify(json));
+    const unit = server.fake.orders.get(json.paypalOrderId)!.requestBody.purchase_units[0] as ReturnType<
+      typeof paypalPurchaseUnit
+    >;
+    assert.deepEqual(
+      unit.items.map((item) => [item.quantity, item.unit_amount]),
+      [
+        ['3', {currency_code: 'JPY', value: '2200'}],
+        ['7', {currency_code: 'JPY', value: '750'}],
+      ]
+    );
+    assert.deepEqual(unit.amount, {
+      currency_code: 'JPY',
+      value: '11850',
+      breakdown: {item_total: {currency_code: 'JPY', value: '11850'}},
+    });
+  });
+
+  it('builds breakdowns that sum exactly by PayPal’s rules, cents included', () => {
+    const lines = [
+      {sku: 'a', name: 'A', unitAmount: 1299, quantity: 3, amount: 3897},
+      {sku: 'b', name: 'B'.repeat(200), unitAmount: 1, quantity: 1, amount: 1},
+      {sku: 'c', name: 'C', unitAmount: 10, quantity: 20, amount: 200},
+    ];
+    const unit = paypalPurchaseUnit({id: 'ord_x', currency: 'eur', lines, subtotal: 4098, total: 4098});
+    const cents = (value: string) => Number(value.replace('.', ''));
+    const sum = unit.items.reduce((total, item) => total + cents(item.unit_amount.value) * Number(item.quantity), 0);
+    assert.equal(sum, cents(unit.amount.breakdown.item_total.value));
+    assert.equal(unit.amount.value, '40.98');
+    assert.deepEqual(
+      unit.items.map((item) => item.unit_amount.value),
+      ['12.99', '0.01', '0.10']
+    );
+    assert.equal(Array.from(unit.items[1].name).length, 127, 'names are cut to PayPal’s 127 characters');
+    assert.ok(unit.items.every((item) => /^[1-9][0-9]{0,9}$/.test(item.quantity)));
+  });
+
+  it('creates nothing for an unknown SKU, a bad quantity or an unpriced currency', async () => {
+    for (const body of [
+      {items: [{sku: 'nope', quantity: 1}]},
+      {items: [{sku: 'tee-black-m', quantity: 11}]},
+      {items: [{sku: 'tee-black-m', quantity: 1.5}]},
+      {items: [{sku: 'tee-black-m', quantity: 1}], currency: 'gbp'},
+      {items: []},
+    ]) {
+      const {res} = await createOrder(server, body);
+      assert.equal(res.status, 400, JSON.stringify(body));
+    }
+    assert.equal(server.fake.calls.length, 0, 'PayPal was never called');
+  });
+
+  it('answers 409 price_changed with the fresh quote when the buyer saw another total, and creates nothing', async () => {
+    const {res, json} = await createOrder(server, {...cart, expectedTotal: 4000});
+    assert.equal(res.status, 409);
+    assert.equal(json.error.code, 'price_changed');
+    assert.equal(json.error.quote.total, 5000);
+    assert.equal(server.fake.calls.length, 0);
+    assert.equal((await createOrder(server, {...cart, expectedTotal: 5000})).res.status, 201);
+  });
+
+  it('refuses with currency_not_supported, creating nothing, what PayPal cannot take exactly', async () => {
+    const catalog = parseCatalog({
+      defaultCurrency: 'usd',
+      products: [
+        {sku: 'paprika', name: 'Paprika', maxQuantity: 5, prices: {usd: 500, huf: 1050, twd: 30000, krw: 5000}},
+      ],
+    });
+    const shop = await makePaypalServer({catalog});
+    // 10.50 HUF: PayPal takes HUF in whole forints only. KRW: PayPal does not take it at all.
+    for (const currency of ['huf', 'krw']) {
+      const res = await postJson(shop.app, '/api/paypal/orders', {items: [{sku: 'paprika', quantity: 1}], currency});
+      assert.equal(res.status, 400, currency);
+      assert.equal((await res.json()).error.code, 'currency_not_supported');
+    }
+    assert.equal(shop.fake.calls.length, 0);
+    // 300.00 TWD is whole: sent as "300".
+    const ok = await postJson(shop.app, '/api/paypal/orders', {
+      items: [{sku: 'paprika', quantity: 2}],
+      currency: 'twd',
+    });
+    assert.equal(ok.status, 201);
+    const [call] = shop.fake.calls.filter((c) => c.path === '/v2/checkout/orders');
+    assert.deepEqual(
+      (call.body as {purchase_units: {amount: {value: string}}[]}).purchase_units[0].amount.value,
+      '600'
+    );
+    await shop.close();
+  });
+
+  it('never sends a secret or PayPal’s access token to the browser', async () => {
+    const res = await postJson(server.app, '/api/paypal/orders', cart);
+    const text = await res.text();
+    const tokenCall = server.fake.calls.find((c) => c.path === '/v1/oauth2/token');
+    assert.ok(tokenCall);
+    const accessToken = /^Bearer (.+)$/.exec(server.fake.calls.at(-1)!.headers.get('authorization')!)![1];
+    for (const secret of [PAYPAL_CLIENT_SECRET, accessToken]) {
+      assert.ok(!text.includes(secret));
+      for (const [, value] of res.headers) assert.ok(!value.includes(secret));
+    }
+  });
+
+  it('maps PayPal refusing the order to 502 provider_error, without PayPal’s text', async () => {
+    server.fake.fault(
+      'POST',
+      '/v2/checkout/orders',
+      Response.json(
+        {name: 'UNPROCESSABLE_ENTITY', message: 'secret internals', details: [{issue: 'AMOUNT_MISMATCH'}]},
+        {status: 422}
+      )
+    );
+    const {res, json} = await createOrder(server);
+    assert.equal(res.status, 502);
+    assert.equal(json.error.code, 'provider_error');
+    assert.doesNotMatch(JSON.stringify(json), /internals|AMOUNT_MISMATCH|paypal\.com/i);
+  });
+
+  it('answers 503 provider_unavailable within its timeout when PayPal hangs or fails', async () => {
+    server.fake.fault('POST', '/v2/checkout/orders', 'hang');
+    const started = Date.now();
+    const hung = await createOrder(server);
+    assert.equal(hung.res.status, 503);
+    assert.equal(hung.json.error.code, 'provider_unavailable');
+    assert.ok(Date.now() - started < 2000);
+    server.fake.fault('POST', '/v2/checkout/orders', new Response('upstream exploded', {status: 500}));
+    const failed = await createOrder(server);
+    assert.equal(failed.res.status, 503);
+    assert.doesNotMatch(JSON.stringify(failed.json), /exploded/);
+  });
+
+  it('answers 503 provider_not_configured without PayPal', async () => {
+    const noPaypal = await makeServer();
+    const res = await postJson(noPaypal.app, '/api/paypal/orders', cart);
+    assert.equal(res.status, 503);
+    assert.equal((await res.json()).error.code, 'provider_not_configured');
+    await noPaypal.close();
+  });
+});
+
+describe('POST /api/paypal/orders/:paypalOrderId/capture', () => {
+  let server: PaypalTestServer;
+  beforeEach(async () => {
+    server = await makePaypalServer();
+  });
+  after(() => server.close());
+
+  const status = async (id: string) => (await server.store.get(id))!.status;
+
+  it('marks the order paid from a COMPLETED capture and fulfils it once', async () => {
+    const {orderId, orderToken, paypalOrderId} = await approvedOrder(server);
+    const res = await capture(server, paypalOrderId, orderToken);
+    assert.equal(res.status, 200);
+    assert.deepEqual(await res.json(), {orderId, status: 'paid'});
+    assert.equal(await status(orderId), 'paid');
+    assert.deepEqual(
+      (await server.settled()).map((o) => o.id),
+      [orderId]
+    );
+    const [call] = server.fake.calls.filter((c) => c.path.endsWith('/capture'));
+    assert.equal(call.headers.get('paypal-request-id'), `pay-checkout-${orderId}-capture`);
+  });
+
+  it('needs the order token: 401 without it, 404 with another order’s or for an unknown PayPal order', async () => {
+    const {orderToken, paypalOrderId} = await approvedOrder(server);
+    const other = await approvedOrder(server);
+    assert.equal((await capture(server, paypalOrderId)).status, 401);
+    assert.equal((await capture(server, paypalOrderId, other.orderToken)).status, 404);
+    assert.equal((await capture(server, 'UNKNOWN00000000000', orderToken)).status, 404);
+    assert.equal((await capture(server, '..%2F..%2Fconfig', orderToken)).status, 404);
+    assert.equal(server.fake.count('POST', '/v2/checkout/orders/*'), 0, 'nothing was captured');
+  });
+
+  it('answers 402 instrument_declined, and a capture after the buyer chose again succeeds under a new request id', async () => {
+    // A clock that moves a second per reading: each refusal is written at its own time.
+    let now = Date.now();
+    await server.close();
+    server = await makePaypalServer({now: () => new Date((now += 1000))});
+    const {orderId, orderToken, paypalOrderId} = await approvedOrder(server, {decline: 'INSTRUMENT_DECLINED'});
+    const declined = await capture(server, paypalOrderId, orderToken);
+    assert.equal(declined.status, 402);
+    const body = await declined.json();
+    assert.equal(body.error.code, 'instrument_declined');
+    assert.doesNotMatch(JSON.stringify(body), /processor or bank|dbg/);
+    assert.equal(await status(orderId), 'failed');
+    assert.equal((await server.settled()).length, 0);
+
+    // actions.restart(): the buyer approves again with another funding source, which is
+    // declined too; then with a third, which pays.
+    server.fake.approve(paypalOrderId, {decline: 'INSTRUMENT_DECLINED'});
+    assert.equal((await capture(server, paypalOrderId, orderToken)).status, 402);
+    server.fake.approve(paypalOrderId);
+    const retried = await capture(server, paypalOrderId, orderToken);
+    assert.deepEqual(await retried.json(), {orderId, status: 'paid'});
+    const ids = server.fake.calls
+      .filter((c) => c.path.endsWith('/capture'))
+      .map((c) => c.headers.get('paypal-request-id'));
+    assert.equal(ids.length, 3);
+    assert.equal(new Set(ids).size, 3, 'each attempt under its own request id');
+    assert.equal((await server.settled()).length, 1);
+  });
+
+  it('maps PayPal’s other refusals to stable codes without PayPal’s text', async () => {
+    for (const [issue, httpStatus, code] of [
+      ['TRANSACTION_REFUSED', 402, 'payment_refused'],
+      ['PAYER_ACTION_REQUIRED', 422, 'payer_action_required'],
+      ['REDIRECT_PAYER_FOR_ALTERNATE_FUNDING', 402, 'instrument_declined'],
+      ['PAYER_CANNOT_PAY', 402, 'payment_refused'],
+    ] as const) {
+      const {orderToken, paypalOrderId} = await approvedOrder(server, {decline: issue});
+      const res = await capture(server, paypalOrderId, orderToken);
+      assert.equal(res.status, httpStatus, issue);
+      const text = await res.text();
+      assert.equal(JSON.parse(text).error.code, code);
+      assert.ok(!text.includes(issue), `${issue} leaked`);
+    }
+  });
+
+  it('answers 409 order_not_approved before the buyer approves, and captures once they have', async () => {
+    const {json} = await createOrder(server);
+    const early = await capture(server, json.paypalOrderId, json.orderToken);
+    assert.equal(early.status, 409);
+    assert.equal((await early.json()).error.code, 'order_not_approved');
+    server.fake.approve(json.paypalOrderId);
+    const res = await capture(server, json.paypalOrderId, json.orderToken);
+    assert.equal((await res.json()).status, 'paid');
+  });
+
+  it('captures once on a double click, under one request id', async () => {
+    const {orderId, orderToken, paypalOrderId} = await approvedOrder(server);
+    const results = await Promise.all([
+      capture(server, paypalOrderId, orderToken),
+      capture(server, paypalOrderId, orderToken),
+    ]);
+    for (const res of results) assert.deepEqual(await res.json(), {orderId, status: 'paid'});
+    const ids = new Set(
+      server.fake.calls.filter((c) => c.path.endsWith('/capture')).map((c) => c.headers.get('paypal-request-id'))
+    );
+    assert.equal(ids.size, 1);
+    assert.equal((await server.settled()).length, 1);
+    // A click after the order is paid does not even reach PayPal.
+    const before = server.fake.calls.length;
+    assert.deepEqual(await (await capture(server, paypalOrderId, orderToken)).json(), {orderId, status: 'paid'});
+    assert.equal(server.fake.calls.length, before);
+  });
+
+  it('reads the order back after ORDER_ALREADY_CAPTURED (captured by another tab) and settles it', async () => {
+    const {orderId, orderToken, paypalOrderId} = await approvedOrder(server);
+    // Captured at PayPal by someone else: our request id was never used.
+    const fakeOrder = server.fake.orders.get(paypalOrderId)!;
+    fakeOrder.status = 'COMPLETED';
+    fakeOrder.capture = {
+      id: 'CAPOTHER',
+      status: 'COMPLETED',
+      amount: {currency_code: 'USD', value: '50.00'},
+      custom_id: orderId,
+    };
+    const res = await capture(server, paypalOrderId, orderToken);
+    assert.deepEqual(await res.json(), {orderId, status: 'paid'});
+    assert.equal(server.fake.count('GET', `/v2/checkout/orders/${paypalOrderId}`), 1);
+    assert.equal((await server.settled()).length, 1);
+  });
+
+  it('marks a PENDING capture processing, without fulfilment', async () => {
+    const {orderId, orderToken, paypalOrderId} = await approvedOrder(server, {captureStatus: 'PENDING'});
+    assert.deepEqual(await (await capture(server, paypalOrderId, orderToken)).json(), {orderId, status: 'processing'});
+    assert.equal((await server.settled()).length, 0);
+  });
+
+  it('sends a capture for another amount, currency or order id to review instead of marking it paid', async () => {
+    for (const setup of [
+      {captureAmount: {currency_code: 'USD', value: '49.99'}},
+      {captureAmount: {currency_code: 'EUR', value: '50.00'}},
+      {captureAmount: {currency_code: 'USD', value: '50.001'}},
+      {captureCustomId: 'ord_someone_else'},
+    ]) {
+      const {orderId, orderToken, paypalOrderId} = await approvedOrder(server, setup);
+      const res = await capture(server, paypalOrderId, orderToken);
+      assert.deepEqual(await res.json(), {orderId, status: 'needs_review'}, JSON.stringify(setup));
+      assert.ok((await server.store.get(orderId))!.reviewReason);
+    }
+    assert.equal((await server.settled()).length, 0);
+  });
+
+  it('answers 503 provider_unavailable when PayPal is down, and the retry reuses the request id', async () => {
+    const {orderId, orderToken, paypalOrderId} = await approvedOrder(server);
+    server.fake.fault('POST', `/v2/checkout/orders/${paypalOrderId}/capture`, 'hang');
+    const hung = await capture(server, paypalOrderId, orderToken);
+    assert.equal(hung.status, 503);
+    assert.equal((await hung.json()).error.code, 'provider_unavailable');
+    assert.equal(await status(orderId), 'pending');
+    const retry = await capture(server, paypalOrderId, orderToken);
+    assert.equal((await retry.json()).status, 'paid');
+    const ids = server.fake.calls
+      .filter((c) => c.path.endsWith('/capture'))
+      .map((c) => c.headers.get('paypal-request-id'));
+    assert.deepEqual(ids, [`pay-checkout-${orderId}-capture`, `pay-checkout-${orderId}-capture`]);
+  });
+
+  it('answers paid even when the merchant’s hook fails: the outbox retries the fulfilment', async () => {
+    let calls = 0;
+    const failing = await makePaypalServer({
+      onOrderPaid: () => {
+        calls += 1;
+        throw new Error('warehouse API down');
+      },
+    });
+    const {orderId, orderToken, paypalOrderId} = await approvedOrder(failing);
+    const res = await capture(failing, paypalOrderId, orderToken);
+    assert.deepEqual(await res.json(), {orderId, status: 'paid'});
+    await failing.outbox.idle();
+    assert.equal(calls, 1);
+    assert.equal((await failing.store.get(orderId))!.status, 'paid');
+    await failing.close();
+  });
+});
+
+describe('PayPal OAuth token', () => {
+  it('is fetched once for many calls, and concurrent callers share one request', async () => {
+    const server = await makePaypalServer();
+    await Promise.all([1, 2, 3, 4, 5].map(() => createOrder(server)));
+    await createOrder(server);
+    assert.equal(server.fake.count('POST', '/v2/checkout/orders'), 6);
+    assert.equal(server.fake.count('POST', '/v1/oauth2/token'), 1);
+    const tokenCall = server.fake.calls.find((c) => c.path === '/v1/oauth2/token')!;
+    assert.equal(tokenCall.headers.get('content-type'), 'application/x-www-form-urlencoded');
+    assert.equal(tokenCall.body, 'grant_type=client_credentials');
+    await server.close();
+  });
+
+  it('is renewed before it expires', async () => {
+    let now = Date.now();
+    const fake = createFakePaypal({tokenLifetimeS: 3600});
+    const server = await makePaypalServer({fake, settings: {now: () => new Date(now)}});
+    await createOrder(server);
+    now += 3000 * 1000; // within the hour, but inside the renewal margin
+    await createOrder(server);
+    now += 5 * 60 * 1000;
+    await createOrder(server);
+    assert.equal(fake.count('POST', '/v1/oauth2/token'), 2);
+    await server.close();
+  });
+
+  it('is refreshed once on a 401 and the call retried, never in a loop', async () => {
+    const server = await makePaypalServer();
+    await createOrder(server);
+    server.fake.revokeTokens();
+    const {res} = await createOrder(server);
+    assert.equal(res.status, 201);
+    assert.equal(server.fake.count('POST', '/v1/oauth2/token'), 2);
+
+    // PayPal refusing every token: one refresh, one retry, then a stable error.
+    const before = server.fake.calls.length;
+    server.fake.fault('POST', '/v2/checkout/orders', new Response('{}', {status: 401}));
+    server.fake.fault('POST', '/v2/checkout/orders', new Response('{}', {status: 401}));
+    const refused = await createOrder(server);
+    assert.equal(refused.res.status, 502);
+    assert.equal(refused.json.error.code, 'provider_error');
+    const made = server.fake.calls.slice(before).map((c) => `${c.method} ${c.path}`);
+    assert.deepEqual(made, ['POST /v2/checkout/orders', 'POST /v1/oauth2/token', 'POST /v2/checkout/orders']);
+    await server.close();
+  });
+
+  it('maps refused client credentials to provider_error without the secret', async () => {
+    const server = await makePaypalServer({settings: {clientSecret: 'wrong-secret'}});
+    const {res, json} = await createOrder(server);
+    assert.equal(res.status, 502);
+    assert.equal(json.error.code, 'provider_error');
+    assert.doesNotMatch(JSON.stringify(json), /wrong-secret|invalid_client/);
+    await server.close();
+  });
+});
