@@ -10,11 +10,12 @@ import {parseConfig} from './config.js';
 import {createLogger} from './log.js';
 import {folderMailer, smtpMailer} from './notify/mailers.js';
 import {createSqlStore} from './orders/sql-store.js';
+import {createPaypalProvider} from './providers/paypal.js';
 import {createStripeProvider} from './providers/stripe.js';
 
 const config = parseConfig(process.env);
-if (!config.stripe) {
-  console.error('reconcile: set the provider keys (STRIPE_SECRET_KEY…) the server uses; see README.md.');
+if (!config.stripe && !config.paypal) {
+  console.error('reconcile: set the provider keys (STRIPE_SECRET_KEY…, PAYPAL_CLIENT_ID…) the server uses; see README.md.');
   process.exit(1);
 }
 const logger = createLogger(config.logLevel);
@@ -22,7 +23,8 @@ const store = await createSqlStore({databaseUrl: config.databaseUrl});
 const checkout = createCheckout({
   catalog: await loadCatalog(config.catalogPath),
   store,
-  stripe: createStripeProvider(config.stripe),
+  stripe: config.stripe && createStripeProvider(config.stripe),
+  paypal: config.paypal && createPaypalProvider(config.paypal),
   logger,
   mailer: config.smtpUrl ? smtpMailer(config.smtpUrl, config.mailFrom) : folderMailer(config.mailDir, config.mailFrom),
   shopName: config.shopName,
