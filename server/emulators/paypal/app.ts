@@ -20,7 +20,12 @@ import {
 } from './order-view.js';
 import {orderRoutes} from './orders.js';
 import {notificationRoutes} from './notifications.js';
-import {corsForBrowsers, debugId, jsonBody, requestFaults} from './pipeline.js';
+import {
+  corsForBrowsers,
+  debugId,
+  jsonBody,
+  paypalRequestFaults,
+} from './pipeline.js';
 import type {EventRecord} from './state.js';
 
 export interface AppOptions extends ControlOptions {
@@ -62,7 +67,7 @@ export function createApp(options: AppOptions): Hono<Env> {
   );
   app.use('/v2/*', mockResponses());
   for (const path of ['/v1/oauth2/*', '/v2/*', verifyPath]) {
-    app.use(path, requestFaults(faults));
+    app.use(path, paypalRequestFaults(faults));
   }
 
   app.route('/v1/oauth2', oauthRoutes(tokens, options.tokenOptions));

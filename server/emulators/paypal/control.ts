@@ -5,6 +5,7 @@
  * `clientId:clientSecret`, or a server access token). Bodies are JSON.
  */
 import {Hono, type MiddlewareHandler} from 'hono';
+import {armFault, type FaultController} from '../shared/faults.js';
 import {applyBuyerChoice} from './approval.js';
 import {
   CAPTURE_EVENT_KINDS,
@@ -13,7 +14,6 @@ import {
 } from './capture-events.js';
 import type {Env} from './context.js';
 import {issueError} from './errors.js';
-import type {FaultController} from './faults.js';
 import type {TokenStore, TokenStoreOptions} from './oauth.js';
 import {findOrder} from './orders.js';
 import type {BuyerChoice, Core, EventRecord, OrderRecord} from './state.js';
@@ -116,45 +116,23 @@ export function controlRoutes(options: ControlOptions) {
 
   app.post('/faults/:name', (c) => {
     const body = params(c);
-    const n = optionalCount(body.count, 'count');
-    const ms = optionalCount(body.ms, 'ms');
-    const api = faults.api;
-    let released: number | undefined;
-    switch (c.req.param('name')) {
-      case 'fail-requests':
-        api.failNextRequests(n);
-        break;
-      case 'hang-requests':
-        api.hangNextRequests(n, ms);
-        break;
-      case 'duplicate-events':
-        api.duplicateNextEvents(n);
-        break;
-      case 'drop-events':
-        api.dropNextEvents(n);
-        break;
-      case 'delay-events':
-        if (ms === undefined)
-          throw issueError('MISSING_REQUIRED_PARAMETER', {field: 'ms'});
-        api.delayNextEvents(ms, n);
-        break;
-      case 'hold-events':
-        api.holdEvents();
-        break;
-      case 'release-events': {
+    const args = {
+      count: optionalCount(body.count, 'count'),
+      ms: optionalCount(body.ms, 'ms'),
+      order() {
         const order = body.order ?? 'reverse';
         if (order !== 'reverse' && order !== 'original')
           throw invalid('order', order);
-        released = api.releaseEvents(order);
-        break;
-      }
-      default:
-        throw invalid('name', c.req.param('name'));
-    }
-    return c.json({
-      ...api.snapshot(),
-      ...(released !== undefined && {released}),
-    });
+        return order;
+      },
+    };
+    return c.json(
+      armFault(faults.api, c.req.param('name'), args, {
+        missingMs: () =>
+          issueError('MISSING_REQUIRED_PARAMETER', {field: 'ms'}),
+        unknownFault: (name) => invalid('name', name),
+      })
+    );
   });
 
   app.post('/webhook-endpoint', (c) => {

@@ -4,13 +4,15 @@
  * the returned object.
  */
 import type {Hono} from 'hono';
+import {DEFAULT_RETRY_DELAYS_MS} from '../shared/delivery.js';
+import type {EmulatorFaults} from '../shared/faults.js';
+import {createOutbox} from '../shared/outbox.js';
 import {createApp} from './app.js';
 import {applyBuyerChoice} from './approval.js';
 import {triggerCaptureEvent, type CaptureEventKind} from './capture-events.js';
 import {createSigningIdentity} from './certificate.js';
 import type {Env} from './context.js';
 import {createEventLog} from './events.js';
-import {createFaults, type PaypalEmulatorFaults} from './faults.js';
 import {
   newAccountId,
   newAppId,
@@ -24,14 +26,11 @@ import {createIdempotencyStore} from './idempotency.js';
 import {createTokenStore, type PaypalEmulatorStats} from './oauth.js';
 import {fullOrder} from './order-view.js';
 import {findOrder} from './orders.js';
-import {
-  createState,
-  type BuyerChoice,
-  type Core,
-  type EventRecord,
-} from './state.js';
+import {createState, type BuyerChoice, type Core} from './state.js';
 import type {OrderJson, WebhookEvent} from './types.js';
-import {createWebhookDispatcher, type DeliveryAttempt} from './webhooks.js';
+import {paypalDelivery, type DeliveryAttempt} from './webhooks.js';
+
+export {DEFAULT_RETRY_DELAYS_MS};
 
 export interface PaypalEmulatorOptions {
   /** Default `Aemulator…` (random). The JS SDK's `client-id` must equal it. */
@@ -53,6 +52,12 @@ export interface PaypalEmulatorOptions {
   /** Adds routes to the app before it serves anything. */
   extend?: (app: Hono<Env>, emulator: PaypalEmulator) => void;
 }
+
+/**
+ * Fault injection (../shared/faults.ts, the model both emulators share). A failed request
+ * answers 500 INTERNAL_SERVER_ERROR; dropped events are still listed by the events API.
+ */
+export type PaypalEmulatorFaults = EmulatorFaults;
 
 export interface PaypalEmulatorEvents {
   /** Every event created so far, oldest first, optionally of one type. Snapshots. */
@@ -97,7 +102,6 @@ export interface PaypalEmulator {
   close(): Promise<void>;
 }
 
-export const DEFAULT_RETRY_DELAYS_MS = [1_000, 5_000, 30_000, 120_000];
 export const DEFAULT_TOKEN_TTL_SECONDS = 32_400;
 
 /** The origin `app.request()` uses when the emulator is not served. */
@@ -120,24 +124,14 @@ export function createPaypalEmulator(
   identity.catch(() => undefined);
   const state = createState();
 
-  const dispatcher = createWebhookDispatcher({
+  const outbox = createOutbox({
+    ...paypalDelivery({webhookId, certUrl, identity, now}),
     url: () => webhookUrl,
-    webhookId,
-    certUrl,
-    identity,
     retryDelaysMs: options.retryDelaysMs ?? DEFAULT_RETRY_DELAYS_MS,
     timeoutMs: options.webhookTimeoutMs ?? 10_000,
-    now,
     onResult: (record, delivered) => log.settle(record.event.id, delivered),
   });
-  const faults = createFaults<EventRecord>((held) =>
-    dispatcher.sendInOrder(held.map(({event, plan}) => ({event, ...plan})))
-  );
-  const dispatch = (record: EventRecord) => {
-    const plan = faults.planEvent(record);
-    if (!plan) return;
-    for (let i = 0; i < plan.copies; i++) dispatcher.send(record, plan.delayMs);
-  };
+  const {faults, dispatch} = outbox;
   const log = createEventLog({
     state,
     now,
@@ -217,10 +211,7 @@ export function createPaypalEmulator(
         const record = state.events.find((r) => r.event.id === id);
         return record && structuredClone(record.event);
       },
-      deliveries: (eventId) =>
-        dispatcher.attempts
-          .filter((a) => eventId === undefined || a.eventId === eventId)
-          .map((a) => ({...a})),
+      deliveries: outbox.deliveries,
     },
     order(id) {
       const record = state.orders.get(id);
@@ -233,16 +224,8 @@ export function createPaypalEmulator(
     triggerCaptureEvent: (captureId, kind, eventOptions) =>
       triggerCaptureEvent(core, captureId, kind, eventOptions),
     stats: () => ({...tokens.stats}),
-    async flush() {
-      // Requests that hang for a while come first: when they end they may send events.
-      await faults.settled();
-      await dispatcher.flush();
-    },
-    async close() {
-      faults.close();
-      dispatcher.close();
-      await dispatcher.flush();
-    },
+    flush: outbox.flush,
+    close: outbox.close,
   };
   options.extend?.(app, emulator);
   return emulator;

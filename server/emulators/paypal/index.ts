@@ -10,11 +10,12 @@ export {
   DEFAULT_TOKEN_TTL_SECONDS,
   createPaypalEmulator,
   type PaypalEmulator,
+  type PaypalEmulatorFaults,
   type PaypalEmulatorEvents,
   type PaypalEmulatorOptions,
 } from './emulator.js';
 export {startPaypalEmulator, type RunningPaypalEmulator} from './node.js';
-export type {FaultSnapshot, PaypalEmulatorFaults} from './faults.js';
+export type {FaultSnapshot} from '../shared/faults.js';
 export type {PaypalEmulatorStats} from './oauth.js';
 export type {DeliveryAttempt} from './webhooks.js';
 export type {BuyerChoice} from './state.js';

@@ -4,9 +4,10 @@
  */
 import type {MiddlewareHandler} from 'hono';
 import {cors} from 'hono/cors';
+import type {FaultController} from '../shared/faults.js';
+import {requestFaults} from '../shared/request-faults.js';
 import type {Env} from './context.js';
 import {PaypalApiError, detail} from './errors.js';
-import type {FaultController} from './faults.js';
 import {newDebugId} from './ids.js';
 import type {EventRecord} from './state.js';
 
@@ -59,32 +60,22 @@ export function jsonBody(): MiddlewareHandler<Env> {
  * Injected faults act after idempotency, so a hanging request holds its PayPal-Request-Id (a
  * retry meanwhile gets 409) and a failed one saves nothing (a retry runs normally).
  */
-export function requestFaults(
+export function paypalRequestFaults(
   faults: FaultController<EventRecord>
 ): MiddlewareHandler<Env> {
-  return async (c, next) => {
-    const plan = faults.planRequest();
-    const run = async () => {
-      if (plan.hangMs !== undefined && !(await faults.hang(plan.hangMs))) {
-        throw new PaypalApiError(500, [], {
-          message: 'The PayPal emulator closed while this request was hanging.',
-        });
-      }
-      if (plan.fail) {
-        throw new PaypalApiError(500, [], {
-          links: [
-            {
-              href: 'https://developer.paypal.com/api/orders/v2/#error-INTERNAL_SERVER_ERROR',
-              rel: 'information_link',
-            },
-          ],
-        });
-      }
-      await next();
-    };
-    const request = run();
-    // A request that hangs for a while still runs afterwards; flush() waits for it.
-    if (typeof plan.hangMs === 'number') faults.track(request);
-    await request;
-  };
+  return requestFaults<Env>(faults, {
+    closed: () =>
+      new PaypalApiError(500, [], {
+        message: 'The PayPal emulator closed while this request was hanging.',
+      }),
+    failed: () =>
+      new PaypalApiError(500, [], {
+        links: [
+          {
+            href: 'https://developer.paypal.com/api/orders/v2/#error-INTERNAL_SERVER_ERROR',
+            rel: 'information_link',
+          },
+        ],
+      }),
+  });
 }

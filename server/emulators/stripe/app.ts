@@ -5,6 +5,8 @@
  */
 import {Hono, type MiddlewareHandler} from 'hono';
 import {cors} from 'hono/cors';
+import type {FaultController} from '../shared/faults.js';
+import {requestFaults} from '../shared/request-faults.js';
 import {authenticate} from './auth.js';
 import {chargeRoutes} from './charges.js';
 import {expireDue} from './checkout-flow.js';
@@ -15,7 +17,6 @@ import {controlRoutes, type ControlOptions} from './control.js';
 import {disputeRoutes} from './disputes.js';
 import {StripeApiError, apiError} from './errors.js';
 import {eventRoutes} from './events.js';
-import type {FaultController} from './faults.js';
 import {parseForm, parseQuery, type Params} from './form.js';
 import {newRequestId} from './ids.js';
 import {idempotency, type IdempotencyStore} from './idempotency.js';
@@ -98,33 +99,25 @@ function jsonParams(text: string): Params {
 }
 
 /** Request faults act after idempotency, so a hanging request holds its key (a retry gets 409). */
-function requestFaults(
+function stripeRequestFaults(
   faults: FaultController<EventRecord>
 ): MiddlewareHandler<Env> {
-  return async (c, next) => {
-    const plan = faults.planRequest();
-    const run = async () => {
-      if (plan.hangMs !== undefined && !(await faults.hang(plan.hangMs))) {
-        c.set('skipIdempotentSave', true);
-        throw apiError(
-          'The Stripe emulator closed while this request was hanging.'
-        );
-      }
-      if (plan.fail) {
-        // An injected outage happens before the endpoint runs, so nothing is saved for
-        // replay and a retry with the same Idempotency-Key runs normally.
-        c.set('skipIdempotentSave', true);
-        throw apiError(
-          'An unknown error occurred while processing this request (fault injected by the Stripe emulator).'
-        );
-      }
-      await next();
-    };
-    const request = run();
-    // A request that hangs for a while still runs afterwards; flush() waits for it.
-    if (typeof plan.hangMs === 'number') faults.track(request);
-    await request;
-  };
+  return requestFaults<Env>(faults, {
+    closed(c) {
+      c.set('skipIdempotentSave', true);
+      return apiError(
+        'The Stripe emulator closed while this request was hanging.'
+      );
+    },
+    failed(c) {
+      // An injected outage happens before the endpoint runs, so nothing is saved for
+      // replay and a retry with the same Idempotency-Key runs normally.
+      c.set('skipIdempotentSave', true);
+      return apiError(
+        'An unknown error occurred while processing this request (fault injected by the Stripe emulator).'
+      );
+    },
+  });
 }
 
 const corsForBrowsers = cors({
@@ -163,7 +156,7 @@ export function createApp(options: AppOptions): Hono<Env> {
     })
   );
   app.use('/v1/*', idempotency(options.idempotency));
-  app.use('/v1/*', requestFaults(options.faults));
+  app.use('/v1/*', stripeRequestFaults(options.faults));
   app.route('/v1/payment_intents', paymentIntentRoutes(core));
   app.route('/v1/payment_methods', paymentMethodRoutes(core));
   app.route('/v1/charges', chargeRoutes(core));

@@ -4,6 +4,7 @@
  * the 3-D Secure challenge, which (like Stripe's hosted page) is authorised by the client_secret.
  */
 import {Hono} from 'hono';
+import {armFault, type FaultController} from '../shared/faults.js';
 import {requireSecretKey} from './auth.js';
 import {
   findSession,
@@ -19,7 +20,6 @@ import {
   openDispute,
 } from './disputes.js';
 import {invalidParams, invalidRequest, missingParameter} from './errors.js';
-import type {FaultController} from './faults.js';
 import type {Params} from './form.js';
 import {charge, failAuthentication, startProcessing} from './intent-flow.js';
 import {viewIntent} from './intent-view.js';
@@ -112,42 +112,17 @@ export function controlRoutes(options: ControlOptions) {
   app.post('/faults/:name', (c) => {
     const params = c.get('params');
     checkParams(params, {count: true, ms: true, order: true});
-    const n = count(params);
-    const ms = count(params, 'ms');
-    const api = faults.api;
-    let released: number | undefined;
-    switch (c.req.param('name')) {
-      case 'fail-requests':
-        api.failNextRequests(n);
-        break;
-      case 'hang-requests':
-        api.hangNextRequests(n, ms);
-        break;
-      case 'duplicate-events':
-        api.duplicateNextEvents(n);
-        break;
-      case 'drop-events':
-        api.dropNextEvents(n);
-        break;
-      case 'delay-events':
-        if (ms === undefined) throw missingParameter('ms');
-        api.delayNextEvents(ms, n);
-        break;
-      case 'hold-events':
-        api.holdEvents();
-        break;
-      case 'release-events':
-        released = api.releaseEvents(
-          readEnum(params, 'order', ['reverse', 'original'])
-        );
-        break;
-      default:
-        throw invalidParams(`Unknown fault: ${c.req.param('name')}`);
-    }
-    return c.json({
-      ...api.snapshot(),
-      ...(released !== undefined && {released}),
-    });
+    const args = {
+      count: count(params),
+      ms: count(params, 'ms'),
+      order: () => readEnum(params, 'order', ['reverse', 'original']),
+    };
+    return c.json(
+      armFault(faults.api, c.req.param('name'), args, {
+        missingMs: () => missingParameter('ms'),
+        unknownFault: (name) => invalidParams(`Unknown fault: ${name}`),
+      })
+    );
   });
 
   app.post('/webhook-endpoint', (c) => {

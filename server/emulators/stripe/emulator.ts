@@ -3,16 +3,20 @@
  * and faults — built from options, with all of its state inside the returned object.
  */
 import type {Hono} from 'hono';
+import {DEFAULT_RETRY_DELAYS_MS} from '../shared/delivery.js';
+import type {EmulatorFaults} from '../shared/faults.js';
+import {createOutbox} from '../shared/outbox.js';
 import {createApp} from './app.js';
 import {stripeBrowserRoutes} from './browser/routes.js';
 import type {Env} from './context.js';
 import {createEventLog} from './events.js';
-import {createFaults, type StripeEmulatorFaults} from './faults.js';
 import {randomString} from './ids.js';
 import {createIdempotencyStore} from './idempotency.js';
-import {createState, type Core, type EventRecord} from './state.js';
+import {createState, type Core} from './state.js';
 import type {EventJson} from './types.js';
-import {createWebhookDispatcher, type DeliveryAttempt} from './webhooks.js';
+import {stripeDelivery, type DeliveryAttempt} from './webhooks.js';
+
+export {DEFAULT_RETRY_DELAYS_MS};
 
 /** The API version stripe@23 pins; events are stamped with it, as an account's default. */
 export const DEFAULT_API_VERSION = '2026-10-28.endive';
@@ -41,6 +45,12 @@ export interface StripeEmulatorOptions {
   extend?: (app: Hono<Env>, emulator: StripeEmulator) => void;
 }
 
+/**
+ * Fault injection (../shared/faults.ts, the model both emulators share). A failed request
+ * answers 500 with Stripe's `api_error` shape; dropped events are still listed by `/v1/events`.
+ */
+export type StripeEmulatorFaults = EmulatorFaults;
+
 export interface StripeEmulatorEvents {
   /** Every event created so far, oldest first, optionally of one type. Snapshots. */
   list(type?: string): EventJson[];
@@ -64,8 +74,6 @@ export interface StripeEmulator {
   close(): Promise<void>;
 }
 
-export const DEFAULT_RETRY_DELAYS_MS = [1_000, 5_000, 30_000, 120_000];
-
 export function createStripeEmulator(
   options: StripeEmulatorOptions = {}
 ): StripeEmulator {
@@ -78,30 +86,20 @@ export function createStripeEmulator(
   let webhookUrl = options.webhookUrl;
   const state = createState();
 
-  const dispatcher = createWebhookDispatcher({
-    secret: webhookSecret,
+  const outbox = createOutbox({
+    ...stripeDelivery({secret: webhookSecret, now}),
     url: () => webhookUrl,
     retryDelaysMs: options.retryDelaysMs ?? DEFAULT_RETRY_DELAYS_MS,
     timeoutMs: options.webhookTimeoutMs ?? 10_000,
-    now,
-    onResult: (event, delivered) => log.settle(event.id, delivered),
+    onResult: (record, delivered) => log.settle(record.event.id, delivered),
   });
-  const faults = createFaults<EventRecord>((held) =>
-    dispatcher.sendInOrder(
-      held.map(({event, plan}) => ({event: event.event, ...plan}))
-    )
-  );
+  const {faults} = outbox;
   const log = createEventLog({
     state,
     apiVersion,
     now,
     hasEndpoint: () => webhookUrl !== undefined,
-    dispatch(record) {
-      const plan = faults.planEvent(record);
-      if (!plan) return;
-      for (let i = 0; i < plan.copies; i++)
-        dispatcher.send(record.event, plan.delayMs);
-    },
+    dispatch: outbox.dispatch,
   });
   const core: Core = {state, now, emit: log.emit};
   const setWebhookUrl = (url: string | undefined) => {
@@ -134,21 +132,10 @@ export function createStripeEmulator(
         const record = state.events.find((r) => r.event.id === id);
         return record && structuredClone(record.event);
       },
-      deliveries: (eventId) =>
-        dispatcher.attempts
-          .filter((a) => eventId === undefined || a.eventId === eventId)
-          .map((a) => ({...a})),
+      deliveries: outbox.deliveries,
     },
-    async flush() {
-      // Requests that hang for a while come first: when they end they may send events.
-      await faults.settled();
-      await dispatcher.flush();
-    },
-    async close() {
-      faults.close();
-      dispatcher.close();
-      await dispatcher.flush();
-    },
+    flush: outbox.flush,
+    close: outbox.close,
   };
   // Stripe.js and its frames live on the emulator's origin, as js.stripe.com serves Stripe's.
   app.route('/', stripeBrowserRoutes());

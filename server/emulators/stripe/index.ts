@@ -8,10 +8,11 @@ export {
   DEFAULT_RETRY_DELAYS_MS,
   createStripeEmulator,
   type StripeEmulator,
+  type StripeEmulatorFaults,
   type StripeEmulatorEvents,
   type StripeEmulatorOptions,
 } from './emulator.js';
 export {startStripeEmulator, type RunningStripeEmulator} from './node.js';
-export type {FaultSnapshot, StripeEmulatorFaults} from './faults.js';
+export type {FaultSnapshot} from '../shared/faults.js';
 export type {DeliveryAttempt} from './webhooks.js';
 export type {EventJson as StripeEventJson} from './types.js';

@@ -1,55 +1,19 @@
-/** The only part of the emulator that knows it runs on Node: serving the app on loopback. */
-import {serve} from '@hono/node-server';
-import type {AddressInfo} from 'node:net';
+/** Starting the emulator on loopback (the Node part is ../shared/serve.ts). */
+import {serveOnLoopback, type Served} from '../shared/serve.js';
 import {
   createStripeEmulator,
   type StripeEmulator,
   type StripeEmulatorOptions,
 } from './emulator.js';
 
-export interface RunningStripeEmulator extends StripeEmulator {
-  /** `http://127.0.0.1:<port>`. */
-  url: string;
-  port: number;
-  /** Stops the emulator, then the server. */
-  close(): Promise<void>;
-}
+/** The emulator served on loopback: `url`, `port`, and a close() that also stops the server. */
+export interface RunningStripeEmulator extends StripeEmulator, Served {}
 
 /** Listens on 127.0.0.1 only (port 0, the default, picks a free one). */
 export async function startStripeEmulator(
   options: StripeEmulatorOptions & {port?: number} = {}
 ): Promise<RunningStripeEmulator> {
   const emulator = createStripeEmulator(options);
-  const server = await new Promise<ReturnType<typeof serve>>(
-    (resolve, reject) => {
-      const started = serve(
-        {
-          fetch: emulator.app.fetch,
-          hostname: '127.0.0.1',
-          port: options.port ?? 0,
-          // Leave the process's Request/Response alone: other code (and tests) share it.
-          overrideGlobalObjects: false,
-        },
-        () => resolve(started)
-      );
-      started.once('error', reject);
-    }
-  );
-  const port = (server.address() as AddressInfo).port;
-  let closing: Promise<void> | undefined;
-  return {
-    ...emulator,
-    url: `http://127.0.0.1:${port}`,
-    port,
-    close() {
-      closing ??= (async () => {
-        await emulator.close();
-        await new Promise<void>((resolve) => {
-          server.close(() => resolve());
-          if ('closeAllConnections' in server) server.closeAllConnections();
-        });
-      })();
-      return closing;
-    },
-  };
+  const served = await serveOnLoopback(emulator, options.port);
+  return {...emulator, ...served};
 }

@@ -3,21 +3,10 @@
  * button from the URL fragment) and the approval page, rendered from the order with every value
  * escaped. Both load only their own bundled script.
  */
+import {escapeHtml} from '../../shared/html.js';
 import {toHundredths, formatValue} from '../money.js';
 import type {Buyer} from '../state.js';
 import type {ItemJson, OrderJson} from '../types.js';
-
-const ESCAPES: Record<string, string> = {
-  '&': '&amp;',
-  '<': '&lt;',
-  '>': '&gt;',
-  '"': '&quot;',
-  "'": '&#39;',
-};
-
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ESCAPES[c]!);
-}
 
 const FRAME_STYLES = `
 * { box-sizing: border-box; }

@@ -2,8 +2,13 @@
  * The postMessage protocol between the fake JS SDK (on the shop's page) and the two documents it
  * opens on the emulator's origin: the button frame and the approval popup. Every message carries
  * `protocol` and a random `channel`; receivers check `event.origin` and `event.source` before
- * reading anything, and senders name the one origin they trust as the target.
+ * reading anything, and senders name the one origin they trust as the target. The envelope is
+ * ../../shared/protocol.ts (the Stripe emulator's too); the messages are PayPal's own.
  */
+import {
+  envelopes,
+  type Envelope as SharedEnvelope,
+} from '../../shared/protocol.js';
 import type {ButtonStyle} from './style.js';
 
 export const PROTOCOL = 'paypal-emulator/1';
@@ -24,25 +29,9 @@ export type CheckoutMessage =
   | {type: 'cancelled'; orderID: string}
   | {type: 'error'; message: string};
 
-export type Envelope<T> = T & {protocol: typeof PROTOCOL; channel: string};
+export type Envelope<T> = SharedEnvelope<T, typeof PROTOCOL>;
 
-export function envelope<T>(channel: string, message: T): Envelope<T> {
-  return {...message, protocol: PROTOCOL, channel};
-}
-
-/** True when `data` is one of our messages on `channel`; the caller has checked the origin. */
-export function isEnvelope<T extends {type: string}>(
-  data: unknown,
-  channel: string
-): data is Envelope<T> {
-  if (typeof data !== 'object' || data === null) return false;
-  const record = data as Record<string, unknown>;
-  return (
-    record.protocol === PROTOCOL &&
-    record.channel === channel &&
-    typeof record.type === 'string'
-  );
-}
+export const {envelope, isEnvelope} = envelopes(PROTOCOL);
 
 /** What a frame or popup learns from its URL fragment (never sent to the server). */
 export interface WindowParams {

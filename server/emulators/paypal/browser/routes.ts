@@ -7,16 +7,23 @@
  * - `GET /checkoutnow?token=<order id>`: the approval page (`frame/checkout-page.ts`)
  */
 import {Hono} from 'hono';
+import {createBundler} from '../../shared/bundle.js';
 import type {Env} from '../context.js';
 import {isApprovable} from '../approval.js';
 import type {Core} from '../state.js';
-import {createBundler, type Entry} from './bundle.js';
 import {
   buttonFramePage,
   checkoutPage,
   checkoutUnavailablePage,
 } from './pages.js';
 import {checkSdkQuery} from './sdk-query.js';
+
+// The scripts are TypeScript in this folder, bundled on first request (../../shared/bundle.ts).
+const ENTRIES = {
+  sdk: 'sdk/paypal-sdk.ts',
+  buttonFrame: 'frame/button-frame.ts',
+  checkout: 'frame/checkout-page.ts',
+} as const;
 
 const PAGE_POLICY = [
   "default-src 'none'",
@@ -31,9 +38,9 @@ const PAGE_POLICY = [
 export function browserRoutes(options: {core: Core; clientId: string}) {
   const {core} = options;
   const app = new Hono<Env>();
-  const bundle = createBundler();
+  const bundle = createBundler(ENTRIES, import.meta.url);
 
-  async function script(entry: Entry): Promise<Response> {
+  async function script(entry: keyof typeof ENTRIES): Promise<Response> {
     return new Response(await bundle(entry), {
       headers: {
         'content-type': 'application/javascript; charset=utf-8',

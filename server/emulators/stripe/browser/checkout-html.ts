@@ -5,6 +5,7 @@
  * every value goes through `escape()`; URLs were checked to be http(s) when the session was
  * created. The script (`checkout/pay.ts`) does the paying.
  */
+import {escapeHtml as escape} from '../../shared/html.js';
 import {FIELD_STYLES, field} from './pages.js';
 
 export interface CheckoutLineView {
@@ -39,18 +40,6 @@ export interface CheckoutMessageView {
   title: string;
   text: string;
   link: {href: string; label: string; back: boolean} | null;
-}
-
-const ESCAPES: Record<string, string> = {
-  '&': '&amp;',
-  '<': '&lt;',
-  '>': '&gt;',
-  '"': '&quot;',
-  "'": '&#39;',
-};
-
-export function escape(value: string): string {
-  return value.replace(/[&<>"']/g, (ch) => ESCAPES[ch]!);
 }
 
 // Stripe's default theme, as the Payment Element's frame starts with it (appearance.ts).

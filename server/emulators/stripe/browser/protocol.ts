@@ -2,9 +2,14 @@
  * The postMessage protocol between the fake Stripe.js (on the merchant's page) and the frames it
  * opens on the emulator's origin. Every message carries `protocol` and the frame's `channel`,
  * and both sides check `event.origin` and `event.source` before reading anything: a page with
- * several elements, or a hostile frame, must not be able to answer for ours.
+ * several elements, or a hostile frame, must not be able to answer for ours. The envelope is
+ * ../../shared/protocol.ts (the PayPal emulator's too); the messages are Stripe's own.
  */
 import type {Appearance, StripeError} from '@stripe/stripe-js';
+import {
+  envelopes,
+  type Envelope as SharedEnvelope,
+} from '../../shared/protocol.js';
 
 export const PROTOCOL = 'stripe-emulator/1';
 
@@ -50,25 +55,9 @@ export type ThreeDsMessage =
   | {type: 'three-ds-result'; outcome: 'complete' | 'fail'}
   | {type: 'three-ds-error'; error: StripeError};
 
-export type Envelope<T> = T & {protocol: typeof PROTOCOL; channel: string};
+export type Envelope<T> = SharedEnvelope<T, typeof PROTOCOL>;
 
-export function envelope<T>(channel: string, message: T): Envelope<T> {
-  return {...message, protocol: PROTOCOL, channel};
-}
-
-/** True when `data` is one of our messages on `channel`; the caller has checked the origin. */
-export function isEnvelope<T extends {type: string}>(
-  data: unknown,
-  channel: string
-): data is Envelope<T> {
-  if (typeof data !== 'object' || data === null) return false;
-  const record = data as Record<string, unknown>;
-  return (
-    record.protocol === PROTOCOL &&
-    record.channel === channel &&
-    typeof record.type === 'string'
-  );
-}
+export const {envelope, isEnvelope} = envelopes(PROTOCOL);
 
 export function encodeFrameParams(params: FrameParams): string {
   const search = new URLSearchParams({

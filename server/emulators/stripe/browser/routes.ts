@@ -10,9 +10,8 @@
  *
  * Mount with `app.route('/', stripeBrowserRoutes())`.
  */
-import {fileURLToPath} from 'node:url';
-import {build} from 'esbuild';
 import {Hono} from 'hono';
+import {createBundler} from '../../shared/bundle.js';
 import {paymentPage, threeDsPage} from './pages.js';
 
 const ENTRIES = {
@@ -38,27 +37,7 @@ const FRAME_POLICY = [
 export function stripeBrowserRoutes(): Hono {
   const app = new Hono();
   // One bundle per entry per instance; a failed build is not cached, so a fix is picked up.
-  const bundles = new Map<string, Promise<string>>();
-
-  function bundle(entry: keyof typeof ENTRIES): Promise<string> {
-    let script = bundles.get(entry);
-    if (!script) {
-      script = build({
-        entryPoints: [fileURLToPath(new URL(ENTRIES[entry], import.meta.url))],
-        bundle: true,
-        write: false,
-        format: 'iife',
-        platform: 'browser',
-        target: 'es2020',
-        charset: 'utf8',
-        legalComments: 'none',
-        logLevel: 'silent',
-      }).then((result) => result.outputFiles[0]!.text);
-      script.catch(() => bundles.delete(entry));
-      bundles.set(entry, script);
-    }
-    return script;
-  }
+  const bundle = createBundler(ENTRIES, import.meta.url);
 
   async function serveScript(entry: keyof typeof ENTRIES): Promise<Response> {
     return new Response(await bundle(entry), {

@@ -1,8 +1,9 @@
 /**
- * Fault injection for tests: what can go wrong between PayPal and a server. API requests can
- * fail (500) or hang; events can be duplicated, delayed, held back and released out of order,
- * or dropped. Every fault is armed for the next N occurrences and then disarms itself. (The same
- * model as the Stripe emulator's, so a test suite drives both alike.)
+ * Fault injection for tests: what can go wrong between a provider and a server. API requests
+ * can fail (500) or hang; events can be duplicated, delayed, held back and released out of
+ * order, or dropped. Every fault is armed for the next N occurrences and then disarms itself.
+ * Both emulators use this one model, so a test suite drives them alike; what a failed request
+ * looks like (the provider's error shape) is each emulator's own.
  */
 
 export interface FaultSnapshot {
@@ -17,14 +18,14 @@ export interface FaultSnapshot {
   hanging: number;
 }
 
-export interface PaypalEmulatorFaults {
-  /** The next `count` API requests answer 500 INTERNAL_SERVER_ERROR. */
+export interface EmulatorFaults {
+  /** The next `count` API requests answer 500, in the provider's error shape. */
   failNextRequests(count?: number): void;
   /** The next `count` API requests hang: for `ms` and then run, or without `ms` until close(). */
   hangNextRequests(count?: number, ms?: number): void;
   /** The next `count` events are delivered twice, concurrently. */
   duplicateNextEvents(count?: number): void;
-  /** The next `count` events are never delivered (they are still listed by the events API). */
+  /** The next `count` events are never delivered (the provider's events API still lists them). */
   dropNextEvents(count?: number): void;
   /** The next `count` events are delivered `ms` later. */
   delayNextEvents(ms: number, count?: number): void;
@@ -52,7 +53,7 @@ export interface RequestPlan {
 
 /** The emulator's side of the faults: what the API pipeline and the event router consult. */
 export interface FaultController<T> {
-  api: PaypalEmulatorFaults;
+  api: EmulatorFaults;
   /** `undefined` when the event is dropped or held. */
   planEvent(event: T): EventPlan | undefined;
   planRequest(): RequestPlan;
@@ -98,7 +99,7 @@ export function createFaults<T>(
     for (const waiter of ready) waiter.resolve();
   }
 
-  const api: PaypalEmulatorFaults = {
+  const api: EmulatorFaults = {
     failNextRequests(n) {
       failRequests = count(n);
     },
@@ -215,4 +216,60 @@ export function createFaults<T>(
       for (const entry of [...hangs]) entry.resolve(false);
     },
   };
+}
+
+/** What `POST /_emulator/faults/:name` was given, already read from the provider's body. */
+export interface FaultArguments {
+  count?: number;
+  ms?: number;
+  /** Read only for `release-events`; each provider validates it in its own error shape. */
+  order(): 'reverse' | 'original' | undefined;
+}
+
+/** The provider's errors for a fault request it cannot arm. */
+export interface FaultErrors {
+  missingMs(): Error;
+  unknownFault(name: string): Error;
+}
+
+/**
+ * Arms the fault named in `POST /_emulator/faults/:name` (`fail-requests`, `hang-requests`,
+ * `duplicate-events`, `drop-events`, `delay-events`, `hold-events`, `release-events`) and
+ * returns the new snapshot, with `released` after a release.
+ */
+export function armFault(
+  api: EmulatorFaults,
+  name: string,
+  args: FaultArguments,
+  errors: FaultErrors
+): FaultSnapshot & {released?: number} {
+  const {count: n, ms} = args;
+  let released: number | undefined;
+  switch (name) {
+    case 'fail-requests':
+      api.failNextRequests(n);
+      break;
+    case 'hang-requests':
+      api.hangNextRequests(n, ms);
+      break;
+    case 'duplicate-events':
+      api.duplicateNextEvents(n);
+      break;
+    case 'drop-events':
+      api.dropNextEvents(n);
+      break;
+    case 'delay-events':
+      if (ms === undefined) throw errors.missingMs();
+      api.delayNextEvents(ms, n);
+      break;
+    case 'hold-events':
+      api.holdEvents();
+      break;
+    case 'release-events':
+      released = api.releaseEvents(args.order());
+      break;
+    default:
+      throw errors.unknownFault(name);
+  }
+  return {...api.snapshot(), ...(released !== undefined && {released})};
 }
