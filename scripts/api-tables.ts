@@ -23,30 +23,62 @@ interface Declaration {
 const manifest = JSON.parse(readFileSync('custom-elements.json', 'utf8')) as {
   modules: {declarations?: Declaration[]}[];
 };
-const cell = (text = '') => text.replace(/\s+/g, ' ').replace(/\|/g, '\\|').trim();
+const cell = (text = '') =>
+  text.replace(/\s+/g, ' ').replace(/\|/g, '\\|').trim();
 const table = (head: string[], rows: string[][]) =>
   rows.length
-    ? [`| ${head.join(' | ')} |`, `| ${head.map(() => '---').join(' | ')} |`, ...rows.map((r) => `| ${r.join(' | ')} |`)].join(
-        '\n'
-      )
+    ? [
+        `| ${head.join(' | ')} |`,
+        `| ${head.map(() => '---').join(' | ')} |`,
+        ...rows.map((r) => `| ${r.join(' | ')} |`),
+      ].join('\n')
     : '';
 
 const sections: string[] = [];
-for (const element of manifest.modules.flatMap((m) => m.declarations ?? []).filter((d) => d.customElement)) {
+for (const element of manifest.modules
+  .flatMap((m) => m.declarations ?? [])
+  .filter((d) => d.customElement)) {
   sections.push(`### \`<${element.tagName}>\``);
   const parts: [string, string[], string[][]][] = [
     [
       'Attributes',
       ['attribute', 'type', 'default', 'description'],
-      (element.attributes ?? []).map((a) => [`\`${a.name}\``, cell(a.type?.text), cell(a.default), cell(a.description)]),
+      (element.attributes ?? []).map((a) => [
+        `\`${a.name}\``,
+        cell(a.type?.text),
+        cell(a.default),
+        cell(a.description),
+      ]),
     ],
-    ['Events', ['event', 'description'], (element.events ?? []).map((e) => [`\`${e.name}\``, cell(e.description)])],
-    ['Slots', ['slot', 'description'], (element.slots ?? []).map((s) => [s.name ? `\`${s.name}\`` : '(default)', cell(s.description)])],
-    ['CSS parts', ['part', 'description'], (element.cssParts ?? []).map((p) => [`\`${p.name}\``, cell(p.description)])],
+    [
+      'Events',
+      ['event', 'description'],
+      (element.events ?? []).map((e) => [`\`${e.name}\``, cell(e.description)]),
+    ],
+    [
+      'Slots',
+      ['slot', 'description'],
+      (element.slots ?? []).map((s) => [
+        s.name ? `\`${s.name}\`` : '(default)',
+        cell(s.description),
+      ]),
+    ],
+    [
+      'CSS parts',
+      ['part', 'description'],
+      (element.cssParts ?? []).map((p) => [
+        `\`${p.name}\``,
+        cell(p.description),
+      ]),
+    ],
     [
       'CSS custom properties',
       ['property', 'default', 'description'],
-      (element.cssProperties ?? []).map((p) => [`\`${p.name}\``, cell(p.default), cell(p.description)]),
+      (element.cssProperties ?? []).map((p) => [
+        `\`${p.name}\``,
+        cell(p.default),
+        cell(p.description),
+      ]),
     ],
   ];
   for (const [title, head, rows] of parts) {
@@ -58,6 +90,10 @@ const readme = readFileSync('README.md', 'utf8');
 const start = '<!-- api:start (npm run docs) -->';
 const end = '<!-- api:end -->';
 const [before, rest] = readme.split(start);
-if (rest === undefined || !rest.includes(end)) throw new Error(`README.md has no ${start} … ${end} block`);
-writeFileSync('README.md', `${before}${start}\n\n${sections.join('\n\n')}\n\n${end}${rest.split(end)[1]}`);
+if (rest === undefined || !rest.includes(end))
+  throw new Error(`README.md has no ${start} … ${end} block`);
+writeFileSync(
+  'README.md',
+  `${before}${start}\n\n${sections.join('\n\n')}\n\n${end}${rest.split(end)[1]}`
+);
 console.log('README.md: API tables written from custom-elements.json');

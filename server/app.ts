@@ -77,7 +77,9 @@ export function createCheckout(options: CheckoutServerOptions) {
     fulfiller: createFulfiller(options.store, outbox, now),
     logger,
     locale: options.locale,
-    allowedOrigins: (options.allowedOrigins ?? []).map((origin) => (origin === '*' ? origin : new URL(origin).origin)),
+    allowedOrigins: (options.allowedOrigins ?? []).map((origin) =>
+      origin === '*' ? origin : new URL(origin).origin
+    ),
     now,
     staleAfterMs: options.staleAfterMs ?? 10_000,
   };
@@ -91,7 +93,11 @@ export function createCheckout(options: CheckoutServerOptions) {
         : bodyLimit({
             maxSize: API_BODY_LIMIT,
             onError: () => {
-              throw new ApiError(413, 'payload_too_large', 'The request body is larger than 64 KB.');
+              throw new ApiError(
+                413,
+                'payload_too_large',
+                'The request body is larger than 64 KB.'
+              );
             },
           })(c, next)
     )
@@ -120,12 +126,25 @@ export function createCheckout(options: CheckoutServerOptions) {
   app.onError((error, c) => {
     if (error instanceof ApiError) return c.json(error.toBody(), error.status);
     if (error instanceof HTTPException && error.status < 500) {
-      const body: ErrorBody = {error: {code: 'invalid_request', message: 'The request could not be read.'}};
+      const body: ErrorBody = {
+        error: {
+          code: 'invalid_request',
+          message: 'The request could not be read.',
+        },
+      };
       return c.json(body, error.status);
     }
     // Ours: logged by name and message only, answered without detail.
-    logger.error({path: c.req.path, error: error.name, message: error.message}, 'unhandled error');
-    const body: ErrorBody = {error: {code: 'internal_error', message: 'Something went wrong on our side.'}};
+    logger.error(
+      {path: c.req.path, error: error.name, message: error.message},
+      'unhandled error'
+    );
+    const body: ErrorBody = {
+      error: {
+        code: 'internal_error',
+        message: 'Something went wrong on our side.',
+      },
+    };
     return c.json(body, 500);
   });
   return {app, outbox, reconciler: createReconciler(ctx)};

@@ -8,7 +8,10 @@ import {isKnownCurrency, isValidStripeAmount} from './money.js';
 
 const skuSchema = z
   .string()
-  .regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/, 'must be 1–64 letters, digits, ".", "_" or "-"');
+  .regex(
+    /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/,
+    'must be 1–64 letters, digits, ".", "_" or "-"'
+  );
 
 const productSchema = z
   .object({
@@ -25,7 +28,11 @@ const productSchema = z
   .superRefine((product, ctx) => {
     const entries = Object.entries(product.prices);
     if (entries.length === 0) {
-      ctx.addIssue({code: 'custom', path: ['prices'], message: 'must price at least one currency'});
+      ctx.addIssue({
+        code: 'custom',
+        path: ['prices'],
+        message: 'must price at least one currency',
+      });
     }
     for (const [currency, amount] of entries) {
       if (!/^[a-z]{3}$/.test(currency) || !isKnownCurrency(currency)) {
@@ -39,7 +46,9 @@ const productSchema = z
           code: 'custom',
           path: ['prices', currency],
           message: `must be a positive whole number of minor units${
-            ['bhd', 'iqd', 'jod', 'kwd', 'omr', 'tnd'].includes(currency) ? ' ending in 0' : ''
+            ['bhd', 'iqd', 'jod', 'kwd', 'omr', 'tnd'].includes(currency)
+              ? ' ending in 0'
+              : ''
           }`,
         });
       }
@@ -49,7 +58,9 @@ const productSchema = z
 export const catalogSchema = z
   .object({
     /** The currency a cart gets when it names none. */
-    defaultCurrency: z.string().regex(/^[a-z]{3}$/, 'must be a lowercase ISO 4217 code'),
+    defaultCurrency: z
+      .string()
+      .regex(/^[a-z]{3}$/, 'must be a lowercase ISO 4217 code'),
     products: z.array(productSchema).min(1),
   })
   .strict()
@@ -57,12 +68,20 @@ export const catalogSchema = z
     const seen = new Set<string>();
     catalog.products.forEach((product, index) => {
       if (seen.has(product.sku)) {
-        ctx.addIssue({code: 'custom', path: ['products', index, 'sku'], message: `duplicates "${product.sku}"`});
+        ctx.addIssue({
+          code: 'custom',
+          path: ['products', index, 'sku'],
+          message: `duplicates "${product.sku}"`,
+        });
       }
       seen.add(product.sku);
     });
     if (!catalog.products.some((p) => catalog.defaultCurrency in p.prices)) {
-      ctx.addIssue({code: 'custom', path: ['defaultCurrency'], message: 'is not priced by any product'});
+      ctx.addIssue({
+        code: 'custom',
+        path: ['defaultCurrency'],
+        message: 'is not priced by any product',
+      });
     }
   });
 
@@ -86,8 +105,12 @@ export class CatalogError extends Error {
 export function parseCatalog(data: unknown, source = 'catalog'): Catalog {
   const result = catalogSchema.safeParse(data);
   if (!result.success) {
-    const problems = result.error.issues.map((issue) => `  - ${describePath(data, issue.path)} ${issue.message}`);
-    throw new CatalogError(`Invalid catalog ${source}:\n${problems.join('\n')}`);
+    const problems = result.error.issues.map(
+      (issue) => `  - ${describePath(data, issue.path)} ${issue.message}`
+    );
+    throw new CatalogError(
+      `Invalid catalog ${source}:\n${problems.join('\n')}`
+    );
   }
   const catalog = result.data;
   return {
@@ -102,13 +125,17 @@ export async function loadCatalog(path: string): Promise<Catalog> {
   try {
     text = await readFile(path, 'utf8');
   } catch (error) {
-    throw new CatalogError(`Cannot read the catalog ${path}: ${(error as NodeJS.ErrnoException).code ?? error}`);
+    throw new CatalogError(
+      `Cannot read the catalog ${path}: ${(error as NodeJS.ErrnoException).code ?? error}`
+    );
   }
   let data: unknown;
   try {
     data = JSON.parse(text);
   } catch (error) {
-    throw new CatalogError(`The catalog ${path} is not valid JSON: ${(error as Error).message}`);
+    throw new CatalogError(
+      `The catalog ${path} is not valid JSON: ${(error as Error).message}`
+    );
   }
   return parseCatalog(data, path);
 }

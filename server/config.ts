@@ -15,10 +15,17 @@ const optional = z
 // A pasted secret with a trailing newline is the classic cause of "No signatures found"
 // (honojs/examples#159): refuse it here rather than fail every webhook later.
 const secret = (prefixes: string[], what: string) =>
-  optional.refine((value) => value === undefined || !/\s/.test(value), 'contains whitespace (a stray newline?)').refine(
-    (value) => value === undefined || prefixes.some((prefix) => value.startsWith(prefix)),
-    `must be ${what} (starting with ${prefixes.join(' or ')})`
-  );
+  optional
+    .refine(
+      (value) => value === undefined || !/\s/.test(value),
+      'contains whitespace (a stray newline?)'
+    )
+    .refine(
+      (value) =>
+        value === undefined ||
+        prefixes.some((prefix) => value.startsWith(prefix)),
+      `must be ${what} (starting with ${prefixes.join(' or ')})`
+    );
 
 // PayPal credentials have no prefix to check, but the same stray newline breaks them.
 const token = (what: string) =>
@@ -35,9 +42,15 @@ const envSchema = z.object({
   DATABASE_URL: z.string().default('sqlite:./data/pay-checkout.sqlite'),
   ALLOWED_ORIGINS: optional,
   LOCALE: optional,
-  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  LOG_LEVEL: z
+    .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+    .default('info'),
   SHOP_NAME: z.string().default('Field Supply Co.'),
-  SMTP_URL: optional.pipe(z.url({protocol: /^smtps?$/, error: 'must be smtp://… or smtps://…'}).optional()),
+  SMTP_URL: optional.pipe(
+    z
+      .url({protocol: /^smtps?$/, error: 'must be smtp://… or smtps://…'})
+      .optional()
+  ),
   MAIL_FROM: z.string().default('Field Supply Co. <orders@localhost>'),
   MAIL_DIR: z.string().default('./data/mail'),
   ORDER_WEBHOOK_URL: optional,
@@ -47,8 +60,14 @@ const envSchema = z.object({
   ),
   RECONCILE_INTERVAL_SECONDS: z.coerce.number().int().min(0).default(60),
   RECONCILE_AFTER_SECONDS: z.coerce.number().int().min(0).default(300),
-  STRIPE_SECRET_KEY: secret(['sk_test_', 'sk_live_', 'rk_test_', 'rk_live_'], 'a Stripe secret or restricted key'),
-  STRIPE_PUBLISHABLE_KEY: secret(['pk_test_', 'pk_live_'], 'a Stripe publishable key'),
+  STRIPE_SECRET_KEY: secret(
+    ['sk_test_', 'sk_live_', 'rk_test_', 'rk_live_'],
+    'a Stripe secret or restricted key'
+  ),
+  STRIPE_PUBLISHABLE_KEY: secret(
+    ['pk_test_', 'pk_live_'],
+    'a Stripe publishable key'
+  ),
   STRIPE_WEBHOOK_SECRET: secret(['whsec_'], 'a Stripe webhook signing secret'),
   STRIPE_API_BASE: optional,
   PAYPAL_CLIENT_ID: token('a PayPal REST app client id'),
@@ -58,9 +77,13 @@ const envSchema = z.object({
     (value) => value === undefined || /^[A-Za-z0-9_-]{1,50}$/.test(value),
     'must be the webhook id PayPal shows for the listener (letters and digits)'
   ),
-  PAYPAL_ENVIRONMENT: optional.pipe(z.enum(['sandbox', 'live']).default('sandbox')),
+  PAYPAL_ENVIRONMENT: optional.pipe(
+    z.enum(['sandbox', 'live']).default('sandbox')
+  ),
   PAYPAL_API_BASE: optional,
-  PAYPAL_WEBHOOK_VERIFICATION: optional.pipe(z.enum(['offline', 'postback']).default('offline')),
+  PAYPAL_WEBHOOK_VERIFICATION: optional.pipe(
+    z.enum(['offline', 'postback']).default('offline')
+  ),
 });
 
 export interface ServerConfig {
@@ -82,7 +105,12 @@ export interface ServerConfig {
   reconcileIntervalMs: number;
   reconcileAfterMs: number;
   /** Unset: no keys were given, and the offline Stripe emulator stands in. */
-  stripe?: {secretKey: string; publishableKey: string; webhookSecret: string; apiBase?: string};
+  stripe?: {
+    secretKey: string;
+    publishableKey: string;
+    webhookSecret: string;
+    apiBase?: string;
+  };
   /** Unset: no credentials were given, and the offline PayPal emulator stands in. */
   paypal?: {
     clientId: string;
@@ -96,15 +124,23 @@ export interface ServerConfig {
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
-    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    super(
+      `Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`
+    );
     this.name = 'ConfigError';
   }
 }
 
-export function parseConfig(env: Record<string, string | undefined>): ServerConfig {
+export function parseConfig(
+  env: Record<string, string | undefined>
+): ServerConfig {
   const result = envSchema.safeParse(env);
   if (!result.success) {
-    throw new ConfigError(result.error.issues.map((issue) => `${issue.path.join('.')} ${issue.message}`));
+    throw new ConfigError(
+      result.error.issues.map(
+        (issue) => `${issue.path.join('.')} ${issue.message}`
+      )
+    );
   }
   const vars = result.data;
   const problems: string[] = [];
@@ -114,7 +150,8 @@ export function parseConfig(env: Record<string, string | undefined>): ServerConf
     .map((origin) => origin.trim())
     .filter(Boolean);
   for (const origin of allowedOrigins) {
-    if (origin !== '*' && !URL.canParse(origin)) problems.push(`ALLOWED_ORIGINS has "${origin}", which is not an origin`);
+    if (origin !== '*' && !URL.canParse(origin))
+      problems.push(`ALLOWED_ORIGINS has "${origin}", which is not an origin`);
   }
   if (vars.STRIPE_API_BASE) {
     try {
@@ -133,30 +170,58 @@ export function parseConfig(env: Record<string, string | undefined>): ServerConf
   }
 
   let stripe: ServerConfig['stripe'];
-  const {STRIPE_SECRET_KEY: secretKey, STRIPE_PUBLISHABLE_KEY: publishableKey, STRIPE_WEBHOOK_SECRET: webhookSecret} =
-    vars;
+  const {
+    STRIPE_SECRET_KEY: secretKey,
+    STRIPE_PUBLISHABLE_KEY: publishableKey,
+    STRIPE_WEBHOOK_SECRET: webhookSecret,
+  } = vars;
   if (secretKey || publishableKey || webhookSecret) {
-    if (!secretKey) problems.push('STRIPE_SECRET_KEY is required when any STRIPE_ variable is set');
-    if (!publishableKey) problems.push('STRIPE_PUBLISHABLE_KEY is required with STRIPE_SECRET_KEY');
+    if (!secretKey)
+      problems.push(
+        'STRIPE_SECRET_KEY is required when any STRIPE_ variable is set'
+      );
+    if (!publishableKey)
+      problems.push(
+        'STRIPE_PUBLISHABLE_KEY is required with STRIPE_SECRET_KEY'
+      );
     // Without it no webhook can be verified and no order could ever be marked paid.
     if (!webhookSecret) {
       problems.push(
         'STRIPE_WEBHOOK_SECRET is required with STRIPE_SECRET_KEY (from the Dashboard endpoint, or printed by `stripe listen`)'
       );
     }
-    if (secretKey && publishableKey && mode(secretKey) !== mode(publishableKey)) {
-      problems.push('STRIPE_SECRET_KEY and STRIPE_PUBLISHABLE_KEY must both be test keys or both live keys');
+    if (
+      secretKey &&
+      publishableKey &&
+      mode(secretKey) !== mode(publishableKey)
+    ) {
+      problems.push(
+        'STRIPE_SECRET_KEY and STRIPE_PUBLISHABLE_KEY must both be test keys or both live keys'
+      );
     }
     if (secretKey && publishableKey && webhookSecret) {
-      stripe = {secretKey, publishableKey, webhookSecret, apiBase: vars.STRIPE_API_BASE};
+      stripe = {
+        secretKey,
+        publishableKey,
+        webhookSecret,
+        apiBase: vars.STRIPE_API_BASE,
+      };
     }
   }
 
   let paypal: ServerConfig['paypal'];
-  const {PAYPAL_CLIENT_ID: clientId, PAYPAL_CLIENT_SECRET: clientSecret, PAYPAL_WEBHOOK_ID: webhookId} = vars;
+  const {
+    PAYPAL_CLIENT_ID: clientId,
+    PAYPAL_CLIENT_SECRET: clientSecret,
+    PAYPAL_WEBHOOK_ID: webhookId,
+  } = vars;
   if (clientId || clientSecret || webhookId) {
-    if (!clientId) problems.push('PAYPAL_CLIENT_ID is required when any PAYPAL_ credential is set');
-    if (!clientSecret) problems.push('PAYPAL_CLIENT_SECRET is required with PAYPAL_CLIENT_ID');
+    if (!clientId)
+      problems.push(
+        'PAYPAL_CLIENT_ID is required when any PAYPAL_ credential is set'
+      );
+    if (!clientSecret)
+      problems.push('PAYPAL_CLIENT_SECRET is required with PAYPAL_CLIENT_ID');
     // Without it no webhook can be verified: PAYMENT.CAPTURE.COMPLETED, refunds and disputes
     // would all be refused, and an order whose capture answer was lost would never be paid.
     if (!webhookId) {
@@ -183,8 +248,13 @@ export function parseConfig(env: Record<string, string | undefined>): ServerConf
       problems.push((error as Error).message);
     }
     // Unsigned order events would let anyone who finds the URL fake a paid order.
-    if (!vars.ORDER_WEBHOOK_SECRET) problems.push('ORDER_WEBHOOK_SECRET is required with ORDER_WEBHOOK_URL');
-    else orderWebhook = {url: vars.ORDER_WEBHOOK_URL, secret: vars.ORDER_WEBHOOK_SECRET};
+    if (!vars.ORDER_WEBHOOK_SECRET)
+      problems.push('ORDER_WEBHOOK_SECRET is required with ORDER_WEBHOOK_URL');
+    else
+      orderWebhook = {
+        url: vars.ORDER_WEBHOOK_URL,
+        secret: vars.ORDER_WEBHOOK_SECRET,
+      };
   }
   if (problems.length) throw new ConfigError(problems);
 

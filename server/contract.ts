@@ -27,7 +27,10 @@ export const cartItemSchema = z
   .strip();
 
 export const cartSchema = z.object({
-  items: z.array(cartItemSchema).min(1, 'the cart is empty').max(MAX_CART_LINES),
+  items: z
+    .array(cartItemSchema)
+    .min(1, 'the cart is empty')
+    .max(MAX_CART_LINES),
   currency: currencySchema.optional(),
 });
 
@@ -39,7 +42,10 @@ const emailSchema = z.email().max(254);
 const localeSchema = z
   .string()
   .max(35)
-  .regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'must be a BCP 47 language tag');
+  .regex(
+    /^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/,
+    'must be a BCP 47 language tag'
+  );
 
 export const paymentIntentRequestSchema = cartSchema.extend({
   email: emailSchema.optional(),
@@ -60,7 +66,9 @@ export const paypalOrderRequestSchema = paymentIntentRequestSchema;
 export type CartItem = z.infer<typeof cartItemSchema>;
 export type QuoteRequest = z.input<typeof quoteRequestSchema>;
 export type PaymentIntentRequest = z.input<typeof paymentIntentRequestSchema>;
-export type CheckoutSessionRequest = z.input<typeof checkoutSessionRequestSchema>;
+export type CheckoutSessionRequest = z.input<
+  typeof checkoutSessionRequestSchema
+>;
 export type PaypalOrderRequest = z.input<typeof paypalOrderRequestSchema>;
 
 export interface QuoteLine {

@@ -6,7 +6,20 @@ import type {ErrorBody, ErrorCode, Quote} from './contract.js';
  */
 export class ApiError extends Error {
   constructor(
-    readonly status: 400 | 401 | 402 | 403 | 404 | 405 | 409 | 413 | 422 | 500 | 502 | 503 | 504,
+    readonly status:
+      | 400
+      | 401
+      | 402
+      | 403
+      | 404
+      | 405
+      | 409
+      | 413
+      | 422
+      | 500
+      | 502
+      | 503
+      | 504,
     readonly code: ErrorCode,
     message: string,
     readonly quote?: Quote

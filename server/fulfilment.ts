@@ -14,12 +14,20 @@ export type OrderHook = (order: Order) => void | Promise<void>;
 
 export interface Fulfiller {
   /** Applies a report to an order (once per ledger entry) and starts its side effects. */
-  apply(orderId: string, event: PaymentEvent, ledger?: LedgerEntry): Promise<UpdateResult>;
+  apply(
+    orderId: string,
+    event: PaymentEvent,
+    ledger?: LedgerEntry
+  ): Promise<UpdateResult>;
   /** Starts delivering whatever is still due for an order (after a duplicate report, say). */
   fulfil(order: Order): Promise<void>;
 }
 
-export function createFulfiller(store: OrderStore, outbox: OutboxWorker, now: () => Date): Fulfiller {
+export function createFulfiller(
+  store: OrderStore,
+  outbox: OutboxWorker,
+  now: () => Date
+): Fulfiller {
   return {
     async apply(orderId, event, ledger) {
       const at = now().toISOString();

@@ -10,7 +10,14 @@ export function createLogger(level = 'info'): Logger {
   return pino({
     level,
     redact: {
-      paths: ['secretKey', 'webhookSecret', 'authorization', '*.authorization', 'headers.authorization', 'token'],
+      paths: [
+        'secretKey',
+        'webhookSecret',
+        'authorization',
+        '*.authorization',
+        'headers.authorization',
+        'token',
+      ],
       censor: '[redacted]',
     },
   });

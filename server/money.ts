@@ -6,12 +6,33 @@
 
 // docs.stripe.com/currencies#zero-decimal
 const STRIPE_ZERO_DECIMAL = new Set([
-  'bif', 'clp', 'djf', 'gnf', 'jpy', 'kmf', 'krw', 'mga',
-  'pyg', 'rwf', 'ugx', 'vnd', 'vuv', 'xaf', 'xof', 'xpf',
+  'bif',
+  'clp',
+  'djf',
+  'gnf',
+  'jpy',
+  'kmf',
+  'krw',
+  'mga',
+  'pyg',
+  'rwf',
+  'ugx',
+  'vnd',
+  'vuv',
+  'xaf',
+  'xof',
+  'xpf',
 ]);
 
 // docs.stripe.com/currencies#three-decimal: amounts must end in 0.
-const STRIPE_THREE_DECIMAL = new Set(['bhd', 'iqd', 'jod', 'kwd', 'omr', 'tnd']);
+const STRIPE_THREE_DECIMAL = new Set([
+  'bhd',
+  'iqd',
+  'jod',
+  'kwd',
+  'omr',
+  'tnd',
+]);
 
 // developer.paypal.com/reference/currency-codes: no decimals allowed in `value`.
 const PAYPAL_NO_DECIMALS = new Set(['huf', 'jpy', 'twd']);
@@ -40,7 +61,10 @@ export function isKnownCurrency(currency: string): boolean {
  * PayPal's `value` string for an amount in minor units: "12.34", or "1234" for currencies
  * PayPal takes without decimals. Returns undefined when the amount cannot be written exactly.
  */
-export function toPaypalValue(amount: number, currency: string): string | undefined {
+export function toPaypalValue(
+  amount: number,
+  currency: string
+): string | undefined {
   const exponent = currencyExponent(currency);
   const digits = PAYPAL_NO_DECIMALS.has(currency.toLowerCase()) ? 0 : exponent;
   const scale = 10 ** (exponent - digits);
@@ -52,7 +76,10 @@ export function toPaypalValue(amount: number, currency: string): string | undefi
 }
 
 /** The inverse of toPaypalValue: PayPal's decimal string back to minor units, exactly. */
-export function fromPaypalValue(value: string, currency: string): number | undefined {
+export function fromPaypalValue(
+  value: string,
+  currency: string
+): number | undefined {
   const match = /^(\d+)(?:\.(\d+))?$/.exec(value);
   if (!match) return undefined;
   const exponent = currencyExponent(currency);

@@ -1,7 +1,9 @@
 /** Whether a hostname is this machine: plain http is allowed only there. */
 export function isLoopbackHost(hostname: string): boolean {
   const host = hostname.replace(/^\[|\]$/g, '').toLowerCase();
-  return host === 'localhost' || host === '::1' || /^127(\.\d{1,3}){3}$/.test(host);
+  return (
+    host === 'localhost' || host === '::1' || /^127(\.\d{1,3}){3}$/.test(host)
+  );
 }
 
 /**
@@ -15,8 +17,13 @@ export function parseApiBase(value: string, variable: string): URL {
   } catch {
     throw new Error(`${variable} must be a URL, got "${value}"`);
   }
-  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && isLoopbackHost(url.hostname))) {
-    throw new Error(`${variable} must use https (plain http is allowed only for loopback addresses), got "${value}"`);
+  if (
+    url.protocol !== 'https:' &&
+    !(url.protocol === 'http:' && isLoopbackHost(url.hostname))
+  ) {
+    throw new Error(
+      `${variable} must use https (plain http is allowed only for loopback addresses), got "${value}"`
+    );
   }
   return url;
 }

@@ -30,10 +30,13 @@ async function main() {
   const notes: string[] = [];
 
   let stripeSettings: StripeSettings;
-  let stripeEmulator: Awaited<ReturnType<typeof startStripeEmulator>> | undefined;
+  let stripeEmulator:
+    Awaited<ReturnType<typeof startStripeEmulator>> | undefined;
   if (config.stripe) {
     stripeSettings = config.stripe;
-    notes.push(`Stripe: ${config.stripe.apiBase ?? 'api.stripe.com'} (${config.stripe.secretKey.slice(0, 8)}…)`);
+    notes.push(
+      `Stripe: ${config.stripe.apiBase ?? 'api.stripe.com'} (${config.stripe.secretKey.slice(0, 8)}…)`
+    );
   } else {
     stripeEmulator = await startStripeEmulator();
     stripeSettings = {
@@ -50,11 +53,14 @@ async function main() {
   }
 
   let paypalSettings: PaypalSettings;
-  let paypalEmulator: Awaited<ReturnType<typeof startPaypalEmulator>> | undefined;
+  let paypalEmulator:
+    Awaited<ReturnType<typeof startPaypalEmulator>> | undefined;
   if (config.paypal) {
     paypalSettings = config.paypal;
     const {apiBase, environment, clientId, webhookVerification} = config.paypal;
-    notes.push(`PayPal: ${apiBase ?? `PayPal ${environment}`} (${clientId.slice(0, 8)}…, ${webhookVerification} webhooks)`);
+    notes.push(
+      `PayPal: ${apiBase ?? `PayPal ${environment}`} (${clientId.slice(0, 8)}…, ${webhookVerification} webhooks)`
+    );
   } else {
     paypalEmulator = await startPaypalEmulator();
     paypalSettings = {
@@ -71,9 +77,15 @@ async function main() {
   }
 
   // Emails: an SMTP server when configured, else a folder a developer can read at /dev/mail.
-  const folder = config.smtpUrl ? undefined : folderMailer(config.mailDir, config.mailFrom);
-  const mailer = config.smtpUrl ? smtpMailer(config.smtpUrl, config.mailFrom) : folder!;
-  notes.push(config.smtpUrl ? `Email:  SMTP (${new URL(config.smtpUrl).host})` : '');
+  const folder = config.smtpUrl
+    ? undefined
+    : folderMailer(config.mailDir, config.mailFrom);
+  const mailer = config.smtpUrl
+    ? smtpMailer(config.smtpUrl, config.mailFrom)
+    : folder!;
+  notes.push(
+    config.smtpUrl ? `Email:  SMTP (${new URL(config.smtpUrl).host})` : ''
+  );
 
   const checkout = createCheckout({
     catalog,
@@ -83,7 +95,11 @@ async function main() {
     allowedOrigins: config.allowedOrigins,
     locale: config.locale,
     logger,
-    onOrderPaid: (order) => logger.info({orderId: order.id, total: order.total, currency: order.currency}, 'order paid'),
+    onOrderPaid: (order) =>
+      logger.info(
+        {orderId: order.id, total: order.total, currency: order.currency},
+        'order paid'
+      ),
     mailer,
     shopName: config.shopName,
     orderWebhook: config.orderWebhook,
@@ -93,7 +109,10 @@ async function main() {
   checkout.outbox.start(5_000);
   await checkout.reconciler.runOnce(config.reconcileAfterMs);
   if (config.reconcileIntervalMs > 0) {
-    checkout.reconciler.start(config.reconcileIntervalMs, config.reconcileAfterMs);
+    checkout.reconciler.start(
+      config.reconcileIntervalMs,
+      config.reconcileAfterMs
+    );
   }
 
   // Static files: the built script-tag bundle at /pay-checkout.js, and the demo shop.
@@ -106,18 +125,30 @@ async function main() {
     app.use('/chunks/*', allowAnyOrigin);
     app.use('/*', serveStatic({root: './dist/cdn'}));
   } else {
-    console.warn('dist/cdn/pay-checkout.js is missing: run `npm run build` to serve the widget bundle.');
+    console.warn(
+      'dist/cdn/pay-checkout.js is missing: run `npm run build` to serve the widget bundle.'
+    );
   }
   app.use('/*', serveStatic({root: './demo'}));
 
-  const server = serve({fetch: app.fetch, port: config.port, hostname: config.host}, (info) => {
-    if (!config.publicUrl) publicUrl = `http://localhost:${info.port}`;
-    stripeEmulator?.setWebhookUrl(`http://127.0.0.1:${info.port}/api/webhooks/stripe`);
-    paypalEmulator?.setWebhookUrl(`http://127.0.0.1:${info.port}/api/webhooks/paypal`);
-    for (const note of notes.filter(Boolean)) console.log(note);
-    if (folder) console.log(`Email:  no SMTP_URL set, so emails are written to ${config.mailDir} (see ${publicUrl}/dev/mail)`);
-    console.log(`Shop:   ${publicUrl}/  (Ctrl+C to stop)`);
-  });
+  const server = serve(
+    {fetch: app.fetch, port: config.port, hostname: config.host},
+    (info) => {
+      if (!config.publicUrl) publicUrl = `http://localhost:${info.port}`;
+      stripeEmulator?.setWebhookUrl(
+        `http://127.0.0.1:${info.port}/api/webhooks/stripe`
+      );
+      paypalEmulator?.setWebhookUrl(
+        `http://127.0.0.1:${info.port}/api/webhooks/paypal`
+      );
+      for (const note of notes.filter(Boolean)) console.log(note);
+      if (folder)
+        console.log(
+          `Email:  no SMTP_URL set, so emails are written to ${config.mailDir} (see ${publicUrl}/dev/mail)`
+        );
+      console.log(`Shop:   ${publicUrl}/  (Ctrl+C to stop)`);
+    }
+  );
 
   const shutdown = async () => {
     server.close();

@@ -6,10 +6,18 @@ import type {Catalog} from './catalog.js';
 import type {CartItem, Quote, QuoteLine} from './contract.js';
 import {ApiError} from './errors.js';
 
-export function priceCart(catalog: Catalog, items: CartItem[], requestedCurrency?: string): Quote {
+export function priceCart(
+  catalog: Catalog,
+  items: CartItem[],
+  requestedCurrency?: string
+): Quote {
   const currency = requestedCurrency ?? catalog.defaultCurrency;
   if (!catalog.currencies.has(currency)) {
-    throw new ApiError(400, 'currency_not_supported', `The shop does not sell in ${currency.toUpperCase()}.`);
+    throw new ApiError(
+      400,
+      'currency_not_supported',
+      `The shop does not sell in ${currency.toUpperCase()}.`
+    );
   }
 
   // The same SKU twice is one line: merged in first-seen order, so the result is deterministic.
@@ -39,12 +47,22 @@ export function priceCart(catalog: Catalog, items: CartItem[], requestedCurrency
         `"${product.name}" is not sold in ${currency.toUpperCase()}.`
       );
     }
-    lines.push({sku, name: product.name, unitAmount, quantity, amount: unitAmount * quantity});
+    lines.push({
+      sku,
+      name: product.name,
+      unitAmount,
+      quantity,
+      amount: unitAmount * quantity,
+    });
   }
 
   const subtotal = lines.reduce((sum, line) => sum + line.amount, 0);
   if (!Number.isSafeInteger(subtotal)) {
-    throw new ApiError(400, 'quantity_out_of_range', 'The cart total is too large.');
+    throw new ApiError(
+      400,
+      'quantity_out_of_range',
+      'The cart total is too large.'
+    );
   }
   return {currency, lines, subtotal, total: subtotal};
 }

@@ -15,7 +15,9 @@ import {createStripeProvider} from './providers/stripe.js';
 
 const config = parseConfig(process.env);
 if (!config.stripe && !config.paypal) {
-  console.error('reconcile: set the provider keys (STRIPE_SECRET_KEY…, PAYPAL_CLIENT_ID…) the server uses; see README.md.');
+  console.error(
+    'reconcile: set the provider keys (STRIPE_SECRET_KEY…, PAYPAL_CLIENT_ID…) the server uses; see README.md.'
+  );
   process.exit(1);
 }
 const logger = createLogger(config.logLevel);
@@ -26,13 +28,19 @@ const checkout = createCheckout({
   stripe: config.stripe && createStripeProvider(config.stripe),
   paypal: config.paypal && createPaypalProvider(config.paypal),
   logger,
-  mailer: config.smtpUrl ? smtpMailer(config.smtpUrl, config.mailFrom) : folderMailer(config.mailDir, config.mailFrom),
+  mailer: config.smtpUrl
+    ? smtpMailer(config.smtpUrl, config.mailFrom)
+    : folderMailer(config.mailDir, config.mailFrom),
   shopName: config.shopName,
   orderWebhook: config.orderWebhook,
 });
-const olderThanSeconds = Number(process.argv[2] ?? config.reconcileAfterMs / 1000);
+const olderThanSeconds = Number(
+  process.argv[2] ?? config.reconcileAfterMs / 1000
+);
 const report = await checkout.reconciler.runOnce(olderThanSeconds * 1000);
 await checkout.outbox.run();
 await checkout.outbox.idle();
 await store.close();
-console.log(`reconcile: checked ${report.checked} open order(s) older than ${olderThanSeconds} s, ${report.changed} changed`);
+console.log(
+  `reconcile: checked ${report.checked} open order(s) older than ${olderThanSeconds} s, ${report.changed} changed`
+);

@@ -10,7 +10,9 @@ import {syncStripeOrder} from './webhooks/stripe.js';
 
 /** Reads the order's payment back from its provider and applies what it says. */
 export function syncOrder(ctx: CheckoutContext, order: Order): Promise<Order> {
-  return order.provider === 'paypal' ? syncPaypalOrder(ctx, order) : syncStripeOrder(ctx, order);
+  return order.provider === 'paypal'
+    ? syncPaypalOrder(ctx, order)
+    : syncStripeOrder(ctx, order);
 }
 
 export interface ReconcileReport {
@@ -30,7 +32,9 @@ const DEFAULT_OLDER_THAN_MS = 5 * 60_000;
 export function createReconciler(ctx: CheckoutContext): Reconciler {
   let timer: ReturnType<typeof setInterval> | undefined;
 
-  async function runOnce(olderThanMs = DEFAULT_OLDER_THAN_MS): Promise<ReconcileReport> {
+  async function runOnce(
+    olderThanMs = DEFAULT_OLDER_THAN_MS
+  ): Promise<ReconcileReport> {
     const before = new Date(ctx.now().getTime() - olderThanMs).toISOString();
     const report = {checked: 0, changed: 0};
     for (;;) {
@@ -56,7 +60,10 @@ export function createReconciler(ctx: CheckoutContext): Reconciler {
     start(intervalMs, olderThanMs) {
       timer ??= setInterval(() => {
         runOnce(olderThanMs).catch((error: unknown) =>
-          ctx.logger.error({error: (error as Error).message}, 'reconciliation failed')
+          ctx.logger.error(
+            {error: (error as Error).message},
+            'reconciliation failed'
+          )
         );
       }, intervalMs);
       timer.unref?.();

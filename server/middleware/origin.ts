@@ -8,15 +8,25 @@ import {ApiError} from '../errors.js';
  * request that names another origin is refused outright, so a foreign page cannot even
  * create orders through a simple request.
  */
-export function originGuard(allowedOrigins: readonly string[]): MiddlewareHandler[] {
-  const allowed = new Set(allowedOrigins.map((origin) => new URL(origin).origin));
+export function originGuard(
+  allowedOrigins: readonly string[]
+): MiddlewareHandler[] {
+  const allowed = new Set(
+    allowedOrigins.map((origin) => new URL(origin).origin)
+  );
   const isAllowed = (origin: string, requestUrl: string) =>
-    allowed.has('*') || allowed.has(origin) || origin === new URL(requestUrl).origin;
+    allowed.has('*') ||
+    allowed.has(origin) ||
+    origin === new URL(requestUrl).origin;
 
   const guard: MiddlewareHandler = async (c, next) => {
     const origin = c.req.header('origin');
     if (origin && !isAllowed(origin, c.req.url)) {
-      throw new ApiError(403, 'forbidden_origin', `Requests from ${origin} are not allowed (see ALLOWED_ORIGINS).`);
+      throw new ApiError(
+        403,
+        'forbidden_origin',
+        `Requests from ${origin} are not allowed (see ALLOWED_ORIGINS).`
+      );
     }
     await next();
   };

@@ -36,7 +36,8 @@ const STRINGS: Record<string, Strings> = {
     paidSubject: (shop, id) => `${shop}: your order ${id} is confirmed`,
     paidIntro: 'Thank you for your order. We have received your payment.',
     refundSubject: (shop, id) => `${shop}: refund for order ${id}`,
-    refundIntro: (amount) => `We have refunded ${amount} to your original payment method.`,
+    refundIntro: (amount) =>
+      `We have refunded ${amount} to your original payment method.`,
     order: 'Order',
     total: 'Total',
     refunded: 'Refunded so far',
@@ -44,9 +45,11 @@ const STRINGS: Record<string, Strings> = {
   },
   fr: {
     paidSubject: (shop, id) => `${shop} : votre commande ${id} est confirmée`,
-    paidIntro: 'Merci pour votre commande. Nous avons bien reçu votre paiement.',
+    paidIntro:
+      'Merci pour votre commande. Nous avons bien reçu votre paiement.',
     refundSubject: (shop, id) => `${shop} : remboursement de la commande ${id}`,
-    refundIntro: (amount) => `Nous avons remboursé ${amount} sur votre moyen de paiement.`,
+    refundIntro: (amount) =>
+      `Nous avons remboursé ${amount} sur votre moyen de paiement.`,
     order: 'Commande',
     total: 'Total',
     refunded: 'Remboursé à ce jour',
@@ -56,7 +59,8 @@ const STRINGS: Record<string, Strings> = {
     paidSubject: (shop, id) => `${shop}: Ihre Bestellung ${id} ist bestätigt`,
     paidIntro: 'Vielen Dank für Ihre Bestellung. Ihre Zahlung ist eingegangen.',
     refundSubject: (shop, id) => `${shop}: Erstattung für Bestellung ${id}`,
-    refundIntro: (amount) => `Wir haben ${amount} auf Ihr Zahlungsmittel erstattet.`,
+    refundIntro: (amount) =>
+      `Wir haben ${amount} auf Ihr Zahlungsmittel erstattet.`,
     order: 'Bestellung',
     total: 'Summe',
     refunded: 'Bisher erstattet',
@@ -68,7 +72,11 @@ function stringsFor(locale: string): Strings {
   return STRINGS[locale.toLowerCase().split('-')[0]] ?? STRINGS.en;
 }
 
-export function formatMoney(amount: number, currency: string, locale: string): string {
+export function formatMoney(
+  amount: number,
+  currency: string,
+  locale: string
+): string {
   const exponent = currencyExponent(currency);
   return new Intl.NumberFormat(locale, {
     style: 'currency',
@@ -79,7 +87,13 @@ export function formatMoney(amount: number, currency: string, locale: string): s
 }
 
 const escapeHtml = (text: string) =>
-  text.replace(/[&<>"']/g, (c) => ({'&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;'})[c]!);
+  text.replace(
+    /[&<>"']/g,
+    (c) =>
+      ({'&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;'})[
+        c
+      ]!
+  );
 
 export interface ComposeOptions {
   shopName: string;
@@ -89,18 +103,28 @@ export interface ComposeOptions {
 }
 
 /** The email for an order event, or undefined when the buyer left no address. */
-export function composeOrderEmail(event: OrderEventType, order: Order, options: ComposeOptions): EmailMessage | undefined {
+export function composeOrderEmail(
+  event: OrderEventType,
+  order: Order,
+  options: ComposeOptions
+): EmailMessage | undefined {
   if (!order.email) return undefined;
   const locale = options.locale ?? order.locale ?? 'en';
   const t = stringsFor(locale);
   const money = (amount: number) => formatMoney(amount, order.currency, locale);
   const paid = event === 'order.paid';
-  const subject = paid ? t.paidSubject(options.shopName, order.id) : t.refundSubject(options.shopName, order.id);
+  const subject = paid
+    ? t.paidSubject(options.shopName, order.id)
+    : t.refundSubject(options.shopName, order.id);
   const intro = paid ? t.paidIntro : t.refundIntro(money(order.amountRefunded));
 
-  const lines = order.lines.map((line) => ({label: `${line.name} × ${line.quantity}`, amount: money(line.amount)}));
+  const lines = order.lines.map((line) => ({
+    label: `${line.name} × ${line.quantity}`,
+    amount: money(line.amount),
+  }));
   const summary = [{label: t.total, amount: money(order.total)}];
-  if (!paid) summary.push({label: t.refunded, amount: money(order.amountRefunded)});
+  if (!paid)
+    summary.push({label: t.refunded, amount: money(order.amountRefunded)});
 
   const text = [
     intro,

@@ -11,17 +11,32 @@ export function smtpMailer(smtpUrl: string, from: string): Mailer {
   const transport = nodemailer.createTransport(smtpUrl);
   return {
     async send(message) {
-      await transport.sendMail({from, ...message, messageId: message.messageId});
+      await transport.sendMail({
+        from,
+        ...message,
+        messageId: message.messageId,
+      });
     },
   };
 }
 
 /** Writes each message as an .eml file (named by its Message-ID, so a resend overwrites it). */
-export function folderMailer(folder: string, from: string): Mailer & {list(): Promise<StoredEmail[]>} {
-  const transport = nodemailer.createTransport({streamTransport: true, buffer: true, newline: 'unix'});
+export function folderMailer(
+  folder: string,
+  from: string
+): Mailer & {list(): Promise<StoredEmail[]>} {
+  const transport = nodemailer.createTransport({
+    streamTransport: true,
+    buffer: true,
+    newline: 'unix',
+  });
   return {
     async send(message) {
-      const info = await transport.sendMail({from, ...message, messageId: message.messageId});
+      const info = await transport.sendMail({
+        from,
+        ...message,
+        messageId: message.messageId,
+      });
       await mkdir(folder, {recursive: true});
       const name = message.messageId.replace(/[^A-Za-z0-9._-]/g, '_');
       await writeFile(join(folder, `${name}.eml`), info.message as Buffer);
@@ -31,7 +46,9 @@ export function folderMailer(folder: string, from: string): Mailer & {list(): Pr
       const emails = await Promise.all(
         names
           .filter((name) => name.endsWith('.eml'))
-          .map(async (name) => parseStored(name, await readFile(join(folder, name), 'utf8')))
+          .map(async (name) =>
+            parseStored(name, await readFile(join(folder, name), 'utf8'))
+          )
       );
       return emails.sort((a, b) => b.date.localeCompare(a.date));
     },
@@ -47,7 +64,8 @@ export interface StoredEmail {
 }
 
 function parseStored(file: string, source: string): StoredEmail {
-  const header = (name: string) => new RegExp(`^${name}: (.*)$`, 'mi').exec(source)?.[1] ?? '';
+  const header = (name: string) =>
+    new RegExp(`^${name}: (.*)$`, 'mi').exec(source)?.[1] ?? '';
   const date = Date.parse(header('Date'));
   return {
     file,

@@ -18,8 +18,14 @@ export interface MerchantWebhookOptions {
 export const SIGNATURE_HEADER = 'Pay-Checkout-Signature';
 
 /** `t=<unix seconds>,v1=<hex HMAC-SHA256(secret, "<t>.<body>")>` */
-export function signPayload(payload: string, secret: string, timestamp: number): string {
-  const signature = createHmac('sha256', secret).update(`${timestamp}.${payload}`).digest('hex');
+export function signPayload(
+  payload: string,
+  secret: string,
+  timestamp: number
+): string {
+  const signature = createHmac('sha256', secret)
+    .update(`${timestamp}.${payload}`)
+    .digest('hex');
   return `t=${timestamp},v1=${signature}`;
 }
 
@@ -32,7 +38,12 @@ export function merchantWebhook(options: MerchantWebhookOptions) {
       type: job.event,
       created,
       data: {
-        order: {...toOrderResponse(order), email: order.email ?? null, amountRefunded: order.amountRefunded, paidAt: order.paidAt ?? null},
+        order: {
+          ...toOrderResponse(order),
+          email: order.email ?? null,
+          amountRefunded: order.amountRefunded,
+          paidAt: order.paidAt ?? null,
+        },
       },
     });
     // A new timestamp and signature on every attempt, so retries stay inside a receiver's tolerance.
@@ -48,6 +59,7 @@ export function merchantWebhook(options: MerchantWebhookOptions) {
       signal: AbortSignal.timeout(options.timeoutMs ?? 10_000),
     });
     await response.body?.cancel();
-    if (!response.ok) throw new Error(`the merchant webhook answered ${response.status}`);
+    if (!response.ok)
+      throw new Error(`the merchant webhook answered ${response.status}`);
   };
 }

@@ -2,7 +2,13 @@
  * One set of migrations for every dialect: Kysely's schema builder writes the SQL.
  * Timestamps are ISO 8601 text so SQLite and PostgreSQL read them back the same way.
  */
-import {type Kysely, type Migration, type MigrationProvider, Migrator, sql} from 'kysely';
+import {
+  type Kysely,
+  type Migration,
+  type MigrationProvider,
+  Migrator,
+  sql,
+} from 'kysely';
 
 const migrations: Record<string, Migration> = {
   '2026-11-26-001-orders': {
@@ -19,7 +25,9 @@ const migrations: Record<string, Migration> = {
         .addColumn('lines', 'text', (col) => col.notNull())
         .addColumn('email', 'varchar(254)')
         .addColumn('provider_payment_id', 'varchar(255)')
-        .addColumn('amount_refunded', 'bigint', (col) => col.notNull().defaultTo(0))
+        .addColumn('amount_refunded', 'bigint', (col) =>
+          col.notNull().defaultTo(0)
+        )
         .addColumn('dispute_status', 'varchar(32)')
         .addColumn('review_reason', 'text')
         .addColumn('created_at', 'varchar(32)', (col) => col.notNull())
@@ -33,7 +41,11 @@ const migrations: Record<string, Migration> = {
         .on('orders')
         .columns(['provider', 'provider_payment_id'])
         .execute();
-      await db.schema.createIndex('orders_status_created').on('orders').columns(['status', 'created_at']).execute();
+      await db.schema
+        .createIndex('orders_status_created')
+        .on('orders')
+        .columns(['status', 'created_at'])
+        .execute();
 
       // The webhook ledger: a unique key, so a duplicate delivery is refused by the database
       // itself, across restarts and across server instances.
@@ -43,8 +55,13 @@ const migrations: Record<string, Migration> = {
         .addColumn('event_id', 'varchar(255)', (col) => col.notNull())
         .addColumn('type', 'varchar(128)', (col) => col.notNull())
         .addColumn('order_id', 'varchar(64)', (col) => col.notNull())
-        .addColumn('processed_at', 'varchar(32)', (col) => col.notNull().defaultTo(sql`CURRENT_TIMESTAMP`))
-        .addPrimaryKeyConstraint('processed_events_pk', ['provider', 'event_id'])
+        .addColumn('processed_at', 'varchar(32)', (col) =>
+          col.notNull().defaultTo(sql`CURRENT_TIMESTAMP`)
+        )
+        .addPrimaryKeyConstraint('processed_events_pk', [
+          'provider',
+          'event_id',
+        ])
         .execute();
     },
   },
@@ -68,8 +85,15 @@ const migrations: Record<string, Migration> = {
         .addColumn('done_at', 'varchar(32)')
         .addUniqueConstraint('outbox_order_kind', ['order_id', 'kind'])
         .execute();
-      await db.schema.alterTable('orders').addColumn('locale', 'varchar(35)').execute();
-      await db.schema.createIndex('outbox_due').on('outbox').columns(['done_at', 'next_attempt_at']).execute();
+      await db.schema
+        .alterTable('orders')
+        .addColumn('locale', 'varchar(35)')
+        .execute();
+      await db.schema
+        .createIndex('outbox_due')
+        .on('outbox')
+        .columns(['done_at', 'next_attempt_at'])
+        .execute();
     },
   },
 };
@@ -79,7 +103,10 @@ const provider: MigrationProvider = {getMigrations: async () => migrations};
 export async function migrateToLatest(db: Kysely<unknown>): Promise<void> {
   const {error, results} = await new Migrator({db, provider}).migrateToLatest();
   if (error) {
-    const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
-    throw new Error(`Database migration ${failed} failed: ${(error as Error).message ?? error}`);
+    const failed =
+      results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
+    throw new Error(
+      `Database migration ${failed} failed: ${(error as Error).message ?? error}`
+    );
   }
 }

@@ -25,8 +25,16 @@ export async function openOrder(
   request: OrderRequest
 ): Promise<{order: Order; token: string}> {
   const quote = priceCart(ctx.catalog, request.items, request.currency);
-  if (request.expectedTotal !== undefined && request.expectedTotal !== quote.total) {
-    throw new ApiError(409, 'price_changed', 'The prices have changed; please review the new total.', quote);
+  if (
+    request.expectedTotal !== undefined &&
+    request.expectedTotal !== quote.total
+  ) {
+    throw new ApiError(
+      409,
+      'price_changed',
+      'The prices have changed; please review the new total.',
+      quote
+    );
   }
   const token = randomBytes(32).toString('base64url');
   const order = await ctx.store.create(

@@ -1,4 +1,9 @@
-import type {OrderResponse, OrderStatus, PaymentProvider, QuoteLine} from '../contract.js';
+import type {
+  OrderResponse,
+  OrderStatus,
+  PaymentProvider,
+  QuoteLine,
+} from '../contract.js';
 
 export interface Order {
   id: string;
@@ -23,11 +28,29 @@ export interface Order {
   fulfilledAt?: string;
 }
 
-export type NewOrder = Pick<Order, 'id' | 'provider' | 'currency' | 'subtotal' | 'total' | 'lines' | 'email' | 'locale'>;
+export type NewOrder = Pick<
+  Order,
+  | 'id'
+  | 'provider'
+  | 'currency'
+  | 'subtotal'
+  | 'total'
+  | 'lines'
+  | 'email'
+  | 'locale'
+>;
 
 /** What a state change writes; undefined fields stay as they are. */
 export type OrderPatch = Partial<
-  Pick<Order, 'status' | 'providerPaymentId' | 'amountRefunded' | 'disputeStatus' | 'reviewReason' | 'paidAt'>
+  Pick<
+    Order,
+    | 'status'
+    | 'providerPaymentId'
+    | 'amountRefunded'
+    | 'disputeStatus'
+    | 'reviewReason'
+    | 'paidAt'
+  >
 >;
 
 /** The order as the buyer's browser may see it (GET /api/orders/:id). */

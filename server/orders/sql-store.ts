@@ -5,10 +5,21 @@
 import {mkdirSync} from 'node:fs';
 import {dirname} from 'node:path';
 import Database from 'better-sqlite3';
-import {type Generated, Kysely, PostgresDialect, type Selectable, SqliteDialect} from 'kysely';
+import {
+  type Generated,
+  Kysely,
+  PostgresDialect,
+  type Selectable,
+  SqliteDialect,
+} from 'kysely';
 import type {OrderStatus, PaymentProvider} from '../contract.js';
 import {randomUUID} from 'node:crypto';
-import type {Channel, NewJob, OrderEventType, OutboxJob} from '../outbox/jobs.js';
+import type {
+  Channel,
+  NewJob,
+  OrderEventType,
+  OutboxJob,
+} from '../outbox/jobs.js';
 import {migrateToLatest} from './migrations.js';
 import type {NewOrder, Order, OrderPatch} from './order.js';
 import type {LedgerEntry, OrderStore, UpdateResult} from './store.js';
@@ -71,27 +82,38 @@ export interface SqlStoreOptions {
   now?: () => Date;
 }
 
-export async function createSqlStore({databaseUrl, now = () => new Date()}: SqlStoreOptions): Promise<OrderStore> {
+export async function createSqlStore({
+  databaseUrl,
+  now = () => new Date(),
+}: SqlStoreOptions): Promise<OrderStore> {
   const {db, dialect} = await connect(databaseUrl);
   await migrateToLatest(db as Kysely<unknown>);
   return new SqlOrderStore(db, dialect, () => now().toISOString());
 }
 
-async function connect(databaseUrl: string): Promise<{db: Kysely<Schema>; dialect: Dialect}> {
+async function connect(
+  databaseUrl: string
+): Promise<{db: Kysely<Schema>; dialect: Dialect}> {
   if (/^postgres(ql)?:\/\//.test(databaseUrl)) {
     // Loaded only when asked for, so the embedded default needs no PostgreSQL client.
     const {default: pg} = await import('pg');
     // BIGINT comes back as a string by default; our amounts are safe integers.
     pg.types.setTypeParser(pg.types.builtins.INT8, (value) => Number(value));
     const pool = new pg.Pool({connectionString: databaseUrl, max: 10});
-    return {db: new Kysely<Schema>({dialect: new PostgresDialect({pool})}), dialect: 'postgres'};
+    return {
+      db: new Kysely<Schema>({dialect: new PostgresDialect({pool})}),
+      dialect: 'postgres',
+    };
   }
   const file = databaseUrl.replace(/^sqlite:/, '');
   if (file !== ':memory:') mkdirSync(dirname(file), {recursive: true});
   const database = new Database(file);
   database.pragma('journal_mode = WAL');
   database.pragma('busy_timeout = 5000');
-  return {db: new Kysely<Schema>({dialect: new SqliteDialect({database})}), dialect: 'sqlite'};
+  return {
+    db: new Kysely<Schema>({dialect: new SqliteDialect({database})}),
+    dialect: 'sqlite',
+  };
 }
 
 class SqlOrderStore implements OrderStore {
@@ -130,11 +152,18 @@ class SqlOrderStore implements OrderStore {
   }
 
   async get(id: string): Promise<Order | undefined> {
-    const row = await this.db.selectFrom('orders').selectAll().where('id', '=', id).executeTakeFirst();
+    const row = await this.db
+      .selectFrom('orders')
+      .selectAll()
+      .where('id', '=', id)
+      .executeTakeFirst();
     return row && toOrder(row);
   }
 
-  async findByPayment(provider: PaymentProvider, providerPaymentId: string): Promise<Order | undefined> {
+  async findByPayment(
+    provider: PaymentProvider,
+    providerPaymentId: string
+  ): Promise<Order | undefined> {
     const row = await this.db
       .selectFrom('orders')
       .selectAll()
@@ -145,7 +174,11 @@ class SqlOrderStore implements OrderStore {
   }
 
   async tokenHash(id: string): Promise<string | undefined> {
-    const row = await this.db.selectFrom('orders').select('token_hash').where('id', '=', id).executeTakeFirst();
+    const row = await this.db
+      .selectFrom('orders')
+      .select('token_hash')
+      .where('id', '=', id)
+      .executeTakeFirst();
     return row?.token_hash;
   }
 
@@ -156,7 +189,10 @@ class SqlOrderStore implements OrderStore {
     jobsFor?: (previous: Order, next: Order) => NewJob[]
   ): Promise<UpdateResult> {
     return this.db.transaction().execute(async (trx) => {
-      let query = trx.selectFrom('orders').selectAll().where('id', '=', orderId);
+      let query = trx
+        .selectFrom('orders')
+        .selectAll()
+        .where('id', '=', orderId);
       // SQLite has one writer at a time already; PostgreSQL needs the row lock.
       if (this.dialect === 'postgres') query = query.forUpdate();
       const row = await query.executeTakeFirst();
@@ -166,23 +202,38 @@ class SqlOrderStore implements OrderStore {
       if (ledger) {
         const inserted = await trx
           .insertInto('processed_events')
-          .values({provider: ledger.provider, event_id: ledger.eventId, type: ledger.type, order_id: orderId})
+          .values({
+            provider: ledger.provider,
+            event_id: ledger.eventId,
+            type: ledger.type,
+            order_id: orderId,
+          })
           .onConflict((oc) => oc.columns(['provider', 'event_id']).doNothing())
           .executeTakeFirst();
-        if (Number(inserted.numInsertedOrUpdatedRows ?? 0) === 0) return {outcome: 'duplicate', order: previous};
+        if (Number(inserted.numInsertedOrUpdatedRows ?? 0) === 0)
+          return {outcome: 'duplicate', order: previous};
       }
 
       const patch = decide(previous);
-      if (!patch || Object.keys(patch).length === 0) return {outcome: 'unchanged', order: previous};
+      if (!patch || Object.keys(patch).length === 0)
+        return {outcome: 'unchanged', order: previous};
       const updatedAt = this.now();
       await trx
         .updateTable('orders')
         .set({
           ...(patch.status !== undefined && {status: patch.status}),
-          ...(patch.providerPaymentId !== undefined && {provider_payment_id: patch.providerPaymentId}),
-          ...(patch.amountRefunded !== undefined && {amount_refunded: patch.amountRefunded}),
-          ...(patch.disputeStatus !== undefined && {dispute_status: patch.disputeStatus}),
-          ...(patch.reviewReason !== undefined && {review_reason: patch.reviewReason}),
+          ...(patch.providerPaymentId !== undefined && {
+            provider_payment_id: patch.providerPaymentId,
+          }),
+          ...(patch.amountRefunded !== undefined && {
+            amount_refunded: patch.amountRefunded,
+          }),
+          ...(patch.disputeStatus !== undefined && {
+            dispute_status: patch.disputeStatus,
+          }),
+          ...(patch.reviewReason !== undefined && {
+            review_reason: patch.reviewReason,
+          }),
           ...(patch.paidAt !== undefined && {paid_at: patch.paidAt}),
           updated_at: updatedAt,
         })
@@ -227,13 +278,19 @@ class SqlOrderStore implements OrderStore {
     return rows.map(toOrder);
   }
 
-  async dueJobs(now: string, limit: number, orderId?: string): Promise<OutboxJob[]> {
+  async dueJobs(
+    now: string,
+    limit: number,
+    orderId?: string
+  ): Promise<OutboxJob[]> {
     let query = this.db
       .selectFrom('outbox')
       .selectAll()
       .where('done_at', 'is', null)
       .where('next_attempt_at', '<=', now)
-      .where((eb) => eb.or([eb('locked_until', 'is', null), eb('locked_until', '<', now)]));
+      .where((eb) =>
+        eb.or([eb('locked_until', 'is', null), eb('locked_until', '<', now)])
+      );
     if (orderId) query = query.where('order_id', '=', orderId);
     const rows = await query.orderBy('created_at').limit(limit).execute();
     return rows.map(toJob);
@@ -246,7 +303,9 @@ class SqlOrderStore implements OrderStore {
       .set({locked_until: until})
       .where('id', '=', id)
       .where('done_at', 'is', null)
-      .where((eb) => eb.or([eb('locked_until', 'is', null), eb('locked_until', '<', now)]))
+      .where((eb) =>
+        eb.or([eb('locked_until', 'is', null), eb('locked_until', '<', now)])
+      )
       .executeTakeFirst();
     return Number(result.numUpdatedRows) === 1;
   }
@@ -254,12 +313,20 @@ class SqlOrderStore implements OrderStore {
   async completeJob(id: string, now: string): Promise<void> {
     await this.db
       .updateTable('outbox')
-      .set((eb) => ({done_at: now, locked_until: null, attempts: eb('attempts', '+', 1)}))
+      .set((eb) => ({
+        done_at: now,
+        locked_until: null,
+        attempts: eb('attempts', '+', 1),
+      }))
       .where('id', '=', id)
       .execute();
   }
 
-  async failJob(id: string, error: string, nextAttemptAt: string): Promise<void> {
+  async failJob(
+    id: string,
+    error: string,
+    nextAttemptAt: string
+  ): Promise<void> {
     await this.db
       .updateTable('outbox')
       .set((eb) => ({
@@ -275,11 +342,17 @@ class SqlOrderStore implements OrderStore {
   async jobs(orderId?: string): Promise<OutboxJob[]> {
     let query = this.db.selectFrom('outbox').selectAll();
     if (orderId) query = query.where('order_id', '=', orderId);
-    return (await query.orderBy('created_at').orderBy('kind').execute()).map(toJob);
+    return (await query.orderBy('created_at').orderBy('kind').execute()).map(
+      toJob
+    );
   }
 
   async markFulfilled(orderId: string, at: string): Promise<void> {
-    await this.db.updateTable('orders').set({fulfilled_at: at}).where('id', '=', orderId).execute();
+    await this.db
+      .updateTable('orders')
+      .set({fulfilled_at: at})
+      .where('id', '=', orderId)
+      .execute();
   }
 
   close(): Promise<void> {

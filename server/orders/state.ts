@@ -38,7 +38,11 @@ export const SETTLED_STATUSES: ReadonlySet<OrderStatus> = new Set([
 ]);
 
 /** Statuses from which a payment can still succeed. */
-const OPEN_STATUSES: ReadonlySet<OrderStatus> = new Set(['pending', 'processing', 'failed']);
+const OPEN_STATUSES: ReadonlySet<OrderStatus> = new Set([
+  'pending',
+  'processing',
+  'failed',
+]);
 
 export function isSettled(status: OrderStatus): boolean {
   return SETTLED_STATUSES.has(status);
@@ -54,7 +58,11 @@ function settledStatus(order: Order, amountRefunded: number): OrderStatus {
  * The patch an event makes to an order, or null when it changes nothing (a duplicate, a late
  * event that would move a paid order backwards, an event about another payment).
  */
-export function applyPaymentEvent(order: Order, event: PaymentEvent, now: string): OrderPatch | null {
+export function applyPaymentEvent(
+  order: Order,
+  event: PaymentEvent,
+  now: string
+): OrderPatch | null {
   // An event about a payment other than the order's current one (an abandoned earlier
   // attempt, or metadata pointing at someone else's order) must not touch it.
   const adopts = order.providerPaymentId === undefined;
@@ -64,8 +72,12 @@ export function applyPaymentEvent(order: Order, event: PaymentEvent, now: string
   switch (event.type) {
     case 'succeeded': {
       if (!OPEN_STATUSES.has(order.status)) return null;
-      if (event.mismatch) return {...adopt, status: 'needs_review', reviewReason: event.mismatch};
-      if (event.amount !== order.total || event.currency.toLowerCase() !== order.currency) {
+      if (event.mismatch)
+        return {...adopt, status: 'needs_review', reviewReason: event.mismatch};
+      if (
+        event.amount !== order.total ||
+        event.currency.toLowerCase() !== order.currency
+      ) {
         return {
           ...adopt,
           status: 'needs_review',
@@ -73,29 +85,56 @@ export function applyPaymentEvent(order: Order, event: PaymentEvent, now: string
         };
       }
       // A refund reported before the payment itself still counts once the payment lands.
-      const handOver: OrderPatch = event.handOverTo ? {providerPaymentId: event.handOverTo} : {};
-      return {...adopt, ...handOver, status: settledStatus(order, order.amountRefunded), paidAt: now};
+      const handOver: OrderPatch = event.handOverTo
+        ? {providerPaymentId: event.handOverTo}
+        : {};
+      return {
+        ...adopt,
+        ...handOver,
+        status: settledStatus(order, order.amountRefunded),
+        paidAt: now,
+      };
     }
     case 'processing':
-      return order.status === 'pending' || order.status === 'failed' ? {...adopt, status: 'processing'} : null;
+      return order.status === 'pending' || order.status === 'failed'
+        ? {...adopt, status: 'processing'}
+        : null;
     case 'failed':
-      return order.status === 'pending' || order.status === 'processing' ? {...adopt, status: 'failed'} : null;
+      return order.status === 'pending' || order.status === 'processing'
+        ? {...adopt, status: 'failed'}
+        : null;
     case 'canceled':
-      return OPEN_STATUSES.has(order.status) ? {...adopt, status: 'canceled'} : null;
+      return OPEN_STATUSES.has(order.status)
+        ? {...adopt, status: 'canceled'}
+        : null;
     case 'refunded': {
       if (event.amountRefunded <= order.amountRefunded) return null;
       const amountRefunded = event.amountRefunded;
       // Before the payment is known, only record the amount; a disputed order stays disputed.
-      if (!isSettled(order.status) || order.status === 'disputed') return {...adopt, amountRefunded};
-      return {...adopt, amountRefunded, status: settledStatus(order, amountRefunded)};
+      if (!isSettled(order.status) || order.status === 'disputed')
+        return {...adopt, amountRefunded};
+      return {
+        ...adopt,
+        amountRefunded,
+        status: settledStatus(order, amountRefunded),
+      };
     }
     case 'dispute_opened':
-      if (order.status === 'disputed' && order.disputeStatus === event.disputeStatus) return null;
-      return isSettled(order.status) ? {...adopt, status: 'disputed', disputeStatus: event.disputeStatus} : null;
+      if (
+        order.status === 'disputed' &&
+        order.disputeStatus === event.disputeStatus
+      )
+        return null;
+      return isSettled(order.status)
+        ? {...adopt, status: 'disputed', disputeStatus: event.disputeStatus}
+        : null;
     case 'dispute_closed': {
       if (order.status !== 'disputed') return null;
       // A won dispute gives the money back; a lost one keeps the order marked disputed.
-      const status = event.disputeStatus === 'won' ? settledStatus(order, order.amountRefunded) : 'disputed';
+      const status =
+        event.disputeStatus === 'won'
+          ? settledStatus(order, order.amountRefunded)
+          : 'disputed';
       return {...adopt, status, disputeStatus: event.disputeStatus};
     }
   }

@@ -25,7 +25,10 @@ export interface OrderStore {
   create(order: NewOrder, tokenHash: string): Promise<Order>;
   get(id: string): Promise<Order | undefined>;
   /** The order a provider payment (PaymentIntent, PayPal order…) belongs to. */
-  findByPayment(provider: PaymentProvider, providerPaymentId: string): Promise<Order | undefined>;
+  findByPayment(
+    provider: PaymentProvider,
+    providerPaymentId: string
+  ): Promise<Order | undefined>;
   /** The stored token hash, for authorising reads of the order. */
   tokenHash(id: string): Promise<string | undefined>;
   /**

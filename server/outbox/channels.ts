@@ -22,7 +22,9 @@ export interface ChannelOptions {
   orderWebhook?: {url: string; secret: string};
 }
 
-export function createChannels(options: ChannelOptions): Partial<Record<Channel, ChannelHandler>> {
+export function createChannels(
+  options: ChannelOptions
+): Partial<Record<Channel, ChannelHandler>> {
   const {store, now} = options;
   const handlers: Partial<Record<Channel, ChannelHandler>> = {};
   if (options.onOrderPaid || options.onOrderRefunded) {

@@ -27,28 +27,47 @@ export interface OutboxJob extends NewJob {
   doneAt?: string;
 }
 
-const receivedMoney = (order: Order) => order.status === 'paid' || order.status === 'partially_refunded';
+const receivedMoney = (order: Order) =>
+  order.status === 'paid' || order.status === 'partially_refunded';
 
 /**
  * The events an order change raises: `order.paid` once, when the money is first received;
  * `order.refunded` once per new cumulative refunded amount of a settled order.
  */
-export function eventsForChange(previous: Order, next: Order): {event: OrderEventType; key: string}[] {
+export function eventsForChange(
+  previous: Order,
+  next: Order
+): {event: OrderEventType; key: string}[] {
   const events: {event: OrderEventType; key: string}[] = [];
   if (!isSettled(previous.status) && receivedMoney(next)) {
     events.push({event: 'order.paid', key: 'order.paid'});
   }
   if (isSettled(next.status) && next.amountRefunded > 0) {
-    const newRefund = next.amountRefunded > previous.amountRefunded || !isSettled(previous.status);
-    if (newRefund) events.push({event: 'order.refunded', key: `order.refunded:${next.amountRefunded}`});
+    const newRefund =
+      next.amountRefunded > previous.amountRefunded ||
+      !isSettled(previous.status);
+    if (newRefund)
+      events.push({
+        event: 'order.refunded',
+        key: `order.refunded:${next.amountRefunded}`,
+      });
   }
   return events;
 }
 
 /** The outbox rows for an order change, one per event and channel in use. */
-export function jobsForChange(previous: Order, next: Order, channels: readonly Channel[]): NewJob[] {
+export function jobsForChange(
+  previous: Order,
+  next: Order,
+  channels: readonly Channel[]
+): NewJob[] {
   return eventsForChange(previous, next).flatMap(({event, key}) =>
-    channels.map((channel) => ({orderId: next.id, kind: `${channel}:${key}`, channel, event}))
+    channels.map((channel) => ({
+      orderId: next.id,
+      kind: `${channel}:${key}`,
+      channel,
+      event,
+    }))
   );
 }
 

@@ -39,19 +39,43 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
 
   async function runJob(job: OutboxJob) {
     const at = now();
-    if (!(await store.lockJob(job.id, at.toISOString(), new Date(at.getTime() + leaseMs).toISOString()))) return;
+    if (
+      !(await store.lockJob(
+        job.id,
+        at.toISOString(),
+        new Date(at.getTime() + leaseMs).toISOString()
+      ))
+    )
+      return;
     const handler = handlers[job.channel];
     const order = await store.get(job.orderId);
     try {
-      if (!handler || !order) throw new Error(handler ? 'order not found' : `no handler for ${job.channel}`);
+      if (!handler || !order)
+        throw new Error(
+          handler ? 'order not found' : `no handler for ${job.channel}`
+        );
       await handler(job, order);
       await store.completeJob(job.id, now().toISOString());
       logger.info({orderId: job.orderId, job: job.kind}, 'outbox job done');
     } catch (error) {
       const attempts = job.attempts + 1;
-      const next = new Date(now().getTime() + retryDelayMs(attempts)).toISOString();
-      await store.failJob(job.id, (error as Error).message ?? String(error), next);
-      logger.warn({orderId: job.orderId, job: job.kind, attempts, error: (error as Error).message}, 'outbox job failed; will retry');
+      const next = new Date(
+        now().getTime() + retryDelayMs(attempts)
+      ).toISOString();
+      await store.failJob(
+        job.id,
+        (error as Error).message ?? String(error),
+        next
+      );
+      logger.warn(
+        {
+          orderId: job.orderId,
+          job: job.kind,
+          attempts,
+          error: (error as Error).message,
+        },
+        'outbox job failed; will retry'
+      );
     }
   }
 
@@ -59,7 +83,8 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
     const due = await store.dueJobs(now().toISOString(), 50, orderId);
     // Jobs of one order run in order (the paid email before the refund notice); orders in parallel.
     const byOrder = new Map<string, OutboxJob[]>();
-    for (const job of due) byOrder.set(job.orderId, [...(byOrder.get(job.orderId) ?? []), job]);
+    for (const job of due)
+      byOrder.set(job.orderId, [...(byOrder.get(job.orderId) ?? []), job]);
     await Promise.all(
       [...byOrder.values()].map(async (jobs) => {
         for (const job of jobs) await runJob(job);
@@ -69,14 +94,18 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
 
   function track(promise: Promise<void>) {
     const tracked = promise
-      .catch((error: unknown) => logger.error({error: (error as Error).message}, 'outbox run failed'))
+      .catch((error: unknown) =>
+        logger.error({error: (error as Error).message}, 'outbox run failed')
+      )
       .finally(() => running.delete(tracked));
     running.add(tracked);
     return tracked;
   }
 
   return {
-    channels: (Object.keys(handlers) as Channel[]).filter((channel) => handlers[channel]),
+    channels: (Object.keys(handlers) as Channel[]).filter(
+      (channel) => handlers[channel]
+    ),
     run: (orderId) => track(runDue(orderId)),
     start(intervalMs) {
       timer ??= setInterval(() => void track(runDue()), intervalMs);

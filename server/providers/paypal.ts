@@ -7,7 +7,10 @@ import type {QuoteLine} from '../contract.js';
 import {ApiError} from '../errors.js';
 import {isLoopbackHost, parseApiBase} from '../net.js';
 import {toPaypalValue} from '../money.js';
-import {createPaypalWebhookVerifier, type PaypalWebhookVerifier} from '../webhooks/paypal-signature.js';
+import {
+  createPaypalWebhookVerifier,
+  type PaypalWebhookVerifier,
+} from '../webhooks/paypal-signature.js';
 
 export type PaypalEnvironment = 'sandbox' | 'live';
 export type PaypalWebhookVerification = 'offline' | 'postback';
@@ -100,13 +103,18 @@ export interface VerifyWebhookSignatureRequest {
 }
 
 export interface PaypalClient {
-  createOrder(body: PaypalOrderRequest, requestId: string): Promise<PaypalOrder>;
+  createOrder(
+    body: PaypalOrderRequest,
+    requestId: string
+  ): Promise<PaypalOrder>;
   captureOrder(paypalOrderId: string, requestId: string): Promise<PaypalOrder>;
   getOrder(paypalOrderId: string): Promise<PaypalOrder>;
   /** A capture by its id (Payments v2), with the PayPal order it belongs to. */
   getCapture(captureId: string): Promise<PaypalCapture>;
   /** PayPal's own verdict on a webhook: 'SUCCESS' or 'FAILURE'. */
-  verifyWebhookSignature(request: VerifyWebhookSignatureRequest): Promise<string>;
+  verifyWebhookSignature(
+    request: VerifyWebhookSignatureRequest
+  ): Promise<string>;
 }
 
 /**
@@ -135,24 +143,42 @@ export class PaypalError extends Error {
 
 export function createPaypalProvider(settings: PaypalSettings): PaypalProvider {
   const environment = settings.environment ?? 'sandbox';
-  const apiBase = parseApiBase(settings.apiBase ?? PAYPAL_API_BASES[environment], 'PAYPAL_API_BASE');
+  const apiBase = parseApiBase(
+    settings.apiBase ?? PAYPAL_API_BASES[environment],
+    'PAYPAL_API_BASE'
+  );
   const fetchImpl = settings.fetch ?? fetch;
   const timeoutMs = settings.timeoutMs ?? 15_000;
   const now = settings.now ?? (() => new Date());
-  const client = createPaypalClient({...settings, apiBase, fetch: fetchImpl, timeoutMs, now});
+  const client = createPaypalClient({
+    ...settings,
+    apiBase,
+    fetch: fetchImpl,
+    timeoutMs,
+    now,
+  });
   const webhooks = createPaypalWebhookVerifier({
     webhookId: settings.webhookId,
     environment,
     mode: settings.webhookVerification ?? 'offline',
     // An emulator on this machine serves its own test certificate; no other origin is trusted
     // besides PayPal's hosts.
-    certOrigin: apiBase.protocol === 'http:' && isLoopbackHost(apiBase.hostname) ? apiBase.origin : undefined,
+    certOrigin:
+      apiBase.protocol === 'http:' && isLoopbackHost(apiBase.hostname)
+        ? apiBase.origin
+        : undefined,
     fetch: fetchImpl,
     timeoutMs,
     now,
     postback: (request) => client.verifyWebhookSignature(request),
   });
-  return {clientId: settings.clientId, environment, sdkBaseUrl: settings.sdkBaseUrl, client, webhooks};
+  return {
+    clientId: settings.clientId,
+    environment,
+    sdkBaseUrl: settings.sdkBaseUrl,
+    client,
+    webhooks,
+  };
 }
 
 interface ClientOptions {
@@ -175,7 +201,11 @@ export function createPaypalClient(options: ClientOptions): PaypalClient {
   // Concurrent callers with no valid token wait for the same token request.
   let pendingToken: Promise<string> | undefined;
 
-  async function send(method: string, path: string, init: {headers: Record<string, string>; body?: string}) {
+  async function send(
+    method: string,
+    path: string,
+    init: {headers: Record<string, string>; body?: string}
+  ) {
     try {
       return await options.fetch(`${base}${path}`, {
         method,
@@ -185,23 +215,38 @@ export function createPaypalClient(options: ClientOptions): PaypalClient {
         signal: AbortSignal.timeout(options.timeoutMs),
       });
     } catch (error) {
-      const what = (error as Error).name === 'TimeoutError' ? 'timed out' : 'failed';
-      throw new PaypalError(`PayPal ${method} ${path} ${what}: ${(error as Error).message}`, 0);
+      const what =
+        (error as Error).name === 'TimeoutError' ? 'timed out' : 'failed';
+      throw new PaypalError(
+        `PayPal ${method} ${path} ${what}: ${(error as Error).message}`,
+        0
+      );
     }
   }
 
-  async function readBody(response: Response, method: string, path: string): Promise<unknown> {
+  async function readBody(
+    response: Response,
+    method: string,
+    path: string
+  ): Promise<unknown> {
     let text: string;
     try {
       text = await response.text();
     } catch (error) {
-      throw new PaypalError(`PayPal ${method} ${path}: the answer broke off: ${(error as Error).message}`, 0);
+      throw new PaypalError(
+        `PayPal ${method} ${path}: the answer broke off: ${(error as Error).message}`,
+        0
+      );
     }
     if (!text) return undefined;
     try {
       return JSON.parse(text);
     } catch {
-      if (response.ok) throw new PaypalError(`PayPal ${method} ${path} answered something that is not JSON`, 502);
+      if (response.ok)
+        throw new PaypalError(
+          `PayPal ${method} ${path} answered something that is not JSON`,
+          502
+        );
       return undefined;
     }
   }
@@ -216,25 +261,41 @@ export function createPaypalClient(options: ClientOptions): PaypalClient {
       },
       body: 'grant_type=client_credentials',
     });
-    const body = (await readBody(response, 'POST', path)) as {access_token?: unknown; expires_in?: unknown} | undefined;
+    const body = (await readBody(response, 'POST', path)) as
+      {access_token?: unknown; expires_in?: unknown} | undefined;
     if (!response.ok) throw toPaypalError(response, body, 'POST', path);
-    if (typeof body?.access_token !== 'string' || typeof body.expires_in !== 'number') {
-      throw new PaypalError('PayPal answered the token request without a token', 502);
+    if (
+      typeof body?.access_token !== 'string' ||
+      typeof body.expires_in !== 'number'
+    ) {
+      throw new PaypalError(
+        'PayPal answered the token request without a token',
+        502
+      );
     }
-    const lifetimeS = body.expires_in - Math.min(TOKEN_MARGIN_S, body.expires_in / 10);
-    token = {value: body.access_token, expiresAt: options.now().getTime() + lifetimeS * 1000};
+    const lifetimeS =
+      body.expires_in - Math.min(TOKEN_MARGIN_S, body.expires_in / 10);
+    token = {
+      value: body.access_token,
+      expiresAt: options.now().getTime() + lifetimeS * 1000,
+    };
     return body.access_token;
   }
 
   function accessToken(): Promise<string> {
-    if (token && options.now().getTime() < token.expiresAt) return Promise.resolve(token.value);
+    if (token && options.now().getTime() < token.expiresAt)
+      return Promise.resolve(token.value);
     pendingToken ??= fetchToken().finally(() => {
       pendingToken = undefined;
     });
     return pendingToken;
   }
 
-  async function call<T>(method: string, path: string, extra: {body?: unknown; headers?: Record<string, string>} = {}) {
+  async function call<T>(
+    method: string,
+    path: string,
+    extra: {body?: unknown; headers?: Record<string, string>} = {}
+  ) {
     const attempt = async (bearer: string) =>
       send(method, path, {
         headers: {
@@ -258,31 +319,48 @@ export function createPaypalClient(options: ClientOptions): PaypalClient {
     return body as T;
   }
 
-  const orderPath = (id: string) => `/v2/checkout/orders/${encodeURIComponent(id)}`;
+  const orderPath = (id: string) =>
+    `/v2/checkout/orders/${encodeURIComponent(id)}`;
 
   return {
     createOrder: (body, requestId) =>
       call<PaypalOrder>('POST', '/v2/checkout/orders', {
         body,
-        headers: {'paypal-request-id': requestId, prefer: 'return=representation'},
+        headers: {
+          'paypal-request-id': requestId,
+          prefer: 'return=representation',
+        },
       }).then(checkOrder),
     captureOrder: (id, requestId) =>
       call<PaypalOrder>('POST', `${orderPath(id)}/capture`, {
         // PayPal's own samples send no body; an empty object is what its SDKs send.
         body: {},
-        headers: {'paypal-request-id': requestId, prefer: 'return=representation'},
+        headers: {
+          'paypal-request-id': requestId,
+          prefer: 'return=representation',
+        },
       }).then(checkOrder),
     getOrder: (id) => call<PaypalOrder>('GET', orderPath(id)).then(checkOrder),
     getCapture: async (id) => {
-      const capture = await call<PaypalCapture>('GET', `/v2/payments/captures/${encodeURIComponent(id)}`);
-      if (typeof capture?.id !== 'string') throw new PaypalError('PayPal answered without a capture', 502);
+      const capture = await call<PaypalCapture>(
+        'GET',
+        `/v2/payments/captures/${encodeURIComponent(id)}`
+      );
+      if (typeof capture?.id !== 'string')
+        throw new PaypalError('PayPal answered without a capture', 502);
       return capture;
     },
     verifyWebhookSignature: async (request) => {
-      const body = await call<{verification_status?: unknown}>('POST', '/v1/notifications/verify-webhook-signature', {
-        body: request,
-      });
-      return typeof body?.verification_status === 'string' ? body.verification_status : 'FAILURE';
+      const body = await call<{verification_status?: unknown}>(
+        'POST',
+        '/v1/notifications/verify-webhook-signature',
+        {
+          body: request,
+        }
+      );
+      return typeof body?.verification_status === 'string'
+        ? body.verification_status
+        : 'FAILURE';
     },
   };
 }
@@ -294,7 +372,12 @@ function checkOrder(order: PaypalOrder): PaypalOrder {
   return order;
 }
 
-function toPaypalError(response: Response, body: unknown, method: string, path: string): PaypalError {
+function toPaypalError(
+  response: Response,
+  body: unknown,
+  method: string,
+  path: string
+): PaypalError {
   const error = (body ?? {}) as {
     name?: unknown;
     message?: unknown;
@@ -307,9 +390,16 @@ function toPaypalError(response: Response, body: unknown, method: string, path: 
     .map((detail: {issue?: unknown}) => detail?.issue)
     .filter((issue): issue is string => typeof issue === 'string');
   // OAuth errors have their own shape: {error: 'invalid_client', error_description}.
-  const name = typeof error.name === 'string' ? error.name : typeof error.error === 'string' ? error.error : undefined;
+  const name =
+    typeof error.name === 'string'
+      ? error.name
+      : typeof error.error === 'string'
+        ? error.error
+        : undefined;
   const debugId =
-    typeof error.debug_id === 'string' ? error.debug_id : (response.headers.get('paypal-debug-id') ?? undefined);
+    typeof error.debug_id === 'string'
+      ? error.debug_id
+      : (response.headers.get('paypal-debug-id') ?? undefined);
   const summary = [name, ...issues].filter(Boolean).join(' ');
   return new PaypalError(
     `PayPal ${method} ${path} answered ${response.status} ${summary}`.trim(),
@@ -330,13 +420,18 @@ export function paypalCreateRequestId(orderId: string): string {
  * or a retry after a timeout gets PayPal's first answer back), new after a failed attempt, so
  * a buyer who chose another card after a decline is not answered with the old decline.
  */
-export function paypalCaptureRequestId(orderId: string, attempt?: string): string {
+export function paypalCaptureRequestId(
+  orderId: string,
+  attempt?: string
+): string {
   return `pay-checkout-${orderId}-capture${attempt ? `-${attempt}` : ''}`;
 }
 
 // developer.paypal.com/reference/currency-codes: the currencies PayPal takes payments in.
 export const PAYPAL_CURRENCIES: ReadonlySet<string> = new Set(
-  'aud brl cad chf cny czk dkk eur gbp hkd huf ils inr jpy mxn myr nok nzd php pln sek sgd thb twd usd'.split(' ')
+  'aud brl cad chf cny czk dkk eur gbp hkd huf ils inr jpy mxn myr nok nzd php pln sek sgd thb twd usd'.split(
+    ' '
+  )
 );
 
 const MAX_NAME = 127;
@@ -359,7 +454,11 @@ export interface PricedOrder {
 export function paypalPurchaseUnit(order: PricedOrder): PaypalPurchaseUnit {
   const currency = order.currency.toUpperCase();
   if (!PAYPAL_CURRENCIES.has(order.currency.toLowerCase())) {
-    throw new ApiError(400, 'currency_not_supported', `PayPal does not take payments in ${currency}.`);
+    throw new ApiError(
+      400,
+      'currency_not_supported',
+      `PayPal does not take payments in ${currency}.`
+    );
   }
   const money = (amount: number): PaypalMoney => {
     const value = toPaypalValue(amount, order.currency);
@@ -374,7 +473,9 @@ export function paypalPurchaseUnit(order: PricedOrder): PaypalPurchaseUnit {
   };
   if (order.total !== order.subtotal) {
     // Tax, shipping and discounts would need their own breakdown lines, which PayPal checks.
-    throw new Error('paypalPurchaseUnit: the breakdown covers items only, but the total differs from the subtotal');
+    throw new Error(
+      'paypalPurchaseUnit: the breakdown covers items only, but the total differs from the subtotal'
+    );
   }
   return {
     custom_id: order.id,
@@ -385,11 +486,17 @@ export function paypalPurchaseUnit(order: PricedOrder): PaypalPurchaseUnit {
       unit_amount: money(line.unitAmount),
       sku: line.sku,
     })),
-    amount: {...money(order.total), breakdown: {item_total: money(order.subtotal)}},
+    amount: {
+      ...money(order.total),
+      breakdown: {item_total: money(order.subtotal)},
+    },
   };
 }
 
-const RESTART_ISSUES = ['INSTRUMENT_DECLINED', 'REDIRECT_PAYER_FOR_ALTERNATE_FUNDING'];
+const RESTART_ISSUES = [
+  'INSTRUMENT_DECLINED',
+  'REDIRECT_PAYER_FOR_ALTERNATE_FUNDING',
+];
 const REFUSED_ISSUES = [
   'TRANSACTION_REFUSED',
   'PAYER_CANNOT_PAY',
@@ -405,19 +512,39 @@ const REFUSED_ISSUES = [
  */
 export function paypalApiError(error: PaypalError): ApiError {
   if (error.status === 0 || error.status === 429 || error.status >= 500) {
-    return new ApiError(503, 'provider_unavailable', 'The payment provider is not answering; please try again.');
+    return new ApiError(
+      503,
+      'provider_unavailable',
+      'The payment provider is not answering; please try again.'
+    );
   }
   if (RESTART_ISSUES.some((issue) => error.has(issue))) {
-    return new ApiError(402, 'instrument_declined', 'The payment method was declined; please choose another one.');
+    return new ApiError(
+      402,
+      'instrument_declined',
+      'The payment method was declined; please choose another one.'
+    );
   }
   if (REFUSED_ISSUES.some((issue) => error.has(issue))) {
     return new ApiError(402, 'payment_refused', 'PayPal refused this payment.');
   }
   if (error.has('PAYER_ACTION_REQUIRED')) {
-    return new ApiError(422, 'payer_action_required', 'The buyer must complete a step with PayPal before paying.');
+    return new ApiError(
+      422,
+      'payer_action_required',
+      'The buyer must complete a step with PayPal before paying.'
+    );
   }
   if (error.has('ORDER_NOT_APPROVED')) {
-    return new ApiError(409, 'order_not_approved', 'The buyer has not approved this PayPal payment yet.');
+    return new ApiError(
+      409,
+      'order_not_approved',
+      'The buyer has not approved this PayPal payment yet.'
+    );
   }
-  return new ApiError(502, 'provider_error', 'The payment provider refused the request.');
+  return new ApiError(
+    502,
+    'provider_error',
+    'The payment provider refused the request.'
+  );
 }

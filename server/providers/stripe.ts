@@ -26,7 +26,9 @@ export interface StripeProvider {
 }
 
 export function createStripeProvider(settings: StripeSettings): StripeProvider {
-  const base = settings.apiBase ? parseApiBase(settings.apiBase, 'STRIPE_API_BASE') : undefined;
+  const base = settings.apiBase
+    ? parseApiBase(settings.apiBase, 'STRIPE_API_BASE')
+    : undefined;
   const client = new Stripe(settings.secretKey, {
     ...(base && {
       host: base.hostname.replace(/^\[|\]$/g, ''),
@@ -49,11 +51,17 @@ export function createStripeProvider(settings: StripeSettings): StripeProvider {
 }
 
 /** The idempotency key for an order's PaymentIntent: a retried request reuses it. */
-export function paymentIntentIdempotencyKey(orderId: string, attempt = 1): string {
+export function paymentIntentIdempotencyKey(
+  orderId: string,
+  attempt = 1
+): string {
   return `pay-checkout:${orderId}:payment-intent:${attempt}`;
 }
 
-export function checkoutSessionIdempotencyKey(orderId: string, attempt = 1): string {
+export function checkoutSessionIdempotencyKey(
+  orderId: string,
+  attempt = 1
+): string {
   return `pay-checkout:${orderId}:checkout-session:${attempt}`;
 }
 
@@ -68,9 +76,18 @@ export function stripeApiError(error: unknown): ApiError {
   if (
     error instanceof Stripe.errors.StripeConnectionError ||
     error instanceof Stripe.errors.StripeRateLimitError ||
-    (error instanceof Stripe.errors.StripeAPIError && (error.statusCode ?? 500) >= 500)
+    (error instanceof Stripe.errors.StripeAPIError &&
+      (error.statusCode ?? 500) >= 500)
   ) {
-    return new ApiError(503, 'provider_unavailable', 'The payment provider is not answering; please try again.');
+    return new ApiError(
+      503,
+      'provider_unavailable',
+      'The payment provider is not answering; please try again.'
+    );
   }
-  return new ApiError(502, 'provider_error', 'The payment provider refused the request.');
+  return new ApiError(
+    502,
+    'provider_error',
+    'The payment provider refused the request.'
+  );
 }

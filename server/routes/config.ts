@@ -11,13 +11,17 @@ export function configRoutes(ctx: CheckoutContext) {
       ...(ctx.locale && {locale: ctx.locale}),
       providers: {
         ...(stripe && {
-          stripe: {publishableKey: stripe.publishableKey, ...(stripe.jsUrl && {jsUrl: stripe.jsUrl})},
+          stripe: {
+            publishableKey: stripe.publishableKey,
+            ...(stripe.jsUrl && {jsUrl: stripe.jsUrl}),
+          },
         }),
         ...(paypal && {
           paypal: {
             clientId: paypal.clientId,
             // The JS SDK's name for live.
-            environment: paypal.environment === 'live' ? 'production' : 'sandbox',
+            environment:
+              paypal.environment === 'live' ? 'production' : 'sandbox',
             ...(paypal.sdkBaseUrl && {sdkBaseUrl: paypal.sdkBaseUrl}),
           },
         }),

@@ -2,7 +2,13 @@ import {Hono} from 'hono';
 import type {StoredEmail} from '../notify/mailers.js';
 
 const escapeHtml = (text: string) =>
-  text.replace(/[&<>"']/g, (c) => ({'&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;'})[c]!);
+  text.replace(
+    /[&<>"']/g,
+    (c) =>
+      ({'&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;'})[
+        c
+      ]!
+  );
 
 /**
  * /dev/mail: the emails the shop would have sent, when no SMTP server is configured. Mounted

@@ -8,12 +8,20 @@ import {syncOrder} from '../reconcile.js';
 /** GET /api/orders/:id: the buyer's view of an order, for the holder of its token only. */
 export function orderRoutes(ctx: CheckoutContext) {
   return new Hono().get('/:id', async (c) => {
-    const token = /^Bearer (\S+)$/.exec(c.req.header('authorization') ?? '')?.[1];
-    if (!token) throw new ApiError(401, 'unauthorized', 'Send the order token as "Authorization: Bearer <token>".');
+    const token = /^Bearer (\S+)$/.exec(
+      c.req.header('authorization') ?? ''
+    )?.[1];
+    if (!token)
+      throw new ApiError(
+        401,
+        'unauthorized',
+        'Send the order token as "Authorization: Bearer <token>".'
+      );
     const id = c.req.param('id');
     const storedHash = await ctx.store.tokenHash(id);
     // An unknown order and a wrong token look the same: order ids are not an oracle.
-    if (!storedHash || !tokenMatches(token, storedHash)) throw new ApiError(404, 'not_found', 'No such order.');
+    if (!storedHash || !tokenMatches(token, storedHash))
+      throw new ApiError(404, 'not_found', 'No such order.');
 
     let order = (await ctx.store.get(id))!;
     if (isWaitingTooLong(ctx, order)) order = await syncOrder(ctx, order);

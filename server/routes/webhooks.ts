@@ -13,7 +13,11 @@ const limitBody = () =>
   bodyLimit({
     maxSize: WEBHOOK_BODY_LIMIT,
     onError: () => {
-      throw new ApiError(413, 'payload_too_large', 'The webhook body is larger than 256 KB.');
+      throw new ApiError(
+        413,
+        'payload_too_large',
+        'The webhook body is larger than 256 KB.'
+      );
     },
   });
 
@@ -27,14 +31,22 @@ export function webhookRoutes(ctx: CheckoutContext) {
     .post('/stripe', limitBody(), async (c) => {
       if (!ctx.stripe) {
         // Never fail open: without a secret nothing can be verified, and a 5xx keeps Stripe retrying.
-        throw new ApiError(503, 'provider_not_configured', 'Stripe webhooks are not configured on this server.');
+        throw new ApiError(
+          503,
+          'provider_not_configured',
+          'Stripe webhooks are not configured on this server.'
+        );
       }
       // The signature covers the exact bytes Stripe sent, so the raw text is verified before
       // any JSON parsing. No validator middleware may run on this route.
       const payload = await c.req.text();
       const signature = c.req.header('stripe-signature');
       if (!payload || !signature) {
-        throw new ApiError(400, 'invalid_signature', 'The Stripe-Signature header or the body is missing.');
+        throw new ApiError(
+          400,
+          'invalid_signature',
+          'The Stripe-Signature header or the body is missing.'
+        );
       }
       let event: Stripe.Event;
       try {
@@ -47,27 +59,54 @@ export function webhookRoutes(ctx: CheckoutContext) {
           ctx.now().getTime()
         );
       } catch {
-        throw new ApiError(400, 'invalid_signature', 'The webhook signature could not be verified.');
+        throw new ApiError(
+          400,
+          'invalid_signature',
+          'The webhook signature could not be verified.'
+        );
       }
-      if (typeof event?.id !== 'string' || typeof event.type !== 'string' || !event.data?.object) {
-        throw new ApiError(400, 'invalid_request', 'The event is not a Stripe event.');
+      if (
+        typeof event?.id !== 'string' ||
+        typeof event.type !== 'string' ||
+        !event.data?.object
+      ) {
+        throw new ApiError(
+          400,
+          'invalid_request',
+          'The event is not a Stripe event.'
+        );
       }
       const outcome = await applyStripeEvent(ctx, event);
-      ctx.logger.info({eventId: event.id, type: event.type, outcome}, 'stripe webhook');
+      ctx.logger.info(
+        {eventId: event.id, type: event.type, outcome},
+        'stripe webhook'
+      );
       return c.json({received: true, outcome});
     })
     .post('/paypal', limitBody(), async (c) => {
       if (!ctx.paypal) {
-        throw new ApiError(503, 'provider_not_configured', 'PayPal webhooks are not configured on this server.');
+        throw new ApiError(
+          503,
+          'provider_not_configured',
+          'PayPal webhooks are not configured on this server.'
+        );
       }
       // PayPal signs the CRC-32 of the exact bytes it sent: they are verified as bytes, before
       // any decoding or parsing.
       const body = new Uint8Array(await c.req.arrayBuffer());
-      if (body.length === 0) throw new ApiError(400, 'invalid_signature', 'The webhook body is empty.');
+      if (body.length === 0)
+        throw new ApiError(
+          400,
+          'invalid_signature',
+          'The webhook body is empty.'
+        );
       await ctx.paypal.webhooks.verify((name) => c.req.header(name), body);
       const event = parsePaypalEvent(body);
       const outcome = await applyPaypalEvent(ctx, event);
-      ctx.logger.info({eventId: event.id, type: event.event_type, outcome}, 'paypal webhook');
+      ctx.logger.info(
+        {eventId: event.id, type: event.event_type, outcome},
+        'paypal webhook'
+      );
       return c.json({received: true, outcome});
     });
 }

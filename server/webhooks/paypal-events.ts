@@ -5,7 +5,11 @@
 import {fromPaypalValue} from '../money.js';
 import type {Order} from '../orders/order.js';
 import type {PaymentEvent} from '../orders/state.js';
-import type {PaypalCapture, PaypalMoney, PaypalOrder} from '../providers/paypal.js';
+import type {
+  PaypalCapture,
+  PaypalMoney,
+  PaypalOrder,
+} from '../providers/paypal.js';
 
 /** A webhook event, as far as we read it; only its verified bytes got it this far. */
 export interface PaypalWebhookEvent {
@@ -45,10 +49,14 @@ export function captureEvent(
   status = capture.status
 ): PaymentEvent | null {
   if (status === 'PENDING') return {type: 'processing', paymentId};
-  if (status === 'DECLINED' || status === 'DENIED' || status === 'FAILED') return {type: 'failed', paymentId};
+  if (status === 'DECLINED' || status === 'DENIED' || status === 'FAILED')
+    return {type: 'failed', paymentId};
   if (!CAPTURED.has(status)) return null;
 
-  const currency = typeof capture.amount?.currency_code === 'string' ? capture.amount.currency_code : '';
+  const currency =
+    typeof capture.amount?.currency_code === 'string'
+      ? capture.amount.currency_code
+      : '';
   const amount = minorUnits(capture.amount);
   const mismatch =
     amount === undefined
@@ -56,7 +64,13 @@ export function captureEvent(
       : capture.custom_id !== order.id
         ? `the capture's custom_id ${JSON.stringify(capture.custom_id ?? null)} is not this order`
         : undefined;
-  return {type: 'succeeded', paymentId, amount: amount ?? -1, currency, ...(mismatch && {mismatch})};
+  return {
+    type: 'succeeded',
+    paymentId,
+    amount: amount ?? -1,
+    currency,
+    ...(mismatch && {mismatch}),
+  };
 }
 
 /** The capture in an order PayPal returned (the capture response, or the order read back). */
@@ -65,24 +79,36 @@ export function captureOf(order: PaypalOrder): PaypalCapture | undefined {
     const captures = unit.payments?.captures ?? [];
     const capture = captures.find((c) => CAPTURED.has(c.status)) ?? captures[0];
     // The capture normally repeats the unit's custom_id; if it does not, the unit's stands.
-    if (capture) return {...capture, custom_id: capture.custom_id ?? unit.custom_id};
+    if (capture)
+      return {...capture, custom_id: capture.custom_id ?? unit.custom_id};
   }
   return undefined;
 }
 
-function minorUnits(money: Partial<PaypalMoney> | undefined): number | undefined {
-  if (typeof money?.value !== 'string' || typeof money.currency_code !== 'string') return undefined;
+function minorUnits(
+  money: Partial<PaypalMoney> | undefined
+): number | undefined {
+  if (
+    typeof money?.value !== 'string' ||
+    typeof money.currency_code !== 'string'
+  )
+    return undefined;
   return fromPaypalValue(money.value, money.currency_code);
 }
 
 /** An amount in the order's currency, or undefined when absent, unreadable or in another currency. */
 function amountFor(order: Order, money: unknown): number | undefined {
   const m = money as Partial<PaypalMoney> | undefined;
-  if (typeof m?.currency_code !== 'string' || m.currency_code.toLowerCase() !== order.currency) return undefined;
+  if (
+    typeof m?.currency_code !== 'string' ||
+    m.currency_code.toLowerCase() !== order.currency
+  )
+    return undefined;
   return minorUnits(m);
 }
 
-const str = (value: unknown) => (typeof value === 'string' && value ? value : undefined);
+const str = (value: unknown) =>
+  typeof value === 'string' && value ? value : undefined;
 
 interface CaptureLike {
   custom_id?: unknown;
@@ -99,7 +125,8 @@ const fromCapture =
   (status: string) =>
   (capture: PaypalCapture & CaptureLike): PaypalReport => ({
     ...ids(capture),
-    event: (order, paymentId) => captureEvent(order, capture, paymentId, status),
+    event: (order, paymentId) =>
+      captureEvent(order, capture, paymentId, status),
   });
 
 interface RefundResource extends CaptureLike {
@@ -118,35 +145,61 @@ const fromRefund =
   (refund: RefundResource): PaypalReport => ({
     ...ids(refund),
     event(order, paymentId) {
-      const cumulative = amountFor(order, refund.seller_payable_breakdown?.total_refunded_amount);
+      const cumulative = amountFor(
+        order,
+        refund.seller_payable_breakdown?.total_refunded_amount
+      );
       const amount = amountFor(order, refund.amount);
       const amountRefunded =
-        cumulative ?? (amount !== undefined ? order.amountRefunded + amount : whole ? order.total : undefined);
-      return amountRefunded === undefined ? null : {type: 'refunded', paymentId, amountRefunded};
+        cumulative ??
+        (amount !== undefined
+          ? order.amountRefunded + amount
+          : whole
+            ? order.total
+            : undefined);
+      return amountRefunded === undefined
+        ? null
+        : {type: 'refunded', paymentId, amountRefunded};
     },
   });
 
 interface DisputeResource {
   status?: unknown;
-  disputed_transactions?: {custom?: unknown; invoice_number?: unknown; seller_transaction_id?: unknown}[];
+  disputed_transactions?: {
+    custom?: unknown;
+    invoice_number?: unknown;
+    seller_transaction_id?: unknown;
+  }[];
   dispute_outcome?: {outcome_code?: unknown};
 }
 
 // Our order id is the invoice id and custom id of every PayPal order we create; a dispute
 // names the disputed transaction by them.
 const disputed = (dispute: DisputeResource) => {
-  const transactions = Array.isArray(dispute.disputed_transactions) ? dispute.disputed_transactions : [];
+  const transactions = Array.isArray(dispute.disputed_transactions)
+    ? dispute.disputed_transactions
+    : [];
   for (const tx of transactions) {
     const id = str(tx?.custom) ?? str(tx?.invoice_number);
     if (id) return {orderId: id};
   }
-  return {captureId: transactions.map((tx) => str(tx?.seller_transaction_id)).find(Boolean)};
+  return {
+    captureId: transactions
+      .map((tx) => str(tx?.seller_transaction_id))
+      .find(Boolean),
+  };
 };
 
 // The outcomes in which the seller keeps the money.
-const SELLER_KEEPS = new Set(['RESOLVED_SELLER_FAVOUR', 'CANCELED_BY_BUYER', 'DENIED']);
+const SELLER_KEEPS = new Set([
+  'RESOLVED_SELLER_FAVOUR',
+  'CANCELED_BY_BUYER',
+  'DENIED',
+]);
 
-export const PAYPAL_EVENT_HANDLERS: Readonly<Record<string, (resource: never) => PaypalReport>> = {
+export const PAYPAL_EVENT_HANDLERS: Readonly<
+  Record<string, (resource: never) => PaypalReport>
+> = {
   'PAYMENT.CAPTURE.COMPLETED': fromCapture('COMPLETED'),
   'PAYMENT.CAPTURE.PENDING': fromCapture('PENDING'),
   'PAYMENT.CAPTURE.DENIED': fromCapture('DENIED'),
@@ -169,13 +222,19 @@ export const PAYPAL_EVENT_HANDLERS: Readonly<Record<string, (resource: never) =>
     event: (_order, paymentId) => ({
       type: 'dispute_closed',
       paymentId,
-      disputeStatus: SELLER_KEEPS.has(str(dispute.dispute_outcome?.outcome_code) ?? '') ? 'won' : 'lost',
+      disputeStatus: SELLER_KEEPS.has(
+        str(dispute.dispute_outcome?.outcome_code) ?? ''
+      )
+        ? 'won'
+        : 'lost',
     }),
   }),
 };
 
 /** The report an event makes, or null for a type we do not act on. */
-export function translatePaypalEvent(event: PaypalWebhookEvent): PaypalReport | null {
+export function translatePaypalEvent(
+  event: PaypalWebhookEvent
+): PaypalReport | null {
   const handler = PAYPAL_EVENT_HANDLERS[event.event_type];
   return handler ? handler(event.resource as never) : null;
 }

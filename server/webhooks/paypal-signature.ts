@@ -29,7 +29,10 @@ export interface PaypalWebhookHeaders {
 
 export interface PaypalWebhookVerifier {
   /** Resolves when the delivery is PayPal's; throws a 400 ApiError when it is not, a 503 when we cannot tell yet. */
-  verify(header: (name: string) => string | undefined, body: Uint8Array): Promise<void>;
+  verify(
+    header: (name: string) => string | undefined,
+    body: Uint8Array
+  ): Promise<void>;
 }
 
 export interface PaypalWebhookVerifierOptions {
@@ -50,7 +53,9 @@ export interface PaypalWebhookVerifierOptions {
 }
 
 /** PayPal's API hosts that serve webhook certificates, per environment. */
-export const PAYPAL_CERT_HOSTS: Readonly<Record<'sandbox' | 'live', readonly string[]>> = {
+export const PAYPAL_CERT_HOSTS: Readonly<
+  Record<'sandbox' | 'live', readonly string[]>
+> = {
   live: ['api.paypal.com', 'api-m.paypal.com'],
   sandbox: ['api.sandbox.paypal.com', 'api-m.sandbox.paypal.com'],
 };
@@ -59,11 +64,15 @@ const CERT_PATH = /^\/v1\/notifications\/certs\/[A-Za-z0-9._-]+$/;
 const MAX_CERT_BYTES = 64 * 1024;
 const MAX_CACHED_CERTS = 32;
 
-const invalid = (message: string) => new ApiError(400, 'invalid_signature', message);
-const unavailable = (message: string) => new ApiError(503, 'provider_unavailable', message);
+const invalid = (message: string) =>
+  new ApiError(400, 'invalid_signature', message);
+const unavailable = (message: string) =>
+  new ApiError(503, 'provider_unavailable', message);
 
 /** The five PayPal headers, or a 400 naming the first one missing. */
-export function readPaypalHeaders(header: (name: string) => string | undefined): PaypalWebhookHeaders {
+export function readPaypalHeaders(
+  header: (name: string) => string | undefined
+): PaypalWebhookHeaders {
   const read = (name: string, max: number) => {
     const value = header(name)?.trim();
     if (!value) throw invalid(`The ${name} header is missing.`);
@@ -86,7 +95,11 @@ export function readPaypalHeaders(header: (name: string) => string | undefined):
  * be already in that normal form, so `api.paypal.com@evil.example`, backslashes, dot segments
  * and percent-escapes cannot smuggle another host or path past the check.
  */
-export function checkCertUrl(raw: string, environment: 'sandbox' | 'live', certOrigin?: string): URL {
+export function checkCertUrl(
+  raw: string,
+  environment: 'sandbox' | 'live',
+  certOrigin?: string
+): URL {
   let url: URL;
   try {
     url = new URL(raw);
@@ -94,7 +107,9 @@ export function checkCertUrl(raw: string, environment: 'sandbox' | 'live', certO
     throw invalid('The paypal-cert-url is not a URL.');
   }
   const onPaypal =
-    url.protocol === 'https:' && url.port === '' && PAYPAL_CERT_HOSTS[environment].includes(url.hostname);
+    url.protocol === 'https:' &&
+    url.port === '' &&
+    PAYPAL_CERT_HOSTS[environment].includes(url.hostname);
   const onEmulator = certOrigin !== undefined && url.origin === certOrigin;
   if (
     !(onPaypal || onEmulator) ||
@@ -113,7 +128,11 @@ export function checkCertUrl(raw: string, environment: 'sandbox' | 'live', certO
 }
 
 /** What PayPal signs: the transmission id and time, our webhook id, and the body's CRC-32 in unsigned decimal. */
-export function paypalSignedMessage(headers: PaypalWebhookHeaders, webhookId: string, body: Uint8Array): string {
+export function paypalSignedMessage(
+  headers: PaypalWebhookHeaders,
+  webhookId: string,
+  body: Uint8Array
+): string {
   return `${headers.transmissionId}|${headers.transmissionTime}|${webhookId}|${crc32(body)}`;
 }
 
@@ -134,10 +153,16 @@ export function isPaypalWebhookCertificate(cert: X509Certificate): boolean {
     .split('\n')
     .find((part) => part.startsWith('CN='))
     ?.slice(3);
-  return cn !== undefined && cn.startsWith('messageverificationcerts') && cn.endsWith('.paypal.com');
+  return (
+    cn !== undefined &&
+    cn.startsWith('messageverificationcerts') &&
+    cn.endsWith('.paypal.com')
+  );
 }
 
-export function createPaypalWebhookVerifier(options: PaypalWebhookVerifierOptions): PaypalWebhookVerifier {
+export function createPaypalWebhookVerifier(
+  options: PaypalWebhookVerifierOptions
+): PaypalWebhookVerifier {
   const fetchImpl = options.fetch ?? fetch;
   const timeoutMs = options.timeoutMs ?? 10_000;
   const now = options.now ?? (() => new Date());
@@ -145,13 +170,17 @@ export function createPaypalWebhookVerifier(options: PaypalWebhookVerifierOption
   const mode = options.mode ?? 'offline';
 
   // One download per URL, shared by concurrent deliveries; a failed one is forgotten.
-  const certificates = new Map<string, {expiresAt: number; cert: Promise<X509Certificate>}>();
+  const certificates = new Map<
+    string,
+    {expiresAt: number; cert: Promise<X509Certificate>}
+  >();
 
   function certificate(url: URL): Promise<X509Certificate> {
     const at = now().getTime();
     const cached = certificates.get(url.href);
     if (cached && at < cached.expiresAt) return cached.cert;
-    if (certificates.size >= MAX_CACHED_CERTS) certificates.delete(certificates.keys().next().value!);
+    if (certificates.size >= MAX_CACHED_CERTS)
+      certificates.delete(certificates.keys().next().value!);
     const entry = {expiresAt: at + cacheMs, cert: download(url)};
     certificates.set(url.href, entry);
     entry.cert.then(
@@ -170,16 +199,24 @@ export function createPaypalWebhookVerifier(options: PaypalWebhookVerifierOption
     let pem: string;
     try {
       // No redirects: the checked URL is the only place a certificate may come from.
-      response = await fetchImpl(url.href, {redirect: 'error', signal: AbortSignal.timeout(timeoutMs)});
+      response = await fetchImpl(url.href, {
+        redirect: 'error',
+        signal: AbortSignal.timeout(timeoutMs),
+      });
       if (response.status >= 500 || response.status === 429) {
         throw new Error(`answered ${response.status}`);
       }
       pem = response.ok ? await readCapped(response, MAX_CERT_BYTES) : '';
     } catch (error) {
       // PayPal retries a 5xx, so a passing outage delays the event instead of losing it.
-      throw unavailable(`The PayPal webhook certificate could not be downloaded (${(error as Error).message}).`);
+      throw unavailable(
+        `The PayPal webhook certificate could not be downloaded (${(error as Error).message}).`
+      );
     }
-    if (!response.ok) throw invalid(`The PayPal webhook certificate URL answered ${response.status}.`);
+    if (!response.ok)
+      throw invalid(
+        `The PayPal webhook certificate URL answered ${response.status}.`
+      );
     try {
       return new X509Certificate(pem);
     } catch {
@@ -187,18 +224,31 @@ export function createPaypalWebhookVerifier(options: PaypalWebhookVerifierOption
     }
   }
 
-  async function verifyOffline(headers: PaypalWebhookHeaders, url: URL, body: Uint8Array) {
+  async function verifyOffline(
+    headers: PaypalWebhookHeaders,
+    url: URL,
+    body: Uint8Array
+  ) {
     const signature = decodeSignature(headers.transmissionSig);
     const cert = await certificate(url);
     const at = now().getTime();
     if (at < Date.parse(cert.validFrom) || at > Date.parse(cert.validTo)) {
-      throw invalid('The PayPal webhook certificate is expired or not yet valid.');
+      throw invalid(
+        'The PayPal webhook certificate is expired or not yet valid.'
+      );
     }
-    if (url.origin !== options.certOrigin && !isPaypalWebhookCertificate(cert)) {
+    if (
+      url.origin !== options.certOrigin &&
+      !isPaypalWebhookCertificate(cert)
+    ) {
       throw invalid('The certificate is not PayPal’s webhook certificate.');
     }
-    if (cert.publicKey.asymmetricKeyType !== 'rsa') throw invalid('The certificate key is not RSA.');
-    const message = Buffer.from(paypalSignedMessage(headers, options.webhookId, body), 'utf8');
+    if (cert.publicKey.asymmetricKeyType !== 'rsa')
+      throw invalid('The certificate key is not RSA.');
+    const message = Buffer.from(
+      paypalSignedMessage(headers, options.webhookId, body),
+      'utf8'
+    );
     let valid: boolean;
     try {
       valid = verify('RSA-SHA256', message, cert.publicKey, signature);
@@ -208,8 +258,12 @@ export function createPaypalWebhookVerifier(options: PaypalWebhookVerifierOption
     if (!valid) throw invalid('The webhook signature could not be verified.');
   }
 
-  async function verifyByPostback(headers: PaypalWebhookHeaders, body: Uint8Array) {
-    if (!options.postback) throw new Error('PayPal postback verification needs a postback function');
+  async function verifyByPostback(
+    headers: PaypalWebhookHeaders,
+    body: Uint8Array
+  ) {
+    if (!options.postback)
+      throw new Error('PayPal postback verification needs a postback function');
     let event: unknown;
     try {
       event = JSON.parse(new TextDecoder('utf-8', {fatal: true}).decode(body));
@@ -228,26 +282,37 @@ export function createPaypalWebhookVerifier(options: PaypalWebhookVerifierOption
         webhook_event: event,
       });
     } catch (error) {
-      throw unavailable(`PayPal could not be asked to verify the webhook (${(error as Error).message}).`);
+      throw unavailable(
+        `PayPal could not be asked to verify the webhook (${(error as Error).message}).`
+      );
     }
     // An HTTP 200 that says FAILURE is a rejection, like any other answer but SUCCESS.
-    if (status !== 'SUCCESS') throw invalid('PayPal did not confirm the webhook signature.');
+    if (status !== 'SUCCESS')
+      throw invalid('PayPal did not confirm the webhook signature.');
   }
 
   return {
     async verify(header, body) {
       const headers = readPaypalHeaders(header);
       // Allow-listed, never passed into a crypto API.
-      if (headers.authAlgo !== 'SHA256withRSA') throw invalid('The paypal-auth-algo is not SHA256withRSA.');
+      if (headers.authAlgo !== 'SHA256withRSA')
+        throw invalid('The paypal-auth-algo is not SHA256withRSA.');
       // Checked before anything is fetched, in both modes.
-      const url = checkCertUrl(headers.certUrl, options.environment, options.certOrigin);
+      const url = checkCertUrl(
+        headers.certUrl,
+        options.environment,
+        options.certOrigin
+      );
       if (mode === 'postback') await verifyByPostback(headers, body);
       else await verifyOffline(headers, url, body);
     },
   };
 }
 
-async function readCapped(response: Response, maxBytes: number): Promise<string> {
+async function readCapped(
+  response: Response,
+  maxBytes: number
+): Promise<string> {
   const declared = Number(response.headers.get('content-length') ?? 0);
   if (declared > maxBytes) throw new Error('the certificate is too large');
   if (!response.body) return '';

@@ -32,12 +32,19 @@ export function parsePaypalEvent(body: Uint8Array): PaypalWebhookEvent {
     typeof event.resource !== 'object' ||
     event.resource === null
   ) {
-    throw new ApiError(400, 'invalid_request', 'The body is not a PayPal webhook event.');
+    throw new ApiError(
+      400,
+      'invalid_request',
+      'The body is not a PayPal webhook event.'
+    );
   }
   return event as PaypalWebhookEvent;
 }
 
-export async function applyPaypalEvent(ctx: CheckoutContext, event: PaypalWebhookEvent): Promise<WebhookOutcome> {
+export async function applyPaypalEvent(
+  ctx: CheckoutContext,
+  event: PaypalWebhookEvent
+): Promise<WebhookOutcome> {
   const report = translatePaypalEvent(event);
   if (!report) return 'ignored';
   const order = await findOrder(ctx, report);
@@ -65,7 +72,10 @@ export async function applyPaypalEvent(ctx: CheckoutContext, event: PaypalWebhoo
 // By the PayPal order the resource names, which we stored when we created it; failing that,
 // by our own id in custom_id (the PayPal order was created but storing its id did not
 // happen). The state machine then checks that the PayPal order is the order's own.
-async function findOrder(ctx: CheckoutContext, report: PaypalReport): Promise<Order | undefined> {
+async function findOrder(
+  ctx: CheckoutContext,
+  report: PaypalReport
+): Promise<Order | undefined> {
   if (report.paypalOrderId) {
     const order = await ctx.store.findByPayment('paypal', report.paypalOrderId);
     if (order) return order;
@@ -83,14 +93,29 @@ async function findOrder(ctx: CheckoutContext, report: PaypalReport): Promise<Or
 
 // A dispute may name only the capture: PayPal knows which order it belongs to. Unknown to
 // PayPal means not ours; PayPal not answering means try again later (a 5xx, so it retries).
-async function paypalOrderOfCapture(ctx: CheckoutContext, captureId: string): Promise<string | undefined> {
+async function paypalOrderOfCapture(
+  ctx: CheckoutContext,
+  captureId: string
+): Promise<string | undefined> {
   try {
     const capture = await ctx.paypal!.client.getCapture(captureId);
     return capture.supplementary_data?.related_ids?.order_id;
   } catch (error) {
-    if (error instanceof PaypalError && error.status >= 400 && error.status < 500) return undefined;
-    ctx.logger.warn({captureId, error: (error as Error).message}, 'reading a disputed PayPal capture failed');
-    throw new ApiError(503, 'provider_unavailable', 'PayPal could not be asked about the disputed capture.');
+    if (
+      error instanceof PaypalError &&
+      error.status >= 400 &&
+      error.status < 500
+    )
+      return undefined;
+    ctx.logger.warn(
+      {captureId, error: (error as Error).message},
+      'reading a disputed PayPal capture failed'
+    );
+    throw new ApiError(
+      503,
+      'provider_unavailable',
+      'PayPal could not be asked about the disputed capture.'
+    );
   }
 }
 
@@ -98,7 +123,11 @@ async function paypalOrderOfCapture(ctx: CheckoutContext, captureId: string): Pr
  * Applies what a capture response (or the PayPal order read back after ORDER_ALREADY_CAPTURED)
  * says. The buyer is answered from the stored result.
  */
-export async function settlePaypalOrder(ctx: CheckoutContext, order: Order, paypalOrder: PaypalOrder): Promise<Order> {
+export async function settlePaypalOrder(
+  ctx: CheckoutContext,
+  order: Order,
+  paypalOrder: PaypalOrder
+): Promise<Order> {
   const capture = captureOf(paypalOrder);
   const event = capture && captureEvent(order, capture, paypalOrder.id);
   if (!event) return (await ctx.store.get(order.id)) ?? order;
@@ -110,13 +139,20 @@ export async function settlePaypalOrder(ctx: CheckoutContext, order: Order, payp
  * Reads the order's PayPal order and applies its capture, if it has one: for reconciliation,
  * when neither the capture answer nor the webhook arrived. It never captures by itself.
  */
-export async function syncPaypalOrder(ctx: CheckoutContext, order: Order): Promise<Order> {
-  if (!ctx.paypal || order.provider !== 'paypal' || !order.providerPaymentId) return order;
+export async function syncPaypalOrder(
+  ctx: CheckoutContext,
+  order: Order
+): Promise<Order> {
+  if (!ctx.paypal || order.provider !== 'paypal' || !order.providerPaymentId)
+    return order;
   let paypalOrder: PaypalOrder;
   try {
     paypalOrder = await ctx.paypal.client.getOrder(order.providerPaymentId);
   } catch (error) {
-    ctx.logger.warn({orderId: order.id, error: (error as Error).message}, 'reading the PayPal order failed');
+    ctx.logger.warn(
+      {orderId: order.id, error: (error as Error).message},
+      'reading the PayPal order failed'
+    );
     return order;
   }
   return settlePaypalOrder(ctx, order, paypalOrder);
@@ -127,13 +163,22 @@ export async function syncPaypalOrder(ctx: CheckoutContext, order: Order): Promi
  * An order that already was is written again all the same (failed → failed raises no side
  * effects), so its updatedAt moves and the next attempt goes out under a new request id.
  */
-export async function recordRefusedCapture(ctx: CheckoutContext, order: Order, paypalOrderId: string): Promise<void> {
-  const result = await ctx.fulfiller.apply(order.id, {type: 'failed', paymentId: paypalOrderId});
+export async function recordRefusedCapture(
+  ctx: CheckoutContext,
+  order: Order,
+  paypalOrderId: string
+): Promise<void> {
+  const result = await ctx.fulfiller.apply(order.id, {
+    type: 'failed',
+    paymentId: paypalOrderId,
+  });
   if (
     result.outcome === 'unchanged' &&
     result.order.status === 'failed' &&
     result.order.providerPaymentId === paypalOrderId
   ) {
-    await ctx.store.update(order.id, (current) => (current.status === 'failed' ? {status: 'failed'} : null));
+    await ctx.store.update(order.id, (current) =>
+      current.status === 'failed' ? {status: 'failed'} : null
+    );
   }
 }

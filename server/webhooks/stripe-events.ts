@@ -18,7 +18,10 @@ const intentId = (value: string | {id: string} | null): string | undefined =>
 
 const fromIntent =
   (make: (intent: Stripe.PaymentIntent) => PaymentEvent): Translate =>
-  (intent: Stripe.PaymentIntent) => ({orderId: intent.metadata?.order_id, event: make(intent)});
+  (intent: Stripe.PaymentIntent) => ({
+    orderId: intent.metadata?.order_id,
+    event: make(intent),
+  });
 
 export const STRIPE_EVENT_HANDLERS: Readonly<Record<string, Translate>> = {
   'payment_intent.succeeded': fromIntent((intent) => ({
@@ -27,19 +30,38 @@ export const STRIPE_EVENT_HANDLERS: Readonly<Record<string, Translate>> = {
     amount: intent.amount_received,
     currency: intent.currency,
   })),
-  'payment_intent.processing': fromIntent((intent) => ({type: 'processing', paymentId: intent.id})),
-  'payment_intent.payment_failed': fromIntent((intent) => ({type: 'failed', paymentId: intent.id})),
-  'payment_intent.canceled': fromIntent((intent) => ({type: 'canceled', paymentId: intent.id})),
+  'payment_intent.processing': fromIntent((intent) => ({
+    type: 'processing',
+    paymentId: intent.id,
+  })),
+  'payment_intent.payment_failed': fromIntent((intent) => ({
+    type: 'failed',
+    paymentId: intent.id,
+  })),
+  'payment_intent.canceled': fromIntent((intent) => ({
+    type: 'canceled',
+    paymentId: intent.id,
+  })),
   // Hosted Checkout: the session is the order's payment until it is paid.
   'checkout.session.completed': (session: Stripe.Checkout.Session) => ({
     orderId: session.metadata?.order_id,
-    event: reportFromSession(session) ?? {type: 'processing', paymentId: session.id},
+    event: reportFromSession(session) ?? {
+      type: 'processing',
+      paymentId: session.id,
+    },
   }),
-  'checkout.session.async_payment_succeeded': (session: Stripe.Checkout.Session) => ({
+  'checkout.session.async_payment_succeeded': (
+    session: Stripe.Checkout.Session
+  ) => ({
     orderId: session.metadata?.order_id,
-    event: reportFromSession({...session, payment_status: 'paid'}) ?? {type: 'processing', paymentId: session.id},
+    event: reportFromSession({...session, payment_status: 'paid'}) ?? {
+      type: 'processing',
+      paymentId: session.id,
+    },
   }),
-  'checkout.session.async_payment_failed': (session: Stripe.Checkout.Session) => ({
+  'checkout.session.async_payment_failed': (
+    session: Stripe.Checkout.Session
+  ) => ({
     orderId: session.metadata?.order_id,
     event: {type: 'failed', paymentId: session.id},
   }),
@@ -49,15 +71,39 @@ export const STRIPE_EVENT_HANDLERS: Readonly<Record<string, Translate>> = {
   }),
   'charge.refunded': (charge: Stripe.Charge) => {
     const paymentId = intentId(charge.payment_intent);
-    return paymentId ? {event: {type: 'refunded', paymentId, amountRefunded: charge.amount_refunded}} : null;
+    return paymentId
+      ? {
+          event: {
+            type: 'refunded',
+            paymentId,
+            amountRefunded: charge.amount_refunded,
+          },
+        }
+      : null;
   },
   'charge.dispute.created': (dispute: Stripe.Dispute) => {
     const paymentId = intentId(dispute.payment_intent);
-    return paymentId ? {event: {type: 'dispute_opened', paymentId, disputeStatus: dispute.status}} : null;
+    return paymentId
+      ? {
+          event: {
+            type: 'dispute_opened',
+            paymentId,
+            disputeStatus: dispute.status,
+          },
+        }
+      : null;
   },
   'charge.dispute.closed': (dispute: Stripe.Dispute) => {
     const paymentId = intentId(dispute.payment_intent);
-    return paymentId ? {event: {type: 'dispute_closed', paymentId, disputeStatus: dispute.status}} : null;
+    return paymentId
+      ? {
+          event: {
+            type: 'dispute_closed',
+            paymentId,
+            disputeStatus: dispute.status,
+          },
+        }
+      : null;
   },
 };
 
@@ -71,26 +117,39 @@ export function translateStripeEvent(event: Stripe.Event): StripeReport | null {
  * What a PaymentIntent's current status says, for the paths that read it instead of waiting
  * for a webhook (a buyer's return, reconciliation).
  */
-export function reportFromIntent(intent: Stripe.PaymentIntent): PaymentEvent | null {
+export function reportFromIntent(
+  intent: Stripe.PaymentIntent
+): PaymentEvent | null {
   switch (intent.status) {
     case 'succeeded':
-      return {type: 'succeeded', paymentId: intent.id, amount: intent.amount_received, currency: intent.currency};
+      return {
+        type: 'succeeded',
+        paymentId: intent.id,
+        amount: intent.amount_received,
+        currency: intent.currency,
+      };
     case 'processing':
       return {type: 'processing', paymentId: intent.id};
     case 'canceled':
       return {type: 'canceled', paymentId: intent.id};
     case 'requires_payment_method':
-      return intent.last_payment_error ? {type: 'failed', paymentId: intent.id} : null;
+      return intent.last_payment_error
+        ? {type: 'failed', paymentId: intent.id}
+        : null;
     default:
       return null;
   }
 }
 
 /** What a Checkout Session says, read back or from an event; null while it is still open. */
-export function reportFromSession(session: Stripe.Checkout.Session): PaymentEvent | null {
-  if (session.status === 'expired') return {type: 'canceled', paymentId: session.id};
+export function reportFromSession(
+  session: Stripe.Checkout.Session
+): PaymentEvent | null {
+  if (session.status === 'expired')
+    return {type: 'canceled', paymentId: session.id};
   if (session.status !== 'complete') return null;
-  if (session.payment_status !== 'paid') return {type: 'processing', paymentId: session.id};
+  if (session.payment_status !== 'paid')
+    return {type: 'processing', paymentId: session.id};
   return {
     type: 'succeeded',
     paymentId: session.id,
@@ -99,4 +158,3 @@ export function reportFromSession(session: Stripe.Checkout.Session): PaymentEven
     handOverTo: intentId(session.payment_intent),
   };
 }
-

@@ -6,11 +6,18 @@ import type Stripe from 'stripe';
 import type {CheckoutContext} from '../context.js';
 import type {Order} from '../orders/order.js';
 import type {PaymentEvent} from '../orders/state.js';
-import {reportFromIntent, reportFromSession, translateStripeEvent} from './stripe-events.js';
+import {
+  reportFromIntent,
+  reportFromSession,
+  translateStripeEvent,
+} from './stripe-events.js';
 
 export type WebhookOutcome = 'applied' | 'duplicate' | 'unchanged' | 'ignored';
 
-export async function applyStripeEvent(ctx: CheckoutContext, event: Stripe.Event): Promise<WebhookOutcome> {
+export async function applyStripeEvent(
+  ctx: CheckoutContext,
+  event: Stripe.Event
+): Promise<WebhookOutcome> {
   const report = translateStripeEvent(event);
   if (!report) return 'ignored';
 
@@ -20,7 +27,10 @@ export async function applyStripeEvent(ctx: CheckoutContext, event: Stripe.Event
     ? await ctx.store.get(report.orderId)
     : await ctx.store.findByPayment('stripe', report.event.paymentId);
   if (!order || order.provider !== 'stripe') {
-    ctx.logger.info({eventId: event.id, type: event.type}, 'webhook for an object we did not create; ignored');
+    ctx.logger.info(
+      {eventId: event.id, type: event.type},
+      'webhook for an object we did not create; ignored'
+    );
     return 'ignored';
   }
 
@@ -39,16 +49,26 @@ export async function applyStripeEvent(ctx: CheckoutContext, event: Stripe.Event
  * Reads the order's payment back from Stripe — its PaymentIntent, or its Checkout Session
  * for hosted Checkout — and applies what it says.
  */
-export async function syncStripeOrder(ctx: CheckoutContext, order: Order): Promise<Order> {
+export async function syncStripeOrder(
+  ctx: CheckoutContext,
+  order: Order
+): Promise<Order> {
   const paymentId = order.providerPaymentId;
   if (!ctx.stripe || !paymentId) return order;
   let report: PaymentEvent | null;
   try {
     report = paymentId.startsWith('cs_')
-      ? reportFromSession(await ctx.stripe.client.checkout.sessions.retrieve(paymentId))
-      : reportFromIntent(await ctx.stripe.client.paymentIntents.retrieve(paymentId));
+      ? reportFromSession(
+          await ctx.stripe.client.checkout.sessions.retrieve(paymentId)
+        )
+      : reportFromIntent(
+          await ctx.stripe.client.paymentIntents.retrieve(paymentId)
+        );
   } catch (error) {
-    ctx.logger.warn({orderId: order.id, error: (error as Error).name}, 'reading the payment from Stripe failed');
+    ctx.logger.warn(
+      {orderId: order.id, error: (error as Error).name},
+      'reading the payment from Stripe failed'
+    );
     return order;
   }
   if (!report) return order;

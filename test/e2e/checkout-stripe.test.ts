@@ -37,7 +37,8 @@ describe('buying on the demo shop with Stripe', () => {
     await page.goto(`${shop.url}/`);
     await page.evaluate(() => localStorage.clear());
     await page.reload();
-    const add = (name: string) => page.getByRole('button', {name: `Add to cart: ${name}`}).click();
+    const add = (name: string) =>
+      page.getByRole('button', {name: `Add to cart: ${name}`}).click();
     await add('Black tee, size M');
     await add('Black tee, size M');
     await add('Enamel camp mug');
@@ -54,39 +55,62 @@ describe('buying on the demo shop with Stripe', () => {
     await frame.locator('[name=postalCode]').fill('94110');
   }
 
-  const payButton = (page: Page) => page.locator('pay-checkout').getByRole('button', {name: /^Pay/});
+  const payButton = (page: Page) =>
+    page.locator('pay-checkout').getByRole('button', {name: /^Pay/});
 
   /** Resolves with the pay-success detail, listening from before the click. */
   function nextEvent(page: Page, type: string) {
     return page.evaluate(
       (type) =>
         new Promise<unknown>((resolve) =>
-          document.querySelector('pay-checkout')!.addEventListener(type, (e) => resolve((e as CustomEvent).detail), {
-            once: true,
-          })
+          document
+            .querySelector('pay-checkout')!
+            .addEventListener(type, (e) => resolve((e as CustomEvent).detail), {
+              once: true,
+            })
         ),
       type
     );
   }
 
-  const order = (id: string) => shop.query<OrderRow>('SELECT * FROM orders WHERE id = ?', id)[0];
+  const order = (id: string) =>
+    shop.query<OrderRow>('SELECT * FROM orders WHERE id = ?', id)[0];
   const ledger = (id: string) =>
-    shop.query<{type: string}>('SELECT type FROM processed_events WHERE order_id = ?', id).map((r) => r.type);
+    shop
+      .query<{type: string}>(
+        'SELECT type FROM processed_events WHERE order_id = ?',
+        id
+      )
+      .map((r) => r.type);
 
   it('pays with 4242 4242 4242 4242: success shown, order paid through the webhook, fulfilled once', async () => {
     const page = await openShopWithCart();
     await fillCard(page, '4242424242424242');
     const success = nextEvent(page, 'pay-success');
     await payButton(page).click();
-    const detail = (await success) as {orderId: string; status: string; total: number; currency: string};
-    assert.deepEqual([detail.status, detail.total, detail.currency], ['paid', 6450, 'usd']);
+    const detail = (await success) as {
+      orderId: string;
+      status: string;
+      total: number;
+      currency: string;
+    };
+    assert.deepEqual(
+      [detail.status, detail.total, detail.currency],
+      ['paid', 6450, 'usd']
+    );
     await expectText(page, 'pay-checkout [part~="status"]', 'Payment received');
     await page.screenshot({path: '/tmp/e2e-stripe-success.png'});
 
     const row = order(detail.orderId);
-    assert.deepEqual([row.status, row.total, row.currency], ['paid', 6450, 'usd']);
+    assert.deepEqual(
+      [row.status, row.total, row.currency],
+      ['paid', 6450, 'usd']
+    );
     assert.ok(row.fulfilled_at, 'the fulfilment hook ran');
-    assert.ok(ledger(detail.orderId).includes('payment_intent.succeeded'), 'marked paid by the verified webhook');
+    assert.ok(
+      ledger(detail.orderId).includes('payment_intent.succeeded'),
+      'marked paid by the verified webhook'
+    );
     await page.close();
   });
 
@@ -114,7 +138,10 @@ describe('buying on the demo shop with Stripe', () => {
     await fillCard(page, '4000002500003155');
     const success = nextEvent(page, 'pay-success');
     await payButton(page).click();
-    await page.frameLocator('iframe[src*="/elements/3ds/"]').getByRole('button', {name: 'Complete'}).click();
+    await page
+      .frameLocator('iframe[src*="/elements/3ds/"]')
+      .getByRole('button', {name: 'Complete'})
+      .click();
     const {orderId} = (await success) as {orderId: string};
     assert.equal(order(orderId).status, 'paid');
     await page.close();
@@ -125,11 +152,16 @@ describe('buying on the demo shop with Stripe', () => {
     await fillCard(page, '4000000000003220');
     const error = nextEvent(page, 'pay-error');
     await payButton(page).click();
-    await page.frameLocator('iframe[src*="/elements/3ds/"]').getByRole('button', {name: 'Fail'}).click();
+    await page
+      .frameLocator('iframe[src*="/elements/3ds/"]')
+      .getByRole('button', {name: 'Fail'})
+      .click();
     const detail = (await error) as {code: string; orderId?: string};
     assert.equal(detail.code, 'payment_intent_authentication_failure');
     await page.locator('pay-checkout').getByRole('alert').waitFor();
-    const paid = shop.query<OrderRow>("SELECT * FROM orders WHERE status = 'paid' AND created_at > datetime('now', '-5 seconds')");
+    const paid = shop.query<OrderRow>(
+      "SELECT * FROM orders WHERE status = 'paid' AND created_at > datetime('now', '-5 seconds')"
+    );
     assert.ok(!paid.some((row) => row.id === detail.orderId));
     await page.close();
   });
@@ -138,10 +170,13 @@ describe('buying on the demo shop with Stripe', () => {
     const page = await openShopWithCart();
     // What a buyer could do in devtools: rewrite every price on the page and on the items.
     await page.evaluate(() => {
-      for (const el of document.querySelectorAll('.price')) el.textContent = '$0.01';
-      for (const item of document.querySelectorAll('pay-item')) item.setAttribute('price', '1');
+      for (const el of document.querySelectorAll('.price'))
+        el.textContent = '$0.01';
+      for (const item of document.querySelectorAll('pay-item'))
+        item.setAttribute('price', '1');
       const root = document.querySelector('pay-checkout')!.shadowRoot!;
-      for (const el of root.querySelectorAll('[part~="total"], [part~="line"]')) el.textContent = '$0.01';
+      for (const el of root.querySelectorAll('[part~="total"], [part~="line"]'))
+        el.textContent = '$0.01';
     });
     await fillCard(page, '4242424242424242');
     const success = nextEvent(page, 'pay-success');
@@ -180,7 +215,9 @@ describe('buying on the demo shop with Stripe', () => {
 <pay-checkout><pay-item sku="mug-enamel" quantity="2"></pay-item></pay-checkout>
 </main></body></html>`);
       });
-      await new Promise<void>((resolve) => site.listen(0, '127.0.0.1', resolve));
+      await new Promise<void>((resolve) =>
+        site.listen(0, '127.0.0.1', resolve)
+      );
       siteUrl = `http://127.0.0.1:${(site.address() as AddressInfo).port}`;
       embedShop = await startShop({ALLOWED_ORIGINS: siteUrl});
     });
@@ -197,7 +234,10 @@ describe('buying on the demo shop with Stripe', () => {
       const success = nextEvent(page, 'pay-success');
       await payButton(page).click();
       const {orderId} = (await success) as {orderId: string};
-      const row = embedShop.query<OrderRow>('SELECT * FROM orders WHERE id = ?', orderId)[0];
+      const row = embedShop.query<OrderRow>(
+        'SELECT * FROM orders WHERE id = ?',
+        orderId
+      )[0];
       assert.deepEqual([row.status, row.total], ['paid', 2900]);
       await page.close();
     });
@@ -205,7 +245,11 @@ describe('buying on the demo shop with Stripe', () => {
 });
 
 async function expectText(page: Page, selector: string, text: string) {
-  await page.locator(selector).filter({hasText: text}).first().waitFor({timeout: 10_000});
+  await page
+    .locator(selector)
+    .filter({hasText: text})
+    .first()
+    .waitFor({timeout: 10_000});
 }
 
 /**
@@ -218,10 +262,21 @@ async function axeViolations(page: Page): Promise<string[]> {
   for (const frame of page.frames()) {
     await frame.evaluate(axeSource);
     const ids = await frame.evaluate(async () => {
-      const axe = (window as unknown as {axe: {run(ctx: unknown, opts: unknown): Promise<{violations: {id: string; nodes: unknown[]}[]}>}}).axe;
+      const axe = (
+        window as unknown as {
+          axe: {
+            run(
+              ctx: unknown,
+              opts: unknown
+            ): Promise<{violations: {id: string; nodes: unknown[]}[]}>;
+          };
+        }
+      ).axe;
       const pageRules = ['page-has-heading-one', 'landmark-one-main', 'region'];
       const topLevel = window === window.top;
-      const rules = Object.fromEntries(pageRules.map((id) => [id, {enabled: topLevel}]));
+      const rules = Object.fromEntries(
+        pageRules.map((id) => [id, {enabled: topLevel}])
+      );
       const result = await axe.run(document, {iframes: false, rules});
       return result.violations.map((v) => `${v.id} (${v.nodes.length})`);
     });

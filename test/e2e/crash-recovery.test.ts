@@ -9,7 +9,10 @@ import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {after, before, describe, it} from 'node:test';
 import Stripe from 'stripe';
-import {type RunningStripeEmulator, startStripeEmulator} from '../../server/emulators/stripe/index.js';
+import {
+  type RunningStripeEmulator,
+  startStripeEmulator,
+} from '../../server/emulators/stripe/index.js';
 import {startSmtpServer} from '../server/smtp.js';
 import {type Shop, startShop} from './shop.js';
 
@@ -18,7 +21,10 @@ describe('a crash between the charge and the webhook', () => {
   let smtp: Awaited<ReturnType<typeof startSmtpServer>>;
   const shops: Shop[] = [];
   before(async () => {
-    [emulator, smtp] = await Promise.all([startStripeEmulator({retryDelaysMs: [50]}), startSmtpServer()]);
+    [emulator, smtp] = await Promise.all([
+      startStripeEmulator({retryDelaysMs: [50]}),
+      startSmtpServer(),
+    ]);
   });
   after(async () => {
     for (const shop of shops) await shop.stop();
@@ -46,12 +52,19 @@ describe('a crash between the charge and the webhook', () => {
   }
 
   it('ends paid, fulfilled and emailed exactly once after a SIGKILL and a restart', async () => {
-    const databaseFile = join(mkdtempSync(join(tmpdir(), 'pay-checkout-crash-')), 'orders.sqlite');
+    const databaseFile = join(
+      mkdtempSync(join(tmpdir(), 'pay-checkout-crash-')),
+      'orders.sqlite'
+    );
     const first = await start(databaseFile);
     const res = await fetch(`${first.url}/api/stripe/payment-intents`, {
       method: 'POST',
       headers: {'content-type': 'application/json'},
-      body: JSON.stringify({items: [{sku: 'cap-navy', quantity: 1}], email: 'crash@example.com', locale: 'de'}),
+      body: JSON.stringify({
+        items: [{sku: 'cap-navy', quantity: 1}],
+        email: 'crash@example.com',
+        locale: 'de',
+      }),
     });
     assert.equal(res.status, 201);
     const {orderId, clientSecret} = await res.json();
@@ -65,17 +78,26 @@ describe('a crash between the charge and the webhook', () => {
       telemetry: false,
       httpClient: Stripe.createFetchHttpClient(),
     });
-    const intent = await stripe.paymentIntents.confirm(clientSecret.split('_secret_')[0], {
-      payment_method: 'pm_card_visa',
-      return_url: 'https://shop.example/return',
-    });
+    const intent = await stripe.paymentIntents.confirm(
+      clientSecret.split('_secret_')[0],
+      {
+        payment_method: 'pm_card_visa',
+        return_url: 'https://shop.example/return',
+      }
+    );
     assert.equal(intent.status, 'succeeded');
     await first.kill();
     emulator.faults.reset(); // the held events are lost for good
 
     const second = await start(databaseFile);
-    await until(() => smtp.received.some((m) => m.to.includes('crash@example.com')), 'the confirmation email');
-    const row = second.query<{status: string; fulfilled_at: string | null}>('SELECT * FROM orders WHERE id = ?', orderId)[0];
+    await until(
+      () => smtp.received.some((m) => m.to.includes('crash@example.com')),
+      'the confirmation email'
+    );
+    const row = second.query<{status: string; fulfilled_at: string | null}>(
+      'SELECT * FROM orders WHERE id = ?',
+      orderId
+    )[0];
     assert.equal(row.status, 'paid');
     assert.ok(row.fulfilled_at);
 
@@ -83,7 +105,9 @@ describe('a crash between the charge and the webhook', () => {
     await second.stop();
     const third = await start(databaseFile);
     await fetch(`${third.url}/healthz`);
-    const mails = smtp.received.filter((m) => m.to.includes('crash@example.com'));
+    const mails = smtp.received.filter((m) =>
+      m.to.includes('crash@example.com')
+    );
     assert.equal(mails.length, 1);
     assert.match(mails[0].raw, /Bestellung/);
   });

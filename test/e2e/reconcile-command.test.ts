@@ -10,7 +10,10 @@ import {join} from 'node:path';
 import {promisify} from 'node:util';
 import {after, before, describe, it} from 'node:test';
 import Stripe from 'stripe';
-import {type RunningStripeEmulator, startStripeEmulator} from '../../server/emulators/stripe/index.js';
+import {
+  type RunningStripeEmulator,
+  startStripeEmulator,
+} from '../../server/emulators/stripe/index.js';
 import {type Shop, startShop} from './shop.js';
 
 const run = promisify(execFile);
@@ -19,7 +22,10 @@ describe('npm run reconcile', () => {
   let emulator: RunningStripeEmulator;
   let shop: Shop;
   let env: Record<string, string>;
-  const databaseFile = join(mkdtempSync(join(tmpdir(), 'pay-checkout-reconcile-')), 'orders.sqlite');
+  const databaseFile = join(
+    mkdtempSync(join(tmpdir(), 'pay-checkout-reconcile-')),
+    'orders.sqlite'
+  );
   before(async () => {
     emulator = await startStripeEmulator();
     env = {
@@ -58,12 +64,25 @@ describe('npm run reconcile', () => {
       return_url: 'https://shop.example/return',
     });
     await emulator.flush();
-    const status = () => shop.query<{status: string}>('SELECT status FROM orders WHERE id = ?', orderId)[0].status;
+    const status = () =>
+      shop.query<{status: string}>(
+        'SELECT status FROM orders WHERE id = ?',
+        orderId
+      )[0].status;
     assert.equal(status(), 'pending');
 
-    const {stdout} = await run(process.execPath, ['--import', 'tsx', 'server/reconcile-cli.ts', '0'], {
-      env: {...process.env, ...env, DATABASE_URL: `sqlite:${databaseFile}`, LOG_LEVEL: 'silent'},
-    });
+    const {stdout} = await run(
+      process.execPath,
+      ['--import', 'tsx', 'server/reconcile-cli.ts', '0'],
+      {
+        env: {
+          ...process.env,
+          ...env,
+          DATABASE_URL: `sqlite:${databaseFile}`,
+          LOG_LEVEL: 'silent',
+        },
+      }
+    );
     assert.match(stdout, /checked 1 open order\(s\) older than 0 s, 1 changed/);
     assert.equal(status(), 'paid');
   });

@@ -29,30 +29,44 @@ export async function startShop(
 ): Promise<Shop> {
   const dir = mkdtempSync(join(tmpdir(), 'pay-checkout-e2e-'));
   const databaseFile = options.databaseFile ?? join(dir, 'orders.sqlite');
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'server/node.ts'], {
-    env: {
-      ...process.env,
-      PORT: '0',
-      DATABASE_URL: `sqlite:${databaseFile}`,
-      MAIL_DIR: join(dir, 'mail'),
-      LOG_LEVEL: 'warn',
-      ...env,
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child: ChildProcess = spawn(
+    process.execPath,
+    ['--import', 'tsx', 'server/node.ts'],
+    {
+      env: {
+        ...process.env,
+        PORT: '0',
+        DATABASE_URL: `sqlite:${databaseFile}`,
+        MAIL_DIR: join(dir, 'mail'),
+        LOG_LEVEL: 'warn',
+        ...env,
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    }
+  );
   let output = '';
-  const ready = new Promise<{url: string; stripeUrl?: string}>((resolve, reject) => {
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString();
-      const shop = /Shop:\s+(http:\/\/\S+?)\/?\s/.exec(output);
-      const stripe = /Stripe emulator runs at (http:\/\/\S+)/.exec(output);
-      if (shop) resolve({url: shop[1], stripeUrl: stripe?.[1]});
-    };
-    child.stdout!.on('data', onData);
-    child.stderr!.on('data', onData);
-    child.once('exit', (code) => reject(new Error(`the shop exited (${code}) before it was ready:\n${output}`)));
-    setTimeout(() => reject(new Error(`the shop did not start within 30 s:\n${output}`)), 30_000).unref();
-  });
+  const ready = new Promise<{url: string; stripeUrl?: string}>(
+    (resolve, reject) => {
+      const onData = (chunk: Buffer) => {
+        output += chunk.toString();
+        const shop = /Shop:\s+(http:\/\/\S+?)\/?\s/.exec(output);
+        const stripe = /Stripe emulator runs at (http:\/\/\S+)/.exec(output);
+        if (shop) resolve({url: shop[1], stripeUrl: stripe?.[1]});
+      };
+      child.stdout!.on('data', onData);
+      child.stderr!.on('data', onData);
+      child.once('exit', (code) =>
+        reject(
+          new Error(`the shop exited (${code}) before it was ready:\n${output}`)
+        )
+      );
+      setTimeout(
+        () =>
+          reject(new Error(`the shop did not start within 30 s:\n${output}`)),
+        30_000
+      ).unref();
+    }
+  );
   const {url, stripeUrl} = await ready;
   let db: Database.Database | undefined;
   return {

@@ -22,7 +22,11 @@ describe('POST /api/stripe/checkout-sessions', () => {
   after(() => h.close());
 
   const create = async (body: unknown = request) => {
-    const res = await postJson(h.server.app, 'http://localhost/api/stripe/checkout-sessions', body);
+    const res = await postJson(
+      h.server.app,
+      'http://localhost/api/stripe/checkout-sessions',
+      body
+    );
     return {res, json: await res.json()};
   };
 
@@ -32,7 +36,11 @@ describe('POST /api/stripe/checkout-sessions', () => {
     const res = await fetch(`${h.emulator.url}/checkout/pay/${id}/confirm`, {
       method: 'POST',
       headers: {'content-type': 'application/x-www-form-urlencoded'},
-      body: new URLSearchParams({key: h.emulator.publishableKey, payment_method: paymentMethod, email: 'buyer@example.com'}),
+      body: new URLSearchParams({
+        key: h.emulator.publishableKey,
+        payment_method: paymentMethod,
+        email: 'buyer@example.com',
+      }),
     });
     await h.emulator.flush();
     return {id, res};
@@ -43,12 +51,20 @@ describe('POST /api/stripe/checkout-sessions', () => {
     assert.equal(res.status, 201);
     assert.match(json.orderId, /^ord_/);
     assert.ok(json.url.startsWith(`${h.emulator.url}/checkout/pay/`));
-    const session = await h.stripe.checkout.sessions.retrieve(new URL(json.url).pathname.split('/').pop()!);
-    assert.deepEqual([session.amount_total, session.currency, session.metadata?.order_id], [5900, 'usd', json.orderId]);
+    const session = await h.stripe.checkout.sessions.retrieve(
+      new URL(json.url).pathname.split('/').pop()!
+    );
+    assert.deepEqual(
+      [session.amount_total, session.currency, session.metadata?.order_id],
+      [5900, 'usd', json.orderId]
+    );
     assert.equal(session.customer_email, 'buyer@example.com');
     assert.equal(session.success_url, request.successUrl);
     const order = await h.server.store.get(json.orderId);
-    assert.deepEqual([order?.status, order?.providerPaymentId], ['pending', session.id]);
+    assert.deepEqual(
+      [order?.status, order?.providerPaymentId],
+      ['pending', session.id]
+    );
   });
 
   it('refuses return URLs on a foreign origin (no open redirect), and creates nothing', async () => {
@@ -62,7 +78,10 @@ describe('POST /api/stripe/checkout-sessions', () => {
       assert.equal(json.error.code, 'invalid_request');
     }
     assert.equal((await h.stripe.checkout.sessions.list()).data.length, before);
-    const allowed = await create({...request, successUrl: 'https://shop.example/thanks'});
+    const allowed = await create({
+      ...request,
+      successUrl: 'https://shop.example/thanks',
+    });
     assert.equal(allowed.res.status, 201);
   });
 
@@ -72,8 +91,15 @@ describe('POST /api/stripe/checkout-sessions', () => {
     assert.equal(res.status, 200);
     const order = await h.server.store.get(json.orderId);
     assert.equal(order?.status, 'paid');
-    assert.match(order!.providerPaymentId!, /^pi_/, 'handed over to the PaymentIntent');
-    assert.deepEqual((await h.server.settled()).filter((o) => o.id === json.orderId).length, 1);
+    assert.match(
+      order!.providerPaymentId!,
+      /^pi_/,
+      'handed over to the PaymentIntent'
+    );
+    assert.deepEqual(
+      (await h.server.settled()).filter((o) => o.id === json.orderId).length,
+      1
+    );
 
     await h.stripe.refunds.create({payment_intent: order!.providerPaymentId!});
     await h.emulator.flush();
@@ -95,10 +121,17 @@ describe('POST /api/stripe/checkout-sessions', () => {
         });
       assert.equal((await control({})).status, 200);
       await h.emulator.flush();
-      assert.equal((await h.server.store.get(json.orderId))?.status, 'processing');
+      assert.equal(
+        (await h.server.store.get(json.orderId))?.status,
+        'processing'
+      );
       await control({outcome});
       await h.emulator.flush();
-      assert.equal((await h.server.store.get(json.orderId))?.status, status, outcome);
+      assert.equal(
+        (await h.server.store.get(json.orderId))?.status,
+        status,
+        outcome
+      );
     }
   });
 

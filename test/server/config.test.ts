@@ -38,37 +38,86 @@ describe('configuration', () => {
   });
 
   it('refuses to start with a live key and no webhook secret, naming the variable', () => {
-    const message = problems({STRIPE_SECRET_KEY: 'sk_live_abc', STRIPE_PUBLISHABLE_KEY: 'pk_live_abc'});
+    const message = problems({
+      STRIPE_SECRET_KEY: 'sk_live_abc',
+      STRIPE_PUBLISHABLE_KEY: 'pk_live_abc',
+    });
     assert.match(message, /STRIPE_WEBHOOK_SECRET is required/);
-    assert.doesNotMatch(message, /sk_live_abc/, 'the secret itself is never printed');
+    assert.doesNotMatch(
+      message,
+      /sk_live_abc/,
+      'the secret itself is never printed'
+    );
   });
 
   it('refuses a test key without its webhook secret too: it never fails open', () => {
-    assert.match(problems({STRIPE_SECRET_KEY: 'sk_test_abc', STRIPE_PUBLISHABLE_KEY: 'pk_test_abc'}), /STRIPE_WEBHOOK_SECRET/);
+    assert.match(
+      problems({
+        STRIPE_SECRET_KEY: 'sk_test_abc',
+        STRIPE_PUBLISHABLE_KEY: 'pk_test_abc',
+      }),
+      /STRIPE_WEBHOOK_SECRET/
+    );
   });
 
   it('refuses a secret with whitespace (a pasted newline), keys of the wrong kind, and mixed modes', () => {
-    assert.match(problems({...keys, STRIPE_WEBHOOK_SECRET: 'whsec_abc\n'}), /STRIPE_WEBHOOK_SECRET contains whitespace/);
-    assert.match(problems({...keys, STRIPE_SECRET_KEY: 'pk_test_abc'}), /STRIPE_SECRET_KEY must be a Stripe secret/);
-    assert.match(problems({...keys, STRIPE_SECRET_KEY: 'sk_live_abc'}), /both be test keys or both live keys/);
+    assert.match(
+      problems({...keys, STRIPE_WEBHOOK_SECRET: 'whsec_abc\n'}),
+      /STRIPE_WEBHOOK_SECRET contains whitespace/
+    );
+    assert.match(
+      problems({...keys, STRIPE_SECRET_KEY: 'pk_test_abc'}),
+      /STRIPE_SECRET_KEY must be a Stripe secret/
+    );
+    assert.match(
+      problems({...keys, STRIPE_SECRET_KEY: 'sk_live_abc'}),
+      /both be test keys or both live keys/
+    );
   });
 
   it('allows plain http for a Stripe-compatible API only on loopback', () => {
-    assert.equal(parseConfig({...keys, STRIPE_API_BASE: 'http://127.0.0.1:12111'}).stripe?.apiBase, 'http://127.0.0.1:12111');
-    assert.ok(parseConfig({...keys, STRIPE_API_BASE: 'http://localhost:12111'}));
-    assert.ok(parseConfig({...keys, STRIPE_API_BASE: 'https://stripe-proxy.example'}));
-    assert.match(problems({...keys, STRIPE_API_BASE: 'http://stripe-proxy.example'}), /STRIPE_API_BASE must use https/);
-    assert.match(problems({...keys, STRIPE_API_BASE: 'http://10.0.0.5:12111'}), /STRIPE_API_BASE/);
-    assert.throws(() => createStripeProvider({...{secretKey: 'sk_test_1', publishableKey: 'pk_test_1', webhookSecret: 'whsec_1'}, apiBase: 'http://192.168.1.2'}));
+    assert.equal(
+      parseConfig({...keys, STRIPE_API_BASE: 'http://127.0.0.1:12111'}).stripe
+        ?.apiBase,
+      'http://127.0.0.1:12111'
+    );
+    assert.ok(
+      parseConfig({...keys, STRIPE_API_BASE: 'http://localhost:12111'})
+    );
+    assert.ok(
+      parseConfig({...keys, STRIPE_API_BASE: 'https://stripe-proxy.example'})
+    );
+    assert.match(
+      problems({...keys, STRIPE_API_BASE: 'http://stripe-proxy.example'}),
+      /STRIPE_API_BASE must use https/
+    );
+    assert.match(
+      problems({...keys, STRIPE_API_BASE: 'http://10.0.0.5:12111'}),
+      /STRIPE_API_BASE/
+    );
+    assert.throws(() =>
+      createStripeProvider({
+        ...{
+          secretKey: 'sk_test_1',
+          publishableKey: 'pk_test_1',
+          webhookSecret: 'whsec_1',
+        },
+        apiBase: 'http://192.168.1.2',
+      })
+    );
   });
 
   it('validates PORT, LOG_LEVEL and ALLOWED_ORIGINS', () => {
     assert.match(problems({PORT: 'eighty'}), /PORT/);
     assert.match(problems({LOG_LEVEL: 'loud'}), /LOG_LEVEL/);
-    assert.match(problems({ALLOWED_ORIGINS: 'not an origin'}), /ALLOWED_ORIGINS/);
-    assert.deepEqual(parseConfig({ALLOWED_ORIGINS: 'https://a.example, https://b.example'}).allowedOrigins, [
-      'https://a.example',
-      'https://b.example',
-    ]);
+    assert.match(
+      problems({ALLOWED_ORIGINS: 'not an origin'}),
+      /ALLOWED_ORIGINS/
+    );
+    assert.deepEqual(
+      parseConfig({ALLOWED_ORIGINS: 'https://a.example, https://b.example'})
+        .allowedOrigins,
+      ['https://a.example', 'https://b.example']
+    );
   });
 });

@@ -5,7 +5,10 @@
 import type {AddressInfo} from 'node:net';
 import {serve} from '@hono/node-server';
 import Stripe from 'stripe';
-import {type RunningStripeEmulator, startStripeEmulator} from '../../server/emulators/stripe/index.js';
+import {
+  type RunningStripeEmulator,
+  startStripeEmulator,
+} from '../../server/emulators/stripe/index.js';
 import {makeServer, type TestServer} from './helpers.js';
 
 export interface Harness {
@@ -16,7 +19,9 @@ export interface Harness {
   close(): Promise<void>;
 }
 
-export async function startHarness(options: Parameters<typeof makeServer>[0] = {}): Promise<Harness> {
+export async function startHarness(
+  options: Parameters<typeof makeServer>[0] = {}
+): Promise<Harness> {
   const emulator = await startStripeEmulator({retryDelaysMs: [20, 50, 100]});
   const {stripeSettings, ...rest} = options;
   const server = await makeServer({
@@ -29,9 +34,15 @@ export async function startHarness(options: Parameters<typeof makeServer>[0] = {
       ...stripeSettings,
     },
   });
-  const listener = serve({fetch: server.app.fetch, hostname: '127.0.0.1', port: 0});
+  const listener = serve({
+    fetch: server.app.fetch,
+    hostname: '127.0.0.1',
+    port: 0,
+  });
   await new Promise((resolve) => listener.once('listening', resolve));
-  emulator.setWebhookUrl(`http://127.0.0.1:${(listener.address() as AddressInfo).port}/api/webhooks/stripe`);
+  emulator.setWebhookUrl(
+    `http://127.0.0.1:${(listener.address() as AddressInfo).port}/api/webhooks/stripe`
+  );
   const stripe = new Stripe(emulator.secretKey, {
     host: '127.0.0.1',
     port: emulator.port,
@@ -51,4 +62,3 @@ export async function startHarness(options: Parameters<typeof makeServer>[0] = {
     },
   };
 }
-

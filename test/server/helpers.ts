@@ -6,12 +6,18 @@ import {type Catalog, parseCatalog} from '../../server/catalog.js';
 import type {Order} from '../../server/orders/order.js';
 import {createSqlStore} from '../../server/orders/sql-store.js';
 import type {OrderStore} from '../../server/orders/store.js';
-import {createStripeProvider, type StripeSettings} from '../../server/providers/stripe.js';
+import {
+  createStripeProvider,
+  type StripeSettings,
+} from '../../server/providers/stripe.js';
 
 export const WEBHOOK_SECRET = 'whsec_test_secret_for_unit_tests';
 
 export function demoCatalog(): Catalog {
-  return parseCatalog(JSON.parse(readFileSync('demo/catalog.json', 'utf8')), 'demo/catalog.json');
+  return parseCatalog(
+    JSON.parse(readFileSync('demo/catalog.json', 'utf8')),
+    'demo/catalog.json'
+  );
 }
 
 export interface TestServer {
@@ -28,10 +34,15 @@ export interface TestServer {
 }
 
 export async function makeServer(
-  options: Partial<CheckoutServerOptions> & {stripeSettings?: Partial<StripeSettings>} = {}
+  options: Partial<CheckoutServerOptions> & {
+    stripeSettings?: Partial<StripeSettings>;
+  } = {}
 ): Promise<TestServer> {
   // One clock for the app and its store, so a test that pins time pins both.
-  const store = await createSqlStore({databaseUrl: 'sqlite::memory:', now: options.now});
+  const store = await createSqlStore({
+    databaseUrl: 'sqlite::memory:',
+    now: options.now,
+  });
   const fulfilled: Order[] = [];
   const {stripeSettings, ...rest} = options;
   const {app, outbox, reconciler} = createCheckout({
@@ -69,7 +80,12 @@ export async function makeServer(
   };
 }
 
-export function postJson(app: TestServer['app'], path: string, body: unknown, headers: Record<string, string> = {}) {
+export function postJson(
+  app: TestServer['app'],
+  path: string,
+  body: unknown,
+  headers: Record<string, string> = {}
+) {
   return app.request(path, {
     method: 'POST',
     headers: {'content-type': 'application/json', ...headers},
@@ -78,7 +94,10 @@ export function postJson(app: TestServer['app'], path: string, body: unknown, he
 }
 
 /** A signed Stripe webhook delivery, as Stripe would send it. */
-export function stripeSignature(payload: string, options: {secret?: string; timestamp?: number} = {}): string {
+export function stripeSignature(
+  payload: string,
+  options: {secret?: string; timestamp?: number} = {}
+): string {
   return Stripe.webhooks.generateTestHeaderString({
     payload,
     secret: options.secret ?? WEBHOOK_SECRET,
@@ -86,10 +105,17 @@ export function stripeSignature(payload: string, options: {secret?: string; time
   });
 }
 
-export function deliverStripe(app: TestServer['app'], payload: string, signature = stripeSignature(payload)) {
+export function deliverStripe(
+  app: TestServer['app'],
+  payload: string,
+  signature = stripeSignature(payload)
+) {
   return app.request('/api/webhooks/stripe', {
     method: 'POST',
-    headers: {'content-type': 'application/json; charset=utf-8', 'stripe-signature': signature},
+    headers: {
+      'content-type': 'application/json; charset=utf-8',
+      'stripe-signature': signature,
+    },
     body: payload,
   });
 }
@@ -97,7 +123,11 @@ export function deliverStripe(app: TestServer['app'], payload: string, signature
 let eventCounter = 0;
 
 /** A Stripe event around a PaymentIntent-like object, as the API would send it. */
-export function stripeEvent(type: string, object: Record<string, unknown>, id = `evt_test_${++eventCounter}`) {
+export function stripeEvent(
+  type: string,
+  object: Record<string, unknown>,
+  id = `evt_test_${++eventCounter}`
+) {
   return JSON.stringify({
     id,
     object: 'event',
@@ -111,7 +141,11 @@ export function stripeEvent(type: string, object: Record<string, unknown>, id = 
   });
 }
 
-export function intentObject(orderId: string, intentId: string, fields: Record<string, unknown> = {}) {
+export function intentObject(
+  orderId: string,
+  intentId: string,
+  fields: Record<string, unknown> = {}
+) {
   return {
     id: intentId,
     object: 'payment_intent',
@@ -140,7 +174,15 @@ export async function seedOrder(
       currency,
       subtotal: total,
       total,
-      lines: [{sku: 'tee-black-m', name: 'Black tee, size M', unitAmount: total / 2, quantity: 2, amount: total}],
+      lines: [
+        {
+          sku: 'tee-black-m',
+          name: 'Black tee, size M',
+          unitAmount: total / 2,
+          quantity: 2,
+          amount: total,
+        },
+      ],
       email,
     },
     'unused-token-hash'

@@ -15,7 +15,15 @@ describe('GET /api/orders/:id', () => {
         currency: 'usd',
         subtotal: 1450,
         total: 1450,
-        lines: [{sku: 'mug-enamel', name: 'Enamel camp mug', unitAmount: 1450, quantity: 1, amount: 1450}],
+        lines: [
+          {
+            sku: 'mug-enamel',
+            name: 'Enamel camp mug',
+            unitAmount: 1450,
+            quantity: 1,
+            amount: 1450,
+          },
+        ],
         email: 'buyer@example.com',
       },
       hashToken(token)
@@ -24,7 +32,9 @@ describe('GET /api/orders/:id', () => {
   after(() => server.close());
 
   const read = (id: string, authorization?: string) =>
-    server.app.request(`/api/orders/${id}`, {headers: authorization ? {authorization} : {}});
+    server.app.request(`/api/orders/${id}`, {
+      headers: authorization ? {authorization} : {},
+    });
 
   it('shows the order to the holder of its token, and nothing private', async () => {
     const res = await read('ord_T', `Bearer ${token}`);
@@ -34,7 +44,15 @@ describe('GET /api/orders/:id', () => {
       status: 'pending',
       currency: 'usd',
       total: 1450,
-      lines: [{sku: 'mug-enamel', name: 'Enamel camp mug', unitAmount: 1450, quantity: 1, amount: 1450}],
+      lines: [
+        {
+          sku: 'mug-enamel',
+          name: 'Enamel camp mug',
+          unitAmount: 1450,
+          quantity: 1,
+          amount: 1450,
+        },
+      ],
       provider: 'stripe',
     });
   });

@@ -14,7 +14,13 @@ import {folderMailer, smtpMailer} from '../../server/notify/mailers.js';
 import {signPayload} from '../../server/notify/merchant-webhook.js';
 import type {Order} from '../../server/orders/order.js';
 import {eventsForChange} from '../../server/outbox/jobs.js';
-import {deliverStripe, intentObject, makeServer, seedOrder, stripeEvent} from './helpers.js';
+import {
+  deliverStripe,
+  intentObject,
+  makeServer,
+  seedOrder,
+  stripeEvent,
+} from './helpers.js';
 import {startSmtpServer} from './smtp.js';
 
 const order = (fields: Partial<Order> = {}): Order => ({
@@ -25,8 +31,20 @@ const order = (fields: Partial<Order> = {}): Order => ({
   subtotal: 6450,
   total: 6450,
   lines: [
-    {sku: 'tee-black-m', name: 'Black tee, size M', unitAmount: 2500, quantity: 2, amount: 5000},
-    {sku: 'mug-enamel', name: 'Enamel camp mug', unitAmount: 1450, quantity: 1, amount: 1450},
+    {
+      sku: 'tee-black-m',
+      name: 'Black tee, size M',
+      unitAmount: 2500,
+      quantity: 2,
+      amount: 5000,
+    },
+    {
+      sku: 'mug-enamel',
+      name: 'Enamel camp mug',
+      unitAmount: 1450,
+      quantity: 1,
+      amount: 1450,
+    },
   ],
   email: 'buyer@example.com',
   amountRefunded: 0,
@@ -36,25 +54,49 @@ const order = (fields: Partial<Order> = {}): Order => ({
 });
 
 const succeeded = (orderId: string, intentId: string, amount = 5000) =>
-  intentObject(orderId, intentId, {status: 'succeeded', amount_received: amount});
+  intentObject(orderId, intentId, {
+    status: 'succeeded',
+    amount_received: amount,
+  });
 
 describe('order events', () => {
   it('raises order.paid once, when money is first received, and order.refunded per new refunded total', () => {
-    assert.deepEqual(eventsForChange(order({status: 'pending'}), order()), [{event: 'order.paid', key: 'order.paid'}]);
-    assert.deepEqual(eventsForChange(order(), order()), []);
-    assert.deepEqual(eventsForChange(order(), order({status: 'partially_refunded', amountRefunded: 500})), [
-      {event: 'order.refunded', key: 'order.refunded:500'},
+    assert.deepEqual(eventsForChange(order({status: 'pending'}), order()), [
+      {event: 'order.paid', key: 'order.paid'},
     ]);
-    assert.deepEqual(eventsForChange(order({status: 'pending'}), order({status: 'needs_review'})), []);
-    assert.deepEqual(eventsForChange(order({status: 'pending'}), order({status: 'failed'})), []);
+    assert.deepEqual(eventsForChange(order(), order()), []);
+    assert.deepEqual(
+      eventsForChange(
+        order(),
+        order({status: 'partially_refunded', amountRefunded: 500})
+      ),
+      [{event: 'order.refunded', key: 'order.refunded:500'}]
+    );
+    assert.deepEqual(
+      eventsForChange(
+        order({status: 'pending'}),
+        order({status: 'needs_review'})
+      ),
+      []
+    );
+    assert.deepEqual(
+      eventsForChange(order({status: 'pending'}), order({status: 'failed'})),
+      []
+    );
   });
 });
 
 describe('the confirmation email', () => {
   it('has the order id, the lines and the total, as text and HTML', () => {
-    const email = composeOrderEmail('order.paid', order(), {shopName: 'Field Supply Co.', messageId: '<m1@x>'})!;
+    const email = composeOrderEmail('order.paid', order(), {
+      shopName: 'Field Supply Co.',
+      messageId: '<m1@x>',
+    })!;
     assert.equal(email.to, 'buyer@example.com');
-    assert.equal(email.subject, 'Field Supply Co.: your order ord_M is confirmed');
+    assert.equal(
+      email.subject,
+      'Field Supply Co.: your order ord_M is confirmed'
+    );
     for (const part of [email.text, email.html]) {
       assert.match(part, /ord_M/);
       assert.match(part, /Black tee, size M × 2/);
@@ -64,10 +106,14 @@ describe('the confirmation email', () => {
   });
 
   it('is written in the buyer’s locale and the order’s currency', () => {
-    const email = composeOrderEmail('order.paid', order({currency: 'jpy', total: 9800, locale: 'fr'}), {
-      shopName: 'Boutique',
-      messageId: '<m2@x>',
-    })!;
+    const email = composeOrderEmail(
+      'order.paid',
+      order({currency: 'jpy', total: 9800, locale: 'fr'}),
+      {
+        shopName: 'Boutique',
+        messageId: '<m2@x>',
+      }
+    )!;
     assert.match(email.subject, /votre commande ord_M est confirmée/);
     assert.match(email.text, /Total\s?: 9\s800\s(JPY|¥)/);
     assert.match(email.html, /lang="fr"/);
@@ -76,14 +122,30 @@ describe('the confirmation email', () => {
   it('escapes what the catalog says in HTML', () => {
     const email = composeOrderEmail(
       'order.paid',
-      order({lines: [{sku: 'x', name: '<script>alert(1)</script>', unitAmount: 1, quantity: 1, amount: 1}]}),
+      order({
+        lines: [
+          {
+            sku: 'x',
+            name: '<script>alert(1)</script>',
+            unitAmount: 1,
+            quantity: 1,
+            amount: 1,
+          },
+        ],
+      }),
       {shopName: 'S', messageId: '<m@x>'}
     )!;
     assert.doesNotMatch(email.html, /<script>/);
   });
 
   it('is not composed when the buyer left no address', () => {
-    assert.equal(composeOrderEmail('order.paid', order({email: undefined}), {shopName: 'S', messageId: '<m@x>'}), undefined);
+    assert.equal(
+      composeOrderEmail('order.paid', order({email: undefined}), {
+        shopName: 'S',
+        messageId: '<m@x>',
+      }),
+      undefined
+    );
   });
 });
 
@@ -95,11 +157,27 @@ describe('emails over SMTP', () => {
   after(() => smtp.close());
 
   it('sends exactly one confirmation when the webhook is delivered many times, concurrently', async () => {
-    const server = await makeServer({mailer: smtpMailer(smtp.url, 'Shop <orders@shop.example>'), shopName: 'Shop'});
-    await seedOrder(server.store, 'ord_E', 'pi_E', 5000, 'usd', 'ana@example.com');
+    const server = await makeServer({
+      mailer: smtpMailer(smtp.url, 'Shop <orders@shop.example>'),
+      shopName: 'Shop',
+    });
+    await seedOrder(
+      server.store,
+      'ord_E',
+      'pi_E',
+      5000,
+      'usd',
+      'ana@example.com'
+    );
     const before = smtp.received.length;
-    const payload = stripeEvent('payment_intent.succeeded', succeeded('ord_E', 'pi_E'));
-    const other = stripeEvent('payment_intent.succeeded', succeeded('ord_E', 'pi_E'));
+    const payload = stripeEvent(
+      'payment_intent.succeeded',
+      succeeded('ord_E', 'pi_E')
+    );
+    const other = stripeEvent(
+      'payment_intent.succeeded',
+      succeeded('ord_E', 'pi_E')
+    );
     await Promise.all([
       deliverStripe(server.app, payload),
       deliverStripe(server.app, payload),
@@ -107,7 +185,9 @@ describe('emails over SMTP', () => {
     ]);
     await deliverStripe(server.app, payload);
     await server.outbox.idle();
-    const mine = smtp.received.slice(before).filter((m) => m.to.includes('ana@example.com'));
+    const mine = smtp.received
+      .slice(before)
+      .filter((m) => m.to.includes('ana@example.com'));
     assert.equal(mine.length, 1);
     assert.match(mine[0].raw, /Subject: Shop: your order ord_E is confirmed/);
     assert.match(mine[0].raw, /Content-Type: text\/html/);
@@ -128,20 +208,40 @@ describe('emails over SMTP', () => {
         },
       },
     });
-    await seedOrder(server.store, 'ord_R', 'pi_R', 5000, 'usd', 'bo@example.com');
-    await deliverStripe(server.app, stripeEvent('payment_intent.succeeded', succeeded('ord_R', 'pi_R')));
+    await seedOrder(
+      server.store,
+      'ord_R',
+      'pi_R',
+      5000,
+      'usd',
+      'bo@example.com'
+    );
+    await deliverStripe(
+      server.app,
+      stripeEvent('payment_intent.succeeded', succeeded('ord_R', 'pi_R'))
+    );
     await server.outbox.idle();
     assert.equal((await server.store.get('ord_R'))?.status, 'paid');
-    const [job] = (await server.store.jobs('ord_R')).filter((j) => j.channel === 'email');
+    const [job] = (await server.store.jobs('ord_R')).filter(
+      (j) => j.channel === 'email'
+    );
     assert.deepEqual([job.attempts, job.doneAt], [1, undefined]);
 
     refuse = false;
     clock += 6_000;
     await server.outbox.run();
-    const toBo = () => smtp.received.filter((m) => m.to.includes('bo@example.com'));
+    const toBo = () =>
+      smtp.received.filter((m) => m.to.includes('bo@example.com'));
     assert.equal(toBo().length, 1);
 
-    const refund = {id: 'ch_R', object: 'charge', amount: 5000, amount_refunded: 2000, currency: 'usd', payment_intent: 'pi_R'};
+    const refund = {
+      id: 'ch_R',
+      object: 'charge',
+      amount: 5000,
+      amount_refunded: 2000,
+      currency: 'usd',
+      payment_intent: 'pi_R',
+    };
     await deliverStripe(server.app, stripeEvent('charge.refunded', refund));
     await server.outbox.idle();
     assert.equal(toBo().length, 2);
@@ -155,7 +255,10 @@ describe('the development outbox folder', () => {
   it('keeps every email as an .eml file, listed newest first', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'pay-checkout-mail-'));
     const mailer = folderMailer(dir, 'Shop <orders@localhost>');
-    const email = composeOrderEmail('order.paid', order(), {shopName: 'Shop', messageId: '<job_1@pay-checkout>'})!;
+    const email = composeOrderEmail('order.paid', order(), {
+      shopName: 'Shop',
+      messageId: '<job_1@pay-checkout>',
+    })!;
     await mailer.send(email);
     await mailer.send(email); // a resend of the same job overwrites, it does not duplicate
     const listed = await mailer.list();
@@ -180,7 +283,9 @@ describe('the merchant’s order webhook', () => {
   });
   before(async () => {
     received = [];
-    await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
+    await new Promise<void>((resolve) =>
+      receiver.listen(0, '127.0.0.1', resolve)
+    );
     url = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/orders`;
   });
   after(() => new Promise((resolve) => receiver.close(resolve)));
@@ -189,10 +294,16 @@ describe('the merchant’s order webhook', () => {
 
   it('is signed, carries an idempotency key, and is retried until accepted, then never sent again', async () => {
     let clock = Date.now();
-    const server = await makeServer({now: () => new Date(clock), orderWebhook: {url, secret}});
+    const server = await makeServer({
+      now: () => new Date(clock),
+      orderWebhook: {url, secret},
+    });
     await seedOrder(server.store, 'ord_W', 'pi_W');
     answer = 500;
-    await deliverStripe(server.app, stripeEvent('payment_intent.succeeded', succeeded('ord_W', 'pi_W')));
+    await deliverStripe(
+      server.app,
+      stripeEvent('payment_intent.succeeded', succeeded('ord_W', 'pi_W'))
+    );
     await server.outbox.idle();
     assert.equal(received.length, 1);
 
@@ -205,18 +316,29 @@ describe('the merchant’s order webhook', () => {
     assert.equal(received.length, 2, 'an accepted event is not sent again');
 
     const [first, second] = received;
-    assert.equal(first.headers['idempotency-key'], second.headers['idempotency-key'], 'the same event both times');
+    assert.equal(
+      first.headers['idempotency-key'],
+      second.headers['idempotency-key'],
+      'the same event both times'
+    );
     const event = JSON.parse(second.body);
     assert.equal(event.id, second.headers['idempotency-key']);
     assert.equal(event.type, 'order.paid');
-    assert.deepEqual([event.data.order.id, event.data.order.status, event.data.order.total], ['ord_W', 'paid', 5000]);
+    assert.deepEqual(
+      [event.data.order.id, event.data.order.status, event.data.order.total],
+      ['ord_W', 'paid', 5000]
+    );
 
     // The receiver verifies like a Stripe webhook: HMAC-SHA256 over "<t>.<body>".
     const header = second.headers['pay-checkout-signature'] as string;
     const t = Number(/t=(\d+)/.exec(header)![1]);
     assert.equal(header, signPayload(second.body, secret, t));
     assert.notEqual(header, signPayload(second.body, 'another secret', t));
-    assert.notEqual(first.headers['pay-checkout-signature'], header, 'each attempt is signed afresh');
+    assert.notEqual(
+      first.headers['pay-checkout-signature'],
+      header,
+      'each attempt is signed afresh'
+    );
     await server.close();
   });
 });

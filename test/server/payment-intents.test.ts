@@ -8,7 +8,10 @@ import Stripe from 'stripe';
 import {type Harness, startHarness} from './harness.js';
 import {postJson} from './helpers.js';
 
-const cart = {items: [{sku: 'tee-black-m', quantity: 2}], email: 'buyer@example.com'};
+const cart = {
+  items: [{sku: 'tee-black-m', quantity: 2}],
+  email: 'buyer@example.com',
+};
 
 async function createIntent(h: Harness, body: unknown = cart) {
   const res = await postJson(h.server.app, '/api/stripe/payment-intents', body);
@@ -25,7 +28,8 @@ describe('POST /api/stripe/payment-intents', () => {
   after(() => h.close());
   beforeEach(() => h.emulator.faults.reset());
 
-  const intentsCreated = () => h.emulator.events.list('payment_intent.created').length;
+  const intentsCreated = () =>
+    h.emulator.events.list('payment_intent.created').length;
 
   it('creates the order and a PaymentIntent for the catalog price, whatever the client sent', async () => {
     const {res, json} = await createIntent(h, {
@@ -39,21 +43,36 @@ describe('POST /api/stripe/payment-intents', () => {
     assert.ok(json.orderToken.length >= 43, 'at least 256 bits of token');
     assert.deepEqual([json.amount, json.currency], [5000, 'usd']);
 
-    const intent = await h.stripe.paymentIntents.retrieve(intentIdOf(json.clientSecret));
+    const intent = await h.stripe.paymentIntents.retrieve(
+      intentIdOf(json.clientSecret)
+    );
     assert.equal(intent.amount, 5000);
     assert.equal(intent.currency, 'usd');
     assert.equal(intent.metadata.order_id, json.orderId);
     assert.equal(intent.receipt_email, 'buyer@example.com');
-    const created = h.emulator.events.list('payment_intent.created').find((e) => e.data.object.id === intent.id);
-    assert.equal(created?.request.idempotency_key, `pay-checkout:${json.orderId}:payment-intent:1`);
+    const created = h.emulator.events
+      .list('payment_intent.created')
+      .find((e) => e.data.object.id === intent.id);
+    assert.equal(
+      created?.request.idempotency_key,
+      `pay-checkout:${json.orderId}:payment-intent:1`
+    );
 
     const order = await h.server.store.get(json.orderId);
-    assert.deepEqual([order?.status, order?.providerPaymentId, order?.total], ['pending', intent.id, 5000]);
+    assert.deepEqual(
+      [order?.status, order?.providerPaymentId, order?.total],
+      ['pending', intent.id, 5000]
+    );
   });
 
   it('charges JPY in whole yen', async () => {
-    const {json} = await createIntent(h, {items: [{sku: 'mug-enamel', quantity: 3}], currency: 'JPY'});
-    const intent = await h.stripe.paymentIntents.retrieve(intentIdOf(json.clientSecret));
+    const {json} = await createIntent(h, {
+      items: [{sku: 'mug-enamel', quantity: 3}],
+      currency: 'JPY',
+    });
+    const intent = await h.stripe.paymentIntents.retrieve(
+      intentIdOf(json.clientSecret)
+    );
     assert.deepEqual([intent.amount, intent.currency], [6600, 'jpy']);
   });
 
@@ -83,10 +102,15 @@ describe('POST /api/stripe/payment-intents', () => {
   });
 
   it('never sends a secret to the browser', async () => {
-    const res = await postJson(h.server.app, '/api/stripe/payment-intents', cart);
+    const res = await postJson(
+      h.server.app,
+      '/api/stripe/payment-intents',
+      cart
+    );
     const text = await res.text();
     assert.doesNotMatch(text, /sk_test|whsec_/);
-    for (const [, value] of res.headers) assert.doesNotMatch(value, /sk_test|whsec_/);
+    for (const [, value] of res.headers)
+      assert.doesNotMatch(value, /sk_test|whsec_/);
   });
 
   it('maps a Stripe outage to 503 provider_unavailable without Stripe’s text', async () => {
@@ -102,7 +126,9 @@ describe('Stripe network retries', () => {
   it('a timed-out create retried by the SDK makes one PaymentIntent, under the same key', async () => {
     // The first call is still running at Stripe when the SDK gives up on it; its retries meet
     // the same idempotency key (409 while in flight, then the saved response).
-    const h = await startHarness({stripeSettings: {timeoutMs: 300, maxNetworkRetries: 3}});
+    const h = await startHarness({
+      stripeSettings: {timeoutMs: 300, maxNetworkRetries: 3},
+    });
     h.emulator.faults.hangNextRequests(1, 500);
     const {res, json} = await createIntent(h);
     assert.equal(res.status, 201);
@@ -113,7 +139,9 @@ describe('Stripe network retries', () => {
   });
 
   it('answers within its timeout when Stripe hangs', async () => {
-    const h = await startHarness({stripeSettings: {timeoutMs: 300, maxNetworkRetries: 0}});
+    const h = await startHarness({
+      stripeSettings: {timeoutMs: 300, maxNetworkRetries: 0},
+    });
     h.emulator.faults.hangNextRequests(1);
     const {res, json} = await createIntent(h);
     assert.equal(res.status, 503);
@@ -134,7 +162,10 @@ describe('the Stripe payment loop', () => {
     const {json} = await createIntent(h);
     const id = intentIdOf(json.clientSecret);
     const result = await h.stripe.paymentIntents
-      .confirm(id, {payment_method: paymentMethod, return_url: 'https://shop.example/return'})
+      .confirm(id, {
+        payment_method: paymentMethod,
+        return_url: 'https://shop.example/return',
+      })
       .catch((error: Stripe.errors.StripeError) => error);
     await h.emulator.flush();
     return {json, id, result, order: () => h.server.store.get(json.orderId)};
@@ -172,7 +203,10 @@ describe('the Stripe payment loop', () => {
     const {id, result, order} = await pay('pm_card_chargeDeclined');
     assert.ok(result instanceof Stripe.errors.StripeCardError);
     assert.equal((await order())?.status, 'failed');
-    await h.stripe.paymentIntents.confirm(id, {payment_method: 'pm_card_visa', return_url: 'https://shop.example/r'});
+    await h.stripe.paymentIntents.confirm(id, {
+      payment_method: 'pm_card_visa',
+      return_url: 'https://shop.example/r',
+    });
     await h.emulator.flush();
     assert.equal((await order())?.status, 'paid');
   });
@@ -181,18 +215,27 @@ describe('the Stripe payment loop', () => {
     const {id, order} = await pay('pm_card_visa');
     await h.stripe.refunds.create({payment_intent: id, amount: 1000});
     await h.emulator.flush();
-    assert.deepEqual([(await order())?.status, (await order())?.amountRefunded], ['partially_refunded', 1000]);
+    assert.deepEqual(
+      [(await order())?.status, (await order())?.amountRefunded],
+      ['partially_refunded', 1000]
+    );
     await h.stripe.refunds.create({payment_intent: id});
     await h.emulator.flush();
-    assert.deepEqual([(await order())?.status, (await order())?.amountRefunded], ['refunded', 5000]);
+    assert.deepEqual(
+      [(await order())?.status, (await order())?.amountRefunded],
+      ['refunded', 5000]
+    );
   });
 
   it('marks a dispute', async () => {
     const {id, order} = await pay('pm_card_visa');
-    const res = await fetch(`${h.emulator.url}/_emulator/payment_intents/${id}/dispute`, {
-      method: 'POST',
-      headers: {authorization: `Bearer ${h.emulator.secretKey}`},
-    });
+    const res = await fetch(
+      `${h.emulator.url}/_emulator/payment_intents/${id}/dispute`,
+      {
+        method: 'POST',
+        headers: {authorization: `Bearer ${h.emulator.secretKey}`},
+      }
+    );
     assert.equal(res.status, 200);
     await h.emulator.flush();
     assert.equal((await order())?.status, 'disputed');
@@ -207,10 +250,16 @@ describe('the Stripe payment loop', () => {
       return_url: 'https://shop.example/r',
     });
     await healing.emulator.flush();
-    assert.equal((await healing.server.store.get(json.orderId))?.status, 'pending');
-    const read = await healing.server.app.request(`/api/orders/${json.orderId}`, {
-      headers: {authorization: `Bearer ${json.orderToken}`},
-    });
+    assert.equal(
+      (await healing.server.store.get(json.orderId))?.status,
+      'pending'
+    );
+    const read = await healing.server.app.request(
+      `/api/orders/${json.orderId}`,
+      {
+        headers: {authorization: `Bearer ${json.orderToken}`},
+      }
+    );
     assert.equal((await read.json()).status, 'paid');
     assert.equal((await healing.server.settled()).length, 1);
     await healing.close();
@@ -220,22 +269,45 @@ describe('the Stripe payment loop', () => {
     const healing = await startHarness({staleAfterMs: 60_000});
     healing.emulator.faults.dropNextEvents(100);
     const paid = await createIntent(healing);
-    await healing.stripe.paymentIntents.confirm(intentIdOf(paid.json.clientSecret), {
-      payment_method: 'pm_card_visa',
-      return_url: 'https://shop.example/r',
-    });
+    await healing.stripe.paymentIntents.confirm(
+      intentIdOf(paid.json.clientSecret),
+      {
+        payment_method: 'pm_card_visa',
+        return_url: 'https://shop.example/r',
+      }
+    );
     const unpaid = await createIntent(healing);
     await healing.emulator.flush();
-    assert.equal((await healing.server.store.get(paid.json.orderId))?.status, 'pending');
+    assert.equal(
+      (await healing.server.store.get(paid.json.orderId))?.status,
+      'pending'
+    );
 
     // Orders changed in the last five minutes are left to their webhooks.
-    assert.deepEqual(await healing.server.reconciler.runOnce(), {checked: 0, changed: 0});
-    assert.deepEqual(await healing.server.reconciler.runOnce(0), {checked: 2, changed: 1});
-    assert.equal((await healing.server.store.get(paid.json.orderId))?.status, 'paid');
-    assert.equal((await healing.server.store.get(unpaid.json.orderId))?.status, 'pending');
-    assert.deepEqual(await healing.server.reconciler.runOnce(0), {checked: 1, changed: 0});
-    assert.deepEqual((await healing.server.settled()).map((o) => o.id), [paid.json.orderId]);
+    assert.deepEqual(await healing.server.reconciler.runOnce(), {
+      checked: 0,
+      changed: 0,
+    });
+    assert.deepEqual(await healing.server.reconciler.runOnce(0), {
+      checked: 2,
+      changed: 1,
+    });
+    assert.equal(
+      (await healing.server.store.get(paid.json.orderId))?.status,
+      'paid'
+    );
+    assert.equal(
+      (await healing.server.store.get(unpaid.json.orderId))?.status,
+      'pending'
+    );
+    assert.deepEqual(await healing.server.reconciler.runOnce(0), {
+      checked: 1,
+      changed: 0,
+    });
+    assert.deepEqual(
+      (await healing.server.settled()).map((o) => o.id),
+      [paid.json.orderId]
+    );
     await healing.close();
   });
 });
-

@@ -9,11 +9,16 @@ import {crc32} from 'node:zlib';
 import {Hono} from 'hono';
 import type {CheckoutServerOptions} from '../../server/app.js';
 import type {Catalog} from '../../server/catalog.js';
-import {createPaypalProvider, type PaypalSettings} from '../../server/providers/paypal.js';
+import {
+  createPaypalProvider,
+  type PaypalSettings,
+} from '../../server/providers/paypal.js';
 import {makeServer, type TestServer} from './helpers.js';
 
-export const PAYPAL_CLIENT_ID = 'AYtestclientid0000000000000000000000000000000000000000000000000000000000000000000';
-export const PAYPAL_CLIENT_SECRET = 'ELtestsecret000000000000000000000000000000000000000000000000000000000000000000000';
+export const PAYPAL_CLIENT_ID =
+  'AYtestclientid0000000000000000000000000000000000000000000000000000000000000000000';
+export const PAYPAL_CLIENT_SECRET =
+  'ELtestsecret000000000000000000000000000000000000000000000000000000000000000000000';
 export const PAYPAL_WEBHOOK_ID = '8PT597110X687430LKGECATA';
 
 /** Self-signed, CN=messageverificationcerts.sandbox.paypal.com, valid for a century. */
@@ -125,7 +130,8 @@ gchXXp0O9IPP8gJUws4EsA==
 -----END PRIVATE KEY-----
 `;
 
-export const CERT_URL = 'https://api.sandbox.paypal.com/v1/notifications/certs/CERT-360caa42-fca2a594-a5cafa77';
+export const CERT_URL =
+  'https://api.sandbox.paypal.com/v1/notifications/certs/CERT-360caa42-fca2a594-a5cafa77';
 
 export interface SignOptions {
   key?: string;
@@ -137,13 +143,23 @@ export interface SignOptions {
 }
 
 /** The headers PayPal sends with a webhook, signed over the exact body. */
-export function signPaypalWebhook(body: string | Uint8Array, options: SignOptions = {}): Record<string, string> {
-  const bytes = typeof body === 'string' ? new TextEncoder().encode(body) : body;
+export function signPaypalWebhook(
+  body: string | Uint8Array,
+  options: SignOptions = {}
+): Record<string, string> {
+  const bytes =
+    typeof body === 'string' ? new TextEncoder().encode(body) : body;
   const transmissionId = options.transmissionId ?? randomUUID();
-  const transmissionTime = options.transmissionTime ?? new Date().toISOString().replace(/\.\d+Z$/, 'Z');
+  const transmissionTime =
+    options.transmissionTime ??
+    new Date().toISOString().replace(/\.\d+Z$/, 'Z');
   // zlib's CRC-32 (unsigned), not the server's own: the test must not share the code it checks.
   const message = `${transmissionId}|${transmissionTime}|${options.webhookId ?? PAYPAL_WEBHOOK_ID}|${crc32(bytes)}`;
-  const signature = sign('RSA-SHA256', Buffer.from(message), options.key ?? PAYPAL_TEST_KEY).toString('base64');
+  const signature = sign(
+    'RSA-SHA256',
+    Buffer.from(message),
+    options.key ?? PAYPAL_TEST_KEY
+  ).toString('base64');
   return {
     'paypal-transmission-id': transmissionId,
     'paypal-transmission-time': transmissionTime,
@@ -161,7 +177,10 @@ export function deliverPaypal(
   return app.request('/api/webhooks/paypal', {
     method: 'POST',
     headers: {'content-type': 'application/json', ...headers},
-    body: typeof body === 'string' ? body : new Blob([body as Uint8Array<ArrayBuffer>]),
+    body:
+      typeof body === 'string'
+        ? body
+        : new Blob([body as Uint8Array<ArrayBuffer>]),
   });
 }
 
@@ -177,7 +196,9 @@ export function paypalEvent(
     id,
     event_version: '1.0',
     create_time: new Date().toISOString(),
-    resource_type: eventType.startsWith('CUSTOMER.DISPUTE') ? 'dispute' : 'capture',
+    resource_type: eventType.startsWith('CUSTOMER.DISPUTE')
+      ? 'dispute'
+      : 'capture',
     resource_version: '2.0',
     event_type: eventType,
     summary: `Event ${eventType}`,
@@ -190,12 +211,20 @@ export function paypalEvent(
 export function captureResource(
   orderId: string,
   paypalOrderId: string,
-  fields: {status?: string; value?: string; currency?: string; customId?: string | null} = {}
+  fields: {
+    status?: string;
+    value?: string;
+    currency?: string;
+    customId?: string | null;
+  } = {}
 ) {
   return {
     id: `CAP${paypalOrderId.slice(0, 14)}`,
     status: fields.status ?? 'COMPLETED',
-    amount: {currency_code: fields.currency ?? 'USD', value: fields.value ?? '50.00'},
+    amount: {
+      currency_code: fields.currency ?? 'USD',
+      value: fields.value ?? '50.00',
+    },
     final_capture: true,
     ...(fields.customId !== null && {custom_id: fields.customId ?? orderId}),
     invoice_id: orderId,
@@ -205,7 +234,11 @@ export function captureResource(
 }
 
 /** A Payments v2 refund, as in PAYMENT.CAPTURE.REFUNDED and REVERSED webhooks. */
-export function refundResource(orderId: string, value: string, totalRefunded?: string) {
+export function refundResource(
+  orderId: string,
+  value: string,
+  totalRefunded?: string
+) {
   return {
     id: `REF${Math.random().toString(36).slice(2, 12).toUpperCase()}`,
     status: 'COMPLETED',
@@ -218,7 +251,13 @@ export function refundResource(orderId: string, value: string, totalRefunded?: s
         total_refunded_amount: {currency_code: 'USD', value: totalRefunded},
       },
     }),
-    links: [{rel: 'up', href: 'https://api.sandbox.paypal.com/v2/payments/captures/CAP1', method: 'GET'}],
+    links: [
+      {
+        rel: 'up',
+        href: 'https://api.sandbox.paypal.com/v2/payments/captures/CAP1',
+        method: 'GET',
+      },
+    ],
   };
 }
 
@@ -226,7 +265,11 @@ interface FakeOrder {
   id: string;
   status: string;
   requestBody: {
-    purchase_units: {custom_id: string; invoice_id: string; amount: {currency_code: string; value: string}}[];
+    purchase_units: {
+      custom_id: string;
+      invoice_id: string;
+      amount: {currency_code: string; value: string};
+    }[];
   };
   /** What the next capture does: an issue to refuse with, or the capture's status and fields. */
   decline?: string;
@@ -247,16 +290,26 @@ export interface FakeCall {
  * An in-memory PayPal REST API: OAuth, Orders v2 create/get/capture with request-id replay and
  * the sum checks, the postback, and certificates. Reached through `fake.fetch`.
  */
-export function createFakePaypal(options: {tokenLifetimeS?: number; now?: () => number} = {}) {
+export function createFakePaypal(
+  options: {tokenLifetimeS?: number; now?: () => number} = {}
+) {
   const now = options.now ?? Date.now;
   const calls: FakeCall[] = [];
   const orders = new Map<string, FakeOrder>();
   const tokens = new Map<string, {revoked: boolean}>();
   const replies = new Map<string, {status: number; body: unknown}>();
-  const certs = new Map<string, string>([[new URL(CERT_URL).pathname, PAYPAL_TEST_CERT]]);
-  const faults: {match: (method: string, path: string) => boolean; fault: 'hang' | Response}[] = [];
+  const certs = new Map<string, string>([
+    [new URL(CERT_URL).pathname, PAYPAL_TEST_CERT],
+  ]);
+  const faults: {
+    match: (method: string, path: string) => boolean;
+    fault: 'hang' | Response;
+  }[] = [];
   let counter = 0;
-  const state = {tokenLifetimeS: options.tokenLifetimeS ?? 32400, postbackStatus: 'SUCCESS'};
+  const state = {
+    tokenLifetimeS: options.tokenLifetimeS ?? 32400,
+    postbackStatus: 'SUCCESS',
+  };
 
   const error = (status: number, name: string, issue?: string) => ({
     status,
@@ -281,22 +334,44 @@ export function createFakePaypal(options: {tokenLifetimeS?: number; now?: () => 
 
   const app = new Hono();
   app.use('/v1/*', async (c, next) =>
-    c.req.path.startsWith('/v1/notifications/certs/') ? next() : authorise(c, next)
+    c.req.path.startsWith('/v1/notifications/certs/')
+      ? next()
+      : authorise(c, next)
   );
   app.use('/v2/*', authorise);
-  async function authorise(c: import('hono').Context, next: () => Promise<void>) {
+  async function authorise(
+    c: import('hono').Context,
+    next: () => Promise<void>
+  ) {
     if (c.req.path === '/v1/oauth2/token') return next();
-    const bearer = /^Bearer (.+)$/.exec(c.req.header('authorization') ?? '')?.[1];
+    const bearer = /^Bearer (.+)$/.exec(
+      c.req.header('authorization') ?? ''
+    )?.[1];
     const token = bearer && tokens.get(bearer);
     if (!token || token.revoked)
-      return c.json({error: 'invalid_token', error_description: 'Token signature verification failed'}, 401);
+      return c.json(
+        {
+          error: 'invalid_token',
+          error_description: 'Token signature verification failed',
+        },
+        401
+      );
     await next();
   }
 
   app.post('/v1/oauth2/token', async (c) => {
     const expected = `Basic ${btoa(`${PAYPAL_CLIENT_ID}:${PAYPAL_CLIENT_SECRET}`)}`;
-    if (c.req.header('authorization') !== expected || (await c.req.text()) !== 'grant_type=client_credentials') {
-      return c.json({error: 'invalid_client', error_description: 'Client Authentication failed'}, 401);
+    if (
+      c.req.header('authorization') !== expected ||
+      (await c.req.text()) !== 'grant_type=client_credentials'
+    ) {
+      return c.json(
+        {
+          error: 'invalid_client',
+          error_description: 'Client Authentication failed',
+        },
+        401
+      );
     }
     const token = `A21AA${++counter}-${now()}`;
     tokens.set(token, {revoked: false});
@@ -311,7 +386,11 @@ export function createFakePaypal(options: {tokenLifetimeS?: number; now?: () => 
   });
 
   // PayPal-Request-Id: a request id seen before gets the first answer again.
-  const idempotent = (c: import('hono').Context, scope: string, run: () => {status: number; body: unknown}) => {
+  const idempotent = (
+    c: import('hono').Context,
+    scope: string,
+    run: () => {status: number; body: unknown}
+  ) => {
     const requestId = c.req.header('paypal-request-id');
     const key = requestId && `${scope}:${requestId}`;
     const reply = (key && replies.get(key)) || run();
@@ -329,7 +408,8 @@ export function createFakePaypal(options: {tokenLifetimeS?: number; now?: () => 
           sum + cents(item.unit_amount.value) * Number(item.quantity),
         0
       );
-      if (!unit?.amount?.breakdown?.item_total) return error(422, 'UNPROCESSABLE_ENTITY', 'ITEM_TOTAL_REQUIRED');
+      if (!unit?.amount?.breakdown?.item_total)
+        return error(422, 'UNPROCESSABLE_ENTITY', 'ITEM_TOTAL_REQUIRED');
       if (itemSum !== cents(unit.amount.breakdown.item_total.value))
         return error(422, 'UNPROCESSABLE_ENTITY', 'ITEM_TOTAL_MISMATCH');
       if (unit.amount.value !== unit.amount.breakdown.item_total.value)
@@ -343,15 +423,23 @@ export function createFakePaypal(options: {tokenLifetimeS?: number; now?: () => 
 
   app.get('/v2/checkout/orders/:id', (c) => {
     const order = orders.get(c.req.param('id'));
-    return order ? c.json(view(order)) : c.json(error(404, 'RESOURCE_NOT_FOUND', 'INVALID_RESOURCE_ID').body, 404);
+    return order
+      ? c.json(view(order))
+      : c.json(
+          error(404, 'RESOURCE_NOT_FOUND', 'INVALID_RESOURCE_ID').body,
+          404
+        );
   });
 
   app.post('/v2/checkout/orders/:id/capture', (c) =>
     idempotent(c, 'capture', () => {
       const order = orders.get(c.req.param('id'));
-      if (!order) return error(404, 'RESOURCE_NOT_FOUND', 'INVALID_RESOURCE_ID');
-      if (order.status === 'COMPLETED') return error(422, 'UNPROCESSABLE_ENTITY', 'ORDER_ALREADY_CAPTURED');
-      if (order.status !== 'APPROVED') return error(422, 'UNPROCESSABLE_ENTITY', 'ORDER_NOT_APPROVED');
+      if (!order)
+        return error(404, 'RESOURCE_NOT_FOUND', 'INVALID_RESOURCE_ID');
+      if (order.status === 'COMPLETED')
+        return error(422, 'UNPROCESSABLE_ENTITY', 'ORDER_ALREADY_CAPTURED');
+      if (order.status !== 'APPROVED')
+        return error(422, 'UNPROCESSABLE_ENTITY', 'ORDER_NOT_APPROVED');
       if (order.decline) {
         const issue = order.decline;
         order.decline = undefined;
@@ -362,7 +450,10 @@ export function createFakePaypal(options: {tokenLifetimeS?: number; now?: () => 
       order.capture = {
         id: `3C${String(++counter).padStart(15, '0')}`,
         status: order.captureStatus ?? 'COMPLETED',
-        amount: order.captureAmount ?? {currency_code: unit.amount.currency_code, value: unit.amount.value},
+        amount: order.captureAmount ?? {
+          currency_code: unit.amount.currency_code,
+          value: unit.amount.value,
+        },
         custom_id: order.captureCustomId ?? unit.custom_id,
         invoice_id: unit.invoice_id,
         final_capture: true,
@@ -372,33 +463,59 @@ export function createFakePaypal(options: {tokenLifetimeS?: number; now?: () => 
   );
 
   app.get('/v2/payments/captures/:id', (c) => {
-    const order = [...orders.values()].find((o) => o.capture?.id === c.req.param('id'));
-    if (!order) return c.json(error(404, 'RESOURCE_NOT_FOUND', 'INVALID_RESOURCE_ID').body, 404);
-    return c.json({...order.capture, supplementary_data: {related_ids: {order_id: order.id}}});
+    const order = [...orders.values()].find(
+      (o) => o.capture?.id === c.req.param('id')
+    );
+    if (!order)
+      return c.json(
+        error(404, 'RESOURCE_NOT_FOUND', 'INVALID_RESOURCE_ID').body,
+        404
+      );
+    return c.json({
+      ...order.capture,
+      supplementary_data: {related_ids: {order_id: order.id}},
+    });
   });
 
-  app.post('/v1/notifications/verify-webhook-signature', (c) => c.json({verification_status: state.postbackStatus}));
+  app.post('/v1/notifications/verify-webhook-signature', (c) =>
+    c.json({verification_status: state.postbackStatus})
+  );
 
   app.get('/v1/notifications/certs/:name', (c) => {
     const pem = certs.get(c.req.path);
-    return pem ? c.text(pem) : c.json(error(404, 'RESOURCE_NOT_FOUND').body, 404);
+    return pem
+      ? c.text(pem)
+      : c.json(error(404, 'RESOURCE_NOT_FOUND').body, 404);
   });
 
   const fakeFetch: typeof fetch = async (input, init) => {
     const request = new Request(input, init);
     const url = new URL(request.url);
-    const body = request.method === 'GET' ? undefined : await request.clone().text();
-    calls.push({method: request.method, path: url.pathname, headers: request.headers, body: body && tryJson(body)});
-    const index = faults.findIndex((f) => f.match(request.method, url.pathname));
+    const body =
+      request.method === 'GET' ? undefined : await request.clone().text();
+    calls.push({
+      method: request.method,
+      path: url.pathname,
+      headers: request.headers,
+      body: body && tryJson(body),
+    });
+    const index = faults.findIndex((f) =>
+      f.match(request.method, url.pathname)
+    );
     if (index >= 0) {
       const [{fault}] = faults.splice(index, 1);
       if (fault === 'hang') {
         return new Promise<Response>((_, reject) => {
           // AbortSignal.timeout does not keep the process alive; a hanging server socket would.
-          const alive = setTimeout(() => reject(new Error('the fake hung for a minute')), 60_000);
+          const alive = setTimeout(
+            () => reject(new Error('the fake hung for a minute')),
+            60_000
+          );
           const abort = () => {
             clearTimeout(alive);
-            reject(init?.signal?.reason ?? new DOMException('aborted', 'AbortError'));
+            reject(
+              init?.signal?.reason ?? new DOMException('aborted', 'AbortError')
+            );
           };
           if (init?.signal?.aborted) abort();
           init?.signal?.addEventListener('abort', abort);
@@ -419,12 +536,20 @@ export function createFakePaypal(options: {tokenLifetimeS?: number; now?: () => 
     count(method: string, path: string) {
       return calls.filter(
         (call) =>
-          call.method === method && (path.endsWith('*') ? call.path.startsWith(path.slice(0, -1)) : call.path === path)
+          call.method === method &&
+          (path.endsWith('*')
+            ? call.path.startsWith(path.slice(0, -1))
+            : call.path === path)
       ).length;
     },
     approve(
       id: string,
-      setup: Partial<Pick<FakeOrder, 'decline' | 'captureStatus' | 'captureAmount' | 'captureCustomId'>> = {}
+      setup: Partial<
+        Pick<
+          FakeOrder,
+          'decline' | 'captureStatus' | 'captureAmount' | 'captureCustomId'
+        >
+      > = {}
     ) {
       const order = orders.get(id);
       if (!order) throw new Error(`no fake PayPal order ${id}`);
@@ -436,7 +561,10 @@ export function createFakePaypal(options: {tokenLifetimeS?: number; now?: () => 
     },
     /** The next matching request hangs until the caller gives up, or gets this response. */
     fault(method: string, pathPrefix: string, fault: 'hang' | Response) {
-      faults.push({match: (m, p) => m === method && p.startsWith(pathPrefix), fault});
+      faults.push({
+        match: (m, p) => m === method && p.startsWith(pathPrefix),
+        fault,
+      });
     },
   };
 }
@@ -497,7 +625,15 @@ export async function seedPaypalOrder(
       currency,
       subtotal: total,
       total,
-      lines: [{sku: 'tee-black-m', name: 'Black tee, size M', unitAmount: total / 2, quantity: 2, amount: total}],
+      lines: [
+        {
+          sku: 'tee-black-m',
+          name: 'Black tee, size M',
+          unitAmount: total / 2,
+          quantity: 2,
+          amount: total,
+        },
+      ],
     },
     'unused-token-hash'
   );

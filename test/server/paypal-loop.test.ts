@@ -7,8 +7,14 @@ import assert from 'node:assert/strict';
 import type {AddressInfo} from 'node:net';
 import {after, before, beforeEach, describe, it} from 'node:test';
 import {serve} from '@hono/node-server';
-import {type RunningPaypalEmulator, startPaypalEmulator} from '../../server/emulators/paypal/index.js';
-import {createPaypalProvider, type PaypalSettings} from '../../server/providers/paypal.js';
+import {
+  type RunningPaypalEmulator,
+  startPaypalEmulator,
+} from '../../server/emulators/paypal/index.js';
+import {
+  createPaypalProvider,
+  type PaypalSettings,
+} from '../../server/providers/paypal.js';
 import {makeServer, postJson, type TestServer} from './helpers.js';
 
 interface Harness {
@@ -17,7 +23,9 @@ interface Harness {
   close(): Promise<void>;
 }
 
-async function startHarness(settings: Partial<PaypalSettings> = {}): Promise<Harness> {
+async function startHarness(
+  settings: Partial<PaypalSettings> = {}
+): Promise<Harness> {
   const emulator = await startPaypalEmulator({retryDelaysMs: [20, 50, 100]});
   const server = await makeServer({
     paypal: createPaypalProvider({
@@ -29,9 +37,15 @@ async function startHarness(settings: Partial<PaypalSettings> = {}): Promise<Har
       ...settings,
     }),
   });
-  const listener = serve({fetch: server.app.fetch, hostname: '127.0.0.1', port: 0});
+  const listener = serve({
+    fetch: server.app.fetch,
+    hostname: '127.0.0.1',
+    port: 0,
+  });
   await new Promise((resolve) => listener.once('listening', resolve));
-  emulator.setWebhookUrl(`http://127.0.0.1:${(listener.address() as AddressInfo).port}/api/webhooks/paypal`);
+  emulator.setWebhookUrl(
+    `http://127.0.0.1:${(listener.address() as AddressInfo).port}/api/webhooks/paypal`
+  );
   return {
     emulator,
     server,
@@ -43,7 +57,10 @@ async function startHarness(settings: Partial<PaypalSettings> = {}): Promise<Har
   };
 }
 
-const cart = {items: [{sku: 'tee-black-m', quantity: 2}], email: 'buyer@example.com'};
+const cart = {
+  items: [{sku: 'tee-black-m', quantity: 2}],
+  email: 'buyer@example.com',
+};
 
 async function createOrder(h: Harness, body: unknown = cart) {
   const res = await postJson(h.server.app, '/api/paypal/orders', body);
@@ -52,16 +69,23 @@ async function createOrder(h: Harness, body: unknown = cart) {
   return json as {orderId: string; orderToken: string; paypalOrderId: string};
 }
 
-async function capture(h: Harness, order: {paypalOrderId: string; orderToken: string}) {
-  const res = await h.server.app.request(`/api/paypal/orders/${order.paypalOrderId}/capture`, {
-    method: 'POST',
-    headers: {authorization: `Bearer ${order.orderToken}`},
-  });
+async function capture(
+  h: Harness,
+  order: {paypalOrderId: string; orderToken: string}
+) {
+  const res = await h.server.app.request(
+    `/api/paypal/orders/${order.paypalOrderId}/capture`,
+    {
+      method: 'POST',
+      headers: {authorization: `Bearer ${order.orderToken}`},
+    }
+  );
   return {status: res.status, json: await res.json()};
 }
 
 const captureIdOf = (h: Harness, paypalOrderId: string) =>
-  h.emulator.order(paypalOrderId)!.purchase_units![0].payments!.captures![0].id!;
+  h.emulator.order(paypalOrderId)!.purchase_units![0].payments!.captures![0]
+    .id!;
 
 describe('the PayPal loop, against the emulator', () => {
   let h: Harness;
@@ -72,23 +96,32 @@ describe('the PayPal loop, against the emulator', () => {
   beforeEach(() => h.emulator.faults.reset());
 
   const stored = (id: string) => h.server.store.get(id);
-  const fulfilledIds = async () => (await h.server.settled()).map((order) => order.id);
+  const fulfilledIds = async () =>
+    (await h.server.settled()).map((order) => order.id);
 
   it('creates, captures and marks paid once; the signed webhook verifies and finds nothing left to do', async () => {
     const order = await createOrder(h);
-    assert.equal(h.emulator.order(order.paypalOrderId)?.purchase_units?.[0].custom_id, order.orderId);
+    assert.equal(
+      h.emulator.order(order.paypalOrderId)?.purchase_units?.[0].custom_id,
+      order.orderId
+    );
     h.emulator.approve(order.paypalOrderId);
     const {status, json} = await capture(h, order);
     assert.equal(status, 200);
     assert.deepEqual(json, {orderId: order.orderId, status: 'paid'});
     await h.emulator.flush();
-    const deliveries = h.emulator.events.deliveries().filter((d) => d.eventType === 'PAYMENT.CAPTURE.COMPLETED');
+    const deliveries = h.emulator.events
+      .deliveries()
+      .filter((d) => d.eventType === 'PAYMENT.CAPTURE.COMPLETED');
     assert.ok(deliveries.length >= 1);
     assert.ok(
       deliveries.every((d) => d.status === 200),
       JSON.stringify(deliveries)
     );
-    assert.equal((await fulfilledIds()).filter((id) => id === order.orderId).length, 1);
+    assert.equal(
+      (await fulfilledIds()).filter((id) => id === order.orderId).length,
+      1
+    );
   });
 
   it('builds orders the emulator’s breakdown checks accept: several lines, JPY', async () => {
@@ -110,9 +143,13 @@ describe('the PayPal loop, against the emulator', () => {
       {items: [{sku: 'tote-canvas', quantity: 4}], currency: 'eur'},
     ]) {
       const order = await createOrder(h, body);
-      const amount = h.emulator.order(order.paypalOrderId)!.purchase_units![0].amount!;
+      const amount = h.emulator.order(order.paypalOrderId)!.purchase_units![0]
+        .amount!;
       const total = (await stored(order.orderId))!.total;
-      assert.equal(amount.value, body.currency === 'JPY' ? String(total) : (total / 100).toFixed(2));
+      assert.equal(
+        amount.value,
+        body.currency === 'JPY' ? String(total) : (total / 100).toFixed(2)
+      );
     }
   });
 
@@ -127,8 +164,14 @@ describe('the PayPal loop, against the emulator', () => {
     await h.emulator.flush();
     assert.equal((await stored(order.orderId))?.status, 'paid');
     // The buyer's retry is answered from the order, now paid.
-    assert.deepEqual((await capture(h, order)).json, {orderId: order.orderId, status: 'paid'});
-    assert.equal((await fulfilledIds()).filter((id) => id === order.orderId).length, 1);
+    assert.deepEqual((await capture(h, order)).json, {
+      orderId: order.orderId,
+      status: 'paid',
+    });
+    assert.equal(
+      (await fulfilledIds()).filter((id) => id === order.orderId).length,
+      1
+    );
   });
 
   it('marks paid from the capture answer alone when the webhook is lost', async () => {
@@ -147,7 +190,10 @@ describe('the PayPal loop, against the emulator', () => {
     await Promise.all([capture(h, order), capture(h, order)]);
     await h.emulator.flush();
     assert.equal((await stored(order.orderId))?.status, 'paid');
-    assert.equal((await fulfilledIds()).filter((id) => id === order.orderId).length, 1);
+    assert.equal(
+      (await fulfilledIds()).filter((id) => id === order.orderId).length,
+      1
+    );
   });
 
   it('answers instrument_declined, and the buyer’s second approval captures', async () => {
@@ -158,7 +204,10 @@ describe('the PayPal loop, against the emulator', () => {
     assert.equal(declined.json.error.code, 'instrument_declined');
     assert.equal((await stored(order.orderId))?.status, 'failed');
     h.emulator.approve(order.paypalOrderId, 'approve');
-    assert.deepEqual((await capture(h, order)).json, {orderId: order.orderId, status: 'paid'});
+    assert.deepEqual((await capture(h, order)).json, {
+      orderId: order.orderId,
+      status: 'paid',
+    });
   });
 
   it('answers order_not_approved before approval', async () => {
@@ -175,7 +224,10 @@ describe('the PayPal loop, against the emulator', () => {
     await h.emulator.flush();
     assert.equal((await stored(order.orderId))?.status, 'processing');
     assert.ok(!(await fulfilledIds()).includes(order.orderId));
-    h.emulator.triggerCaptureEvent(captureIdOf(h, order.paypalOrderId), 'completed');
+    h.emulator.triggerCaptureEvent(
+      captureIdOf(h, order.paypalOrderId),
+      'completed'
+    );
     await h.emulator.flush();
     assert.equal((await stored(order.orderId))?.status, 'paid');
     assert.ok((await fulfilledIds()).includes(order.orderId));
@@ -185,7 +237,10 @@ describe('the PayPal loop, against the emulator', () => {
     const order = await createOrder(h);
     h.emulator.approve(order.paypalOrderId, 'pending');
     await capture(h, order);
-    h.emulator.triggerCaptureEvent(captureIdOf(h, order.paypalOrderId), 'denied');
+    h.emulator.triggerCaptureEvent(
+      captureIdOf(h, order.paypalOrderId),
+      'denied'
+    );
     await h.emulator.flush();
     assert.equal((await stored(order.orderId))?.status, 'failed');
   });
@@ -198,7 +253,10 @@ describe('the PayPal loop, against the emulator', () => {
     h.emulator.triggerCaptureEvent(captureId, 'refunded', {amount: '10.00'});
     await h.emulator.flush();
     let after = (await stored(order.orderId))!;
-    assert.deepEqual([after.status, after.amountRefunded], ['partially_refunded', 1000]);
+    assert.deepEqual(
+      [after.status, after.amountRefunded],
+      ['partially_refunded', 1000]
+    );
     h.emulator.triggerCaptureEvent(captureId, 'refunded');
     await h.emulator.flush();
     after = (await stored(order.orderId))!;
@@ -207,7 +265,10 @@ describe('the PayPal loop, against the emulator', () => {
     const reversed = await createOrder(h);
     h.emulator.approve(reversed.paypalOrderId);
     await capture(h, reversed);
-    h.emulator.triggerCaptureEvent(captureIdOf(h, reversed.paypalOrderId), 'reversed');
+    h.emulator.triggerCaptureEvent(
+      captureIdOf(h, reversed.paypalOrderId),
+      'reversed'
+    );
     await h.emulator.flush();
     after = (await stored(reversed.orderId))!;
     assert.deepEqual([after.status, after.amountRefunded], ['refunded', 5000]);
@@ -225,7 +286,10 @@ describe('PayPal webhooks verified by postback, against the emulator', () => {
     const order = await createOrder(h);
     h.emulator.approve(order.paypalOrderId, 'pending');
     await capture(h, order);
-    h.emulator.triggerCaptureEvent(captureIdOf(h, order.paypalOrderId), 'completed');
+    h.emulator.triggerCaptureEvent(
+      captureIdOf(h, order.paypalOrderId),
+      'completed'
+    );
     await h.emulator.flush();
     assert.equal((await h.server.store.get(order.orderId))?.status, 'paid');
     assert.ok(h.emulator.events.deliveries().every((d) => d.status === 200));

@@ -7,16 +7,28 @@ import {after, beforeEach, describe, it} from 'node:test';
 import {parseCatalog} from '../../server/catalog.js';
 import {paypalPurchaseUnit} from '../../server/providers/paypal.js';
 import {makeServer, postJson} from './helpers.js';
-import {createFakePaypal, makePaypalServer, PAYPAL_CLIENT_SECRET, type PaypalTestServer} from './paypal-fixtures.js';
+import {
+  createFakePaypal,
+  makePaypalServer,
+  PAYPAL_CLIENT_SECRET,
+  type PaypalTestServer,
+} from './paypal-fixtures.js';
 
-const cart = {items: [{sku: 'tee-black-m', quantity: 2}], email: 'buyer@example.com'};
+const cart = {
+  items: [{sku: 'tee-black-m', quantity: 2}],
+  email: 'buyer@example.com',
+};
 
 async function createOrder(server: PaypalTestServer, body: unknown = cart) {
   const res = await postJson(server.app, '/api/paypal/orders', body);
   return {res, json: await res.json()};
 }
 
-function capture(server: PaypalTestServer, paypalOrderId: string, token?: string) {
+function capture(
+  server: PaypalTestServer,
+  paypalOrderId: string,
+  token?: string
+) {
   return server.app.request(`/api/paypal/orders/${paypalOrderId}/capture`, {
     method: 'POST',
     headers: token === undefined ? {} : {authorization: `Bearer ${token}`},
@@ -24,7 +36,10 @@ function capture(server: PaypalTestServer, paypalOrderId: string, token?: string
 }
 
 /** Creates an order, lets the buyer approve it at the fake PayPal, and returns its ids. */
-async function approvedOrder(server: PaypalTestServer, setup: Parameters<PaypalTestServer['fake']['approve']>[1] = {}) {
+async function approvedOrder(
+  server: PaypalTestServer,
+  setup: Parameters<PaypalTestServer['fake']['approve']>[1] = {}
+) {
   const {json} = await createOrder(server);
   server.fake.approve(json.paypalOrderId, setup);
   return json as {orderId: string; orderToken: string; paypalOrderId: string};
@@ -44,12 +59,21 @@ describe('POST /api/paypal/orders', () => {
       email: 'buyer@example.com',
     });
     assert.equal(res.status, 201);
-    assert.deepEqual(Object.keys(json).sort(), ['orderId', 'orderToken', 'paypalOrderId']);
+    assert.deepEqual(Object.keys(json).sort(), [
+      'orderId',
+      'orderToken',
+      'paypalOrderId',
+    ]);
     assert.match(json.orderId, /^ord_/);
     assert.ok(json.orderToken.length >= 43);
 
-    const [call] = server.fake.calls.filter((c) => c.path === '/v2/checkout/orders');
-    assert.equal(call.headers.get('paypal-request-id'), `pay-checkout-${json.orderId}-create`);
+    const [call] = server.fake.calls.filter(
+      (c) => c.path === '/v2/checkout/orders'
+    );
+    assert.equal(
+      call.headers.get('paypal-request-id'),
+      `pay-checkout-${json.orderId}-create`
+    );
     assert.equal(call.headers.get('prefer'), 'return=representation');
     assert.deepEqual(call.body, {
       intent: 'CAPTURE',
@@ -76,7 +100,13 @@ describe('POST /api/paypal/orders', () => {
 
     const order = await server.store.get(json.orderId);
     assert.deepEqual(
-      [order?.status, order?.provider, order?.providerPaymentId, order?.total, order?.email],
+      [
+        order?.status,
+        order?.provider,
+        order?.providerPaymentId,
+        order?.total,
+        order?.email,
+      ],
       ['pending', 'paypal', json.paypalOrderId, 5000, 'buyer@example.com']
     );
   });
@@ -90,9 +120,8 @@ describe('POST /api/paypal/orders', () => {
       currency: 'jpy',
     });
     assert.equal(res.status, 201, JSON.stringify(json));
-    const unit = server.fake.orders.get(json.paypalOrderId)!.requestBody.purchase_units[0] as ReturnType<
-      typeof paypalPurchaseUnit
-    >;
+    const unit = server.fake.orders.get(json.paypalOrderId)!.requestBody
+      .purchase_units[0] as ReturnType<typeof paypalPurchaseUnit>;
     assert.deepEqual(
       unit.items.map((item) => [item.quantity, item.unit_amount]),
       [
@@ -113,17 +142,33 @@ describe('POST /api/paypal/orders', () => {
       {sku: 'b', name: 'B'.repeat(200), unitAmount: 1, quantity: 1, amount: 1},
       {sku: 'c', name: 'C', unitAmount: 10, quantity: 20, amount: 200},
     ];
-    const unit = paypalPurchaseUnit({id: 'ord_x', currency: 'eur', lines, subtotal: 4098, total: 4098});
+    const unit = paypalPurchaseUnit({
+      id: 'ord_x',
+      currency: 'eur',
+      lines,
+      subtotal: 4098,
+      total: 4098,
+    });
     const cents = (value: string) => Number(value.replace('.', ''));
-    const sum = unit.items.reduce((total, item) => total + cents(item.unit_amount.value) * Number(item.quantity), 0);
+    const sum = unit.items.reduce(
+      (total, item) =>
+        total + cents(item.unit_amount.value) * Number(item.quantity),
+      0
+    );
     assert.equal(sum, cents(unit.amount.breakdown.item_total.value));
     assert.equal(unit.amount.value, '40.98');
     assert.deepEqual(
       unit.items.map((item) => item.unit_amount.value),
       ['12.99', '0.01', '0.10']
     );
-    assert.equal(Array.from(unit.items[1].name).length, 127, 'names are cut to PayPal’s 127 characters');
-    assert.ok(unit.items.every((item) => /^[1-9][0-9]{0,9}$/.test(item.quantity)));
+    assert.equal(
+      Array.from(unit.items[1].name).length,
+      127,
+      'names are cut to PayPal’s 127 characters'
+    );
+    assert.ok(
+      unit.items.every((item) => /^[1-9][0-9]{0,9}$/.test(item.quantity))
+    );
   });
 
   it('creates nothing for an unknown SKU, a bad quantity or an unpriced currency', async () => {
@@ -141,25 +186,39 @@ describe('POST /api/paypal/orders', () => {
   });
 
   it('answers 409 price_changed with the fresh quote when the buyer saw another total, and creates nothing', async () => {
-    const {res, json} = await createOrder(server, {...cart, expectedTotal: 4000});
+    const {res, json} = await createOrder(server, {
+      ...cart,
+      expectedTotal: 4000,
+    });
     assert.equal(res.status, 409);
     assert.equal(json.error.code, 'price_changed');
     assert.equal(json.error.quote.total, 5000);
     assert.equal(server.fake.calls.length, 0);
-    assert.equal((await createOrder(server, {...cart, expectedTotal: 5000})).res.status, 201);
+    assert.equal(
+      (await createOrder(server, {...cart, expectedTotal: 5000})).res.status,
+      201
+    );
   });
 
   it('refuses with currency_not_supported, creating nothing, what PayPal cannot take exactly', async () => {
     const catalog = parseCatalog({
       defaultCurrency: 'usd',
       products: [
-        {sku: 'paprika', name: 'Paprika', maxQuantity: 5, prices: {usd: 500, huf: 1050, twd: 30000, krw: 5000}},
+        {
+          sku: 'paprika',
+          name: 'Paprika',
+          maxQuantity: 5,
+          prices: {usd: 500, huf: 1050, twd: 30000, krw: 5000},
+        },
       ],
     });
     const shop = await makePaypalServer({catalog});
     // 10.50 HUF: PayPal takes HUF in whole forints only. KRW: PayPal does not take it at all.
     for (const currency of ['huf', 'krw']) {
-      const res = await postJson(shop.app, '/api/paypal/orders', {items: [{sku: 'paprika', quantity: 1}], currency});
+      const res = await postJson(shop.app, '/api/paypal/orders', {
+        items: [{sku: 'paprika', quantity: 1}],
+        currency,
+      });
       assert.equal(res.status, 400, currency);
       assert.equal((await res.json()).error.code, 'currency_not_supported');
     }
@@ -170,9 +229,12 @@ describe('POST /api/paypal/orders', () => {
       currency: 'twd',
     });
     assert.equal(ok.status, 201);
-    const [call] = shop.fake.calls.filter((c) => c.path === '/v2/checkout/orders');
+    const [call] = shop.fake.calls.filter(
+      (c) => c.path === '/v2/checkout/orders'
+    );
     assert.deepEqual(
-      (call.body as {purchase_units: {amount: {value: string}}[]}).purchase_units[0].amount.value,
+      (call.body as {purchase_units: {amount: {value: string}}[]})
+        .purchase_units[0].amount.value,
       '600'
     );
     await shop.close();
@@ -181,9 +243,13 @@ describe('POST /api/paypal/orders', () => {
   it('never sends a secret or PayPal’s access token to the browser', async () => {
     const res = await postJson(server.app, '/api/paypal/orders', cart);
     const text = await res.text();
-    const tokenCall = server.fake.calls.find((c) => c.path === '/v1/oauth2/token');
+    const tokenCall = server.fake.calls.find(
+      (c) => c.path === '/v1/oauth2/token'
+    );
     assert.ok(tokenCall);
-    const accessToken = /^Bearer (.+)$/.exec(server.fake.calls.at(-1)!.headers.get('authorization')!)![1];
+    const accessToken = /^Bearer (.+)$/.exec(
+      server.fake.calls.at(-1)!.headers.get('authorization')!
+    )![1];
     for (const secret of [PAYPAL_CLIENT_SECRET, accessToken]) {
       assert.ok(!text.includes(secret));
       for (const [, value] of res.headers) assert.ok(!value.includes(secret));
@@ -195,14 +261,21 @@ describe('POST /api/paypal/orders', () => {
       'POST',
       '/v2/checkout/orders',
       Response.json(
-        {name: 'UNPROCESSABLE_ENTITY', message: 'secret internals', details: [{issue: 'AMOUNT_MISMATCH'}]},
+        {
+          name: 'UNPROCESSABLE_ENTITY',
+          message: 'secret internals',
+          details: [{issue: 'AMOUNT_MISMATCH'}],
+        },
         {status: 422}
       )
     );
     const {res, json} = await createOrder(server);
     assert.equal(res.status, 502);
     assert.equal(json.error.code, 'provider_error');
-    assert.doesNotMatch(JSON.stringify(json), /internals|AMOUNT_MISMATCH|paypal\.com/i);
+    assert.doesNotMatch(
+      JSON.stringify(json),
+      /internals|AMOUNT_MISMATCH|paypal\.com/i
+    );
   });
 
   it('answers 503 provider_unavailable within its timeout when PayPal hangs or fails', async () => {
@@ -212,7 +285,11 @@ describe('POST /api/paypal/orders', () => {
     assert.equal(hung.res.status, 503);
     assert.equal(hung.json.error.code, 'provider_unavailable');
     assert.ok(Date.now() - started < 2000);
-    server.fake.fault('POST', '/v2/checkout/orders', new Response('upstream exploded', {status: 500}));
+    server.fake.fault(
+      'POST',
+      '/v2/checkout/orders',
+      new Response('upstream exploded', {status: 500})
+    );
     const failed = await createOrder(server);
     assert.equal(failed.res.status, 503);
     assert.doesNotMatch(JSON.stringify(failed.json), /exploded/);
@@ -247,17 +324,33 @@ describe('POST /api/paypal/orders/:paypalOrderId/capture', () => {
       [orderId]
     );
     const [call] = server.fake.calls.filter((c) => c.path.endsWith('/capture'));
-    assert.equal(call.headers.get('paypal-request-id'), `pay-checkout-${orderId}-capture`);
+    assert.equal(
+      call.headers.get('paypal-request-id'),
+      `pay-checkout-${orderId}-capture`
+    );
   });
 
   it('needs the order token: 401 without it, 404 with another order’s or for an unknown PayPal order', async () => {
     const {orderToken, paypalOrderId} = await approvedOrder(server);
     const other = await approvedOrder(server);
     assert.equal((await capture(server, paypalOrderId)).status, 401);
-    assert.equal((await capture(server, paypalOrderId, other.orderToken)).status, 404);
-    assert.equal((await capture(server, 'UNKNOWN00000000000', orderToken)).status, 404);
-    assert.equal((await capture(server, '..%2F..%2Fconfig', orderToken)).status, 404);
-    assert.equal(server.fake.count('POST', '/v2/checkout/orders/*'), 0, 'nothing was captured');
+    assert.equal(
+      (await capture(server, paypalOrderId, other.orderToken)).status,
+      404
+    );
+    assert.equal(
+      (await capture(server, 'UNKNOWN00000000000', orderToken)).status,
+      404
+    );
+    assert.equal(
+      (await capture(server, '..%2F..%2Fconfig', orderToken)).status,
+      404
+    );
+    assert.equal(
+      server.fake.count('POST', '/v2/checkout/orders/*'),
+      0,
+      'nothing was captured'
+    );
   });
 
   it('answers 402 instrument_declined, and a capture after the buyer chose again succeeds under a new request id', async () => {
@@ -265,7 +358,9 @@ describe('POST /api/paypal/orders/:paypalOrderId/capture', () => {
     let now = Date.now();
     await server.close();
     server = await makePaypalServer({now: () => new Date((now += 1000))});
-    const {orderId, orderToken, paypalOrderId} = await approvedOrder(server, {decline: 'INSTRUMENT_DECLINED'});
+    const {orderId, orderToken, paypalOrderId} = await approvedOrder(server, {
+      decline: 'INSTRUMENT_DECLINED',
+    });
     const declined = await capture(server, paypalOrderId, orderToken);
     assert.equal(declined.status, 402);
     const body = await declined.json();
@@ -277,7 +372,10 @@ describe('POST /api/paypal/orders/:paypalOrderId/capture', () => {
     // actions.restart(): the buyer approves again with another funding source, which is
     // declined too; then with a third, which pays.
     server.fake.approve(paypalOrderId, {decline: 'INSTRUMENT_DECLINED'});
-    assert.equal((await capture(server, paypalOrderId, orderToken)).status, 402);
+    assert.equal(
+      (await capture(server, paypalOrderId, orderToken)).status,
+      402
+    );
     server.fake.approve(paypalOrderId);
     const retried = await capture(server, paypalOrderId, orderToken);
     assert.deepEqual(await retried.json(), {orderId, status: 'paid'});
@@ -296,7 +394,9 @@ describe('POST /api/paypal/orders/:paypalOrderId/capture', () => {
       ['REDIRECT_PAYER_FOR_ALTERNATE_FUNDING', 402, 'instrument_declined'],
       ['PAYER_CANNOT_PAY', 402, 'payment_refused'],
     ] as const) {
-      const {orderToken, paypalOrderId} = await approvedOrder(server, {decline: issue});
+      const {orderToken, paypalOrderId} = await approvedOrder(server, {
+        decline: issue,
+      });
       const res = await capture(server, paypalOrderId, orderToken);
       assert.equal(res.status, httpStatus, issue);
       const text = await res.text();
@@ -321,15 +421,21 @@ describe('POST /api/paypal/orders/:paypalOrderId/capture', () => {
       capture(server, paypalOrderId, orderToken),
       capture(server, paypalOrderId, orderToken),
     ]);
-    for (const res of results) assert.deepEqual(await res.json(), {orderId, status: 'paid'});
+    for (const res of results)
+      assert.deepEqual(await res.json(), {orderId, status: 'paid'});
     const ids = new Set(
-      server.fake.calls.filter((c) => c.path.endsWith('/capture')).map((c) => c.headers.get('paypal-request-id'))
+      server.fake.calls
+        .filter((c) => c.path.endsWith('/capture'))
+        .map((c) => c.headers.get('paypal-request-id'))
     );
     assert.equal(ids.size, 1);
     assert.equal((await server.settled()).length, 1);
     // A click after the order is paid does not even reach PayPal.
     const before = server.fake.calls.length;
-    assert.deepEqual(await (await capture(server, paypalOrderId, orderToken)).json(), {orderId, status: 'paid'});
+    assert.deepEqual(
+      await (await capture(server, paypalOrderId, orderToken)).json(),
+      {orderId, status: 'paid'}
+    );
     assert.equal(server.fake.calls.length, before);
   });
 
@@ -346,13 +452,21 @@ describe('POST /api/paypal/orders/:paypalOrderId/capture', () => {
     };
     const res = await capture(server, paypalOrderId, orderToken);
     assert.deepEqual(await res.json(), {orderId, status: 'paid'});
-    assert.equal(server.fake.count('GET', `/v2/checkout/orders/${paypalOrderId}`), 1);
+    assert.equal(
+      server.fake.count('GET', `/v2/checkout/orders/${paypalOrderId}`),
+      1
+    );
     assert.equal((await server.settled()).length, 1);
   });
 
   it('marks a PENDING capture processing, without fulfilment', async () => {
-    const {orderId, orderToken, paypalOrderId} = await approvedOrder(server, {captureStatus: 'PENDING'});
-    assert.deepEqual(await (await capture(server, paypalOrderId, orderToken)).json(), {orderId, status: 'processing'});
+    const {orderId, orderToken, paypalOrderId} = await approvedOrder(server, {
+      captureStatus: 'PENDING',
+    });
+    assert.deepEqual(
+      await (await capture(server, paypalOrderId, orderToken)).json(),
+      {orderId, status: 'processing'}
+    );
     assert.equal((await server.settled()).length, 0);
   });
 
@@ -363,9 +477,16 @@ describe('POST /api/paypal/orders/:paypalOrderId/capture', () => {
       {captureAmount: {currency_code: 'USD', value: '50.001'}},
       {captureCustomId: 'ord_someone_else'},
     ]) {
-      const {orderId, orderToken, paypalOrderId} = await approvedOrder(server, setup);
+      const {orderId, orderToken, paypalOrderId} = await approvedOrder(
+        server,
+        setup
+      );
       const res = await capture(server, paypalOrderId, orderToken);
-      assert.deepEqual(await res.json(), {orderId, status: 'needs_review'}, JSON.stringify(setup));
+      assert.deepEqual(
+        await res.json(),
+        {orderId, status: 'needs_review'},
+        JSON.stringify(setup)
+      );
       assert.ok((await server.store.get(orderId))!.reviewReason);
     }
     assert.equal((await server.settled()).length, 0);
@@ -373,7 +494,11 @@ describe('POST /api/paypal/orders/:paypalOrderId/capture', () => {
 
   it('answers 503 provider_unavailable when PayPal is down, and the retry reuses the request id', async () => {
     const {orderId, orderToken, paypalOrderId} = await approvedOrder(server);
-    server.fake.fault('POST', `/v2/checkout/orders/${paypalOrderId}/capture`, 'hang');
+    server.fake.fault(
+      'POST',
+      `/v2/checkout/orders/${paypalOrderId}/capture`,
+      'hang'
+    );
     const hung = await capture(server, paypalOrderId, orderToken);
     assert.equal(hung.status, 503);
     assert.equal((await hung.json()).error.code, 'provider_unavailable');
@@ -383,7 +508,10 @@ describe('POST /api/paypal/orders/:paypalOrderId/capture', () => {
     const ids = server.fake.calls
       .filter((c) => c.path.endsWith('/capture'))
       .map((c) => c.headers.get('paypal-request-id'));
-    assert.deepEqual(ids, [`pay-checkout-${orderId}-capture`, `pay-checkout-${orderId}-capture`]);
+    assert.deepEqual(ids, [
+      `pay-checkout-${orderId}-capture`,
+      `pay-checkout-${orderId}-capture`,
+    ]);
   });
 
   it('answers paid even when the merchant’s hook fails: the outbox retries the fulfilment', async () => {
@@ -411,8 +539,13 @@ describe('PayPal OAuth token', () => {
     await createOrder(server);
     assert.equal(server.fake.count('POST', '/v2/checkout/orders'), 6);
     assert.equal(server.fake.count('POST', '/v1/oauth2/token'), 1);
-    const tokenCall = server.fake.calls.find((c) => c.path === '/v1/oauth2/token')!;
-    assert.equal(tokenCall.headers.get('content-type'), 'application/x-www-form-urlencoded');
+    const tokenCall = server.fake.calls.find(
+      (c) => c.path === '/v1/oauth2/token'
+    )!;
+    assert.equal(
+      tokenCall.headers.get('content-type'),
+      'application/x-www-form-urlencoded'
+    );
     assert.equal(tokenCall.body, 'grant_type=client_credentials');
     await server.close();
   });
@@ -420,7 +553,10 @@ describe('PayPal OAuth token', () => {
   it('is renewed before it expires', async () => {
     let now = Date.now();
     const fake = createFakePaypal({tokenLifetimeS: 3600});
-    const server = await makePaypalServer({fake, settings: {now: () => new Date(now)}});
+    const server = await makePaypalServer({
+      fake,
+      settings: {now: () => new Date(now)},
+    });
     await createOrder(server);
     now += 3000 * 1000; // within the hour, but inside the renewal margin
     await createOrder(server);
@@ -440,18 +576,34 @@ describe('PayPal OAuth token', () => {
 
     // PayPal refusing every token: one refresh, one retry, then a stable error.
     const before = server.fake.calls.length;
-    server.fake.fault('POST', '/v2/checkout/orders', new Response('{}', {status: 401}));
-    server.fake.fault('POST', '/v2/checkout/orders', new Response('{}', {status: 401}));
+    server.fake.fault(
+      'POST',
+      '/v2/checkout/orders',
+      new Response('{}', {status: 401})
+    );
+    server.fake.fault(
+      'POST',
+      '/v2/checkout/orders',
+      new Response('{}', {status: 401})
+    );
     const refused = await createOrder(server);
     assert.equal(refused.res.status, 502);
     assert.equal(refused.json.error.code, 'provider_error');
-    const made = server.fake.calls.slice(before).map((c) => `${c.method} ${c.path}`);
-    assert.deepEqual(made, ['POST /v2/checkout/orders', 'POST /v1/oauth2/token', 'POST /v2/checkout/orders']);
+    const made = server.fake.calls
+      .slice(before)
+      .map((c) => `${c.method} ${c.path}`);
+    assert.deepEqual(made, [
+      'POST /v2/checkout/orders',
+      'POST /v1/oauth2/token',
+      'POST /v2/checkout/orders',
+    ]);
     await server.close();
   });
 
   it('maps refused client credentials to provider_error without the secret', async () => {
-    const server = await makePaypalServer({settings: {clientSecret: 'wrong-secret'}});
+    const server = await makePaypalServer({
+      settings: {clientSecret: 'wrong-secret'},
+    });
     const {res, json} = await createOrder(server);
     assert.equal(res.status, 502);
     assert.equal(json.error.code, 'provider_error');

@@ -2,7 +2,11 @@ import assert from 'node:assert/strict';
 import {describe, it} from 'node:test';
 import {CatalogError, parseCatalog} from '../../server/catalog.js';
 import {ApiError} from '../../server/errors.js';
-import {currencyExponent, fromPaypalValue, toPaypalValue} from '../../server/money.js';
+import {
+  currencyExponent,
+  fromPaypalValue,
+  toPaypalValue,
+} from '../../server/money.js';
 import {priceCart} from '../../server/pricing.js';
 import {demoCatalog} from './helpers.js';
 
@@ -51,8 +55,20 @@ describe('priceCart', () => {
     assert.deepEqual(quote, {
       currency: 'usd',
       lines: [
-        {sku: 'tee-black-m', name: 'Black tee, size M', unitAmount: 2500, quantity: 2, amount: 5000},
-        {sku: 'sticker-pack', name: 'Sticker pack (6)', unitAmount: 499, quantity: 3, amount: 1497},
+        {
+          sku: 'tee-black-m',
+          name: 'Black tee, size M',
+          unitAmount: 2500,
+          quantity: 2,
+          amount: 5000,
+        },
+        {
+          sku: 'sticker-pack',
+          name: 'Sticker pack (6)',
+          unitAmount: 499,
+          quantity: 3,
+          amount: 1497,
+        },
       ],
       subtotal: 6497,
       total: 6497,
@@ -60,13 +76,22 @@ describe('priceCart', () => {
   });
 
   it('prices JPY without decimals and EUR in cents', () => {
-    assert.equal(priceCart(catalog, [{sku: 'mug-enamel', quantity: 3}], 'jpy').total, 6600);
-    assert.equal(priceCart(catalog, [{sku: 'mug-enamel', quantity: 3}], 'eur').total, 4050);
+    assert.equal(
+      priceCart(catalog, [{sku: 'mug-enamel', quantity: 3}], 'jpy').total,
+      6600
+    );
+    assert.equal(
+      priceCart(catalog, [{sku: 'mug-enamel', quantity: 3}], 'eur').total,
+      4050
+    );
   });
 
   it('adds integer cents with no float drift', () => {
     // 0.1 + 0.2 style: 10 × 4.99 is exactly 49.90.
-    assert.equal(priceCart(catalog, [{sku: 'sticker-pack', quantity: 10}]).total, 4990);
+    assert.equal(
+      priceCart(catalog, [{sku: 'sticker-pack', quantity: 10}]).total,
+      4990
+    );
   });
 
   it('merges the same SKU given twice into one line', () => {
@@ -85,9 +110,14 @@ describe('priceCart', () => {
   });
 
   it('refuses an unknown SKU, a quantity above the maximum and an unpriced currency', () => {
-    assert.equal(priceError(() => priceCart(catalog, [{sku: 'nope', quantity: 1}])).code, 'unknown_sku');
     assert.equal(
-      priceError(() => priceCart(catalog, [{sku: 'hoodie-grey-l', quantity: 6}])).code,
+      priceError(() => priceCart(catalog, [{sku: 'nope', quantity: 1}])).code,
+      'unknown_sku'
+    );
+    assert.equal(
+      priceError(() =>
+        priceCart(catalog, [{sku: 'hoodie-grey-l', quantity: 6}])
+      ).code,
       'quantity_out_of_range'
     );
     // Merged duplicates count together against the maximum.
@@ -100,7 +130,12 @@ describe('priceCart', () => {
       ).code,
       'quantity_out_of_range'
     );
-    assert.equal(priceError(() => priceCart(catalog, [{sku: 'mug-enamel', quantity: 1}], 'gbp')).code, 'currency_not_supported');
+    assert.equal(
+      priceError(() =>
+        priceCart(catalog, [{sku: 'mug-enamel', quantity: 1}], 'gbp')
+      ).code,
+      'currency_not_supported'
+    );
   });
 
   it('refuses a product the catalog does not price in the cart’s currency', () => {
@@ -111,7 +146,9 @@ describe('priceCart', () => {
         {sku: 'b', name: 'B', maxQuantity: 1, prices: {usd: 100}},
       ],
     });
-    const error = priceError(() => priceCart(partial, [{sku: 'b', quantity: 1}], 'eur'));
+    const error = priceError(() =>
+      priceCart(partial, [{sku: 'b', quantity: 1}], 'eur')
+    );
     assert.equal(error.code, 'currency_not_supported');
   });
 });
@@ -146,14 +183,24 @@ describe('parseCatalog', () => {
     const product = {sku: 'a', name: 'A', maxQuantity: 1, prices: {usd: 100}};
     const bad = [
       {defaultCurrency: 'usd', products: [product, product]},
-      {defaultCurrency: 'usd', products: [{...product, prices: {usd: 100, xyz: 5}}]},
-      {defaultCurrency: 'usd', products: [{sku: 'a', name: 'A', prices: {usd: 100}}]},
+      {
+        defaultCurrency: 'usd',
+        products: [{...product, prices: {usd: 100, xyz: 5}}],
+      },
+      {
+        defaultCurrency: 'usd',
+        products: [{sku: 'a', name: 'A', prices: {usd: 100}}],
+      },
       {defaultCurrency: 'kwd', products: [{...product, prices: {kwd: 1005}}]},
       {defaultCurrency: 'usd', products: [{...product, prices: {usd: 0}}]},
       {defaultCurrency: 'eur', products: [product]},
     ];
     for (const data of bad) {
-      assert.throws(() => parseCatalog(data), CatalogError, JSON.stringify(data));
+      assert.throws(
+        () => parseCatalog(data),
+        CatalogError,
+        JSON.stringify(data)
+      );
     }
   });
 });

@@ -9,47 +9,120 @@ describe('POST /api/quote', () => {
   });
   after(() => server.close());
 
-  const quote = (body: unknown, headers?: Record<string, string>) => postJson(server.app, '/api/quote', body, headers);
+  const quote = (body: unknown, headers?: Record<string, string>) =>
+    postJson(server.app, '/api/quote', body, headers);
 
   it('prices the cart from the catalog and ignores any price the client sent', async () => {
     const res = await quote({
-      items: [{sku: 'tee-black-m', quantity: 2, price: 1, unitAmount: 1, name: 'Free tee'}],
+      items: [
+        {
+          sku: 'tee-black-m',
+          quantity: 2,
+          price: 1,
+          unitAmount: 1,
+          name: 'Free tee',
+        },
+      ],
       currency: 'usd',
       total: 2,
     });
     assert.equal(res.status, 200);
     assert.deepEqual(await res.json(), {
       currency: 'usd',
-      lines: [{sku: 'tee-black-m', name: 'Black tee, size M', unitAmount: 2500, quantity: 2, amount: 5000}],
+      lines: [
+        {
+          sku: 'tee-black-m',
+          name: 'Black tee, size M',
+          unitAmount: 2500,
+          quantity: 2,
+          amount: 5000,
+        },
+      ],
       subtotal: 5000,
       total: 5000,
     });
   });
 
   it('uses the catalog’s default currency, and accepts a currency in any case', async () => {
-    assert.equal((await (await quote({items: [{sku: 'mug-enamel', quantity: 1}]})).json()).currency, 'usd');
-    const jpy = await (await quote({items: [{sku: 'mug-enamel', quantity: 1}], currency: 'JPY'})).json();
+    assert.equal(
+      (await (await quote({items: [{sku: 'mug-enamel', quantity: 1}]})).json())
+        .currency,
+      'usd'
+    );
+    const jpy = await (
+      await quote({items: [{sku: 'mug-enamel', quantity: 1}], currency: 'JPY'})
+    ).json();
     assert.deepEqual([jpy.currency, jpy.total], ['jpy', 2200]);
   });
 
   const refusals: [string, unknown, number, string][] = [
-    ['an unknown SKU', {items: [{sku: 'nope', quantity: 1}]}, 400, 'unknown_sku'],
-    ['quantity 0', {items: [{sku: 'mug-enamel', quantity: 0}]}, 400, 'quantity_out_of_range'],
-    ['a negative quantity', {items: [{sku: 'mug-enamel', quantity: -1}]}, 400, 'quantity_out_of_range'],
-    ['a fractional quantity', {items: [{sku: 'mug-enamel', quantity: 1.5}]}, 400, 'quantity_out_of_range'],
-    ['a string quantity', {items: [{sku: 'mug-enamel', quantity: '2'}]}, 400, 'invalid_request'],
-    ['a quantity above the maximum', {items: [{sku: 'mug-enamel', quantity: 21}]}, 400, 'quantity_out_of_range'],
-    ['an 11-digit quantity', {items: [{sku: 'mug-enamel', quantity: 12345678901}]}, 400, 'quantity_out_of_range'],
+    [
+      'an unknown SKU',
+      {items: [{sku: 'nope', quantity: 1}]},
+      400,
+      'unknown_sku',
+    ],
+    [
+      'quantity 0',
+      {items: [{sku: 'mug-enamel', quantity: 0}]},
+      400,
+      'quantity_out_of_range',
+    ],
+    [
+      'a negative quantity',
+      {items: [{sku: 'mug-enamel', quantity: -1}]},
+      400,
+      'quantity_out_of_range',
+    ],
+    [
+      'a fractional quantity',
+      {items: [{sku: 'mug-enamel', quantity: 1.5}]},
+      400,
+      'quantity_out_of_range',
+    ],
+    [
+      'a string quantity',
+      {items: [{sku: 'mug-enamel', quantity: '2'}]},
+      400,
+      'invalid_request',
+    ],
+    [
+      'a quantity above the maximum',
+      {items: [{sku: 'mug-enamel', quantity: 21}]},
+      400,
+      'quantity_out_of_range',
+    ],
+    [
+      'an 11-digit quantity',
+      {items: [{sku: 'mug-enamel', quantity: 12345678901}]},
+      400,
+      'quantity_out_of_range',
+    ],
     ['an empty cart', {items: []}, 400, 'invalid_request'],
     ['no items at all', {}, 400, 'invalid_request'],
     [
       'more than 100 lines',
-      {items: Array.from({length: 101}, () => ({sku: 'sticker-pack', quantity: 1}))},
+      {
+        items: Array.from({length: 101}, () => ({
+          sku: 'sticker-pack',
+          quantity: 1,
+        })),
+      },
       400,
       'invalid_request',
     ],
-    ['a currency the catalog does not price', {items: [{sku: 'mug-enamel', quantity: 1}], currency: 'gbp'}, 400, 'currency_not_supported'],
-    ['a malformed currency', {items: [{sku: 'mug-enamel', quantity: 1}], currency: 'dollars'}, 400, 'invalid_request'],
+    [
+      'a currency the catalog does not price',
+      {items: [{sku: 'mug-enamel', quantity: 1}], currency: 'gbp'},
+      400,
+      'currency_not_supported',
+    ],
+    [
+      'a malformed currency',
+      {items: [{sku: 'mug-enamel', quantity: 1}], currency: 'dollars'},
+      400,
+      'invalid_request',
+    ],
     ['a body that is not JSON', '{"items": [', 400, 'invalid_request'],
     ['a JSON array', '[1,2]', 400, 'invalid_request'],
   ];
@@ -60,7 +133,11 @@ describe('POST /api/quote', () => {
       const json = await res.json();
       assert.equal(json.error.code, code);
       assert.equal(typeof json.error.message, 'string');
-      assert.doesNotMatch(JSON.stringify(json), /at .*\.ts|node_modules/, 'no stack trace');
+      assert.doesNotMatch(
+        JSON.stringify(json),
+        /at .*\.ts|node_modules/,
+        'no stack trace'
+      );
     });
   }
 
@@ -75,7 +152,10 @@ describe('POST /api/quote', () => {
   });
 
   it('refuses a body over 64 KB with 413', async () => {
-    const res = await quote({items: [{sku: 'mug-enamel', quantity: 1}], padding: 'x'.repeat(70_000)});
+    const res = await quote({
+      items: [{sku: 'mug-enamel', quantity: 1}],
+      padding: 'x'.repeat(70_000),
+    });
     assert.equal(res.status, 413);
     assert.equal((await res.json()).error.code, 'payload_too_large');
   });
@@ -83,14 +163,22 @@ describe('POST /api/quote', () => {
 
 describe('GET /api/config', () => {
   it('names the currency and the publishable key, and no secret', async () => {
-    const server = await makeServer({locale: 'fr', stripeSettings: {jsUrl: 'http://127.0.0.1:9/js/stripe.js'}});
+    const server = await makeServer({
+      locale: 'fr',
+      stripeSettings: {jsUrl: 'http://127.0.0.1:9/js/stripe.js'},
+    });
     const res = await server.app.request('/api/config');
     assert.equal(res.status, 200);
     const text = await res.text();
     assert.deepEqual(JSON.parse(text), {
       currency: 'usd',
       locale: 'fr',
-      providers: {stripe: {publishableKey: 'pk_test_unit', jsUrl: 'http://127.0.0.1:9/js/stripe.js'}},
+      providers: {
+        stripe: {
+          publishableKey: 'pk_test_unit',
+          jsUrl: 'http://127.0.0.1:9/js/stripe.js',
+        },
+      },
     });
     assert.doesNotMatch(text, /sk_|whsec_/);
     await server.close();
@@ -118,29 +206,46 @@ describe('the API’s edges', () => {
   });
 
   it('serves /healthz', async () => {
-    assert.deepEqual(await (await server.app.request('/healthz')).json(), {ok: true});
+    assert.deepEqual(await (await server.app.request('/healthz')).json(), {
+      ok: true,
+    });
   });
 
   it('sends CORS headers to an allowed origin only', async () => {
-    const ok = await server.app.request('/api/config', {headers: {origin: 'https://shop.example'}});
-    assert.equal(ok.headers.get('access-control-allow-origin'), 'https://shop.example');
+    const ok = await server.app.request('/api/config', {
+      headers: {origin: 'https://shop.example'},
+    });
+    assert.equal(
+      ok.headers.get('access-control-allow-origin'),
+      'https://shop.example'
+    );
     const preflight = await server.app.request('/api/quote', {
       method: 'OPTIONS',
-      headers: {origin: 'https://evil.example', 'access-control-request-method': 'POST'},
+      headers: {
+        origin: 'https://evil.example',
+        'access-control-request-method': 'POST',
+      },
     });
     assert.equal(preflight.headers.get('access-control-allow-origin'), null);
   });
 
   it('refuses requests from an origin that is not allowed', async () => {
-    const res = await postJson(server.app, '/api/quote', {items: [{sku: 'mug-enamel', quantity: 1}]}, {
-      origin: 'https://evil.example',
-    });
+    const res = await postJson(
+      server.app,
+      '/api/quote',
+      {items: [{sku: 'mug-enamel', quantity: 1}]},
+      {
+        origin: 'https://evil.example',
+      }
+    );
     assert.equal(res.status, 403);
     assert.equal((await res.json()).error.code, 'forbidden_origin');
   });
 
   it('accepts its own origin without configuration', async () => {
-    const res = await server.app.request('http://localhost/api/config', {headers: {origin: 'http://localhost'}});
+    const res = await server.app.request('http://localhost/api/config', {
+      headers: {origin: 'http://localhost'},
+    });
     assert.equal(res.status, 200);
   });
 

@@ -8,7 +8,11 @@ export interface ReceivedEmail {
   raw: string;
 }
 
-export async function startSmtpServer(): Promise<{url: string; received: ReceivedEmail[]; close(): Promise<void>}> {
+export async function startSmtpServer(): Promise<{
+  url: string;
+  received: ReceivedEmail[];
+  close(): Promise<void>;
+}> {
   const received: ReceivedEmail[] = [];
   const server = new SMTPServer({
     authOptional: true,
@@ -19,7 +23,9 @@ export async function startSmtpServer(): Promise<{url: string; received: Receive
       stream.on('data', (chunk: Buffer) => chunks.push(chunk));
       stream.on('end', () => {
         received.push({
-          from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '',
+          from: session.envelope.mailFrom
+            ? session.envelope.mailFrom.address
+            : '',
           to: session.envelope.rcptTo.map((r) => r.address),
           raw: Buffer.concat(chunks).toString('utf8'),
         });

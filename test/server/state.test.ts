@@ -2,7 +2,11 @@ import assert from 'node:assert/strict';
 import {describe, it} from 'node:test';
 import {ORDER_STATUSES} from '../../server/contract.js';
 import type {Order} from '../../server/orders/order.js';
-import {applyPaymentEvent, type PaymentEvent, SETTLED_STATUSES} from '../../server/orders/state.js';
+import {
+  applyPaymentEvent,
+  type PaymentEvent,
+  SETTLED_STATUSES,
+} from '../../server/orders/state.js';
 import {STRIPE_EVENT_HANDLERS} from '../../server/webhooks/stripe-events.js';
 
 const order = (fields: Partial<Order> = {}): Order => ({
@@ -22,7 +26,12 @@ const order = (fields: Partial<Order> = {}): Order => ({
 
 const NOW = '2026-11-26T12:00:00.000Z';
 const events: Record<string, PaymentEvent> = {
-  succeeded: {type: 'succeeded', paymentId: 'pi_1', amount: 1000, currency: 'usd'},
+  succeeded: {
+    type: 'succeeded',
+    paymentId: 'pi_1',
+    amount: 1000,
+    currency: 'usd',
+  },
   processing: {type: 'processing', paymentId: 'pi_1'},
   failed: {type: 'failed', paymentId: 'pi_1'},
   canceled: {type: 'canceled', paymentId: 'pi_1'},
@@ -30,11 +39,23 @@ const events: Record<string, PaymentEvent> = {
 
 describe('the order state machine', () => {
   it('lists every status of the contract exactly once', () => {
-    assert.deepEqual(
-      [...ORDER_STATUSES].sort(),
-      ['canceled', 'disputed', 'failed', 'needs_review', 'paid', 'partially_refunded', 'pending', 'processing', 'refunded']
-    );
-    assert.deepEqual([...SETTLED_STATUSES].sort(), ['disputed', 'paid', 'partially_refunded', 'refunded']);
+    assert.deepEqual([...ORDER_STATUSES].sort(), [
+      'canceled',
+      'disputed',
+      'failed',
+      'needs_review',
+      'paid',
+      'partially_refunded',
+      'pending',
+      'processing',
+      'refunded',
+    ]);
+    assert.deepEqual([...SETTLED_STATUSES].sort(), [
+      'disputed',
+      'paid',
+      'partially_refunded',
+      'refunded',
+    ]);
   });
 
   it('handles exactly the Stripe event types it documents', () => {
@@ -74,26 +95,49 @@ describe('the order state machine', () => {
   ];
   for (const [from, event, to] of table) {
     it(`${from} + ${event} → ${to ?? 'unchanged'}`, () => {
-      const patch = applyPaymentEvent(order({status: from as Order['status']}), events[event], NOW);
+      const patch = applyPaymentEvent(
+        order({status: from as Order['status']}),
+        events[event],
+        NOW
+      );
       assert.equal(patch?.status ?? null, to);
     });
   }
 
   it('stamps paidAt when an order becomes paid', () => {
-    assert.equal(applyPaymentEvent(order(), events.succeeded, NOW)?.paidAt, NOW);
+    assert.equal(
+      applyPaymentEvent(order(), events.succeeded, NOW)?.paidAt,
+      NOW
+    );
   });
 
   it('hands a paid Checkout Session over to its PaymentIntent, which refunds and disputes name', () => {
     const patch = applyPaymentEvent(
       order({providerPaymentId: 'cs_1'}),
-      {type: 'succeeded', paymentId: 'cs_1', amount: 1000, currency: 'usd', handOverTo: 'pi_9'},
+      {
+        type: 'succeeded',
+        paymentId: 'cs_1',
+        amount: 1000,
+        currency: 'usd',
+        handOverTo: 'pi_9',
+      },
       NOW
     );
-    assert.deepEqual([patch?.status, patch?.providerPaymentId], ['paid', 'pi_9']);
+    assert.deepEqual(
+      [patch?.status, patch?.providerPaymentId],
+      ['paid', 'pi_9']
+    );
   });
 
   it('adopts the payment of an order whose creation call failed before it learned the id', () => {
-    const patch = applyPaymentEvent(order({providerPaymentId: undefined}), events.succeeded, NOW);
-    assert.deepEqual([patch?.status, patch?.providerPaymentId], ['paid', 'pi_1']);
+    const patch = applyPaymentEvent(
+      order({providerPaymentId: undefined}),
+      events.succeeded,
+      NOW
+    );
+    assert.deepEqual(
+      [patch?.status, patch?.providerPaymentId],
+      ['paid', 'pi_1']
+    );
   });
 });

@@ -19,7 +19,15 @@ const newOrder = (id: string): NewOrder => ({
   currency: 'jpy',
   subtotal: 3800,
   total: 3800,
-  lines: [{sku: 'tee-black-m', name: 'Black tee, size M', unitAmount: 3800, quantity: 1, amount: 3800}],
+  lines: [
+    {
+      sku: 'tee-black-m',
+      name: 'Black tee, size M',
+      unitAmount: 3800,
+      quantity: 1,
+      amount: 3800,
+    },
+  ],
   email: 'buyer@example.com',
 });
 
@@ -27,12 +35,18 @@ async function resetPostgres(url: string) {
   const {default: pg} = await import('pg');
   const client = new pg.Client({connectionString: url});
   await client.connect();
-  await client.query('DROP TABLE IF EXISTS processed_events, orders, kysely_migration, kysely_migration_lock');
+  await client.query(
+    'DROP TABLE IF EXISTS processed_events, orders, kysely_migration, kysely_migration_lock'
+  );
   await client.end();
 }
 
 const dialects: [string, () => Promise<string>][] = [
-  ['SQLite', async () => `sqlite:${join(mkdtempSync(join(tmpdir(), 'pay-checkout-')), 'orders.sqlite')}`],
+  [
+    'SQLite',
+    async () =>
+      `sqlite:${join(mkdtempSync(join(tmpdir(), 'pay-checkout-')), 'orders.sqlite')}`,
+  ],
 ];
 if (postgresUrl) {
   dialects.push([
@@ -54,7 +68,8 @@ for (const [dialect, makeUrl] of dialects) {
     });
     after(async () => {
       await store.close();
-      if (url.startsWith('sqlite:')) rmSync(join(url.slice(7), '..'), {recursive: true, force: true});
+      if (url.startsWith('sqlite:'))
+        rmSync(join(url.slice(7), '..'), {recursive: true, force: true});
     });
 
     it('writes a pending order and reads it back whole', async () => {
@@ -78,28 +93,57 @@ for (const [dialect, makeUrl] of dialects) {
 
     it('applies a ledgered event once, even when both copies arrive at once', async () => {
       await store.create(newOrder('ord_3'), 'hash3');
-      const ledger = {provider: 'stripe', eventId: 'evt_3', type: 'payment_intent.succeeded'};
+      const ledger = {
+        provider: 'stripe',
+        eventId: 'evt_3',
+        type: 'payment_intent.succeeded',
+      };
       const results = await Promise.all(
-        Array.from({length: 5}, () => store.update('ord_3', () => ({status: 'paid'}), ledger))
+        Array.from({length: 5}, () =>
+          store.update('ord_3', () => ({status: 'paid'}), ledger)
+        )
       );
-      assert.deepEqual(results.map((r) => r.outcome).sort(), ['changed', 'duplicate', 'duplicate', 'duplicate', 'duplicate']);
+      assert.deepEqual(results.map((r) => r.outcome).sort(), [
+        'changed',
+        'duplicate',
+        'duplicate',
+        'duplicate',
+        'duplicate',
+      ]);
       assert.equal((await store.get('ord_3'))?.status, 'paid');
     });
 
     it('answers not_found for an unknown order and records nothing', async () => {
       const ledger = {provider: 'stripe', eventId: 'evt_nope', type: 'x'};
-      assert.equal((await store.update('ord_nope', () => ({status: 'paid'}), ledger)).outcome, 'not_found');
+      assert.equal(
+        (await store.update('ord_nope', () => ({status: 'paid'}), ledger))
+          .outcome,
+        'not_found'
+      );
     });
 
     it('queues outbox jobs with the change, each (order, kind) once ever', async () => {
       await store.create(newOrder('ord_4'), 'hash4');
       const jobsFor = () => [
-        {orderId: 'ord_4', kind: 'email:order.paid', channel: 'email' as const, event: 'order.paid' as const},
+        {
+          orderId: 'ord_4',
+          kind: 'email:order.paid',
+          channel: 'email' as const,
+          event: 'order.paid' as const,
+        },
       ];
       await store.update('ord_4', () => ({status: 'paid'}), undefined, jobsFor);
-      await store.update('ord_4', () => ({amountRefunded: 1}), undefined, jobsFor);
+      await store.update(
+        'ord_4',
+        () => ({amountRefunded: 1}),
+        undefined,
+        jobsFor
+      );
       const jobs = await store.jobs('ord_4');
-      assert.deepEqual(jobs.map((j) => [j.kind, j.attempts, j.doneAt]), [['email:order.paid', 0, undefined]]);
+      assert.deepEqual(
+        jobs.map((j) => [j.kind, j.attempts, j.doneAt]),
+        [['email:order.paid', 0, undefined]]
+      );
       // Nothing is queued when the decision changes nothing.
       await store.update('ord_4', () => null, undefined, jobsFor);
       assert.equal((await store.jobs('ord_4')).length, 1);
@@ -110,37 +154,67 @@ for (const [dialect, makeUrl] of dialects) {
       const t0 = new Date(Date.now() + 1000).toISOString();
       const lease = new Date(Date.now() + 60_000).toISOString();
       assert.equal((await store.dueJobs(t0, 10, 'ord_4')).length, 1);
-      const locks = await Promise.all(Array.from({length: 5}, () => store.lockJob(job.id, t0, lease)));
+      const locks = await Promise.all(
+        Array.from({length: 5}, () => store.lockJob(job.id, t0, lease))
+      );
       assert.equal(locks.filter(Boolean).length, 1);
-      assert.equal((await store.dueJobs(t0, 10, 'ord_4')).length, 0, 'a locked job is not due');
+      assert.equal(
+        (await store.dueJobs(t0, 10, 'ord_4')).length,
+        0,
+        'a locked job is not due'
+      );
       const retryAt = new Date(Date.now() + 5_000).toISOString();
       await store.failJob(job.id, 'smtp down', retryAt);
-      assert.equal((await store.dueJobs(t0, 10, 'ord_4')).length, 0, 'not before its retry time');
+      assert.equal(
+        (await store.dueJobs(t0, 10, 'ord_4')).length,
+        0,
+        'not before its retry time'
+      );
       const later = new Date(Date.now() + 6_000).toISOString();
       assert.equal((await store.dueJobs(later, 10, 'ord_4')).length, 1);
       assert.equal(await store.lockJob(job.id, later, lease), true);
       await store.completeJob(job.id, later);
       const [done] = await store.jobs('ord_4');
-      assert.deepEqual([done.attempts, done.lastError, Boolean(done.doneAt)], [2, 'smtp down', true]);
-      assert.equal(await store.lockJob(job.id, later, lease), false, 'a done job is never lent again');
+      assert.deepEqual(
+        [done.attempts, done.lastError, Boolean(done.doneAt)],
+        [2, 'smtp down', true]
+      );
+      assert.equal(
+        await store.lockJob(job.id, later, lease),
+        false,
+        'a done job is never lent again'
+      );
     });
 
     it('lists open orders for reconciliation, oldest first', async () => {
       const future = new Date(Date.now() + 60_000).toISOString();
       const open = await store.openOrders(future, 100);
       // ord_2 is pending with a payment id; ord_1 has none; ord_3 and ord_4 are paid.
-      assert.deepEqual(open.map((o) => o.id), ['ord_2']);
-      assert.deepEqual(await store.openOrders('2000-01-01T00:00:00.000Z', 100), []);
+      assert.deepEqual(
+        open.map((o) => o.id),
+        ['ord_2']
+      );
+      assert.deepEqual(
+        await store.openOrders('2000-01-01T00:00:00.000Z', 100),
+        []
+      );
     });
 
     it('keeps orders and the ledger across a restart', async () => {
       await store.create(newOrder('ord_5'), 'hash5');
-      const ledger = {provider: 'stripe', eventId: 'evt_5', type: 'payment_intent.succeeded'};
+      const ledger = {
+        provider: 'stripe',
+        eventId: 'evt_5',
+        type: 'payment_intent.succeeded',
+      };
       await store.update('ord_5', () => ({status: 'paid'}), ledger);
       await store.close();
       store = await createSqlStore({databaseUrl: url});
       assert.equal((await store.get('ord_5'))?.status, 'paid');
-      assert.equal((await store.update('ord_5', () => ({status: 'paid'}), ledger)).outcome, 'duplicate');
+      assert.equal(
+        (await store.update('ord_5', () => ({status: 'paid'}), ledger)).outcome,
+        'duplicate'
+      );
     });
   });
 }
