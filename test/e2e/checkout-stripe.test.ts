@@ -44,6 +44,10 @@ describe('buying on the demo shop with Stripe', () => {
     await add('Enamel camp mug');
     await expectText(page, 'pay-checkout [part~="total"]', '$64.50');
     await page.frameLocator(CARD_FRAME).locator('[name=number]').waitFor();
+    await page
+      .locator('pay-checkout')
+      .getByLabel('Email')
+      .fill('buyer@example.com');
     return page;
   }
 
@@ -230,6 +234,10 @@ describe('buying on the demo shop with Stripe', () => {
       const page = await browser.newPage();
       await page.goto(siteUrl);
       await expectText(page, 'pay-checkout [part~="total"]', '$29.00');
+      await page
+        .locator('pay-checkout')
+        .getByLabel('Email')
+        .fill('buyer@example.com');
       await fillCard(page, '4242424242424242');
       const success = nextEvent(page, 'pay-success');
       await payButton(page).click();

@@ -104,6 +104,10 @@ describe('PayPal checkout on the demo shop', {timeout: 180_000, skip}, () => {
       }
       document.querySelector('pay-checkout')!.setAttribute('provider', value);
     }, provider);
+    await page
+      .locator('pay-checkout')
+      .getByLabel('Email')
+      .fill('buyer@example.com');
   }
 
   const events = () =>
