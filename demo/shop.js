@@ -14,9 +14,11 @@ let currency = localStorage.getItem(CURRENCY_KEY) ?? 'usd';
 let catalog = {products: []};
 
 // The catalog's prices are shown on the product cards for browsing only.
-const exponent = (code) => ({jpy: 0}[code] ?? 2);
+const exponent = (code) => ({jpy: 0})[code] ?? 2;
 const format = (amount, code) =>
-  new Intl.NumberFormat(undefined, {style: 'currency', currency: code}).format(amount / 10 ** exponent(code));
+  new Intl.NumberFormat(undefined, {style: 'currency', currency: code}).format(
+    amount / 10 ** exponent(code)
+  );
 
 function renderProducts() {
   productsList.replaceChildren(
@@ -31,14 +33,21 @@ function renderProducts() {
         <p class="price"></p>
         <button type="button">Add to cart</button>`;
       item.querySelector('h2').textContent = product.name;
-      item.querySelector('.description').textContent = product.description ?? '';
-      item.querySelector('.price').textContent = price === undefined ? 'Not sold in this currency' : format(price, currency);
+      item.querySelector('.description').textContent =
+        product.description ?? '';
+      item.querySelector('.price').textContent =
+        price === undefined
+          ? 'Not sold in this currency'
+          : format(price, currency);
       const button = item.querySelector('button');
       button.disabled = price === undefined;
       // The accessible name starts with the visible text, so voice control users can say it.
       button.setAttribute('aria-label', `Add to cart: ${product.name}`);
       button.addEventListener('click', () => {
-        cart[product.sku] = Math.min((cart[product.sku] ?? 0) + 1, product.maxQuantity);
+        cart[product.sku] = Math.min(
+          (cart[product.sku] ?? 0) + 1,
+          product.maxQuantity
+        );
         saveCart();
       });
       return item;
@@ -48,7 +57,11 @@ function renderProducts() {
 
 function renderCart() {
   const entries = Object.entries(cart).filter(([, quantity]) => quantity > 0);
-  checkout.replaceChildren(
+  // Only the <pay-item> children: the element's own children (the payment form's mount
+  // nodes, slot="…") must stay where they are.
+  for (const line of checkout.querySelectorAll(':scope > pay-item'))
+    line.remove();
+  checkout.append(
     ...entries.map(([sku, quantity]) => {
       const line = document.createElement('pay-item');
       line.setAttribute('sku', sku);

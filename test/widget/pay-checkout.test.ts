@@ -683,6 +683,38 @@ describe('<pay-checkout>', () => {
       );
     });
 
+    it('finishes it on a return page without a cart, mounting no form', async () => {
+      const url = new URL(location.href);
+      url.searchParams.set('payment_intent', 'pi_1');
+      url.searchParams.set('payment_intent_client_secret', 'pi_1_secret_abc');
+      url.searchParams.set('redirect_status', 'succeeded');
+      history.replaceState(null, '', url);
+      sessionStorage.setItem(
+        'pay-checkout:stripe:pi_1',
+        JSON.stringify({orderId: 'ord_1', orderToken: 'tok_secret'})
+      );
+      server.lastOrderTotal = 3000;
+
+      const succeeded = oneEvent(
+        document,
+        'pay-success'
+      ) as Promise<PaySuccessEvent>;
+      const el = await fixture<PayCheckout>(
+        html`<pay-checkout></pay-checkout>`
+      );
+      const {detail} = await succeeded;
+      await el.updateComplete;
+
+      expect(detail).to.deep.include({orderId: 'ord_1', status: 'paid'});
+      expect(stripe.retrieved).to.deep.equal(['pi_1_secret_abc']);
+      expect(stripe.elementsOptions).to.have.length(0);
+      expect(location.href).to.equal(original);
+      expect(text(statusRegion(el))).to.equal('Payment received — order ord_1');
+      expect(text(part(el, 'total'))).to.equal(`Total ${money(30, 'USD')}`);
+      expect(el.shadowRoot!.querySelector('.empty')).to.equal(null);
+      expect(payButton(el)).to.equal(null);
+    });
+
     it('reports a failed redirect', async () => {
       const url = new URL(location.href);
       url.searchParams.set('payment_intent_client_secret', 'pi_1_secret_abc');

@@ -104,7 +104,8 @@ const alertIcon = svg`<path fill="currentColor" d="M10 1.5a8.5 8.5 0 1 0 0 17 8.
  * Lines and totals are always the server's quote, never prices from the page. Provider
  * iframes cannot live in shadow DOM, so the element creates light-DOM children
  * (`<div slot="stripe-payment-element">`, `<div slot="paypal-buttons">`) and shows them
- * through named slots.
+ * through named slots. A page that rewrites the cart should replace only the `<pay-item>`
+ * children and leave these in place (removing one removes the provider's form).
  *
  * `provider` lists the providers to offer: `stripe` (card form and Pay button), `paypal`
  * (PayPal's buttons, which start the payment themselves), or both (`stripe paypal`), in which

@@ -227,12 +227,12 @@ export default css`
 
   .field {
     display: grid;
-    gap: calc(var(--_spacing-unit) * 3);
+    gap: calc(var(--_spacing-unit) * 2);
   }
 
+  /* Like the labels of Stripe's Payment Element just below it. */
   .field__label {
     font-size: 0.9375em;
-    font-weight: 600;
   }
 
   .field__input {

@@ -1,0 +1,177 @@
+/**
+ * The buyer's confirmation email, end to end: the email typed into <pay-checkout> on the demo
+ * shop travels with the order, and once the webhook marks the order paid the server sends one
+ * confirmation, in the buyer's language. Without SMTP_URL the shop writes its emails to a
+ * folder (startShop gives it a temporary MAIL_DIR) and lists them at /dev/mail.
+ * Run `npm run build` first.
+ */
+import assert from 'node:assert/strict';
+import {after, before, describe, it} from 'node:test';
+import type {Browser, Page} from 'playwright-core';
+import {launchChromium, type Shop, startShop} from './shop.js';
+
+const CARD_FRAME = 'iframe[title="Secure payment input frame"]';
+
+describe('the confirmation email', {timeout: 120_000}, () => {
+  let shop: Shop;
+  let browser: Browser;
+  before(async () => {
+    [shop, browser] = await Promise.all([startShop(), launchChromium()]);
+  });
+  after(async () => {
+    await browser?.close();
+    await shop?.stop();
+  });
+
+  /** Buys two tees and a mug with 4242 as `email`; resolves with the order id. */
+  async function buy(email: string, locale?: string): Promise<string> {
+    const page: Page = await browser.newPage();
+    await page.goto(`${shop.url}/`);
+    await page.evaluate(() => localStorage.clear());
+    await page.reload();
+    const add = (name: string) =>
+      page.getByRole('button', {name: `Add to cart: ${name}`}).click();
+    await add('Black tee, size M');
+    await add('Black tee, size M');
+    await add('Enamel camp mug');
+    if (locale)
+      await page.evaluate(
+        (locale) =>
+          document
+            .querySelector('pay-checkout')!
+            .setAttribute('locale', locale),
+        locale
+      );
+    const checkout = page.locator('pay-checkout');
+    const card = page.frameLocator(CARD_FRAME);
+    await card.locator('[name=number]').waitFor();
+    await checkout.getByRole('textbox', {name: /^E-?mail$/i}).fill(email);
+    await card.locator('[name=number]').fill('4242424242424242');
+    await card.locator('[name=expiry]').fill('12 / 34');
+    await card.locator('[name=cvc]').fill('123');
+    await card.locator('[name=postalCode]').fill('94110');
+    const success = page.evaluate(
+      () =>
+        new Promise<{orderId: string}>((resolve) =>
+          document
+            .querySelector('pay-checkout')!
+            .addEventListener(
+              'pay-success',
+              (event) => resolve((event as CustomEvent).detail),
+              {once: true}
+            )
+        )
+    );
+    await checkout.getByRole('button', {name: /^(Pay|Payer)/}).click();
+    const {orderId} = await success;
+    await page.close();
+    return orderId;
+  }
+
+  /** The files of the outbox, as /dev/mail lists them. */
+  async function outbox(): Promise<string[]> {
+    const response = await fetch(`${shop.url}/dev/mail`);
+    assert.equal(response.status, 200);
+    const page = await response.text();
+    return [...page.matchAll(/<a href="\/dev\/mail\/([^"]+)">/g)].map(
+      ([, file]) => decodeURIComponent(file!)
+    );
+  }
+
+  /** One email as /dev/mail/:file serves it: its headers (unfolded, decoded) and its text. */
+  async function open(file: string) {
+    const response = await fetch(
+      `${shop.url}/dev/mail/${encodeURIComponent(file)}`
+    );
+    assert.equal(response.status, 200);
+    const raw = await response.text();
+    const [head = ''] = raw.split(/\r?\n\r?\n/, 1);
+    const header = (name: string) =>
+      decodeWords(
+        new RegExp(`^${name}: (.*(?:\\r?\\n[ \\t].*)*)`, 'mi')
+          .exec(head)?.[1]
+          ?.replace(/\r?\n[ \t]/g, ' ') ?? ''
+      );
+    return {
+      to: header('To'),
+      subject: header('Subject'),
+      body: decodeQuotedPrintable(raw),
+    };
+  }
+
+  /** The emails about `orderId`, waiting for the first to arrive. */
+  async function emailsAbout(orderId: string) {
+    const deadline = Date.now() + 15_000;
+    for (;;) {
+      const emails = await Promise.all((await outbox()).map(open));
+      const found = emails.filter((email) => email.subject.includes(orderId));
+      if (found.length || Date.now() > deadline) return found;
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+  }
+
+  it('sends exactly one confirmation, to the address typed into the checkout, with the order and its total', async () => {
+    const orderId = await buy('ada@example.com');
+
+    const emails = await emailsAbout(orderId);
+    assert.equal(emails.length, 1, 'one email for the order');
+    const [email] = emails;
+    assert.match(email!.to, /ada@example\.com/);
+    assert.equal(
+      email!.subject,
+      `Field Supply Co.: your order ${orderId} is confirmed`
+    );
+    const body = email!.body;
+    assert.ok(body.includes(orderId), 'the order id');
+    assert.ok(body.includes('$64.50'), 'the total');
+    assert.ok(body.includes('Black tee, size M × 2'), 'the lines');
+
+    // Delivered once: a later look at the outbox finds no second copy.
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    assert.equal((await emailsAbout(orderId)).length, 1);
+  });
+
+  it('writes it in the checkout’s language', async () => {
+    const orderId = await buy('marie@example.fr', 'fr-CA');
+
+    const [email, ...more] = await emailsAbout(orderId);
+    assert.equal(more.length, 0);
+    assert.match(email!.to, /marie@example\.fr/);
+    assert.equal(
+      email!.subject,
+      `Field Supply Co. : votre commande ${orderId} est confirmée`
+    );
+    const body = email!.body;
+    const total = new Intl.NumberFormat('fr-CA', {
+      style: 'currency',
+      currency: 'USD',
+    }).format(64.5);
+    assert.ok(body.includes(total), `the total as ${total}`);
+    const row = shop.query<{email: string; locale: string}>(
+      'SELECT email, locale FROM orders WHERE id = ?',
+      orderId
+    )[0]!;
+    assert.deepEqual(row, {email: 'marie@example.fr', locale: 'fr-CA'});
+  });
+});
+
+/** Quoted-printable bodies (soft line breaks, `=XX` bytes) back to UTF-8 text. */
+function decodeQuotedPrintable(text: string): string {
+  const joined = text.replace(/=\r?\n/g, '');
+  return joined.replace(/(?:=[0-9A-F]{2})+/g, (run) =>
+    Buffer.from(run.replace(/=/g, ''), 'hex').toString('utf8')
+  );
+}
+
+/** RFC 2047 encoded words in a header (`=?UTF-8?Q?…?=`, `=?UTF-8?B?…?=`). */
+function decodeWords(header: string): string {
+  return header
+    .replace(/\?=\s+=\?/g, '?==?')
+    .replace(
+      /=\?utf-8\?([qb])\?([^?]*)\?=/gi,
+      (_, encoding: string, data: string) =>
+        encoding.toLowerCase() === 'b'
+          ? Buffer.from(data, 'base64').toString('utf8')
+          : decodeQuotedPrintable(data.replace(/_/g, ' '))
+    );
+}
