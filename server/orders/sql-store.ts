@@ -271,7 +271,7 @@ class SqlOrderStore implements OrderStore {
       .selectAll()
       .where('status', 'in', ['pending', 'processing'])
       .where('provider_payment_id', 'is not', null)
-      .where('updated_at', '<', before)
+      .where('updated_at', '<=', before)
       .orderBy('created_at')
       .limit(limit)
       .execute();

@@ -42,7 +42,7 @@ export interface OrderStore {
     ledger?: LedgerEntry,
     jobsFor?: (previous: Order, next: Order) => NewJob[]
   ): Promise<UpdateResult>;
-  /** Orders still waiting for their payment, last changed before `before` (ISO), oldest first. */
+  /** Orders still waiting for their payment, last changed at or before `before` (ISO), oldest first. */
   openOrders(before: string, limit: number): Promise<Order[]>;
   /** Outbox jobs due at `now` and not locked by another worker (of one order, if given). */
   dueJobs(now: string, limit: number, orderId?: string): Promise<OutboxJob[]>;
