@@ -81,7 +81,7 @@ export async function startShop(
     async kill() {
       db?.close();
       db = undefined;
-      if (child.exitCode === null) {
+      if (child.exitCode === null && child.signalCode === null) {
         const exited = new Promise((resolve) => child.once('exit', resolve));
         child.kill('SIGKILL');
         await exited;
@@ -89,7 +89,7 @@ export async function startShop(
     },
     async stop() {
       db?.close();
-      if (child.exitCode === null) {
+      if (child.exitCode === null && child.signalCode === null) {
         const exited = new Promise((resolve) => child.once('exit', resolve));
         child.kill('SIGTERM');
         await exited;
