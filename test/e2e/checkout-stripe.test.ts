@@ -3,15 +3,14 @@
  * emulator it starts, the built script-tag bundle, and headless Chromium.
  */
 import assert from 'node:assert/strict';
-import {readFileSync} from 'node:fs';
 import {createServer, type Server} from 'node:http';
 import type {AddressInfo} from 'node:net';
 import {after, before, describe, it} from 'node:test';
 import type {Browser, Page} from 'playwright-core';
+import {axeViolations, expectText} from './page.js';
 import {launchChromium, type Shop, startShop} from './shop.js';
 
 const CARD_FRAME = 'iframe[title="Secure payment input frame"]';
-const axeSource = readFileSync('node_modules/axe-core/axe.min.js', 'utf8');
 
 interface OrderRow {
   id: string;
@@ -251,44 +250,3 @@ describe('buying on the demo shop with Stripe', () => {
     });
   });
 });
-
-async function expectText(page: Page, selector: string, text: string) {
-  await page
-    .locator(selector)
-    .filter({hasText: text})
-    .first()
-    .waitFor({timeout: 10_000});
-}
-
-/**
- * axe-core over the page and every frame in it (the card form is a cross-origin iframe). Rules
- * about a whole page (one h1, landmarks) apply to the top document only, as axe's own frame
- * mode does.
- */
-async function axeViolations(page: Page): Promise<string[]> {
-  const found: string[] = [];
-  for (const frame of page.frames()) {
-    await frame.evaluate(axeSource);
-    const ids = await frame.evaluate(async () => {
-      const axe = (
-        window as unknown as {
-          axe: {
-            run(
-              ctx: unknown,
-              opts: unknown
-            ): Promise<{violations: {id: string; nodes: unknown[]}[]}>;
-          };
-        }
-      ).axe;
-      const pageRules = ['page-has-heading-one', 'landmark-one-main', 'region'];
-      const topLevel = window === window.top;
-      const rules = Object.fromEntries(
-        pageRules.map((id) => [id, {enabled: topLevel}])
-      );
-      const result = await axe.run(document, {iframes: false, rules});
-      return result.violations.map((v) => `${v.id} (${v.nodes.length})`);
-    });
-    found.push(...ids.map((id) => `${new URL(frame.url()).pathname}: ${id}`));
-  }
-  return found;
-}

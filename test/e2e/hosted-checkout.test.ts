@@ -4,13 +4,12 @@
  * the demo's return page, in headless Chromium. Run `npm run build` first.
  */
 import assert from 'node:assert/strict';
-import {readFileSync} from 'node:fs';
 import {after, before, describe, it} from 'node:test';
 import type {Browser, Page} from 'playwright-core';
+import {axeViolations, expectText} from './page.js';
 import {launchChromium, type Shop, startShop} from './shop.js';
 
 const SCREENSHOT = '/tmp/e2e-hosted-return-success.png';
-const axeSource = readFileSync('node_modules/axe-core/axe.min.js', 'utf8');
 
 interface OrderRow {
   id: string;
@@ -196,40 +195,3 @@ describe(
     });
   }
 );
-
-async function expectText(page: Page, selector: string, text: string) {
-  await page
-    .locator(selector)
-    .filter({hasText: text})
-    .first()
-    .waitFor({timeout: 15_000});
-}
-
-/** axe-core over the page and its frames; page-level rules on the top document only. */
-async function axeViolations(page: Page): Promise<string[]> {
-  const found: string[] = [];
-  for (const frame of page.frames()) {
-    await frame.evaluate(axeSource);
-    const ids = await frame.evaluate(async () => {
-      const axe = (
-        window as unknown as {
-          axe: {
-            run(
-              context: unknown,
-              options: unknown
-            ): Promise<{violations: {id: string; nodes: unknown[]}[]}>;
-          };
-        }
-      ).axe;
-      const pageRules = ['page-has-heading-one', 'landmark-one-main', 'region'];
-      const topLevel = window === window.top;
-      const rules = Object.fromEntries(
-        pageRules.map((id) => [id, {enabled: topLevel}])
-      );
-      const result = await axe.run(document, {iframes: false, rules});
-      return result.violations.map((v) => `${v.id} (${v.nodes.length})`);
-    });
-    found.push(...ids.map((id) => `${new URL(frame.url()).pathname}: ${id}`));
-  }
-  return found;
-}
