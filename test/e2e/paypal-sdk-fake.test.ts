@@ -10,11 +10,12 @@ import {createServer, type IncomingMessage, type Server} from 'node:http';
 import type {AddressInfo} from 'node:net';
 import {after, before, beforeEach, describe, it} from 'node:test';
 import {fileURLToPath} from 'node:url';
-import {chromium, type Browser, type Frame, type Page} from 'playwright-core';
+import type {Browser, Frame, Page} from 'playwright-core';
 import {
   startPaypalEmulator,
   type RunningPaypalEmulator,
 } from '../../server/emulators/paypal/index.js';
+import {launchChromium} from './shop.js';
 
 const BUTTON_SCREENSHOT = '/tmp/paypal-sdk-fake-button.png';
 const STYLED_SCREENSHOT = '/tmp/paypal-sdk-fake-button-styled.png';
@@ -241,17 +242,7 @@ describe('the emulator’s PayPal JS SDK', {timeout: 180_000}, () => {
       fileURLToPath(import.meta.resolve('axe-core/axe.min.js')),
       'utf8'
     );
-    browser = await chromium.launch({
-      executablePath: '/usr/bin/chromium',
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-      ],
-    });
+    browser = await launchChromium();
   });
 
   after(async () => {

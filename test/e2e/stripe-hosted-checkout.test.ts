@@ -10,12 +10,13 @@ import {createServer, type Server} from 'node:http';
 import type {AddressInfo} from 'node:net';
 import {after, before, beforeEach, describe, it} from 'node:test';
 import {fileURLToPath} from 'node:url';
-import {chromium, type Browser, type Frame, type Page} from 'playwright-core';
+import type {Browser, Frame, Page} from 'playwright-core';
 import Stripe from 'stripe';
 import {
   startStripeEmulator,
   type RunningStripeEmulator,
 } from '../../server/emulators/stripe/index.js';
+import {launchChromium} from './shop.js';
 
 const SCREENSHOT = '/tmp/stripe-hosted-checkout.png';
 const MOBILE_SCREENSHOT = '/tmp/stripe-hosted-checkout-mobile.png';
@@ -80,17 +81,7 @@ describe('the emulator’s hosted Checkout page', {timeout: 120_000}, () => {
       fileURLToPath(import.meta.resolve('axe-core/axe.min.js')),
       'utf8'
     );
-    browser = await chromium.launch({
-      executablePath: '/usr/bin/chromium',
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-      ],
-    });
+    browser = await launchChromium();
   });
 
   after(async () => {

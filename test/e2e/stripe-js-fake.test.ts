@@ -10,7 +10,6 @@ import type {AddressInfo} from 'node:net';
 import {after, before, beforeEach, describe, it} from 'node:test';
 import {fileURLToPath} from 'node:url';
 import {
-  chromium,
   type Browser,
   type Frame,
   type FrameLocator,
@@ -18,6 +17,7 @@ import {
 } from 'playwright-core';
 import Stripe from 'stripe';
 import {startStripeEmulator} from '../../server/emulators/stripe/index.js';
+import {launchChromium} from './shop.js';
 
 type Emulator = Awaited<ReturnType<typeof startStripeEmulator>>;
 
@@ -131,17 +131,7 @@ describe('the emulator’s Stripe.js', {timeout: 120_000}, () => {
       fileURLToPath(import.meta.resolve('axe-core/axe.min.js')),
       'utf8'
     );
-    browser = await chromium.launch({
-      executablePath: '/usr/bin/chromium',
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-      ],
-    });
+    browser = await launchChromium();
   });
 
   after(async () => {
@@ -718,7 +708,9 @@ describe('the emulator’s Stripe.js', {timeout: 120_000}, () => {
         "Your card's security code is incomplete.",
         'Your postal code is incomplete.',
       ]);
-      await page.locator('#payment-element').screenshot({path: ERRORS_SCREENSHOT});
+      await page
+        .locator('#payment-element')
+        .screenshot({path: ERRORS_SCREENSHOT});
       assert.equal(
         await card().getByLabel('Card number').getAttribute('aria-invalid'),
         'true'
