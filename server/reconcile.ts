@@ -31,6 +31,8 @@ const DEFAULT_OLDER_THAN_MS = 5 * 60_000;
 
 export function createReconciler(ctx: CheckoutContext): Reconciler {
   let timer: ReturnType<typeof setInterval> | undefined;
+  // Orders that are still open after a check would be listed again; each is checked once a run.
+  const seen = new Set<string>();
 
   async function runOnce(
     olderThanMs = DEFAULT_OLDER_THAN_MS
@@ -52,8 +54,6 @@ export function createReconciler(ctx: CheckoutContext): Reconciler {
     if (report.checked) ctx.logger.info(report, 'reconciled open orders');
     return report;
   }
-  // Orders that are still open after a check would be listed again; each is checked once a run.
-  const seen = new Set<string>();
 
   return {
     runOnce,

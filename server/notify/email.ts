@@ -97,7 +97,7 @@ const escapeHtml = (text: string) =>
 
 export interface ComposeOptions {
   shopName: string;
-  /** The refunded amount this notice is about (cumulative), for order.refunded. */
+  /** Overrides the order's own locale (the buyer's, stored with the order). */
   locale?: string;
   messageId: string;
 }
