@@ -6,7 +6,7 @@ import {configs as wcConfigs} from 'eslint-plugin-wc';
 import globals from 'globals';
 
 export default tseslint.config(
-  {ignores: ['node_modules/', 'dist/', 'data/', 'custom-elements.json']},
+  {ignores: ['**/node_modules/', '**/dist/', 'data/', '**/custom-elements.json']},
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -20,7 +20,9 @@ interface Declaration {
   slots?: Item[];
 }
 
-const manifest = JSON.parse(readFileSync('custom-elements.json', 'utf8')) as {
+const manifest = JSON.parse(
+  readFileSync('widget/custom-elements.json', 'utf8')
+) as {
   modules: {declarations?: Declaration[]}[];
 };
 const cell = (text = '') =>

@@ -31,7 +31,7 @@ for (const name of TRAPPED) {
   });
 }
 
-const entry = pathToFileURL('dist/npm/index.js').href;
+const entry = pathToFileURL('widget/dist/index.js').href;
 const module = (await import(entry)) as Record<string, unknown>;
 assert.equal(typeof module.PayCheckout, 'function', 'PayCheckout is exported');
 assert.equal(typeof module.PayItem, 'function', 'PayItem is exported');

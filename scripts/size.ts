@@ -1,6 +1,6 @@
 /**
  * Prints the gzip size of the script-tag bundle after `npm run build`: the initial download
- * (dist/cdn/pay-checkout.js plus every chunk it imports statically) and each lazily loaded
+ * (widget/dist/cdn/pay-checkout.js plus every chunk it imports statically) and each lazily loaded
  * chunk (provider code). Fails when the initial download is over budget.
  *
  *   tsx scripts/size.ts
@@ -9,7 +9,7 @@ import {existsSync, readFileSync} from 'node:fs';
 import {dirname, join, relative} from 'node:path';
 import {gzipSync} from 'node:zlib';
 
-const ROOT = 'dist/cdn';
+const ROOT = 'widget/dist/cdn';
 const ENTRY = join(ROOT, 'pay-checkout.js');
 const BUDGET = 20 * 1024;
 

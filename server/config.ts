@@ -38,7 +38,7 @@ const envSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(4242),
   HOST: z.string().default('127.0.0.1'),
   PUBLIC_URL: optional.pipe(z.url().optional()),
-  CATALOG: z.string().default('demo/catalog.json'),
+  CATALOG: optional,
   DATABASE_URL: z.string().default('sqlite:./data/pay-checkout.sqlite'),
   ALLOWED_ORIGINS: optional,
   LOCALE: optional,
@@ -90,7 +90,8 @@ export interface ServerConfig {
   port: number;
   host: string;
   publicUrl?: string;
-  catalogPath: string;
+  /** Unset: the demo shop's catalog, which ships with the server. */
+  catalogPath?: string;
   databaseUrl: string;
   allowedOrigins: string[];
   locale?: string;

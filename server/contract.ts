@@ -1,11 +1,15 @@
 /**
- * The HTTP contract between <pay-checkout> and the companion server: one module, so the two
- * sides cannot drift. The server validates with these schemas; the widget imports the types
- * only (`import type`), so its bundle pays nothing for zod.
+ * The server's side of the HTTP contract: zod schemas that validate what the element sends.
+ * The contract's types live in the element's package (`pay-checkout/contract`, types only);
+ * they are re-exported here, and the checks at the end of this file fail to compile if a
+ * schema and its type drift apart.
  *
  * Amounts are integers in the currency's minor unit (cents for USD, yen for JPY).
  */
+import type * as Contract from 'pay-checkout/contract';
 import {z} from 'zod';
+
+export type * from 'pay-checkout/contract';
 
 /** ISO 4217 code; accepted in any case, answered in lowercase (Stripe's spelling). */
 export const currencySchema = z
@@ -63,76 +67,6 @@ export const checkoutSessionRequestSchema = cartSchema.extend({
 
 export const paypalOrderRequestSchema = paymentIntentRequestSchema;
 
-export type CartItem = z.infer<typeof cartItemSchema>;
-export type QuoteRequest = z.input<typeof quoteRequestSchema>;
-export type PaymentIntentRequest = z.input<typeof paymentIntentRequestSchema>;
-export type CheckoutSessionRequest = z.input<
-  typeof checkoutSessionRequestSchema
->;
-export type PaypalOrderRequest = z.input<typeof paypalOrderRequestSchema>;
-
-export interface QuoteLine {
-  sku: string;
-  name: string;
-  unitAmount: number;
-  quantity: number;
-  amount: number;
-}
-
-export interface Quote {
-  currency: string;
-  lines: QuoteLine[];
-  subtotal: number;
-  total: number;
-}
-
-export interface StripeClientConfig {
-  publishableKey: string;
-  /** Set only in emulator mode: where to load the offline Stripe.js from. */
-  jsUrl?: string;
-}
-
-export interface PaypalClientConfig {
-  clientId: string;
-  environment: 'sandbox' | 'production';
-  /** Set only in emulator mode: where to load the offline PayPal JS SDK from. */
-  sdkBaseUrl?: string;
-}
-
-export interface ConfigResponse {
-  currency: string;
-  locale?: string;
-  providers: {
-    stripe?: StripeClientConfig;
-    paypal?: PaypalClientConfig;
-  };
-}
-
-export interface PaymentIntentResponse {
-  orderId: string;
-  orderToken: string;
-  clientSecret: string;
-  amount: number;
-  currency: string;
-}
-
-export interface CheckoutSessionResponse {
-  orderId: string;
-  orderToken: string;
-  url: string;
-}
-
-export interface PaypalOrderResponse {
-  orderId: string;
-  orderToken: string;
-  paypalOrderId: string;
-}
-
-export interface PaypalCaptureResponse {
-  orderId: string;
-  status: OrderStatus;
-}
-
 export const ORDER_STATUSES = [
   'pending',
   'processing',
@@ -145,45 +79,26 @@ export const ORDER_STATUSES = [
   'needs_review',
 ] as const;
 
-export type OrderStatus = (typeof ORDER_STATUSES)[number];
-
-export type PaymentProvider = 'stripe' | 'paypal';
-
-export interface OrderResponse {
-  id: string;
-  status: OrderStatus;
-  currency: string;
-  total: number;
-  lines: QuoteLine[];
-  provider: PaymentProvider;
-}
-
-export type ErrorCode =
-  | 'invalid_request'
-  | 'unknown_sku'
-  | 'quantity_out_of_range'
-  | 'currency_not_supported'
-  | 'price_changed'
-  | 'not_found'
-  | 'unauthorized'
-  | 'forbidden_origin'
-  | 'payload_too_large'
-  | 'card_declined'
-  | 'instrument_declined'
-  | 'payment_refused'
-  | 'payer_action_required'
-  | 'order_not_approved'
-  | 'provider_unavailable'
-  | 'provider_error'
-  | 'provider_not_configured'
-  | 'invalid_signature'
-  | 'internal_error';
-
-export interface ErrorBody {
-  error: {
-    code: ErrorCode;
-    message: string;
-    /** Present on price_changed: the fresh quote the buyer should see. */
-    quote?: Quote;
-  };
-}
+/*
+ * Compile-time checks: each schema accepts exactly the contract's type, and ORDER_STATUSES
+ * lists every status. A drift makes `tsc` fail here.
+ */
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+type Expect<T extends true> = T;
+export type SchemasMatchTheContract = [
+  Expect<Same<z.input<typeof cartItemSchema>, Contract.CartItem>>,
+  Expect<Same<z.input<typeof quoteRequestSchema>, Contract.QuoteRequest>>,
+  Expect<
+    Same<
+      z.input<typeof paymentIntentRequestSchema>,
+      Contract.PaymentIntentRequest
+    >
+  >,
+  Expect<
+    Same<
+      z.input<typeof checkoutSessionRequestSchema>,
+      Contract.CheckoutSessionRequest
+    >
+  >,
+  Expect<Same<(typeof ORDER_STATUSES)[number], Contract.OrderStatus>>,
+];

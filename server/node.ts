@@ -1,28 +1,35 @@
 /**
  * The Node entry: environment → configuration → stores and providers → an HTTP server.
- * The only file that knows it runs on Node. With no provider keys set it starts the offline
- * emulators and points everything at them, so `npm start` is a working shop on any machine.
+ * With no provider keys set it starts the offline emulators (`@pay-checkout/emulators`, when
+ * installed) and points everything at them, so `npm start` is a working shop on any machine.
+ * `server/bin.ts` is the command line around it.
  */
 import {existsSync} from 'node:fs';
+import {createRequire} from 'node:module';
+import {dirname, join} from 'node:path';
 import {serve} from '@hono/node-server';
 import {serveStatic} from '@hono/node-server/serve-static';
+import type {
+  RunningPaypalEmulator,
+  RunningStripeEmulator,
+} from '@pay-checkout/emulators';
 import {Hono, type MiddlewareHandler} from 'hono';
 import {createCheckout} from './app.js';
 import {CatalogError, loadCatalog} from './catalog.js';
 import {ConfigError, parseConfig} from './config.js';
-import {startPaypalEmulator} from './emulators/paypal/index.js';
-import {startStripeEmulator} from './emulators/stripe/index.js';
 import {createLogger} from './log.js';
 import {folderMailer, smtpMailer} from './notify/mailers.js';
 import {createSqlStore} from './orders/sql-store.js';
 import {createPaypalProvider, type PaypalSettings} from './providers/paypal.js';
 import {createStripeProvider, type StripeSettings} from './providers/stripe.js';
 import {devMailRoutes} from './routes/dev-mail.js';
+import {DEMO_CATALOG, DEMO_DIR} from './demo-files.js';
 
-async function main() {
-  const config = parseConfig(process.env);
+/** Starts the server from environment variables; resolves once it listens. */
+export async function startServer(env: NodeJS.ProcessEnv) {
+  const config = parseConfig(env);
   const logger = createLogger(config.logLevel);
-  const catalog = await loadCatalog(config.catalogPath);
+  const catalog = await loadCatalog(config.catalogPath ?? DEMO_CATALOG);
   const store = await createSqlStore({databaseUrl: config.databaseUrl});
 
   // The public URL is known before listening when PORT is fixed; with PORT=0 it is filled in after.
@@ -30,15 +37,16 @@ async function main() {
   const notes: string[] = [];
 
   let stripeSettings: StripeSettings;
-  let stripeEmulator:
-    Awaited<ReturnType<typeof startStripeEmulator>> | undefined;
+  const emulators =
+    config.stripe && config.paypal ? undefined : await loadEmulators();
+  let stripeEmulator: RunningStripeEmulator | undefined;
   if (config.stripe) {
     stripeSettings = config.stripe;
     notes.push(
       `Stripe: ${config.stripe.apiBase ?? 'api.stripe.com'} (${config.stripe.secretKey.slice(0, 8)}…)`
     );
   } else {
-    stripeEmulator = await startStripeEmulator();
+    stripeEmulator = await emulators!.startStripeEmulator();
     stripeSettings = {
       secretKey: stripeEmulator.secretKey,
       publishableKey: stripeEmulator.publishableKey,
@@ -53,8 +61,7 @@ async function main() {
   }
 
   let paypalSettings: PaypalSettings;
-  let paypalEmulator:
-    Awaited<ReturnType<typeof startPaypalEmulator>> | undefined;
+  let paypalEmulator: RunningPaypalEmulator | undefined;
   if (config.paypal) {
     paypalSettings = config.paypal;
     const {apiBase, environment, clientId, webhookVerification} = config.paypal;
@@ -62,7 +69,7 @@ async function main() {
       `PayPal: ${apiBase ?? `PayPal ${environment}`} (${clientId.slice(0, 8)}…, ${webhookVerification} webhooks)`
     );
   } else {
-    paypalEmulator = await startPaypalEmulator();
+    paypalEmulator = await emulators!.startPaypalEmulator();
     paypalSettings = {
       clientId: paypalEmulator.clientId,
       clientSecret: paypalEmulator.clientSecret,
@@ -115,21 +122,29 @@ async function main() {
     );
   }
 
-  // Static files: the built script-tag bundle at /pay-checkout.js, and the demo shop.
+  // Static files: the script-tag bundle of the installed `pay-checkout` at /pay-checkout.js,
+  // and the demo shop, whose product grid reads the catalog the server was started with.
   const app = new Hono();
   app.route('/', checkout.app);
   if (folder) app.route('/dev/mail', devMailRoutes(folder.list));
-  if (existsSync('dist/cdn/pay-checkout.js')) {
+  const bundleDir = widgetBundleDir();
+  if (existsSync(join(bundleDir, 'pay-checkout.js'))) {
     // Module scripts load in CORS mode: a merchant's page on another origin needs this header.
     app.use('/pay-checkout.js', allowAnyOrigin);
     app.use('/chunks/*', allowAnyOrigin);
-    app.use('/*', serveStatic({root: './dist/cdn'}));
+    app.use('/*', serveStatic({root: bundleDir}));
   } else {
     console.warn(
-      'dist/cdn/pay-checkout.js is missing: run `npm run build` to serve the widget bundle.'
+      `${bundleDir}/pay-checkout.js is missing: run \`npm run build\` to serve the widget bundle.`
     );
   }
-  app.use('/*', serveStatic({root: './demo'}));
+  app.get('/catalog.json', (c) =>
+    c.json({
+      defaultCurrency: catalog.defaultCurrency,
+      products: catalog.products,
+    })
+  );
+  app.use('/*', serveStatic({root: DEMO_DIR}));
 
   const server = serve(
     {fetch: app.fetch, port: config.port, hostname: config.host},
@@ -164,17 +179,35 @@ async function main() {
   process.on('SIGTERM', shutdown);
 }
 
+/** `pay-checkout/cdn/`: the script-tag bundle of the element package this server depends on. */
+function widgetBundleDir(): string {
+  const require = createRequire(import.meta.url);
+  return join(
+    dirname(require.resolve('pay-checkout/package.json')),
+    'dist/cdn'
+  );
+}
+
+/** The emulators are an optional dependency: development without keys needs them, nothing else. */
+async function loadEmulators() {
+  try {
+    return await import('@pay-checkout/emulators');
+  } catch (error) {
+    if ((error as {code?: string}).code !== 'ERR_MODULE_NOT_FOUND') throw error;
+    throw new ConfigError([
+      'No keys are set for Stripe or PayPal, and @pay-checkout/emulators (the offline providers for development) is not installed. Install it, or set STRIPE_SECRET_KEY… / PAYPAL_CLIENT_ID… (see the README).',
+    ]);
+  }
+}
+
 const allowAnyOrigin: MiddlewareHandler = async (c, next) => {
   await next();
   c.header('Access-Control-Allow-Origin', '*');
 };
 
-main().catch((error: unknown) => {
-  // Start-up problems are the operator's to fix: say what is wrong, without a stack trace.
-  if (error instanceof ConfigError || error instanceof CatalogError) {
-    console.error(error.message);
-  } else {
-    console.error(`pay-checkout could not start: ${(error as Error).message}`);
-  }
-  process.exit(1);
-});
+/** Start-up problems are the operator's to fix: say what is wrong, without a stack trace. */
+export function startupFailure(error: unknown): string {
+  return error instanceof ConfigError || error instanceof CatalogError
+    ? error.message
+    : `pay-checkout could not start: ${(error as Error).message}`;
+}

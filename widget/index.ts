@@ -37,4 +37,4 @@ export type {
   PaymentIntentResponse,
   Quote,
   QuoteLine,
-} from '../server/contract.js';
+} from './contract.js';

@@ -12,7 +12,7 @@ import Stripe from 'stripe';
 import {
   type RunningStripeEmulator,
   startStripeEmulator,
-} from '../../server/emulators/stripe/index.js';
+} from '../../emulators/stripe/index.js';
 import {startSmtpServer} from '../server/smtp.js';
 import {type Shop, startShop} from './shop.js';
 

@@ -8,8 +8,6 @@
  *   node --import tsx --test test/e2e/paypal-checkout.test.ts
  */
 import assert from 'node:assert/strict';
-import {execFileSync} from 'node:child_process';
-import {readFileSync} from 'node:fs';
 import {after, before, beforeEach, describe, it} from 'node:test';
 import type {
   Browser,
@@ -29,23 +27,12 @@ interface PayEvent {
   detail: Record<string, unknown>;
 }
 
-/** Whether `npm start` (with no keys) runs the PayPal emulator; the test needs it. */
-function serverRunsPaypal(): boolean {
-  return readFileSync('server/node.ts', 'utf8').includes('startPaypalEmulator');
-}
-
-const skip = serverRunsPaypal()
-  ? false
-  : 'server/node.ts does not start the PayPal emulator yet';
-
-describe('PayPal checkout on the demo shop', {timeout: 180_000, skip}, () => {
+describe('PayPal checkout on the demo shop', {timeout: 180_000}, () => {
   let shop: Shop;
   let browser: Browser;
   let page: Page;
 
   before(async () => {
-    // The shop serves the built bundle (dist/cdn/pay-checkout.js).
-    execFileSync('npm', ['run', 'build', '--silent'], {stdio: 'ignore'});
     shop = await startShop();
     assert.match(
       shop.output(),

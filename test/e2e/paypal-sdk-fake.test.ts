@@ -14,7 +14,7 @@ import type {Browser, Frame, Page} from 'playwright-core';
 import {
   startPaypalEmulator,
   type RunningPaypalEmulator,
-} from '../../server/emulators/paypal/index.js';
+} from '../../emulators/paypal/index.js';
 import {launchChromium} from './shop.js';
 
 const BUTTON_SCREENSHOT = '/tmp/paypal-sdk-fake-button.png';

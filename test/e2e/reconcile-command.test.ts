@@ -13,7 +13,7 @@ import Stripe from 'stripe';
 import {
   type RunningStripeEmulator,
   startStripeEmulator,
-} from '../../server/emulators/stripe/index.js';
+} from '../../emulators/stripe/index.js';
 import {type Shop, startShop} from './shop.js';
 
 const run = promisify(execFile);
@@ -73,7 +73,7 @@ describe('npm run reconcile', () => {
 
     const {stdout} = await run(
       process.execPath,
-      ['--import', 'tsx', 'server/reconcile-cli.ts', '0'],
+      ['--import', 'tsx', 'server/bin.ts', 'reconcile', '0'],
       {
         env: {
           ...process.env,
@@ -89,7 +89,7 @@ describe('npm run reconcile', () => {
 
   it('refuses to run without provider keys', async () => {
     await assert.rejects(
-      run(process.execPath, ['--import', 'tsx', 'server/reconcile-cli.ts'], {
+      run(process.execPath, ['--import', 'tsx', 'server/bin.ts', 'reconcile'], {
         env: {...process.env, DATABASE_URL: `sqlite:${databaseFile}`},
       }),
       (error: {stderr: string}) => /set the provider keys/.test(error.stderr)

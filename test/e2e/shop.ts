@@ -1,5 +1,5 @@
 /**
- * The real shop for end-to-end tests: `server/node.ts` in a child process on a free loopback
+ * The real shop for end-to-end tests: `server/bin.ts` in a child process on a free loopback
  * port, with its own SQLite file and the emulators it starts itself — what `npm start` runs.
  * The widget bundle must be built first (`npm run build`).
  */
@@ -31,7 +31,7 @@ export async function startShop(
   const databaseFile = options.databaseFile ?? join(dir, 'orders.sqlite');
   const child: ChildProcess = spawn(
     process.execPath,
-    ['--import', 'tsx', 'server/node.ts'],
+    ['--import', 'tsx', 'server/bin.ts'],
     {
       env: {
         ...process.env,

@@ -15,7 +15,7 @@ import Stripe from 'stripe';
 import {
   startStripeEmulator,
   type RunningStripeEmulator,
-} from '../../server/emulators/stripe/index.js';
+} from '../../emulators/stripe/index.js';
 import {launchChromium} from './shop.js';
 
 const SCREENSHOT = '/tmp/stripe-hosted-checkout.png';

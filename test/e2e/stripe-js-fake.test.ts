@@ -16,7 +16,7 @@ import {
   type Page,
 } from 'playwright-core';
 import Stripe from 'stripe';
-import {startStripeEmulator} from '../../server/emulators/stripe/index.js';
+import {startStripeEmulator} from '../../emulators/stripe/index.js';
 import {launchChromium} from './shop.js';
 
 type Emulator = Awaited<ReturnType<typeof startStripeEmulator>>;

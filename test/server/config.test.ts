@@ -24,7 +24,8 @@ describe('configuration', () => {
     const config = parseConfig({});
     assert.equal(config.stripe, undefined);
     assert.equal(config.port, 4242);
-    assert.equal(config.catalogPath, 'demo/catalog.json');
+    // Unset: the server sells the demo catalog it ships with (server/demo-files.ts).
+    assert.equal(config.catalogPath, undefined);
     assert.deepEqual(config.allowedOrigins, []);
   });
 

@@ -8,7 +8,7 @@ import Stripe from 'stripe';
 import {
   type RunningStripeEmulator,
   startStripeEmulator,
-} from '../../server/emulators/stripe/index.js';
+} from '../../emulators/stripe/index.js';
 import {makeServer, type TestServer} from './helpers.js';
 
 export interface Harness {

@@ -9,7 +9,7 @@ import {
   createPaypalEmulator,
   type PaypalEmulator,
   type PaypalEmulatorOptions,
-} from '../../server/emulators/paypal/index.js';
+} from '../../emulators/paypal/index.js';
 
 interface Answer {
   status: number;

@@ -10,7 +10,7 @@ import {serve} from '@hono/node-server';
 import {
   type RunningPaypalEmulator,
   startPaypalEmulator,
-} from '../../server/emulators/paypal/index.js';
+} from '../../emulators/paypal/index.js';
 import {
   createPaypalProvider,
   type PaypalSettings,

@@ -11,7 +11,7 @@ import {
   startStripeEmulator,
   type RunningStripeEmulator,
   type StripeEmulatorOptions,
-} from '../../server/emulators/stripe/index.js';
+} from '../../emulators/stripe/index.js';
 
 interface Delivery {
   body: string;

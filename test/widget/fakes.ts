@@ -31,7 +31,7 @@ import type {
   PaypalOrderResponse,
   Quote,
   QuoteRequest,
-} from '../../server/contract.js';
+} from '../../widget/contract.js';
 
 /** An empty classic script: the fake Stripe.js is installed by the test, not by this URL. */
 export const FAKE_STRIPE_JS = 'data:text/javascript,/*fake%20Stripe.js*/';

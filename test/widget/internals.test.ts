@@ -1,5 +1,5 @@
 import {expect} from '@open-wc/testing';
-import type {OrderResponse} from '../../server/contract.js';
+import type {OrderResponse} from '../../widget/contract.js';
 import {ApiError} from '../../widget/internal/api.js';
 import {formatMoney} from '../../widget/internal/money.js';
 import {pollOrder} from '../../widget/internal/poll.js';

@@ -20,7 +20,7 @@ import type {
   PaypalOrderResponse,
   Quote,
   QuoteRequest,
-} from '../../server/contract.js';
+} from '../contract.js';
 
 /** An error answered by the server (`{error: {code, message}}`) or a failed request. */
 export class ApiError extends Error {

@@ -11,7 +11,7 @@
  *
  * Every `pay-submit` ends in exactly one `pay-success`, `pay-error` or `pay-cancel`.
  */
-import type {OrderStatus, Quote} from '../../server/contract.js';
+import type {OrderStatus, Quote} from '../contract.js';
 
 /** The payment providers the element can drive. */
 export type ProviderName = 'stripe' | 'paypal';

@@ -29,7 +29,7 @@ import type {
   PaypalClientConfig,
   PaypalOrderResponse,
   Quote,
-} from '../../server/contract.js';
+} from '../contract.js';
 import type {
   PaymentOutcome,
   PaymentProvider,

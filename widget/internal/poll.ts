@@ -7,7 +7,7 @@
  * After the provider says the money moved, the order becomes `paid` only when the server has
  * seen the provider's verified webhook. The element polls the order until then.
  */
-import type {OrderResponse, OrderStatus} from '../../server/contract.js';
+import type {OrderResponse, OrderStatus} from '../contract.js';
 import {ApiError} from './api.js';
 
 /** Statuses that may still change on their own: keep polling. */

@@ -11,7 +11,7 @@
  * which SDK it talks to beyond choosing it.
  */
 import type {ReactiveController, ReactiveControllerHost} from 'lit';
-import type {CartItem, ConfigResponse, Quote} from '../../server/contract.js';
+import type {CartItem, ConfigResponse, Quote} from '../contract.js';
 import type {Api} from './api.js';
 import type {ProviderName} from './events.js';
 import {createStripeHostedProvider} from './stripe-hosted-controller.js';

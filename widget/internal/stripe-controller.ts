@@ -23,7 +23,7 @@ import type {
   PaymentIntentResponse,
   Quote,
   StripeClientConfig,
-} from '../../server/contract.js';
+} from '../contract.js';
 import type {Api} from './api.js';
 import type {
   PaymentOutcome,

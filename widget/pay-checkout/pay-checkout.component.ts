@@ -9,7 +9,7 @@ import type {
   ConfigResponse,
   OrderResponse,
   Quote,
-} from '../../server/contract.js';
+} from '../contract.js';
 import {Api, ApiError, codeOf, defaultServer} from '../internal/api.js';
 import {emit, type ProviderName} from '../internal/events.js';
 import {

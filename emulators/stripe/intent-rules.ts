@@ -16,7 +16,7 @@ export const CONFIRMABLE: PaymentIntentStatus[] = [
   'requires_action',
 ];
 /** Amount, currency and payment method are fixed once the payment is under way. */
-export const UPDATABLE = CONFIRMABLE;
+export const UPDATABLE: PaymentIntentStatus[] = CONFIRMABLE;
 export const CANCELABLE: PaymentIntentStatus[] = [
   'requires_payment_method',
   'requires_capture',

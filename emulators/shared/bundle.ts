@@ -6,8 +6,9 @@ import {fileURLToPath} from 'node:url';
 import {build} from 'esbuild';
 
 /**
- * `entries` name each script's entry point relative to `base` (pass the caller's
- * `import.meta.url`); the returned function gives an entry's bundle.
+ * `entries` name each script's entry point (`.ts`) relative to `base` (pass the caller's
+ * `import.meta.url`); the returned function gives an entry's bundle. From the published
+ * package the caller is compiled JavaScript, and so are the entries next to it.
  */
 export function createBundler<E extends string>(
   entries: Readonly<Record<E, string>>,
@@ -18,7 +19,9 @@ export function createBundler<E extends string>(
     let script = bundles.get(entry);
     if (!script) {
       script = build({
-        entryPoints: [fileURLToPath(new URL(entries[entry], base))],
+        entryPoints: [
+          fileURLToPath(new URL(sourceOf(entries[entry], base), base)),
+        ],
         bundle: true,
         write: false,
         format: 'iife',
@@ -33,4 +36,8 @@ export function createBundler<E extends string>(
     }
     return script;
   };
+}
+
+function sourceOf(entry: string, base: string): string {
+  return base.endsWith('.js') ? entry.replace(/\.ts$/, '.js') : entry;
 }

@@ -1,0 +1,62 @@
+#!/usr/bin/env node
+/**
+ * `pay-checkout-server` (or `npx @pay-checkout/server`): the companion server from the
+ * command line. Settings are the environment variables of the README; the flags below are
+ * shorthands for the most common ones.
+ *
+ *   pay-checkout-server [--catalog ./catalog.json] [--port 4242]   start the server
+ *   pay-checkout-server reconcile [seconds]                        check open orders once
+ */
+import {parseArgs} from 'node:util';
+import {startServer, startupFailure} from './node.js';
+import {reconcileOnce} from './reconcile-cli.js';
+
+const USAGE = `Usage:
+  pay-checkout-server [--catalog <file>] [--port <port>]   start the companion server
+  pay-checkout-server reconcile [seconds]                  check open orders against their provider once
+
+Every setting is an environment variable (CATALOG, PORT, DATABASE_URL, STRIPE_SECRET_KEY, …);
+see the README of @pay-checkout/server.`;
+
+const {values, positionals} = (() => {
+  try {
+    return parseArgs({
+      allowPositionals: true,
+      options: {
+        catalog: {type: 'string'},
+        port: {type: 'string'},
+        help: {type: 'boolean', short: 'h'},
+      },
+    });
+  } catch (error) {
+    console.error(`${(error as Error).message}\n\n${USAGE}`);
+    process.exit(2);
+  }
+})();
+
+const env = {
+  ...process.env,
+  ...(values.catalog !== undefined && {CATALOG: values.catalog}),
+  ...(values.port !== undefined && {PORT: values.port}),
+};
+const [command = 'start', ...rest] = positionals;
+
+if (values.help) {
+  console.log(USAGE);
+} else if (command === 'start') {
+  startServer(env).catch((error: unknown) => {
+    console.error(startupFailure(error));
+    process.exit(1);
+  });
+} else if (command === 'reconcile') {
+  reconcileOnce(env, rest[0]).then(
+    (code) => process.exit(code),
+    (error: unknown) => {
+      console.error(startupFailure(error));
+      process.exit(1);
+    }
+  );
+} else {
+  console.error(`Unknown command: ${command}\n\n${USAGE}`);
+  process.exit(2);
+}

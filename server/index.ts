@@ -1,0 +1,36 @@
+/**
+ * @pay-checkout/server: the companion server of <pay-checkout> as a library. Build the Hono
+ * app with createCheckoutServer() and run it anywhere Web-standard Request/Response run, or
+ * start the whole server from the command line with `pay-checkout-server` (bin.ts).
+ */
+export {
+  createCheckout,
+  createCheckoutServer,
+  type CheckoutServer,
+  type CheckoutServerOptions,
+} from './app.js';
+export {
+  CatalogError,
+  loadCatalog,
+  parseCatalog,
+  type Catalog,
+  type Product,
+} from './catalog.js';
+export {ConfigError, parseConfig, type ServerConfig} from './config.js';
+export type {OrderHook} from './fulfilment.js';
+export {createLogger, type Logger} from './log.js';
+export {folderMailer, smtpMailer} from './notify/mailers.js';
+export type {Mailer} from './notify/email.js';
+export {createSqlStore, type SqlStoreOptions} from './orders/sql-store.js';
+export type {OrderStore} from './orders/store.js';
+export {
+  createPaypalProvider,
+  type PaypalProvider,
+  type PaypalSettings,
+} from './providers/paypal.js';
+export {
+  createStripeProvider,
+  type StripeProvider,
+  type StripeSettings,
+} from './providers/stripe.js';
+export {startServer} from './node.js';
