@@ -58,6 +58,11 @@ export function defaultServer(): string {
 export class Api {
   private readonly _base: string;
 
+  /** The companion server's base URL, without a trailing slash. */
+  get base(): string {
+    return this._base;
+  }
+
   constructor(base: string) {
     this._base = base.replace(/\/+$/, '');
   }
@@ -152,8 +157,21 @@ export class Api {
       );
     }
     const body: unknown = await response.json().catch(() => undefined);
+    const error = (body as Partial<ErrorBody> | undefined)?.error;
+    // A 404 without the contract's error body, or an answer that is not JSON at all (an app's
+    // dev server answers every path with its index.html): what answered is not a companion
+    // server. The usual cause is a bundled app whose element has no `server` attribute.
+    if (
+      (response.status === 404 && !error) ||
+      (response.ok && (typeof body !== 'object' || body === null))
+    ) {
+      throw new ApiError(
+        'server_not_found',
+        `No pay-checkout server answered at ${this._base}${path}.`,
+        response.status
+      );
+    }
     if (!response.ok) {
-      const error = (body as Partial<ErrorBody> | undefined)?.error;
       throw new ApiError(
         error?.code ?? 'internal_error',
         error?.message ?? `The checkout server answered ${response.status}.`,

@@ -86,6 +86,8 @@ const en: Messages = {
     api_connection_error:
       'We could not reach the payment provider. Please check your connection and try again.',
     validation_error: 'Please check your payment details.',
+    server_not_found:
+      'This checkout is not connected to its server (set the server attribute of <pay-checkout>).',
     network_error:
       'We could not reach the checkout server. Please check your connection and try again.',
     unknown_sku: 'An item in your cart is no longer available.',
@@ -159,6 +161,8 @@ const fr: Messages = {
     api_connection_error:
       'Impossible de joindre le prestataire de paiement. Vérifiez votre connexion et réessayez.',
     validation_error: 'Veuillez vérifier vos informations de paiement.',
+    server_not_found:
+      "Ce paiement n'est pas relié à son serveur (renseignez l'attribut server de <pay-checkout>).",
     network_error:
       'Impossible de joindre le serveur de paiement. Vérifiez votre connexion et réessayez.',
     unknown_sku: "Un article de votre panier n'est plus disponible.",
@@ -234,6 +238,8 @@ const de: Messages = {
     api_connection_error:
       'Der Zahlungsanbieter ist nicht erreichbar. Bitte prüfen Sie Ihre Verbindung und versuchen Sie es erneut.',
     validation_error: 'Bitte prüfen Sie Ihre Zahlungsdaten.',
+    server_not_found:
+      'Diese Kasse ist nicht mit ihrem Server verbunden (setzen Sie das Attribut server von <pay-checkout>).',
     network_error:
       'Der Checkout-Server ist nicht erreichbar. Bitte prüfen Sie Ihre Verbindung und versuchen Sie es erneut.',
     unknown_sku: 'Ein Artikel in Ihrem Warenkorb ist nicht mehr verfügbar.',

@@ -139,7 +139,7 @@ const alertIcon = svg`<path fill="currentColor" d="M10 1.5a8.5 8.5 0 1 0 0 17 8.
  * @event {CustomEvent<PayChangeDetail>} pay-change - The server answered with a new quote (cart or currency changed, or prices changed at payment). Detail: `{quote}`.
  * @event {CustomEvent<PaySubmitDetail>} pay-submit - The buyer pressed Pay or a PayPal button. Cancelable: `preventDefault()` stops the payment before any order exists or PayPal's window opens (then `pay-cancel` fires). Detail: `{quote, provider}`.
  * @event {CustomEvent<PaySuccessDetail>} pay-success - The server marked the order paid (on the page a redirect or hosted payment returns to, too). Detail: `{orderId, status, total, currency, provider}`.
- * @event {CustomEvent<PayErrorDetail>} pay-error - Loading or paying failed; `message` is what the buyer was shown (`invalid_email`: the Email field stopped Pay, no order was created). Detail: `{code, message, provider?, orderId?}`.
+ * @event {CustomEvent<PayErrorDetail>} pay-error - Loading or paying failed; `message` is what the buyer was shown (`invalid_email`: the Email field stopped Pay, no order was created; `server_not_found`: no companion server answered, set `server`). Detail: `{code, message, provider?, orderId?}`.
  * @event {CustomEvent<PayCancelDetail>} pay-cancel - A payment was abandoned and nothing was charged: `pay-submit` was cancelled (`reason: 'prevented'`) or the buyer closed PayPal's window or came back from Stripe's hosted page without paying (`reason: 'buyer'`). Detail: `{provider, reason}`.
  *
  * @csspart base - The card wrapping everything.
@@ -228,7 +228,10 @@ export class PayCheckout extends LitElement {
   /** BCP 47 locale for text and money. Empty: the server's, then the page's `<html lang>`, then the browser's. */
   @property() locale = '';
 
-  /** Base URL of the companion server. Empty: the origin this script was loaded from. */
+  /**
+   * Base URL of the companion server. Empty: the origin this script was loaded from, which is
+   * the server only for the script tag it serves; an app that bundles the element sets it.
+   */
   @property() server = '';
 
   /**
@@ -792,6 +795,14 @@ export class PayCheckout extends LitElement {
   private _fail(error: unknown, provider = this._provider?.name): void {
     const code = codeOf(error);
     const message = errorMessage(this._messages, code);
+    if (code === 'server_not_found') {
+      // For the developer: the buyer only sees that the checkout is not connected.
+      console.error(
+        `<pay-checkout>: no pay-checkout server answered at ${this._api?.base ?? this.server}. ` +
+          'Loaded from a bundle rather than from the companion server, the element needs its address: ' +
+          '<pay-checkout server="https://your-server.example">.'
+      );
+    }
     this._phase = this._quote ? 'ready' : 'error';
     this._error = message;
     emit(this, 'pay-error', {code, message, provider});
