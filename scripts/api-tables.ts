@@ -1,5 +1,5 @@
 /**
- * Writes the README's API tables from custom-elements.json (made by `npm run analyze` from the
+ * Writes the API tables of README.md and widget/README.md from widget/custom-elements.json (made by `npm run analyze` from the
  * class JSDoc), so the docs and the code cannot drift: `npm run docs`.
  */
 import {readFileSync, writeFileSync} from 'node:fs';
@@ -88,14 +88,17 @@ for (const element of manifest.modules
   }
 }
 
-const readme = readFileSync('README.md', 'utf8');
 const start = '<!-- api:start (npm run docs) -->';
 const end = '<!-- api:end -->';
-const [before, rest] = readme.split(start);
-if (rest === undefined || !rest.includes(end))
-  throw new Error(`README.md has no ${start} … ${end} block`);
-writeFileSync(
-  'README.md',
-  `${before}${start}\n\n${sections.join('\n\n')}\n\n${end}${rest.split(end)[1]}`
-);
-console.log('README.md: API tables written from custom-elements.json');
+// The repository's README and the element package's own (its npm page).
+for (const file of ['README.md', 'widget/README.md']) {
+  const readme = readFileSync(file, 'utf8');
+  const [before, rest] = readme.split(start);
+  if (rest === undefined || !rest.includes(end))
+    throw new Error(`${file} has no ${start} … ${end} block`);
+  writeFileSync(
+    file,
+    `${before}${start}\n\n${sections.join('\n\n')}\n\n${end}${rest.split(end)[1]}`
+  );
+  console.log(`${file}: API tables written from widget/custom-elements.json`);
+}

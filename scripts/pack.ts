@@ -1,7 +1,8 @@
 /**
  * `npm run pack`: one tarball per published package in dist/packages/ — `pay-checkout` (the
  * element), `@pay-checkout/server` and `@pay-checkout/emulators` — from what `npm run build`
- * left in each workspace's dist/. Each package gets the repository's LICENSE. Prints the
+ * left in each workspace's dist/. Each package gets the repository's LICENSE, the server its
+ * `.env.example`. Prints the
  * tarballs' paths, one a line, last.
  *
  *   npm run build && tsx scripts/pack.ts
@@ -17,6 +18,8 @@ rmSync(OUT, {recursive: true, force: true});
 mkdirSync(OUT, {recursive: true});
 for (const workspace of WORKSPACES)
   copyFileSync('LICENSE', join(workspace, 'LICENSE'));
+// The server's settings, explained, for whoever installs it.
+copyFileSync('.env.example', 'server/.env.example');
 
 const packed = JSON.parse(
   execFileSync(
