@@ -5,7 +5,7 @@
  * instead.
  */
 import {z} from 'zod';
-import {parseApiBase} from './net.js';
+import {isLoopbackHost, parseApiBase} from './net.js';
 
 const optional = z
   .string()
@@ -34,10 +34,30 @@ const token = (what: string) =>
     `contains whitespace (a stray newline?); expected ${what}`
   );
 
+// 1/true/yes or 0/false/no, any case; unset leaves the mode's default.
+const flag = optional
+  .transform((value) => value?.toLowerCase())
+  .pipe(
+    z
+      .enum(['1', 'true', 'yes', '0', 'false', 'no'], {
+        error: 'must be 1 or 0 (or true/false)',
+      })
+      .optional()
+  )
+  .transform((value) =>
+    value === undefined ? undefined : ['1', 'true', 'yes'].includes(value)
+  );
+
 const envSchema = z.object({
+  NODE_ENV: optional,
   PORT: z.coerce.number().int().min(0).max(65535).default(4242),
   HOST: z.string().default('127.0.0.1'),
-  PUBLIC_URL: optional.pipe(z.url().optional()),
+  PUBLIC_URL: optional.pipe(
+    z.url({protocol: /^https?$/, error: 'must be an http(s) URL'}).optional()
+  ),
+  TRUST_PROXY: flag,
+  SERVE_DEMO: flag,
+  SHUTDOWN_TIMEOUT_SECONDS: z.coerce.number().min(0).max(3600).default(10),
   CATALOG: optional,
   DATABASE_URL: z.string().default('sqlite:./data/pay-checkout.sqlite'),
   ALLOWED_ORIGINS: optional,
@@ -86,11 +106,27 @@ const envSchema = z.object({
   ),
 });
 
+export type ServerMode = 'development' | 'production';
+
 export interface ServerConfig {
+  /**
+   * `production` with NODE_ENV=production, any live key or PAYPAL_ENVIRONMENT=live: no
+   * emulator, no development page, no demo unless asked, PUBLIC_URL and CATALOG required.
+   */
+  mode: ServerMode;
+  /** Why the mode is what it is, for the first line the server prints. */
+  modeReason: string;
   port: number;
   host: string;
+  /** The shop's public URL: its origin is the shop's own, whatever a request's Host says. */
   publicUrl?: string;
-  /** Unset: the demo shop's catalog, which ships with the server. */
+  /** X-Forwarded-Proto/Host/For come from a proxy we run (see README, "Running in production"). */
+  trustProxy: boolean;
+  /** The demo shop at `/`: on in development, off in production unless SERVE_DEMO=1. */
+  serveDemo: boolean;
+  /** How long SIGTERM waits for in-flight requests and outbox jobs. */
+  shutdownTimeoutMs: number;
+  /** Unset (development only): the demo shop's catalog, which ships with the server. */
   catalogPath?: string;
   databaseUrl: string;
   allowedOrigins: string[];
@@ -194,7 +230,7 @@ export function parseConfig(
     if (
       secretKey &&
       publishableKey &&
-      mode(secretKey) !== mode(publishableKey)
+      keyMode(secretKey) !== keyMode(publishableKey)
     ) {
       problems.push(
         'STRIPE_SECRET_KEY and STRIPE_PUBLISHABLE_KEY must both be test keys or both live keys'
@@ -257,12 +293,65 @@ export function parseConfig(
         secret: vars.ORDER_WEBHOOK_SECRET,
       };
   }
+  const {mode, modeReason} = serverMode(vars);
+  if (vars.PUBLIC_URL) {
+    const url = new URL(vars.PUBLIC_URL);
+    if (url.username || url.password)
+      problems.push('PUBLIC_URL must not contain a user name or password');
+    // Live payment pages are served over TLS (Stripe.js and PayPal refuse plain http there).
+    if (
+      mode === 'production' &&
+      url.protocol !== 'https:' &&
+      !isLoopbackHost(url.hostname)
+    ) {
+      problems.push(
+        `PUBLIC_URL must be https in production (plain http only on loopback), got "${vars.PUBLIC_URL}"`
+      );
+    }
+  }
+  if (mode === 'production') {
+    // Nothing meant for development is a fallback here: no demo catalog, no emulator, no
+    // origin guessed from a request.
+    if (!vars.PUBLIC_URL) {
+      problems.push(
+        `PUBLIC_URL is required in production (${modeReason}): the https address buyers use, e.g. https://shop.example. The shop's own origin, its redirect checks and HSTS come from it, never from a request's Host header`
+      );
+    }
+    if (!vars.CATALOG) {
+      problems.push(
+        `CATALOG is required in production (${modeReason}): the path to your catalog file (the demo catalog is for development only)`
+      );
+    }
+    if (allowedOrigins.includes('*')) {
+      problems.push(
+        'ALLOWED_ORIGINS=* is refused in production: list the origins of the sites that embed the checkout'
+      );
+    }
+    const anyCredential = [
+      secretKey,
+      publishableKey,
+      webhookSecret,
+      clientId,
+      clientSecret,
+      webhookId,
+    ].some(Boolean);
+    if (!anyCredential) {
+      problems.push(
+        `No payment provider is configured, and production mode (${modeReason}) never starts the emulators: set STRIPE_SECRET_KEY, STRIPE_PUBLISHABLE_KEY and STRIPE_WEBHOOK_SECRET, or PAYPAL_CLIENT_ID, PAYPAL_CLIENT_SECRET and PAYPAL_WEBHOOK_ID`
+      );
+    }
+  }
   if (problems.length) throw new ConfigError(problems);
 
   return {
+    mode,
+    modeReason,
     port: vars.PORT,
     host: vars.HOST,
     publicUrl: vars.PUBLIC_URL,
+    trustProxy: vars.TRUST_PROXY ?? false,
+    serveDemo: vars.SERVE_DEMO ?? mode === 'development',
+    shutdownTimeoutMs: vars.SHUTDOWN_TIMEOUT_SECONDS * 1000,
     catalogPath: vars.CATALOG,
     databaseUrl: vars.DATABASE_URL,
     allowedOrigins,
@@ -280,4 +369,31 @@ export function parseConfig(
   };
 }
 
-const mode = (key: string) => (key.includes('_live_') ? 'live' : 'test');
+const keyMode = (key: string) => (key.includes('_live_') ? 'live' : 'test');
+
+/**
+ * Production as soon as anything says so: NODE_ENV, a live Stripe key of any kind, or PayPal's
+ * live environment. A test key alone stays in development (without that provider's emulator).
+ */
+function serverMode(vars: z.infer<typeof envSchema>): {
+  mode: ServerMode;
+  modeReason: string;
+} {
+  const liveStripe = [vars.STRIPE_SECRET_KEY, vars.STRIPE_PUBLISHABLE_KEY].some(
+    (key) => key !== undefined && keyMode(key) === 'live'
+  );
+  const reason =
+    vars.NODE_ENV === 'production'
+      ? 'NODE_ENV=production'
+      : liveStripe
+        ? 'a live Stripe key is set'
+        : vars.PAYPAL_ENVIRONMENT === 'live'
+          ? 'PAYPAL_ENVIRONMENT=live'
+          : undefined;
+  return reason
+    ? {mode: 'production', modeReason: reason}
+    : {
+        mode: 'development',
+        modeReason: 'no NODE_ENV=production and no live key',
+      };
+}
