@@ -34,7 +34,13 @@ export interface CheckoutServerOptions {
   stripe?: StripeProvider;
   /** PayPal, when configured (createPaypalProvider). */
   paypal?: PaypalProvider;
-  /** Origins besides the server's own that may call the API from a browser. */
+  /**
+   * The shop's public URL (PUBLIC_URL). Its origin is the shop's own: redirect targets, CORS and
+   * the origin guard trust it (and `allowedOrigins`) whatever a request's Host header says, and
+   * HSTS is sent only when it is https. Unset: only `allowedOrigins` are trusted.
+   */
+  publicUrl?: string;
+  /** Origins besides the shop's own that may call the API from a browser. */
   allowedOrigins?: readonly string[];
   /** The locale the element uses unless the page sets one. */
   locale?: string;
@@ -77,6 +83,7 @@ export function createCheckout(options: CheckoutServerOptions) {
     fulfiller: createFulfiller(options.store, outbox, now),
     logger,
     locale: options.locale,
+    publicOrigin: options.publicUrl && new URL(options.publicUrl).origin,
     allowedOrigins: (options.allowedOrigins ?? []).map((origin) =>
       origin === '*' ? origin : new URL(origin).origin
     ),
@@ -85,7 +92,16 @@ export function createCheckout(options: CheckoutServerOptions) {
   };
 
   const api = new Hono()
-    .use(...originGuard(options.allowedOrigins ?? []))
+    // JSON is never a document: should a browser be talked into rendering an answer, it may
+    // load nothing and be framed by no one.
+    .use(async (c, next) => {
+      await next();
+      c.header(
+        'Content-Security-Policy',
+        "default-src 'none'; frame-ancestors 'none'"
+      );
+    })
+    .use(...originGuard(ctx))
     // Webhooks carry their own 256 KB limit; everything else is a small JSON cart.
     .use('*', async (c, next) =>
       c.req.path.startsWith('/api/webhooks/')
@@ -118,6 +134,11 @@ export function createCheckout(options: CheckoutServerOptions) {
       crossOriginResourcePolicy: 'cross-origin',
       // PayPal's approval window must be able to talk back to the page that opened it.
       crossOriginOpenerPolicy: 'same-origin-allow-popups',
+      // Only a shop served over https may pin browsers to https; over plain http the header
+      // is meaningless at best, and it must not depend on what a request claims.
+      strictTransportSecurity: ctx.publicOrigin?.startsWith('https:')
+        ? 'max-age=15552000; includeSubDomains'
+        : false,
     })
   );
   app.get('/healthz', (c) => c.json({ok: true}));

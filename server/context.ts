@@ -17,7 +17,12 @@ export interface CheckoutContext {
   fulfiller: Fulfiller;
   logger: Logger;
   locale?: string;
-  /** Origins (besides the server's own) of the shop's sites: CORS, and where redirects may go. */
+  /**
+   * The shop's own origin, from its configured public URL (PUBLIC_URL), never from a request's
+   * Host header. Unset: only `allowedOrigins` are trusted.
+   */
+  publicOrigin?: string;
+  /** Origins (besides the shop's own) of the shop's sites: CORS, and where redirects may go. */
   allowedOrigins: readonly string[];
   now: () => Date;
   /** How long an unpaid order waits for its webhook before a read asks the provider directly. */

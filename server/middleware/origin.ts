@@ -3,25 +3,28 @@ import {cors} from 'hono/cors';
 import {ApiError} from '../errors.js';
 
 /**
- * Who may call the API from a browser: the server's own origin, plus ALLOWED_ORIGINS (the
- * merchant's sites that embed the element). CORS headers go to those origins only, and a
- * request that names another origin is refused outright, so a foreign page cannot even
- * create orders through a simple request.
+ * Who may call the API from a browser: the shop's own origin (its public URL), plus
+ * ALLOWED_ORIGINS (the merchant's sites that embed the element). Both come from configuration;
+ * the request's own Host or X-Forwarded-Host never adds an origin, so a request that lies about
+ * where it was sent is still answered but trusted no further. CORS headers go to those origins
+ * only, and a request that names another origin is refused outright, so a foreign page cannot
+ * even create orders through a simple request.
  */
-export function originGuard(
-  allowedOrigins: readonly string[]
-): MiddlewareHandler[] {
+export function originGuard(origins: {
+  publicOrigin?: string;
+  allowedOrigins: readonly string[];
+}): MiddlewareHandler[] {
   const allowed = new Set(
-    allowedOrigins.map((origin) => new URL(origin).origin)
+    origins.allowedOrigins.map((origin) =>
+      origin === '*' ? origin : new URL(origin).origin
+    )
   );
-  const isAllowed = (origin: string, requestUrl: string) =>
-    allowed.has('*') ||
-    allowed.has(origin) ||
-    origin === new URL(requestUrl).origin;
+  if (origins.publicOrigin) allowed.add(new URL(origins.publicOrigin).origin);
+  const isAllowed = (origin: string) => allowed.has('*') || allowed.has(origin);
 
   const guard: MiddlewareHandler = async (c, next) => {
     const origin = c.req.header('origin');
-    if (origin && !isAllowed(origin, c.req.url)) {
+    if (origin && !isAllowed(origin)) {
       throw new ApiError(
         403,
         'forbidden_origin',
@@ -31,7 +34,7 @@ export function originGuard(
     await next();
   };
   const corsHeaders = cors({
-    origin: (origin, c) => (isAllowed(origin, c.req.url) ? origin : null),
+    origin: (origin) => (isAllowed(origin) ? origin : null),
     allowMethods: ['GET', 'POST', 'OPTIONS'],
     allowHeaders: ['Content-Type', 'Authorization'],
     maxAge: 600,

@@ -63,7 +63,7 @@ export function stripeRoutes(ctx: CheckoutContext) {
       // Stripe will send the buyer to these URLs: only to the shop's own sites, never to a
       // page a stranger chose (an open redirect through a trusted payment page).
       for (const url of [request.successUrl, request.cancelUrl]) {
-        if (!isShopUrl(ctx, url, c.req.url)) {
+        if (!isShopUrl(ctx, url)) {
           throw new ApiError(
             400,
             'invalid_request',
@@ -114,18 +114,15 @@ export function stripeRoutes(ctx: CheckoutContext) {
     });
 }
 
-function isShopUrl(
-  ctx: CheckoutContext,
-  url: string,
-  requestUrl: string
-): boolean {
+/**
+ * Whether a redirect target is one of the shop's pages: on its configured public origin or an
+ * ALLOWED_ORIGINS entry. Never the request's Host (a spoofed one would name any site), and never
+ * `*`, which opens CORS but must not turn Stripe's page into an open redirect.
+ */
+function isShopUrl(ctx: CheckoutContext, url: string): boolean {
   const {origin, protocol} = new URL(url);
   if (protocol !== 'https:' && protocol !== 'http:') return false;
-  return (
-    origin === new URL(requestUrl).origin ||
-    ctx.allowedOrigins.includes(origin) ||
-    ctx.allowedOrigins.includes('*')
-  );
+  return origin === ctx.publicOrigin || ctx.allowedOrigins.includes(origin);
 }
 
 export function requireStripe(ctx: CheckoutContext) {

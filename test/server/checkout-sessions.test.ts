@@ -17,7 +17,10 @@ const request = {
 describe('POST /api/stripe/checkout-sessions', () => {
   let h: Harness;
   before(async () => {
-    h = await startHarness({allowedOrigins: ['https://shop.example']});
+    h = await startHarness({
+      publicUrl: 'http://localhost',
+      allowedOrigins: ['https://shop.example'],
+    });
   });
   after(() => h.close());
 

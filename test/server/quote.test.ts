@@ -195,7 +195,10 @@ describe('GET /api/config', () => {
 describe('the API’s edges', () => {
   let server: TestServer;
   before(async () => {
-    server = await makeServer({allowedOrigins: ['https://shop.example']});
+    server = await makeServer({
+      publicUrl: 'http://localhost',
+      allowedOrigins: ['https://shop.example'],
+    });
   });
   after(() => server.close());
 
@@ -242,16 +245,20 @@ describe('the API’s edges', () => {
     assert.equal((await res.json()).error.code, 'forbidden_origin');
   });
 
-  it('accepts its own origin without configuration', async () => {
+  it('accepts its own origin, the one its public URL names', async () => {
     const res = await server.app.request('http://localhost/api/config', {
       headers: {origin: 'http://localhost'},
     });
     assert.equal(res.status, 200);
   });
 
-  it('sets secure headers', async () => {
+  it('sets secure headers (HSTS only for an https public URL: see origins.test.ts)', async () => {
     const res = await server.app.request('/api/config');
     assert.equal(res.headers.get('x-content-type-options'), 'nosniff');
-    assert.ok(res.headers.get('strict-transport-security'));
+    assert.equal(res.headers.get('strict-transport-security'), null);
+    assert.equal(
+      res.headers.get('content-security-policy'),
+      "default-src 'none'; frame-ancestors 'none'"
+    );
   });
 });
