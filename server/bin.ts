@@ -6,14 +6,18 @@
  *
  *   pay-checkout-server [--catalog ./catalog.json] [--port 4242]   start the server
  *   pay-checkout-server reconcile [seconds]                        check open orders once
+ *   pay-checkout-server csp [--nonce <value>]                      the checkout page's CSP
  */
 import {parseArgs} from 'node:util';
 import {startServer, startupFailure} from './node.js';
+import {printCheckoutPagePolicy} from './csp-cli.js';
 import {reconcileOnce} from './reconcile-cli.js';
 
 const USAGE = `Usage:
   pay-checkout-server [--catalog <file>] [--port <port>]   start the companion server
   pay-checkout-server reconcile [seconds]                  check open orders against their provider once
+  pay-checkout-server csp [--nonce <value>]                print the Content-Security-Policy a page with
+                                                           <pay-checkout> needs for the configured providers
 
 Every setting is an environment variable (CATALOG, PORT, DATABASE_URL, STRIPE_SECRET_KEY, …);
 see the README of @pay-checkout/server.`;
@@ -25,6 +29,7 @@ const {values, positionals} = (() => {
       options: {
         catalog: {type: 'string'},
         port: {type: 'string'},
+        nonce: {type: 'string'},
         help: {type: 'boolean', short: 'h'},
       },
     });
@@ -56,6 +61,13 @@ if (values.help) {
       process.exit(1);
     }
   );
+} else if (command === 'csp') {
+  try {
+    process.exitCode = printCheckoutPagePolicy(env, values.nonce);
+  } catch (error) {
+    console.error(startupFailure(error));
+    process.exitCode = 1;
+  }
 } else {
   console.error(`Unknown command: ${command}\n\n${USAGE}`);
   process.exit(2);
