@@ -4,12 +4,10 @@
  */
 import {Hono} from 'hono';
 import {bodyLimit} from 'hono/body-limit';
-import {HTTPException} from 'hono/http-exception';
 import {secureHeaders} from 'hono/secure-headers';
 import type {Catalog} from './catalog.js';
-import type {ErrorBody} from './contract.js';
 import type {CheckoutContext} from './context.js';
-import {ApiError} from './errors.js';
+import {answerError, answerNotFound, ApiError} from './errors.js';
 import {createFulfiller, type OrderHook} from './fulfilment.js';
 import type {Mailer} from './notify/email.js';
 import {createChannels} from './outbox/channels.js';
@@ -144,30 +142,8 @@ export function createCheckout(options: CheckoutServerOptions) {
   app.get('/healthz', (c) => c.json({ok: true}));
   app.route('/api', api);
 
-  app.onError((error, c) => {
-    if (error instanceof ApiError) return c.json(error.toBody(), error.status);
-    if (error instanceof HTTPException && error.status < 500) {
-      const body: ErrorBody = {
-        error: {
-          code: 'invalid_request',
-          message: 'The request could not be read.',
-        },
-      };
-      return c.json(body, error.status);
-    }
-    // Ours: logged by name and message only, answered without detail.
-    logger.error(
-      {path: c.req.path, error: error.name, message: error.message},
-      'unhandled error'
-    );
-    const body: ErrorBody = {
-      error: {
-        code: 'internal_error',
-        message: 'Something went wrong on our side.',
-      },
-    };
-    return c.json(body, 500);
-  });
+  app.onError(answerError(logger));
+  app.notFound(answerNotFound);
   return {app, outbox, reconciler: createReconciler(ctx)};
 }
 

@@ -7,7 +7,6 @@
 import {existsSync} from 'node:fs';
 import {createRequire} from 'node:module';
 import {dirname, join} from 'node:path';
-import {serve} from '@hono/node-server';
 import {serveStatic} from '@hono/node-server/serve-static';
 import type {
   RunningPaypalEmulator,
@@ -17,7 +16,10 @@ import {Hono, type MiddlewareHandler} from 'hono';
 import {createCheckout} from './app.js';
 import {CatalogError, loadCatalog} from './catalog.js';
 import {ConfigError, parseConfig} from './config.js';
+import {answerError, answerNotFound} from './errors.js';
 import {createLogger} from './log.js';
+// Node's and the adapter's own error answers in the contract's JSON shape (clientError…).
+import {serve} from './node-http.js';
 import {folderMailer, smtpMailer} from './notify/mailers.js';
 import {createSqlStore} from './orders/sql-store.js';
 import {createPaypalProvider, type PaypalSettings} from './providers/paypal.js';
@@ -125,6 +127,9 @@ export async function startServer(env: NodeJS.ProcessEnv) {
   // Static files: the script-tag bundle of the installed `pay-checkout` at /pay-checkout.js,
   // and the demo shop, whose product grid reads the catalog the server was started with.
   const app = new Hono();
+  // Errors and misses outside the API (static files, dev pages) answer in the contract's shape too.
+  app.onError(answerError(logger));
+  app.notFound(answerNotFound);
   app.route('/', checkout.app);
   if (folder) app.route('/dev/mail', devMailRoutes(folder.list));
   const bundleDir = widgetBundleDir();
@@ -147,7 +152,7 @@ export async function startServer(env: NodeJS.ProcessEnv) {
   app.use('/*', serveStatic({root: DEMO_DIR}));
 
   const server = serve(
-    {fetch: app.fetch, port: config.port, hostname: config.host},
+    {fetch: app.fetch, port: config.port, hostname: config.host, logger},
     (info) => {
       if (!config.publicUrl) publicUrl = `http://localhost:${info.port}`;
       stripeEmulator?.setWebhookUrl(

@@ -296,18 +296,28 @@ class SqlOrderStore implements OrderStore {
     return rows.map(toJob);
   }
 
-  async lockJob(id: string, now: string, until: string): Promise<boolean> {
-    // Compare-and-set: of several workers (or instances) that saw the job due, one wins.
-    const result = await this.db
+  async lockJob(
+    id: string,
+    now: string,
+    until: string
+  ): Promise<OutboxJob | undefined> {
+    // Compare-and-set: of several workers (or instances) that saw the job due, one wins. The
+    // due time is checked again here, not only when the job was listed: a worker that listed
+    // it just before another one ran and failed it must not retry it before its backoff.
+    // On PostgreSQL a concurrent UPDATE waits for the winner's and re-checks these conditions
+    // against the row it wrote, so the claim holds across instances too.
+    const row = await this.db
       .updateTable('outbox')
       .set({locked_until: until})
       .where('id', '=', id)
       .where('done_at', 'is', null)
+      .where('next_attempt_at', '<=', now)
       .where((eb) =>
         eb.or([eb('locked_until', 'is', null), eb('locked_until', '<', now)])
       )
+      .returningAll()
       .executeTakeFirst();
-    return Number(result.numUpdatedRows) === 1;
+    return row && toJob(row);
   }
 
   async completeJob(id: string, now: string): Promise<void> {

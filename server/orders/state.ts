@@ -139,3 +139,49 @@ export function applyPaymentEvent(
     }
   }
 }
+
+/** A value's kind for a log line, without the value itself (it may be large, or personal). */
+export function describeValue(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'an array';
+  if (typeof value === 'string') return value ? 'a string' : 'empty';
+  return typeof value === 'object' ? 'an object' : `a ${typeof value}`;
+}
+
+const isId = (value: unknown) =>
+  typeof value === 'string' && value.length > 0 && value.length <= 255;
+
+/**
+ * Why a provider's report cannot be applied, if it cannot: a field of the wrong type (an
+ * amount that is a string, a payment id that is an object). Checked before anything reaches
+ * the store, whose columns would refuse such a value with an error.
+ */
+export function unreadablePaymentEvent(
+  event: PaymentEvent
+): string | undefined {
+  const fields = event as unknown as Record<string, unknown>;
+  if (!isId(fields.paymentId))
+    return `the payment id is ${describeValue(fields.paymentId)}`;
+  if (event.type === 'succeeded') {
+    if (!Number.isSafeInteger(fields.amount))
+      return `the amount is ${describeValue(fields.amount)}`;
+    if (typeof fields.currency !== 'string')
+      return `the currency is ${describeValue(fields.currency)}`;
+    if (fields.handOverTo !== undefined && !isId(fields.handOverTo))
+      return `the payment it hands over to is ${describeValue(fields.handOverTo)}`;
+  }
+  if (
+    event.type === 'refunded' &&
+    !(Number.isSafeInteger(fields.amountRefunded) && event.amountRefunded >= 0)
+  )
+    return `the amount refunded is ${describeValue(fields.amountRefunded)}`;
+  if (
+    (event.type === 'dispute_opened' || event.type === 'dispute_closed') &&
+    !(
+      typeof fields.disputeStatus === 'string' &&
+      event.disputeStatus.length <= 32
+    )
+  )
+    return `the dispute status is ${describeValue(fields.disputeStatus)}`;
+  return undefined;
+}

@@ -46,8 +46,15 @@ export interface OrderStore {
   openOrders(before: string, limit: number): Promise<Order[]>;
   /** Outbox jobs due at `now` and not locked by another worker (of one order, if given). */
   dueJobs(now: string, limit: number, orderId?: string): Promise<OutboxJob[]>;
-  /** Takes a job until `until`; false if another worker has it or it is done. */
-  lockJob(id: string, now: string, until: string): Promise<boolean>;
+  /**
+   * Takes a job until `until` and answers it as it is now (its attempts so far); undefined if
+   * another worker has it, it is done, or it is not due at `now` (its next attempt is later).
+   */
+  lockJob(
+    id: string,
+    now: string,
+    until: string
+  ): Promise<OutboxJob | undefined>;
   completeJob(id: string, now: string): Promise<void>;
   failJob(id: string, error: string, nextAttemptAt: string): Promise<void>;
   jobs(orderId?: string): Promise<OutboxJob[]>;

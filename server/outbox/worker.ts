@@ -37,16 +37,15 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
   const running = new Set<Promise<void>>();
   let timer: ReturnType<typeof setInterval> | undefined;
 
-  async function runJob(job: OutboxJob) {
+  async function runJob(listed: OutboxJob) {
     const at = now();
-    if (
-      !(await store.lockJob(
-        job.id,
-        at.toISOString(),
-        new Date(at.getTime() + leaseMs).toISOString()
-      ))
-    )
-      return;
+    // The job as it is once ours: its attempts may have moved since it was listed.
+    const job = await store.lockJob(
+      listed.id,
+      at.toISOString(),
+      new Date(at.getTime() + leaseMs).toISOString()
+    );
+    if (!job) return;
     const handler = handlers[job.channel];
     const order = await store.get(job.orderId);
     try {

@@ -8,6 +8,23 @@ import {applyStripeEvent} from '../webhooks/stripe.js';
 
 export const WEBHOOK_BODY_LIMIT = 256 * 1024;
 
+/** How far ahead of our clock a signature's timestamp may be (clock skew), as Stripe's tolerance. */
+export const FUTURE_TOLERANCE_S = 300;
+
+/**
+ * Whether a Stripe-Signature header carries a timestamp more than FUTURE_TOLERANCE_S ahead
+ * of now. stripe-node refuses old timestamps only (a negative age passes its check), so an
+ * event signed a year ahead would stay replayable for a year. Every `t=` counts.
+ */
+export function signedInTheFuture(header: string, now: Date): boolean {
+  const limit = Math.floor(now.getTime() / 1000) + FUTURE_TOLERANCE_S;
+  // Read as stripe-node reads it (split on "," and "=", parseInt), so both see one number.
+  return header.split(',').some((part) => {
+    const [key, value = ''] = part.split('=');
+    return key.trim() === 't' && parseInt(value, 10) > limit;
+  });
+}
+
 // Before anything reads the body: an oversized one is refused unparsed and unhashed.
 const limitBody = () =>
   bodyLimit({
@@ -65,10 +82,23 @@ export function webhookRoutes(ctx: CheckoutContext) {
           'The webhook signature could not be verified.'
         );
       }
+      // Stripe checks only a timestamp's age; one from the future is ours to refuse.
+      if (signedInTheFuture(signature, ctx.now())) {
+        throw new ApiError(
+          400,
+          'invalid_signature',
+          'The webhook signature is dated in the future.'
+        );
+      }
+      const object: unknown = event?.data?.object;
       if (
         typeof event?.id !== 'string' ||
+        !event.id ||
+        event.id.length > 255 ||
         typeof event.type !== 'string' ||
-        !event.data?.object
+        typeof object !== 'object' ||
+        object === null ||
+        Array.isArray(object)
       ) {
         throw new ApiError(
           400,

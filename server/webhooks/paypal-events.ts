@@ -4,7 +4,7 @@
  */
 import {fromPaypalValue} from '../money.js';
 import type {Order} from '../orders/order.js';
-import type {PaymentEvent} from '../orders/state.js';
+import {describeValue, type PaymentEvent} from '../orders/state.js';
 import type {
   PaypalCapture,
   PaypalMoney,
@@ -25,6 +25,8 @@ export interface PaypalReport {
   orderId?: string;
   /** A capture the resource names, to ask PayPal about when it names neither order (a dispute can). */
   captureId?: string;
+  /** Set when an id the resource carries has the wrong type (custom_id an object): not applied, logged. */
+  unreadable?: string;
   /**
    * The report in the state machine's terms, for the order it concerns, or null when it says
    * nothing we act on. `paymentId` is the PayPal order id the report is about (the order's own
@@ -116,10 +118,28 @@ interface CaptureLike {
   supplementary_data?: {related_ids?: {order_id?: unknown}};
 }
 
-const ids = (resource: CaptureLike) => ({
-  paypalOrderId: str(resource.supplementary_data?.related_ids?.order_id),
-  orderId: str(resource.custom_id) ?? str(resource.invoice_id),
-});
+/** Why one of these ids is unusable, if one is: present, but not a non-empty string. */
+function wrongType(fields: Record<string, unknown>): string | undefined {
+  for (const [name, value] of Object.entries(fields)) {
+    if (value !== undefined && value !== null && !str(value))
+      return `${name} is ${describeValue(value)}, not an id`;
+  }
+  return undefined;
+}
+
+const ids = (resource: CaptureLike) => {
+  const unreadable = wrongType({
+    custom_id: resource.custom_id,
+    invoice_id: resource.invoice_id,
+    'supplementary_data.related_ids.order_id':
+      resource.supplementary_data?.related_ids?.order_id,
+  });
+  return {
+    paypalOrderId: str(resource.supplementary_data?.related_ids?.order_id),
+    orderId: str(resource.custom_id) ?? str(resource.invoice_id),
+    ...(unreadable && {unreadable}),
+  };
+};
 
 const fromCapture =
   (status: string) =>
@@ -180,6 +200,11 @@ const disputed = (dispute: DisputeResource) => {
     ? dispute.disputed_transactions
     : [];
   for (const tx of transactions) {
+    const unreadable = wrongType({
+      custom: tx?.custom,
+      invoice_number: tx?.invoice_number,
+    });
+    if (unreadable) return {unreadable};
     const id = str(tx?.custom) ?? str(tx?.invoice_number);
     if (id) return {orderId: id};
   }
@@ -231,10 +256,13 @@ export const PAYPAL_EVENT_HANDLERS: Readonly<
   }),
 };
 
-/** The report an event makes, or null for a type we do not act on. */
+/**
+ * The report an event makes, or null for a type we do not act on (looked up as an own
+ * property, so `constructor` or `__proto__` is just a type we do not know).
+ */
 export function translatePaypalEvent(
   event: PaypalWebhookEvent
 ): PaypalReport | null {
-  const handler = PAYPAL_EVENT_HANDLERS[event.event_type];
-  return handler ? handler(event.resource as never) : null;
+  if (!Object.hasOwn(PAYPAL_EVENT_HANDLERS, event.event_type)) return null;
+  return PAYPAL_EVENT_HANDLERS[event.event_type](event.resource as never);
 }

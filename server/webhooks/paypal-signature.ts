@@ -11,8 +11,10 @@
  * API, which answers SUCCESS or FAILURE. One more round trip per webhook, and a PayPal outage
  * stops processing; it is there for accounts that prefer PayPal's word.
  *
- * There is no transmission-time window: PayPal documents none and retries for 3 days. Replays
- * are harmless because every event is applied once, by id, through the ledger.
+ * The transmission time has no lower bound: PayPal documents no window and retries for 3 days,
+ * and replays are harmless because every event is applied once, by id, through the ledger. A
+ * time more than 5 minutes ahead of our clock is refused, though (as Stripe's tolerance): no
+ * honest delivery comes from the future, and an unreadable time cannot be checked at all.
  */
 import {verify, X509Certificate} from 'node:crypto';
 import {crc32} from '../crc32.js';
@@ -61,6 +63,8 @@ export const PAYPAL_CERT_HOSTS: Readonly<
 };
 
 const CERT_PATH = /^\/v1\/notifications\/certs\/[A-Za-z0-9._-]+$/;
+/** How far ahead of our clock a transmission time may be (clock skew). */
+const FUTURE_TOLERANCE_MS = 300_000;
 const MAX_CERT_BYTES = 64 * 1024;
 const MAX_CACHED_CERTS = 32;
 
@@ -109,6 +113,7 @@ export function checkCertUrl(
   const onPaypal =
     url.protocol === 'https:' &&
     url.port === '' &&
+    Object.hasOwn(PAYPAL_CERT_HOSTS, environment) &&
     PAYPAL_CERT_HOSTS[environment].includes(url.hostname);
   const onEmulator = certOrigin !== undefined && url.origin === certOrigin;
   if (
@@ -305,6 +310,12 @@ export function createPaypalWebhookVerifier(
       );
       if (mode === 'postback') await verifyByPostback(headers, body);
       else await verifyOffline(headers, url, body);
+      // After the signature, which covers the time: a forgery is refused as a forgery.
+      const sentAt = Date.parse(headers.transmissionTime);
+      if (Number.isNaN(sentAt))
+        throw invalid('The paypal-transmission-time is not a time.');
+      if (sentAt > now().getTime() + FUTURE_TOLERANCE_MS)
+        throw invalid('The paypal-transmission-time is in the future.');
     },
   };
 }

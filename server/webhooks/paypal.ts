@@ -7,6 +7,7 @@
 import type {CheckoutContext} from '../context.js';
 import {ApiError} from '../errors.js';
 import type {Order} from '../orders/order.js';
+import {unreadablePaymentEvent} from '../orders/state.js';
 import {PaypalError, type PaypalOrder} from '../providers/paypal.js';
 import {
   captureEvent,
@@ -28,6 +29,7 @@ export function parsePaypalEvent(body: Uint8Array): PaypalWebhookEvent {
   if (
     typeof event?.id !== 'string' ||
     !event.id ||
+    event.id.length > 255 ||
     typeof event.event_type !== 'string' ||
     typeof event.resource !== 'object' ||
     event.resource === null
@@ -47,6 +49,13 @@ export async function applyPaypalEvent(
 ): Promise<WebhookOutcome> {
   const report = translatePaypalEvent(event);
   if (!report) return 'ignored';
+  if (report.unreadable) {
+    ctx.logger.warn(
+      {eventId: event.id, type: event.event_type, problem: report.unreadable},
+      'PayPal webhook with an id of the wrong type; ignored'
+    );
+    return 'ignored';
+  }
   const order = await findOrder(ctx, report);
   const paymentId = report.paypalOrderId ?? order?.providerPaymentId;
   if (!order || !paymentId) {
@@ -58,6 +67,14 @@ export async function applyPaypalEvent(
   }
   const paymentEvent = report.event(order, paymentId);
   if (!paymentEvent) return 'ignored';
+  const unreadable = unreadablePaymentEvent(paymentEvent);
+  if (unreadable) {
+    ctx.logger.warn(
+      {eventId: event.id, type: event.event_type, problem: unreadable},
+      'PayPal webhook with a field of the wrong type; ignored'
+    );
+    return 'ignored';
+  }
   const result = await ctx.fulfiller.apply(order.id, paymentEvent, {
     provider: 'paypal',
     eventId: event.id,

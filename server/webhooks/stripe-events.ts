@@ -3,7 +3,11 @@
  * test can read (a missing comma in such a list once broke Saleor silently).
  */
 import type Stripe from 'stripe';
-import type {PaymentEvent} from '../orders/state.js';
+import {
+  describeValue,
+  type PaymentEvent,
+  unreadablePaymentEvent,
+} from '../orders/state.js';
 
 export interface StripeReport {
   /** metadata.order_id on a PaymentIntent; charges and disputes are found by their intent. */
@@ -107,10 +111,28 @@ export const STRIPE_EVENT_HANDLERS: Readonly<Record<string, Translate>> = {
   },
 };
 
-/** The report an event makes, or null for a type we do not act on. */
+/**
+ * The report an event makes, or null for a type we do not act on. The type is looked up as an
+ * own property only: `constructor`, `toString` or `__proto__` are types we do not act on, not
+ * Object.prototype's functions.
+ */
 export function translateStripeEvent(event: Stripe.Event): StripeReport | null {
-  const handler = STRIPE_EVENT_HANDLERS[event.type];
-  return handler ? handler(event.data.object as never) : null;
+  if (!Object.hasOwn(STRIPE_EVENT_HANDLERS, event.type)) return null;
+  return STRIPE_EVENT_HANDLERS[event.type](event.data.object as never);
+}
+
+/**
+ * Why a report cannot be applied, if it cannot: Stripe signed it, but a field we read has
+ * the wrong type (`metadata.order_id` an object, an amount that is a string). Such an event
+ * is answered 200 and logged, never retried into a 500.
+ */
+export function unreadableStripeReport(
+  report: StripeReport
+): string | undefined {
+  const orderId: unknown = report.orderId;
+  if (orderId !== undefined && (typeof orderId !== 'string' || !orderId))
+    return `metadata.order_id is ${describeValue(orderId)}, not an order id`;
+  return unreadablePaymentEvent(report.event);
 }
 
 /**

@@ -5,11 +5,12 @@
 import type Stripe from 'stripe';
 import type {CheckoutContext} from '../context.js';
 import type {Order} from '../orders/order.js';
-import type {PaymentEvent} from '../orders/state.js';
+import {type PaymentEvent, unreadablePaymentEvent} from '../orders/state.js';
 import {
   reportFromIntent,
   reportFromSession,
   translateStripeEvent,
+  unreadableStripeReport,
 } from './stripe-events.js';
 
 export type WebhookOutcome = 'applied' | 'duplicate' | 'unchanged' | 'ignored';
@@ -20,6 +21,14 @@ export async function applyStripeEvent(
 ): Promise<WebhookOutcome> {
   const report = translateStripeEvent(event);
   if (!report) return 'ignored';
+  const unreadable = unreadableStripeReport(report);
+  if (unreadable) {
+    ctx.logger.warn(
+      {eventId: event.id, type: event.type, problem: unreadable},
+      'stripe webhook with a field of the wrong type; ignored'
+    );
+    return 'ignored';
+  }
 
   // Found by our own order id when the event carries it, else by the intent it concerns.
   // Either way the state machine checks that the intent is the order's current one.
@@ -71,7 +80,7 @@ export async function syncStripeOrder(
     );
     return order;
   }
-  if (!report) return order;
+  if (!report || unreadablePaymentEvent(report)) return order;
   const result = await ctx.fulfiller.apply(order.id, report);
   return result.outcome === 'not_found' ? order : result.order;
 }

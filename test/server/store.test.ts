@@ -170,9 +170,18 @@ for (const [dialect, makeUrl] of dialects) {
         0,
         'not before its retry time'
       );
+      assert.equal(
+        await store.lockJob(job.id, t0, lease),
+        undefined,
+        'a worker that listed the job before it failed cannot take it before its retry time'
+      );
       const later = new Date(Date.now() + 6_000).toISOString();
       assert.equal((await store.dueJobs(later, 10, 'ord_4')).length, 1);
-      assert.equal(await store.lockJob(job.id, later, lease), true);
+      assert.equal(
+        (await store.lockJob(job.id, later, lease))?.attempts,
+        1,
+        'the job is answered as it is now, with the failed attempt counted'
+      );
       await store.completeJob(job.id, later);
       const [done] = await store.jobs('ord_4');
       assert.deepEqual(
@@ -181,7 +190,7 @@ for (const [dialect, makeUrl] of dialects) {
       );
       assert.equal(
         await store.lockJob(job.id, later, lease),
-        false,
+        undefined,
         'a done job is never lent again'
       );
     });
