@@ -37,6 +37,7 @@ import type {
   ProviderFactory,
   ProviderHost,
 } from './provider.js';
+import {cspNonce} from './csp-nonce.js';
 import {paypalStyle} from './paypal-style.js';
 import type {ResolvedTheme} from './theme.js';
 
@@ -70,10 +71,13 @@ export const namespaceFor = (currency: string) =>
  * Loads the PayPal JS SDK for one currency with the official loader. `sdkBaseUrl` is passed
  * only when the server names one (the offline emulator's SDK); otherwise the loader picks
  * PayPal's host for the environment. Loading the same currency twice reuses the namespace.
+ * The page's CSP nonce goes on the script (`nonce`) and to the SDK (`data-csp-nonce`), which
+ * puts it on the `<style>` elements it adds.
  */
 async function loadPaypalSdk(
   config: PaypalClientConfig,
-  currency: string
+  currency: string,
+  nonce: string | undefined
 ): Promise<PayPalNamespace> {
   const {loadScript} = await import('@paypal/paypal-js');
   let sdk: PayPalNamespace | null;
@@ -87,6 +91,7 @@ async function loadPaypalSdk(
       intent: 'capture',
       components: 'buttons',
       dataNamespace: namespaceFor(currency),
+      ...(nonce && {dataCspNonce: nonce}),
     });
   } catch {
     throw providerError('provider_unavailable', 'The PayPal SDK did not load.');
@@ -114,6 +119,7 @@ export class PaypalController implements ReactiveController, PaymentProvider {
   readonly slot = 'paypal-buttons';
   readonly usesPayButton = false;
 
+  private readonly _host: HTMLElement;
   private readonly _pipeline: ProviderHost;
   private _context?: ProviderContext;
   private _config?: PaypalClientConfig;
@@ -131,7 +137,11 @@ export class PaypalController implements ReactiveController, PaymentProvider {
   private _refusedOrder = false;
   private _destroyed = false;
 
-  constructor(host: ReactiveControllerHost, pipeline: ProviderHost) {
+  constructor(
+    host: ReactiveControllerHost & HTMLElement,
+    pipeline: ProviderHost
+  ) {
+    this._host = host;
     this._pipeline = pipeline;
     host.addController(this);
   }
@@ -212,7 +222,11 @@ export class PaypalController implements ReactiveController, PaymentProvider {
     const generation = ++this._generation;
     this._currency = currency.toUpperCase();
     const context = this._context!;
-    const sdk = await loadPaypalSdk(this._config!, currency);
+    const sdk = await loadPaypalSdk(
+      this._config!,
+      currency,
+      cspNonce(this._host)
+    );
     if (generation !== this._generation) return;
 
     const buttons = sdk.Buttons!({

@@ -25,6 +25,7 @@ import type {
   StripeClientConfig,
 } from '../contract.js';
 import type {Api} from './api.js';
+import {cspNonce} from './csp-nonce.js';
 import type {
   PaymentOutcome,
   PaymentProvider,
@@ -65,12 +66,16 @@ function errorCode(error: unknown): string | undefined {
   return typeof code === 'string' ? code : undefined;
 }
 
-/** Adds a classic `<script>` once per URL (the emulator's offline Stripe.js). */
-function injectScript(src: string): Promise<void> {
+/**
+ * Adds a classic `<script>` once per URL (the emulator's offline Stripe.js), with the page's
+ * CSP nonce if it has one (a nonce-based policy allows nothing else).
+ */
+function injectScript(src: string, nonce?: string): Promise<void> {
   let loading = injected.get(src);
   if (!loading) {
     loading = new Promise<void>((resolve, reject) => {
       const script = document.createElement('script');
+      if (nonce) script.nonce = nonce;
       script.src = src;
       script.async = true;
       script.addEventListener('load', () => resolve());
@@ -91,9 +96,12 @@ function injectScript(src: string): Promise<void> {
  * Otherwise the official loader injects https://js.stripe.com (it must not be bundled or
  * self-hosted), reusing a tag or `window.Stripe` the page already has.
  */
-async function loadStripeJs(config: StripeClientConfig): Promise<Stripe> {
+async function loadStripeJs(
+  config: StripeClientConfig,
+  nonce: string | undefined
+): Promise<Stripe> {
   if (config.jsUrl) {
-    await injectScript(config.jsUrl);
+    await injectScript(config.jsUrl, nonce);
     if (!window.Stripe)
       throw providerError('provider_unavailable', 'Stripe.js did not load.');
     return window.Stripe(config.publishableKey);
@@ -208,7 +216,10 @@ export class StripeController implements ReactiveController, PaymentProvider {
   /** Set by destroy(): a load still in flight must not mount afterwards. */
   private _destroyed = false;
 
-  constructor(host: ReactiveControllerHost) {
+  private readonly _host: HTMLElement;
+
+  constructor(host: ReactiveControllerHost & HTMLElement) {
+    this._host = host;
     host.addController(this);
   }
 
@@ -224,7 +235,7 @@ export class StripeController implements ReactiveController, PaymentProvider {
         'Stripe is not configured.'
       );
     this._api = context.api;
-    const stripe = await loadStripeJs(config);
+    const stripe = await loadStripeJs(config, cspNonce(this._host));
     if (this._destroyed) return;
     this._stripe = stripe;
     // A return page without a cart only reads the PaymentIntent it returns from.
