@@ -144,6 +144,8 @@ export type ErrorCode =
   | 'provider_error'
   | 'provider_not_configured'
   | 'invalid_signature'
+  /** /readyz, or any request while the server starts or shuts down: not serving yet (or any more). */
+  | 'not_ready'
   | 'internal_error';
 
 export interface ErrorBody {
