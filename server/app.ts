@@ -139,12 +139,62 @@ export function createCheckout(options: CheckoutServerOptions) {
         : false,
     })
   );
-  app.get('/healthz', (c) => c.json({ok: true}));
+  // /healthz: the process is alive (no I/O, for a liveness probe). /readyz: it can serve — the
+  // database answers and has every migration, and it is not shutting down (a readiness probe;
+  // a load balancer stops sending requests on the 503).
+  let shuttingDown = false;
+  app.get('/healthz', (c) => {
+    c.header('Cache-Control', 'no-store');
+    return c.json({ok: true});
+  });
+  app.get('/readyz', async (c) => {
+    c.header('Cache-Control', 'no-store');
+    const state = shuttingDown
+      ? 'shutting_down'
+      : await withTimeout(
+          options.store.readiness(),
+          READY_TIMEOUT_MS,
+          'database_unavailable' as const
+        );
+    if (state !== 'ready')
+      throw new ApiError(503, 'not_ready', NOT_READY[state]);
+    return c.json({ok: true});
+  });
   app.route('/api', api);
 
   app.onError(answerError(logger));
   app.notFound(answerNotFound);
-  return {app, outbox, reconciler: createReconciler(ctx)};
+  return {
+    app,
+    outbox,
+    reconciler: createReconciler(ctx),
+    /** From now on /readyz answers 503 (SIGTERM: the load balancer takes this instance out). */
+    beginShutdown() {
+      shuttingDown = true;
+    },
+  };
+}
+
+/** How long /readyz waits for the database before it calls it unavailable. */
+const READY_TIMEOUT_MS = 2000;
+
+const NOT_READY = {
+  database_unavailable: 'The database does not answer.',
+  migrations_pending:
+    'The database lacks migrations this version needs; start the server once to run them.',
+  shutting_down: 'The server is shutting down.',
+};
+
+function withTimeout<T, F>(
+  promise: Promise<T>,
+  ms: number,
+  fallback: F
+): Promise<T | F> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const late = new Promise<F>((resolve) => {
+    timer = setTimeout(() => resolve(fallback), ms);
+  });
+  return Promise.race([promise, late]).finally(() => clearTimeout(timer));
 }
 
 /** The companion server as a Hono app; see createCheckout for its background parts. */

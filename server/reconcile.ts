@@ -24,7 +24,10 @@ export interface Reconciler {
   /** Checks every open order last changed more than `olderThanMs` ago. */
   runOnce(olderThanMs?: number): Promise<ReconcileReport>;
   start(intervalMs: number, olderThanMs?: number): void;
+  /** Stops the interval; a run under way stops after the order it is checking. */
   stop(): void;
+  /** Resolves when no run is under way (for shutdown). */
+  idle(): Promise<void>;
 }
 
 const DEFAULT_OLDER_THAN_MS = 5 * 60_000;
@@ -33,17 +36,29 @@ export function createReconciler(ctx: CheckoutContext): Reconciler {
   let timer: ReturnType<typeof setInterval> | undefined;
   // Orders that are still open after a check would be listed again; each is checked once a run.
   const seen = new Set<string>();
+  const running = new Set<Promise<unknown>>();
+  // Bumped by stop(): a run started before it stops between two orders.
+  let generation = 0;
 
-  async function runOnce(
-    olderThanMs = DEFAULT_OLDER_THAN_MS
+  function runOnce(olderThanMs?: number): Promise<ReconcileReport> {
+    const run = check(olderThanMs, generation);
+    running.add(run);
+    void run.catch(() => {}).finally(() => running.delete(run));
+    return run;
+  }
+
+  async function check(
+    olderThanMs = DEFAULT_OLDER_THAN_MS,
+    startedIn: number
   ): Promise<ReconcileReport> {
     const before = new Date(ctx.now().getTime() - olderThanMs).toISOString();
     const report = {checked: 0, changed: 0};
     for (;;) {
       const orders = await ctx.store.openOrders(before, 100);
       const unseen = orders.filter((order) => !seen.has(order.id));
-      if (unseen.length === 0) break;
+      if (unseen.length === 0 || startedIn !== generation) break;
       for (const order of unseen) {
+        if (startedIn !== generation) break;
         seen.add(order.id);
         report.checked += 1;
         const synced = await syncOrder(ctx, order);
@@ -71,6 +86,10 @@ export function createReconciler(ctx: CheckoutContext): Reconciler {
     stop() {
       clearInterval(timer);
       timer = undefined;
+      generation += 1;
+    },
+    async idle() {
+      while (running.size) await Promise.allSettled(running);
     },
   };
 }

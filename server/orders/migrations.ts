@@ -100,6 +100,14 @@ const migrations: Record<string, Migration> = {
 
 const provider: MigrationProvider = {getMigrations: async () => migrations};
 
+/** The migrations this code knows that the database has not run (a query: it throws when down). */
+export async function pendingMigrations(
+  db: Kysely<unknown>
+): Promise<string[]> {
+  const known = await new Migrator({db, provider}).getMigrations();
+  return known.filter((m) => m.executedAt === undefined).map((m) => m.name);
+}
+
 export async function migrateToLatest(db: Kysely<unknown>): Promise<void> {
   const {error, results} = await new Migrator({db, provider}).migrateToLatest();
   if (error) {

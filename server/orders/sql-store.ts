@@ -20,9 +20,14 @@ import type {
   OrderEventType,
   OutboxJob,
 } from '../outbox/jobs.js';
-import {migrateToLatest} from './migrations.js';
+import {migrateToLatest, pendingMigrations} from './migrations.js';
 import type {NewOrder, Order, OrderPatch} from './order.js';
-import type {LedgerEntry, OrderStore, UpdateResult} from './store.js';
+import type {
+  LedgerEntry,
+  OrderStore,
+  StoreReadiness,
+  UpdateResult,
+} from './store.js';
 
 interface OrdersTable {
   id: string;
@@ -363,6 +368,15 @@ class SqlOrderStore implements OrderStore {
       .set({fulfilled_at: at})
       .where('id', '=', orderId)
       .execute();
+  }
+
+  async readiness(): Promise<StoreReadiness> {
+    try {
+      const pending = await pendingMigrations(this.db as Kysely<unknown>);
+      return pending.length ? 'migrations_pending' : 'ready';
+    } catch {
+      return 'database_unavailable';
+    }
   }
 
   close(): Promise<void> {

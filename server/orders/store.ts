@@ -9,6 +9,9 @@ export interface LedgerEntry {
   type: string;
 }
 
+export type StoreReadiness =
+  'ready' | 'migrations_pending' | 'database_unavailable';
+
 export type UpdateResult =
   | {outcome: 'not_found'}
   /** The ledger already held this event: nothing was changed. */
@@ -60,5 +63,7 @@ export interface OrderStore {
   jobs(orderId?: string): Promise<OutboxJob[]>;
   /** Records that the merchant's fulfilment hook has run for the order. */
   markFulfilled(orderId: string, at: string): Promise<void>;
+  /** For /readyz: the database answers and has run every migration this code knows. */
+  readiness(): Promise<StoreReadiness>;
   close(): Promise<void>;
 }
