@@ -2,10 +2,11 @@
  * Custom Elements Manifest for <pay-checkout> and <pay-item>: `npm run analyze` writes
  * widget/custom-elements.json from the class JSDoc (@summary, @slot, @event, @csspart,
  * @cssproperty) and the decorated properties. The manifest ships in the package, so its module
- * paths name the built files (`dist/….js`), not the TypeScript sources.
+ * paths name the built files (`dist/….js`), not the TypeScript sources (the analyzer writes
+ * some as `widget/…`, custom-element definitions as `/widget/…`).
  */
 const shipped = (path) =>
-  path.replace(/^widget\//, 'dist/').replace(/\.ts$/, '.js');
+  path.replace(/^\/?widget\//, 'dist/').replace(/\.ts$/, '.js');
 
 export default {
   globs: ['widget/pay-*/*.ts'],
