@@ -1,0 +1,309 @@
+/**
+ * The React 19, Vue 3 and Svelte 5 example shops (demo/react, demo/vue, demo/svelte) as a
+ * developer meets them: each is copied out of the repository, installed from the packed
+ * tarball (`npm run pack` first) and the registry, type-checked strictly, built with Vite,
+ * served on loopback, and bought from with 4242 in Chromium against the companion server.
+ * The React shop is also rendered with react-dom/server and hydrated in the browser.
+ *
+ *   npm run pack && npm run test:examples
+ */
+import assert from 'node:assert/strict';
+import {spawn} from 'node:child_process';
+import {
+  cpSync,
+  existsSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
+import {createServer, type Server} from 'node:http';
+import type {AddressInfo} from 'node:net';
+import {tmpdir} from 'node:os';
+import {extname, join, resolve} from 'node:path';
+import {after, before, describe, it} from 'node:test';
+import {pathToFileURL} from 'node:url';
+import type {Browser, Page} from 'playwright-core';
+import {expectText} from '../e2e/page.js';
+import {launchChromium, type Shop, startShop} from '../e2e/shop.js';
+
+const TARBALL = resolve('dist/packages/pay-checkout-0.1.0.tgz');
+const EXAMPLES = ['react', 'vue', 'svelte'] as const;
+type Name = (typeof EXAMPLES)[number];
+const CARD_FRAME = 'iframe[title="Secure payment input frame"]';
+
+/** Runs a command to the end; rejects with its output when it fails. */
+function run(command: string, args: string[], cwd: string, env = {}) {
+  // A clean environment, as in a developer's shell: none of the npm_* variables of the
+  // `npm test` that runs this file.
+  const clean = Object.fromEntries(
+    Object.entries(process.env).filter(([key]) => !/^npm_/i.test(key))
+  );
+  return new Promise<string>((resolve, reject) => {
+    const child = spawn(command, args, {
+      cwd,
+      env: {...clean, ...env},
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.once('error', reject);
+    child.once('close', (code) =>
+      code === 0
+        ? resolve(output)
+        : reject(
+            new Error(
+              `${command} ${args.join(' ')} (in ${cwd}): ${code}\n${output}`
+            )
+          )
+    );
+  });
+}
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript',
+  '.css': 'text/css',
+  '.json': 'application/json',
+  '.svg': 'image/svg+xml',
+};
+
+/** A static server for a built app (its dist/), on a free loopback port; `pages` answer first. */
+async function serve(
+  dir: () => string,
+  pages: Record<string, () => Promise<string>> = {}
+): Promise<{server: Server; origin: string}> {
+  const server = createServer((req, res) => {
+    const path = new URL(req.url!, 'http://x').pathname;
+    const page = pages[path];
+    if (page) {
+      page().then(
+        (html) => {
+          res.setHeader('content-type', TYPES['.html']);
+          res.end(html);
+        },
+        (error: Error) => {
+          res.statusCode = 500;
+          res.end(String(error.stack));
+        }
+      );
+      return;
+    }
+    const file = join(dir(), path === '/' ? 'index.html' : path);
+    if (!file.startsWith(dir()) || !existsSync(file)) {
+      res.statusCode = 404;
+      res.end();
+      return;
+    }
+    res.setHeader('content-type', TYPES[extname(file)] ?? 'text/plain');
+    res.end(readFileSync(file));
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const {port} = server.address() as AddressInfo;
+  return {server, origin: `http://127.0.0.1:${port}`};
+}
+
+interface OrderRow {
+  status: string;
+  total: number;
+}
+
+describe('the framework example shops, installed from the packed tarball', () => {
+  const work = mkdtempSync(join(tmpdir(), 'pay-checkout-examples-'));
+  const app = (name: Name) => join(work, name);
+  let shop: Shop;
+  let browser: Browser;
+  const sites = {} as Record<Name, {server: Server; origin: string}>;
+  /** Each example's install, then its type-check and build (started at once, awaited by the tests). */
+  const ready = {} as Record<
+    Name,
+    {typecheck: Promise<string>; build: Promise<string>}
+  >;
+
+  /** What react-dom/server renders for the hydration test, with the props it was given. */
+  async function serverRendered(): Promise<string> {
+    const entry = pathToFileURL(
+      join(app('react'), 'dist-server/entry-server.js')
+    );
+    const {render} = (await import(entry.href)) as {
+      render(props: unknown): string;
+    };
+    const props = {
+      server: shop.url,
+      initialCart: [{sku: 'tee-black-m', quantity: 2}],
+    };
+    const json = JSON.stringify(props).replaceAll('<', '\\u003c');
+    return readFileSync(join(app('react'), 'dist/index.html'), 'utf8')
+      .replace('<!--app-html-->', render(props))
+      .replace(
+        '</body>',
+        `<script type="application/json" id="app-props">${json}</script></body>`
+      );
+  }
+
+  before(async () => {
+    assert.ok(
+      existsSync(TARBALL),
+      `${TARBALL} is missing: run \`npm run pack\``
+    );
+    cpSync('demo/catalog.json', join(work, 'catalog.json'));
+    for (const name of EXAMPLES) {
+      cpSync(join('demo', name), app(name), {
+        recursive: true,
+        filter: (source) =>
+          !/[/\\](node_modules|dist|dist-server)$/.test(source),
+      });
+      // The only change to the example: its pay-checkout is this build's tarball.
+      const manifest = join(app(name), 'package.json');
+      const pkg = JSON.parse(readFileSync(manifest, 'utf8')) as {
+        dependencies: Record<string, string>;
+      };
+      assert.match(
+        pkg.dependencies['pay-checkout'],
+        /^file:.*pay-checkout-0\.1\.0\.tgz$/
+      );
+      pkg.dependencies['pay-checkout'] = `file:${TARBALL}`;
+      writeFileSync(manifest, JSON.stringify(pkg, null, 2));
+    }
+    for (const name of EXAMPLES)
+      sites[name] = await serve(
+        () => join(app(name), 'dist'),
+        name === 'react' ? {'/ssr': serverRendered} : {}
+      );
+
+    const installs = EXAMPLES.map((name) =>
+      run(
+        'npm',
+        ['install', '--no-audit', '--no-fund', '--prefer-offline'],
+        app(name)
+      )
+    );
+    [shop, browser] = await Promise.all([
+      startShop({
+        ALLOWED_ORIGINS: EXAMPLES.map((name) => sites[name].origin).join(','),
+      }),
+      launchChromium(),
+    ]);
+    EXAMPLES.forEach((name, i) => {
+      const typecheck = installs[i].then(() =>
+        run('npm', ['run', 'typecheck'], app(name))
+      );
+      const build = installs[i].then(() =>
+        run('npm', ['run', 'build'], app(name), {VITE_PAY_SERVER: shop.url})
+      );
+      // Awaited by the tests; a failure is reported there, not as an unhandled rejection.
+      typecheck.catch(() => {});
+      build.catch(() => {});
+      ready[name] = {typecheck, build};
+    });
+  });
+
+  after(async () => {
+    // Let the installs and builds end before their folder goes.
+    await Promise.allSettled(
+      Object.values(ready).flatMap(({typecheck, build}) => [typecheck, build])
+    );
+    await browser?.close();
+    await shop?.stop();
+    for (const {server} of Object.values(sites))
+      await new Promise((resolve) => server.close(resolve));
+    rmSync(work, {recursive: true, force: true});
+  });
+
+  /** Fills the email and the card, presses Pay, and returns the order id the app thanks for. */
+  async function pay(page: Page, total: string): Promise<string> {
+    await expectText(page, 'pay-checkout [part~="total"]', total);
+    const card = page.frameLocator(CARD_FRAME);
+    await card.locator('[name=number]').fill('4242424242424242');
+    await card.locator('[name=expiry]').fill('12 / 34');
+    await card.locator('[name=cvc]').fill('123');
+    await card.locator('[name=postalCode]').fill('94110');
+    await page
+      .locator('pay-checkout')
+      .getByLabel('Email')
+      .fill('buyer@example.com');
+    await page
+      .locator('pay-checkout')
+      .getByRole('button', {name: /^Pay/})
+      .click();
+    // The app's own pay-success handler replaces the shop with this.
+    await page
+      .getByRole('heading', {name: 'Thank you'})
+      .waitFor({timeout: 20_000});
+    const orderId = (await page.locator('main output').textContent()) ?? '';
+    assert.match(await page.locator('main').innerText(), /Order \S+ is paid/);
+    return orderId;
+  }
+
+  function assertPaid(orderId: string, total: number) {
+    const rows = shop.query<OrderRow>(
+      'SELECT status, total FROM orders WHERE id = ?',
+      orderId
+    );
+    assert.deepEqual(rows, [{status: 'paid', total}], `order ${orderId}`);
+  }
+
+  /** Opens the built app, puts a tee and a mug in the cart and buys them. */
+  async function buyTeeAndMug(name: Name, query = '') {
+    await ready[name].build;
+    const page = await browser.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    await page.goto(`${sites[name].origin}/${query}`);
+    await page
+      .getByRole('button', {name: 'Add to cart: Black tee, size M'})
+      .click();
+    await page
+      .getByRole('button', {name: 'Add to cart: Enamel camp mug'})
+      .click();
+    const orderId = await pay(page, '$39.50');
+    assertPaid(orderId, 3950);
+    assert.deepEqual(errors, []);
+    await page.close();
+  }
+
+  it('React: tsc --strict passes with pay-checkout/react and pay-checkout/jsx', async () => {
+    await ready.react.typecheck;
+  });
+  it('Vue: vue-tsc with strictTemplates passes with pay-checkout/vue', async () => {
+    await ready.vue.typecheck;
+  });
+  it('Svelte: svelte-check passes with pay-checkout/svelte, warnings included', async () => {
+    const output = await ready.svelte.typecheck;
+    assert.match(output, /found 0 errors and 0 warnings/);
+  });
+
+  it('React: buys with 4242 through <PayCheckout> (pay-checkout/react)', () =>
+    buyTeeAndMug('react'));
+  it('React: buys with 4242 through the raw <pay-checkout> element', () =>
+    buyTeeAndMug('react', '?element'));
+  it('Vue: buys with 4242', () => buyTeeAndMug('vue'));
+  it('Svelte: buys with 4242', () => buyTeeAndMug('svelte'));
+
+  it('React: rendered by react-dom/server and hydrated, pay-success still reaches the handler', async () => {
+    await ready.react.build;
+    const page = await browser.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    page.on('console', (message) => {
+      if (message.type() === 'error') errors.push(message.text());
+    });
+    const response = await page.goto(`${sites.react.origin}/ssr`);
+    // The checkout was in the server's HTML, with its server as an attribute so that it starts
+    // before hydration, and hydration (not a client render) made it work.
+    assert.match(
+      await response!.text(),
+      /<main><h1>React shop<\/h1>.*<pay-checkout server="http:\/\/localhost:\d+"><\/pay-checkout>/s
+    );
+    await expectText(page, 'pay-checkout [part~="total"]', '$50.00');
+    // React is live after hydration: the cart grows, and the element re-quotes it.
+    await page
+      .getByRole('button', {name: 'Add to cart: Enamel camp mug'})
+      .click();
+    const orderId = await pay(page, '$64.50');
+    assertPaid(orderId, 6450);
+    assert.deepEqual(errors, [], 'no hydration error, nothing thrown');
+    await page.close();
+  });
+});
