@@ -34,15 +34,10 @@ const CARD_FRAME = 'iframe[title="Secure payment input frame"]';
 
 /** Runs a command to the end; rejects with its output when it fails. */
 function run(command: string, args: string[], cwd: string, env = {}) {
-  // A clean environment, as in a developer's shell: none of the npm_* variables of the
-  // `npm test` that runs this file.
-  const clean = Object.fromEntries(
-    Object.entries(process.env).filter(([key]) => !/^npm_/i.test(key))
-  );
   return new Promise<string>((resolve, reject) => {
     const child = spawn(command, args, {
       cwd,
-      env: {...clean, ...env},
+      env: {...process.env, ...env},
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let output = '';
@@ -118,7 +113,11 @@ describe('the framework example shops, installed from the packed tarball', () =>
   /** Each example's install, then its type-check and build (started at once, awaited by the tests). */
   const ready = {} as Record<
     Name,
-    {typecheck: Promise<string>; build: Promise<string>}
+    {
+      install: Promise<string>;
+      typecheck: Promise<string>;
+      build: Promise<string>;
+    }
   >;
 
   /** What react-dom/server renders for the hydration test, with the props it was given. */
@@ -193,16 +192,15 @@ describe('the framework example shops, installed from the packed tarball', () =>
         run('npm', ['run', 'build'], app(name), {VITE_PAY_SERVER: shop.url})
       );
       // Awaited by the tests; a failure is reported there, not as an unhandled rejection.
-      typecheck.catch(() => {});
-      build.catch(() => {});
-      ready[name] = {typecheck, build};
+      for (const step of [installs[i], typecheck, build]) step.catch(() => {});
+      ready[name] = {install: installs[i], typecheck, build};
     });
   });
 
   after(async () => {
     // Let the installs and builds end before their folder goes.
     await Promise.allSettled(
-      Object.values(ready).flatMap(({typecheck, build}) => [typecheck, build])
+      Object.values(ready).flatMap((steps) => Object.values(steps))
     );
     await browser?.close();
     await shop?.stop();
@@ -274,6 +272,30 @@ describe('the framework example shops, installed from the packed tarball', () =>
     assert.match(output, /found 0 errors and 0 warnings/);
   });
 
+  it('the installed package has editor data for both elements (web-types, VS Code)', async () => {
+    await ready.react.install;
+    const installed = join(app('react'), 'node_modules/pay-checkout');
+    const json = (path: string) =>
+      JSON.parse(readFileSync(join(installed, path), 'utf8')) as unknown;
+    const pkg = json('package.json') as {'web-types': string};
+    const webTypes = json(pkg['web-types']) as {
+      contributions: {
+        html: {elements: {name: string; events: {name: string}[]}[]};
+      };
+    };
+    const [checkout, item] = webTypes.contributions.html.elements;
+    assert.deepEqual([checkout.name, item.name], ['pay-checkout', 'pay-item']);
+    assert.ok(checkout.events.some((event) => event.name === 'pay-success'));
+    const vscode = json('dist/vscode.html-custom-data.json') as {
+      tags: {name: string; attributes: {name: string}[]}[];
+    };
+    assert.deepEqual(
+      vscode.tags.map((tag) => tag.name),
+      ['pay-checkout', 'pay-item']
+    );
+    assert.ok(vscode.tags[0].attributes.some((a) => a.name === 'server'));
+  });
+
   it('React: buys with 4242 through <PayCheckout> (pay-checkout/react)', () =>
     buyTeeAndMug('react'));
   it('React: buys with 4242 through the raw <pay-checkout> element', () =>
@@ -284,6 +306,15 @@ describe('the framework example shops, installed from the packed tarball', () =>
   it('React: rendered by react-dom/server and hydrated, pay-success still reaches the handler', async () => {
     await ready.react.build;
     const page = await browser.newPage();
+    // The <pay-checkout> the server rendered, as parsed (before any script of the page runs).
+    await page.addInitScript(() =>
+      document.addEventListener('readystatechange', () => {
+        if (document.readyState === 'interactive')
+          Object.assign(window, {
+            serverRendered: document.querySelector('pay-checkout'),
+          });
+      })
+    );
     const errors: string[] = [];
     page.on('pageerror', (error) => errors.push(error.message));
     page.on('console', (message) => {
@@ -297,6 +328,14 @@ describe('the framework example shops, installed from the packed tarball', () =>
       /<main><h1>React shop<\/h1>.*<pay-checkout server="http:\/\/localhost:\d+"><\/pay-checkout>/s
     );
     await expectText(page, 'pay-checkout [part~="total"]', '$50.00');
+    assert.ok(
+      await page.evaluate(
+        () =>
+          document.querySelector('pay-checkout') ===
+          (window as unknown as {serverRendered: Element}).serverRendered
+      ),
+      'hydration kept the server-rendered element'
+    );
     // React is live after hydration: the cart grows, and the element re-quotes it.
     await page
       .getByRole('button', {name: 'Add to cart: Enamel camp mug'})
