@@ -23,27 +23,35 @@ export interface Shop {
   stop(): Promise<void>;
 }
 
+export interface ShopOptions {
+  databaseFile?: string;
+  /** What to run instead of `server/bin.ts` from source, e.g. an installed package's bin. */
+  command?: {file: string; args: string[]; cwd: string};
+}
+
 export async function startShop(
   env: Record<string, string> = {},
-  options: {databaseFile?: string} = {}
+  options: ShopOptions = {}
 ): Promise<Shop> {
   const dir = mkdtempSync(join(tmpdir(), 'pay-checkout-e2e-'));
   const databaseFile = options.databaseFile ?? join(dir, 'orders.sqlite');
-  const child: ChildProcess = spawn(
-    process.execPath,
-    ['--import', 'tsx', 'server/bin.ts'],
-    {
-      env: {
-        ...process.env,
-        PORT: '0',
-        DATABASE_URL: `sqlite:${databaseFile}`,
-        MAIL_DIR: join(dir, 'mail'),
-        LOG_LEVEL: 'warn',
-        ...env,
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    }
-  );
+  const command = options.command ?? {
+    file: process.execPath,
+    args: ['--import', 'tsx', 'server/bin.ts'],
+    cwd: process.cwd(),
+  };
+  const child: ChildProcess = spawn(command.file, command.args, {
+    cwd: command.cwd,
+    env: {
+      ...process.env,
+      PORT: '0',
+      DATABASE_URL: `sqlite:${databaseFile}`,
+      MAIL_DIR: join(dir, 'mail'),
+      LOG_LEVEL: 'warn',
+      ...env,
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let output = '';
   const ready = new Promise<{url: string; stripeUrl?: string}>(
     (resolve, reject) => {
