@@ -287,7 +287,9 @@ async function typeEntries() {
       `import type {CustomElements} from './custom-elements-jsx.js';`,
       `export type * from './custom-elements-jsx.js';`,
       '',
-      ...['react', 'preact', 'solid-js'].map((module) =>
+      // Where each declares the JSX namespace its jsx-runtime uses (Solid's `solid-js` only
+      // re-exports it, and an augmentation of a re-export is lost).
+      ...['react', 'preact', 'solid-js/jsx-runtime'].map((module) =>
         [
           `declare module '${module}' {`,
           `  namespace JSX {`,

@@ -12,6 +12,7 @@ import {spawn} from 'node:child_process';
 import {
   cpSync,
   existsSync,
+  mkdirSync,
   mkdtempSync,
   readFileSync,
   rmSync,
@@ -32,7 +33,7 @@ const EXAMPLES = ['react', 'vue', 'svelte'] as const;
 type Name = (typeof EXAMPLES)[number];
 const CARD_FRAME = 'iframe[title="Secure payment input frame"]';
 
-/** Runs a command to the end; rejects with its output when it fails. */
+/** Runs a command to the end; rejects with its output (the error's `output`) when it fails. */
 function run(command: string, args: string[], cwd: string, env = {}) {
   return new Promise<string>((resolve, reject) => {
     const child = spawn(command, args, {
@@ -48,8 +49,11 @@ function run(command: string, args: string[], cwd: string, env = {}) {
       code === 0
         ? resolve(output)
         : reject(
-            new Error(
-              `${command} ${args.join(' ')} (in ${cwd}): ${code}\n${output}`
+            Object.assign(
+              new Error(
+                `${command} ${args.join(' ')} (in ${cwd}): ${code}\n${output}`
+              ),
+              {output}
             )
           )
     );
@@ -99,6 +103,60 @@ async function serve(
   return {server, origin: `http://127.0.0.1:${port}`};
 }
 
+/** A TypeScript project that uses the raw elements in Preact's and Solid's JSX. */
+function writeJsxProject(dir: string) {
+  const files: Record<string, string> = {
+    'package.json': JSON.stringify({
+      private: true,
+      type: 'module',
+      dependencies: {
+        'pay-checkout': `file:${TARBALL}`,
+        preact: '11.2.0',
+        'solid-js': '1.9.20',
+        typescript: '5.9.3',
+      },
+    }),
+    'ok.tsx': `import 'pay-checkout';
+import type {} from 'pay-checkout/jsx';
+
+export const Checkout = (props: {onPaid: (orderId: string) => void}) => (
+  <pay-checkout server="https://shop.example" no-email onpay-success={(event) => props.onPaid(event.detail.orderId)}>
+    <pay-item sku="tee-black-m" quantity={2} />
+  </pay-checkout>
+);
+`,
+    'wrong.tsx': `import type {} from 'pay-checkout/jsx';
+
+export const Wrong = () => (
+  <pay-checkout server={42} onpay-success={(event) => event.detail.nope}>
+    <pay-item sku="tee-black-m" price="1" />
+  </pay-checkout>
+);
+`,
+  };
+  for (const [jsxImportSource, jsx] of [
+    ['preact', 'react-jsx'],
+    ['solid-js', 'preserve'],
+  ])
+    files[`tsconfig.${jsxImportSource}.json`] = JSON.stringify({
+      compilerOptions: {
+        strict: true,
+        jsx,
+        jsxImportSource,
+        module: 'ESNext',
+        moduleResolution: 'bundler',
+        lib: ['ES2022', 'DOM'],
+        types: [],
+        skipLibCheck: false,
+        noEmit: true,
+      },
+      files: ['ok.tsx', 'wrong.tsx'],
+    });
+  mkdirSync(dir);
+  for (const [name, text] of Object.entries(files))
+    writeFileSync(join(dir, name), text);
+}
+
 interface OrderRow {
   status: string;
   total: number;
@@ -111,6 +169,7 @@ describe('the framework example shops, installed from the packed tarball', () =>
   let browser: Browser;
   const sites = {} as Record<Name, {server: Server; origin: string}>;
   /** Each example's install, then its type-check and build (started at once, awaited by the tests). */
+  let jsxInstall: Promise<string>;
   const ready = {} as Record<
     Name,
     {
@@ -171,6 +230,13 @@ describe('the framework example shops, installed from the packed tarball', () =>
         name === 'react' ? {'/ssr': serverRendered} : {}
       );
 
+    writeJsxProject(join(work, 'jsx'));
+    jsxInstall = run(
+      'npm',
+      ['install', '--no-audit', '--no-fund', '--prefer-offline'],
+      join(work, 'jsx')
+    );
+    jsxInstall.catch(() => {});
     const installs = EXAMPLES.map((name) =>
       run(
         'npm',
@@ -199,9 +265,10 @@ describe('the framework example shops, installed from the packed tarball', () =>
 
   after(async () => {
     // Let the installs and builds end before their folder goes.
-    await Promise.allSettled(
-      Object.values(ready).flatMap((steps) => Object.values(steps))
-    );
+    await Promise.allSettled([
+      jsxInstall,
+      ...Object.values(ready).flatMap((steps) => Object.values(steps)),
+    ]);
     await browser?.close();
     await shop?.stop();
     for (const {server} of Object.values(sites))
@@ -228,7 +295,18 @@ describe('the framework example shops, installed from the packed tarball', () =>
     // The app's own pay-success handler replaces the shop with this.
     await page
       .getByRole('heading', {name: 'Thank you'})
-      .waitFor({timeout: 20_000});
+      .waitFor({timeout: 20_000})
+      .catch(async (error: Error) => {
+        const shown = await page.evaluate(() =>
+          [
+            document.body.innerText,
+            document.querySelector('pay-checkout')?.shadowRoot?.textContent,
+          ]
+            .join('\n')
+            .replace(/\s*\n\s*/g, '\n')
+        );
+        throw new Error(`${error.message}\nThe page shows:\n${shown}`);
+      });
     const orderId = (await page.locator('main output').textContent()) ?? '';
     assert.match(await page.locator('main').innerText(), /Order \S+ is paid/);
     return orderId;
@@ -271,6 +349,33 @@ describe('the framework example shops, installed from the packed tarball', () =>
     const output = await ready.svelte.typecheck;
     assert.match(output, /found 0 errors and 0 warnings/);
   });
+
+  for (const [framework, jsxImportSource] of [
+    ['Preact', 'preact'],
+    ['Solid', 'solid-js'],
+  ]) {
+    it(`pay-checkout/jsx types the elements in ${framework}'s JSX`, async () => {
+      await jsxInstall;
+      const tsc = await run(
+        'npx',
+        ['tsc', '-p', `tsconfig.${jsxImportSource}.json`],
+        join(work, 'jsx')
+      ).then(
+        () => '',
+        (error: {output?: string}) => error.output ?? String(error)
+      );
+      // ok.tsx is clean; each mistake in wrong.tsx is caught, and nothing else.
+      const errors = tsc.split('\n').filter((line) => /error TS/.test(line));
+      assert.equal(errors.length, 3, tsc);
+      assert.ok(
+        errors.every((line) => line.startsWith('wrong.tsx')),
+        tsc
+      );
+      assert.match(tsc, /'number' is not assignable to type 'string'/);
+      assert.match(tsc, /'nope' does not exist on type 'PaySuccessDetail'/);
+      assert.match(tsc, /'price' does not exist/);
+    });
+  }
 
   it('the installed package has editor data for both elements (web-types, VS Code)', async () => {
     await ready.react.install;
