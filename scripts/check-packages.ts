@@ -84,12 +84,14 @@ try {
   );
   const installed = JSON.parse(
     run('npm', ['ls', '--all', '--json', '--silent'], app)
-  ) as {dependencies?: Record<string, {dependencies?: object}>};
+  ) as {dependencies?: Dependencies};
   const names = new Set<string>();
-  const walk = (deps: Record<string, {dependencies?: object}> = {}) => {
+  const walk = (deps: Dependencies = {}) => {
     for (const [name, dep] of Object.entries(deps)) {
+      // An optional peer nobody installed (react, for pay-checkout/react) is listed empty.
+      if (!dep.version) continue;
       names.add(name);
-      walk(dep.dependencies as Record<string, {dependencies?: object}>);
+      walk(dep.dependencies);
     }
   };
   walk(installed.dependencies);
@@ -113,6 +115,10 @@ try {
   rmSync(app, {recursive: true, force: true});
 }
 process.exit(failed ? 1 : 0);
+
+interface Dependencies {
+  [name: string]: {version?: string; dependencies?: Dependencies};
+}
 
 function size(path: string): number {
   const stat = statSync(path);
