@@ -14,7 +14,15 @@ import {createChannels} from './outbox/channels.js';
 import {createOutboxWorker} from './outbox/worker.js';
 import {createReconciler} from './reconcile.js';
 import {type Logger, silentLogger} from './log.js';
+import {idempotency} from './middleware/idempotency.js';
 import {originGuard} from './middleware/origin.js';
+import {
+  type ClientAddress,
+  DEFAULT_RATE_LIMITS,
+  type RateLimitOptions,
+  rateLimits,
+  socketAddress,
+} from './middleware/rate-limit.js';
 import type {OrderStore} from './orders/store.js';
 import type {PaypalProvider} from './providers/paypal.js';
 import type {StripeProvider} from './providers/stripe.js';
@@ -56,6 +64,14 @@ export interface CheckoutServerOptions {
   now?: () => Date;
   /** How long an unpaid order waits for its webhook before a read asks the provider (default 10 s). */
   staleAfterMs?: number;
+  /** Creates and quotes per client per minute (default 30 and 120; 0 turns a limit off). */
+  rateLimits?: Partial<RateLimitOptions>;
+  /**
+   * Who a request is from, for the limits: by default the socket's address as @hono/node-server
+   * passes it. On another runtime, or behind a proxy (TRUST_PROXY), pass what identifies the
+   * client there; never a header a client can set unless a proxy you run overwrites it.
+   */
+  clientAddress?: ClientAddress;
 }
 
 const API_BODY_LIMIT = 64 * 1024;
@@ -89,6 +105,21 @@ export function createCheckout(options: CheckoutServerOptions) {
     staleAfterMs: options.staleAfterMs ?? 10_000,
   };
 
+  const limits = rateLimits(
+    options.store,
+    {
+      createPerMinute:
+        options.rateLimits?.createPerMinute ??
+        DEFAULT_RATE_LIMITS.createPerMinute,
+      quotePerMinute:
+        options.rateLimits?.quotePerMinute ??
+        DEFAULT_RATE_LIMITS.quotePerMinute,
+    },
+    options.clientAddress ?? socketAddress,
+    now
+  );
+  const idempotent = idempotency({store: options.store, now});
+
   const api = new Hono()
     // JSON is never a document: should a browser be talked into rendering an answer, it may
     // load nothing and be framed by no one.
@@ -115,6 +146,13 @@ export function createCheckout(options: CheckoutServerOptions) {
             },
           })(c, next)
     )
+    // Abuse limits per client, then client idempotency, on everything that creates something
+    // (and the quote); never on webhooks.
+    .on('POST', '/quote', limits.quote)
+    .on('POST', '/stripe/payment-intents', limits.create, idempotent)
+    .on('POST', '/stripe/checkout-sessions', limits.create, idempotent)
+    .on('POST', '/paypal/orders', limits.create, idempotent)
+    .on('POST', '/paypal/orders/:paypalOrderId/capture', limits.create)
     .route('/config', configRoutes(ctx))
     .route('/quote', quoteRoutes(ctx))
     .route('/stripe', stripeRoutes(ctx))

@@ -78,6 +78,8 @@ const envSchema = z.object({
     (value) => value === undefined || (value.length >= 24 && !/\s/.test(value)),
     'must be at least 24 characters, without whitespace'
   ),
+  RATE_LIMIT_CREATE_PER_MINUTE: z.coerce.number().int().min(0).default(30),
+  RATE_LIMIT_QUOTE_PER_MINUTE: z.coerce.number().int().min(0).default(120),
   RECONCILE_INTERVAL_SECONDS: z.coerce.number().int().min(0).default(60),
   RECONCILE_AFTER_SECONDS: z.coerce.number().int().min(0).default(300),
   STRIPE_SECRET_KEY: secret(
@@ -122,6 +124,8 @@ export interface ServerConfig {
   publicUrl?: string;
   /** X-Forwarded-Proto/Host/For come from a proxy we run (see README, "Running in production"). */
   trustProxy: boolean;
+  /** Creates (orders, payments, captures) and quotes per client per minute; 0 is no limit. */
+  rateLimits: {createPerMinute: number; quotePerMinute: number};
   /** The demo shop at `/`: on in development, off in production unless SERVE_DEMO=1. */
   serveDemo: boolean;
   /** How long SIGTERM waits for in-flight requests and outbox jobs. */
@@ -350,6 +354,10 @@ export function parseConfig(
     host: vars.HOST,
     publicUrl: vars.PUBLIC_URL,
     trustProxy: vars.TRUST_PROXY ?? false,
+    rateLimits: {
+      createPerMinute: vars.RATE_LIMIT_CREATE_PER_MINUTE,
+      quotePerMinute: vars.RATE_LIMIT_QUOTE_PER_MINUTE,
+    },
     serveDemo: vars.SERVE_DEMO ?? mode === 'development',
     shutdownTimeoutMs: vars.SHUTDOWN_TIMEOUT_SECONDS * 1000,
     catalogPath: vars.CATALOG,

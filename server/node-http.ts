@@ -16,8 +16,10 @@ import {
 import type {AddressInfo} from 'node:net';
 import type {Duplex} from 'node:stream';
 import {getRequestListener, RequestError} from '@hono/node-server';
+import {getConnInfo} from '@hono/node-server/conninfo';
 import type {ErrorBody, ErrorCode} from './contract.js';
 import type {Logger} from './log.js';
+import {type ClientAddress, forwardedAddress} from './middleware/rate-limit.js';
 
 type FetchCallback = Parameters<typeof getRequestListener>[0];
 
@@ -156,4 +158,19 @@ export function serve(
     listening?.(server.address() as AddressInfo)
   );
   return server;
+}
+
+/**
+ * Who a request is from, for the abuse limits: the socket's remote address; with TRUST_PROXY,
+ * the address the proxy in front appended to X-Forwarded-For. Never a header otherwise.
+ */
+export function clientAddress(trustProxy: boolean): ClientAddress {
+  const socket: ClientAddress = (c) => {
+    try {
+      return getConnInfo(c).remote.address;
+    } catch {
+      return undefined; // not a request from this adapter (app.request in a test)
+    }
+  };
+  return trustProxy ? forwardedAddress(socket) : socket;
 }

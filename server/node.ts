@@ -19,7 +19,7 @@ import {ConfigError, parseConfig} from './config.js';
 import {answerError, answerNotFound} from './errors.js';
 import {createLogger} from './log.js';
 // Node's and the adapter's own error answers in the contract's JSON shape (clientError…).
-import {serve} from './node-http.js';
+import {clientAddress, serve} from './node-http.js';
 import {folderMailer, smtpMailer} from './notify/mailers.js';
 import {createSqlStore} from './orders/sql-store.js';
 import {createPaypalProvider, type PaypalSettings} from './providers/paypal.js';
@@ -112,6 +112,8 @@ export async function startServer(env: NodeJS.ProcessEnv) {
     mailer,
     shopName: config.shopName,
     orderWebhook: config.orderWebhook,
+    rateLimits: config.rateLimits,
+    clientAddress: clientAddress(config.trustProxy),
   });
   // Side effects left over from a previous run (a crash, an SMTP outage) go out now and
   // then every few seconds; orders whose webhook never came are checked against the provider.

@@ -146,6 +146,12 @@ export type ErrorCode =
   | 'invalid_signature'
   /** /readyz, or any request while the server starts or shuts down: not serving yet (or any more). */
   | 'not_ready'
+  /** Too many creates or quotes from one client in a minute; `Retry-After` says when to retry. */
+  | 'rate_limited'
+  /** The Idempotency-Key came with another request before: a new request needs a new key. */
+  | 'idempotency_key_reused'
+  /** A request with this Idempotency-Key is still being answered. */
+  | 'idempotency_key_in_use'
   | 'internal_error';
 
 export interface ErrorBody {

@@ -96,20 +96,65 @@ const migrations: Record<string, Migration> = {
         .execute();
     },
   },
+  '2026-12-01-003-guards': {
+    async up(db: Kysely<unknown>) {
+      // Abuse limits: one counter per client and limit, in a fixed window that starts with the
+      // client's first hit. In the database, so every instance counts against the same limit.
+      await db.schema
+        .createTable('rate_limits')
+        .addColumn('bucket', 'varchar(200)', (col) => col.primaryKey())
+        .addColumn('hits', 'integer', (col) => col.notNull())
+        .addColumn('reset_at', 'bigint', (col) => col.notNull())
+        .execute();
+      await db.schema
+        .createIndex('rate_limits_reset')
+        .on('rate_limits')
+        .column('reset_at')
+        .execute();
+      // Client idempotency: the hash of an Idempotency-Key, the fingerprint of the request it
+      // came with, and once answered, the answer (encrypted with a key derived from the
+      // Idempotency-Key itself, which is not stored).
+      await db.schema
+        .createTable('idempotency_keys')
+        .addColumn('key_hash', 'varchar(64)', (col) => col.primaryKey())
+        .addColumn('fingerprint', 'varchar(64)', (col) => col.notNull())
+        .addColumn('status', 'integer')
+        .addColumn('response', 'text')
+        .addColumn('locked_until', 'varchar(32)')
+        .addColumn('created_at', 'varchar(32)', (col) => col.notNull())
+        .addColumn('expires_at', 'varchar(32)', (col) => col.notNull())
+        .execute();
+      await db.schema
+        .createIndex('idempotency_keys_expires')
+        .on('idempotency_keys')
+        .column('expires_at')
+        .execute();
+    },
+  },
 };
 
 const provider: MigrationProvider = {getMigrations: async () => migrations};
 
+// On PostgreSQL `schema` is the one the tables are created in (the search_path's first).
+// Without it Kysely looks for its migration tables in every schema, and one found elsewhere
+// (another app's, another test's) would stand for ours.
+const migrator = (db: Kysely<unknown>, schema?: string) =>
+  new Migrator({db, provider, ...(schema && {migrationTableSchema: schema})});
+
 /** The migrations this code knows that the database has not run (a query: it throws when down). */
 export async function pendingMigrations(
-  db: Kysely<unknown>
+  db: Kysely<unknown>,
+  schema?: string
 ): Promise<string[]> {
-  const known = await new Migrator({db, provider}).getMigrations();
+  const known = await migrator(db, schema).getMigrations();
   return known.filter((m) => m.executedAt === undefined).map((m) => m.name);
 }
 
-export async function migrateToLatest(db: Kysely<unknown>): Promise<void> {
-  const {error, results} = await new Migrator({db, provider}).migrateToLatest();
+export async function migrateToLatest(
+  db: Kysely<unknown>,
+  schema?: string
+): Promise<void> {
+  const {error, results} = await migrator(db, schema).migrateToLatest();
   if (error) {
     const failed =
       results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';

@@ -11,6 +11,7 @@ import {
   PostgresDialect,
   type Selectable,
   SqliteDialect,
+  sql,
 } from 'kysely';
 import type {OrderStatus, PaymentProvider} from '../contract.js';
 import {randomUUID} from 'node:crypto';
@@ -22,7 +23,9 @@ import type {
 } from '../outbox/jobs.js';
 import {migrateToLatest, pendingMigrations} from './migrations.js';
 import type {NewOrder, Order, OrderPatch} from './order.js';
+import {type GuardSchema, sqlGuards} from './sql-guards.js';
 import type {
+  GuardStore,
   LedgerEntry,
   OrderStore,
   StoreReadiness,
@@ -73,7 +76,7 @@ interface OutboxTable {
   done_at: string | null;
 }
 
-interface Schema {
+interface Schema extends GuardSchema {
   orders: OrdersTable;
   processed_events: ProcessedEventsTable;
   outbox: OutboxTable;
@@ -92,8 +95,22 @@ export async function createSqlStore({
   now = () => new Date(),
 }: SqlStoreOptions): Promise<OrderStore> {
   const {db, dialect} = await connect(databaseUrl);
-  await migrateToLatest(db as Kysely<unknown>);
-  return new SqlOrderStore(db, dialect, () => now().toISOString());
+  const schema =
+    dialect === 'postgres'
+      ? (
+          await sql<{
+            schema: string;
+          }>`SELECT current_schema() AS schema`.execute(db)
+        ).rows[0]?.schema
+      : undefined;
+  try {
+    await migrateToLatest(db as Kysely<unknown>, schema);
+  } catch (error) {
+    // No pool left open behind a failed start.
+    await db.destroy();
+    throw error;
+  }
+  return new SqlOrderStore(db, dialect, () => now().toISOString(), schema);
 }
 
 async function connect(
@@ -122,11 +139,30 @@ async function connect(
 }
 
 class SqlOrderStore implements OrderStore {
+  private readonly guards: GuardStore;
+
   constructor(
     private readonly db: Kysely<Schema>,
     private readonly dialect: Dialect,
-    private readonly now: () => string
-  ) {}
+    private readonly now: () => string,
+    /** PostgreSQL: the schema of our tables (search_path's first). */
+    private readonly schema?: string
+  ) {
+    this.guards = sqlGuards(db as unknown as Kysely<GuardSchema>, now);
+  }
+
+  // Rate limits and Idempotency-Keys: server/orders/sql-guards.ts.
+  countHit: GuardStore['countHit'] = (...args) => this.guards.countHit(...args);
+  uncountHit: GuardStore['uncountHit'] = (...args) =>
+    this.guards.uncountHit(...args);
+  resetHits: GuardStore['resetHits'] = (...args) =>
+    this.guards.resetHits(...args);
+  claimIdempotencyKey: GuardStore['claimIdempotencyKey'] = (...args) =>
+    this.guards.claimIdempotencyKey(...args);
+  completeIdempotencyKey: GuardStore['completeIdempotencyKey'] = (...args) =>
+    this.guards.completeIdempotencyKey(...args);
+  releaseIdempotencyKey: GuardStore['releaseIdempotencyKey'] = (...args) =>
+    this.guards.releaseIdempotencyKey(...args);
 
   async create(order: NewOrder, tokenHash: string): Promise<Order> {
     const at = this.now();
@@ -372,7 +408,10 @@ class SqlOrderStore implements OrderStore {
 
   async readiness(): Promise<StoreReadiness> {
     try {
-      const pending = await pendingMigrations(this.db as Kysely<unknown>);
+      const pending = await pendingMigrations(
+        this.db as Kysely<unknown>,
+        this.schema
+      );
       return pending.length ? 'migrations_pending' : 'ready';
     } catch {
       return 'database_unavailable';

@@ -19,11 +19,56 @@ export type UpdateResult =
   | {outcome: 'unchanged'; order: Order}
   | {outcome: 'changed'; order: Order; previous: Order};
 
+/** A client's hits on one limit in its current window. */
+export interface HitCount {
+  hits: number;
+  /** When the window ends (ms since the epoch). */
+  resetAt: number;
+}
+
+/** What the store knows about an Idempotency-Key when a request comes with it. */
+export type IdempotencyClaim =
+  /** The caller holds the key now: run the request, then complete or release it. */
+  | {outcome: 'claimed'}
+  /** The same request was answered before: this is its answer (as stored, encrypted). */
+  | {outcome: 'replay'; status: number; response: string}
+  /** The key came with another request. */
+  | {outcome: 'mismatch'}
+  /** The same request is running elsewhere (another tab, another instance). */
+  | {outcome: 'in_progress'};
+
+/** The guards in front of the create endpoints, shared by every instance on the database. */
+export interface GuardStore {
+  /** Counts a hit in `bucket`'s window (a new window of `windowMs` if the last one ended). */
+  countHit(bucket: string, windowMs: number): Promise<HitCount>;
+  /** Takes back a hit counted in the current window (never below zero). */
+  uncountHit(bucket: string): Promise<void>;
+  resetHits(bucket: string): Promise<void>;
+  /**
+   * Claims `keyHash` for a request with `fingerprint`, until `lockedUntil` (ISO): at once when
+   * the key is new or expired, or when an earlier holder's lock ran out without an answer.
+   */
+  claimIdempotencyKey(
+    keyHash: string,
+    fingerprint: string,
+    lockedUntil: string,
+    expiresAt: string
+  ): Promise<IdempotencyClaim>;
+  /** Stores the answer of a claimed key, for replays until the key expires. */
+  completeIdempotencyKey(
+    keyHash: string,
+    status: number,
+    response: string
+  ): Promise<void>;
+  /** Gives a claimed key up unanswered (the request failed): a retry runs it afresh. */
+  releaseIdempotencyKey(keyHash: string): Promise<void>;
+}
+
 /**
  * Where orders live. One small interface so the SQL behind it (SQLite by default, PostgreSQL
  * for several instances) is a detail, and tests can run the same suite against each.
  */
-export interface OrderStore {
+export interface OrderStore extends GuardStore {
   /** Writes a new `pending` order with the hash of its bearer token. */
   create(order: NewOrder, tokenHash: string): Promise<Order>;
   get(id: string): Promise<Order | undefined>;

@@ -1,5 +1,14 @@
-/** Builds servers for tests: an in-memory store, the demo catalog, and Stripe where asked. */
-import {readFileSync} from 'node:fs';
+/**
+ * Builds servers for tests: a fresh store, the demo catalog, and Stripe where asked. The store
+ * is an in-memory SQLite, or with TEST_STORE=postgres (`npm run test:server:pg`) a schema of
+ * its own in TEST_DATABASE_URL: the whole server suite runs on both.
+ */
+import {randomBytes} from 'node:crypto';
+import {mkdtempSync, readFileSync, rmSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import {join} from 'node:path';
+import {after} from 'node:test';
+import pg from 'pg';
 import Stripe from 'stripe';
 import {createCheckout, type CheckoutServerOptions} from '../../server/app.js';
 import {type Catalog, parseCatalog} from '../../server/catalog.js';
@@ -12,6 +21,73 @@ import {
 } from '../../server/providers/stripe.js';
 
 export const WEBHOOK_SECRET = 'whsec_test_secret_for_unit_tests';
+
+/** The dialect this run of the suite uses. */
+export const TEST_STORE: 'sqlite' | 'postgres' =
+  process.env.TEST_STORE === 'postgres' ? 'postgres' : 'sqlite';
+
+export interface TestDatabase {
+  /** A DATABASE_URL for createSqlStore or the server. */
+  url: string;
+  /** Removes it (the schema, or the file). */
+  drop(): Promise<void>;
+}
+
+let admin: pg.Pool | undefined;
+let schemas = 0;
+
+function postgresAdmin(): pg.Pool {
+  const url = process.env.TEST_DATABASE_URL;
+  if (!url) {
+    throw new Error(
+      'TEST_STORE=postgres needs TEST_DATABASE_URL=postgres://… (npm run test:server:pg checks this)'
+    );
+  }
+  // allowExitOnIdle: the pool never keeps a finished test file's process alive.
+  admin ??= new pg.Pool({connectionString: url, max: 2, allowExitOnIdle: true});
+  return admin;
+}
+
+/**
+ * A new, empty database. SQLite: in memory, or a file when `shared` (several stores, or
+ * several processes, open it). PostgreSQL: a schema of its own in TEST_DATABASE_URL, named
+ * after the process, so test files (and tests) never see each other's rows and can run in
+ * parallel.
+ */
+export async function testDatabase({
+  shared = false,
+  dialect = TEST_STORE,
+}: {
+  shared?: boolean;
+  dialect?: 'sqlite' | 'postgres';
+} = {}): Promise<TestDatabase> {
+  if (dialect === 'postgres') {
+    const pool = postgresAdmin();
+    const schema = `test_${process.pid}_${++schemas}_${randomBytes(3).toString('hex')}`;
+    await pool.query(`CREATE SCHEMA "${schema}"`);
+    const url = new URL(process.env.TEST_DATABASE_URL!);
+    url.searchParams.set('options', `-c search_path=${schema}`);
+    return {
+      url: url.href,
+      drop: async () => {
+        await pool.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
+      },
+    };
+  }
+  if (!shared) return {url: 'sqlite::memory:', drop: async () => {}};
+  const dir = mkdtempSync(join(tmpdir(), 'pay-checkout-test-'));
+  return {
+    url: `sqlite:${join(dir, 'orders.sqlite')}`,
+    drop: async () => rmSync(dir, {recursive: true, force: true}),
+  };
+}
+
+// Stores a test left open are closed (and their schemas dropped) when the file ends, so a
+// PostgreSQL pool never holds the process and no schema is left behind.
+const unclosed = new Set<() => Promise<void>>();
+after(async () => {
+  for (const close of unclosed) await close();
+});
 
 export function demoCatalog(): Catalog {
   return parseCatalog(
@@ -39,10 +115,20 @@ export async function makeServer(
   } = {}
 ): Promise<TestServer> {
   // One clock for the app and its store, so a test that pins time pins both.
+  const database = await testDatabase();
   const store = await createSqlStore({
-    databaseUrl: 'sqlite::memory:',
+    databaseUrl: database.url,
     now: options.now,
   });
+  let closing: Promise<void> | undefined;
+  const close = () =>
+    (closing ??= (async () => {
+      unclosed.delete(close);
+      await outbox.idle();
+      await store.close();
+      await database.drop();
+    })());
+  unclosed.add(close);
   const fulfilled: Order[] = [];
   const {stripeSettings, ...rest} = options;
   const {app, outbox, reconciler} = createCheckout({
@@ -73,10 +159,7 @@ export async function makeServer(
       await outbox.idle();
       return fulfilled;
     },
-    async close() {
-      await outbox.idle();
-      await store.close();
-    },
+    close,
   };
 }
 

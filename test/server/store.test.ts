@@ -1,15 +1,13 @@
 /**
  * One suite for every dialect: SQLite always, PostgreSQL when TEST_DATABASE_URL names one
- * (.ci/run starts a server and sets it).
+ * (.ci/run starts a server and sets it), each in a database (a schema) of its own.
  */
 import assert from 'node:assert/strict';
-import {mkdtempSync, rmSync} from 'node:fs';
-import {tmpdir} from 'node:os';
-import {join} from 'node:path';
 import {after, before, describe, it} from 'node:test';
 import type {NewOrder} from '../../server/orders/order.js';
 import {createSqlStore} from '../../server/orders/sql-store.js';
 import type {OrderStore} from '../../server/orders/store.js';
+import {type TestDatabase, testDatabase} from './helpers.js';
 
 const postgresUrl = process.env.TEST_DATABASE_URL;
 
@@ -31,45 +29,25 @@ const newOrder = (id: string): NewOrder => ({
   email: 'buyer@example.com',
 });
 
-async function resetPostgres(url: string) {
-  const {default: pg} = await import('pg');
-  const client = new pg.Client({connectionString: url});
-  await client.connect();
-  await client.query(
-    'DROP TABLE IF EXISTS processed_events, orders, kysely_migration, kysely_migration_lock'
-  );
-  await client.end();
-}
-
-const dialects: [string, () => Promise<string>][] = [
-  [
-    'SQLite',
-    async () =>
-      `sqlite:${join(mkdtempSync(join(tmpdir(), 'pay-checkout-')), 'orders.sqlite')}`,
-  ],
+// Each dialect gets a database of its own (on PostgreSQL, a new schema), dropped at the end.
+const dialects: ['SQLite' | 'PostgreSQL', 'sqlite' | 'postgres'][] = [
+  ['SQLite', 'sqlite'],
 ];
-if (postgresUrl) {
-  dialects.push([
-    'PostgreSQL',
-    async () => {
-      await resetPostgres(postgresUrl);
-      return postgresUrl;
-    },
-  ]);
-}
+if (postgresUrl) dialects.push(['PostgreSQL', 'postgres']);
 
-for (const [dialect, makeUrl] of dialects) {
+for (const [dialect, kind] of dialects) {
   describe(`the orders store on ${dialect}`, () => {
+    let database: TestDatabase;
     let url: string;
     let store: OrderStore;
     before(async () => {
-      url = await makeUrl();
+      database = await testDatabase({shared: true, dialect: kind});
+      url = database.url;
       store = await createSqlStore({databaseUrl: url});
     });
     after(async () => {
       await store.close();
-      if (url.startsWith('sqlite:'))
-        rmSync(join(url.slice(7), '..'), {recursive: true, force: true});
+      await database.drop();
     });
 
     it('writes a pending order and reads it back whole', async () => {

@@ -1,6 +1,6 @@
 import {expect} from '@open-wc/testing';
 import type {OrderResponse} from '../../widget/contract.js';
-import {ApiError} from '../../widget/internal/api.js';
+import {Api, ApiError} from '../../widget/internal/api.js';
 import {formatMoney} from '../../widget/internal/money.js';
 import {pollOrder} from '../../widget/internal/poll.js';
 import {stripeErrorCode} from '../../widget/internal/stripe-controller.js';
@@ -121,5 +121,98 @@ describe('stripeErrorCode', () => {
     expect(stripeErrorCode({type: 'api_connection_error'})).to.equal(
       'api_connection_error'
     );
+  });
+});
+
+describe('Api creates', () => {
+  let calls: {url: string; key: string | null}[];
+  let answers: (() => Promise<Response>)[];
+  const original = window.fetch;
+  beforeEach(() => {
+    calls = [];
+    answers = [];
+    window.fetch = (input, init) => {
+      calls.push({
+        url: String(input),
+        key: new Headers(init?.headers).get('Idempotency-Key'),
+      });
+      return answers.shift()!();
+    };
+  });
+  afterEach(() => {
+    window.fetch = original;
+  });
+
+  const created = () =>
+    Promise.resolve(
+      new Response(
+        JSON.stringify({orderId: 'ord_1', orderToken: 't', clientSecret: 's'}),
+        {status: 201, headers: {'content-type': 'application/json'}}
+      )
+    );
+  const dropped = () => Promise.reject(new TypeError('Failed to fetch'));
+  const failed = (status: number, code: string) => () =>
+    Promise.resolve(
+      new Response(JSON.stringify({error: {code, message: code}}), {
+        status,
+        headers: {'content-type': 'application/json'},
+      })
+    );
+  const cart = {items: [{sku: 'tee-black-m', quantity: 1}]};
+
+  it('retries a create whose answer never came once, with the same Idempotency-Key', async () => {
+    answers.push(dropped, created);
+    const api = new Api('https://shop.test');
+    const answer = await api.createStripePaymentIntent(cart);
+    expect(answer.orderId).to.equal('ord_1');
+    expect(calls).to.have.length(2);
+    expect(calls[0].key).to.match(/^[0-9a-f]{32}$/);
+    expect(calls[1].key).to.equal(calls[0].key);
+  });
+
+  it('sends the same request again under the same key after a 5xx, and a new request under a new key', async () => {
+    answers.push(failed(502, 'provider_unavailable'), created, created);
+    const api = new Api('https://shop.test');
+    const error = await api
+      .createPaypalOrder(cart)
+      .catch((e: unknown) => e as ApiError);
+    expect((error as ApiError).code).to.equal('provider_unavailable');
+    await api.createPaypalOrder(cart);
+    expect(calls[1].key).to.equal(calls[0].key);
+    // Answered: the buyer's next payment is a new attempt.
+    await api.createPaypalOrder(cart);
+    expect(calls[2].key).to.not.equal(calls[1].key);
+  });
+
+  it('makes a new key after a refusal, and for another request', async () => {
+    answers.push(failed(409, 'price_changed'), created, created);
+    const api = new Api('https://shop.test');
+    await api
+      .createStripeCheckoutSession({
+        ...cart,
+        successUrl: 'https://shop.test/ok',
+        cancelUrl: 'https://shop.test/no',
+      })
+      .catch(() => undefined);
+    await api.createStripeCheckoutSession({
+      ...cart,
+      successUrl: 'https://shop.test/ok',
+      cancelUrl: 'https://shop.test/no',
+    });
+    await api.createStripePaymentIntent(cart);
+    expect(new Set(calls.map((c) => c.key)).size).to.equal(3);
+  });
+
+  it('sends no Idempotency-Key on a quote or a read', async () => {
+    answers.push(() =>
+      Promise.resolve(
+        new Response(JSON.stringify({currency: 'usd', lines: []}), {
+          status: 200,
+          headers: {'content-type': 'application/json'},
+        })
+      )
+    );
+    await new Api('https://shop.test').quote(cart);
+    expect(calls[0].key).to.equal(null);
   });
 });

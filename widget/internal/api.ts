@@ -63,6 +63,9 @@ export class Api {
     return this._base;
   }
 
+  /** The last create that got no answer, and the key it was sent with. */
+  private _unanswered?: [request: string, key: string];
+
   constructor(base: string) {
     this._base = base.replace(/\/+$/, '');
   }
@@ -79,7 +82,7 @@ export class Api {
     body: PaymentIntentRequest,
     signal?: AbortSignal
   ): Promise<PaymentIntentResponse> {
-    return this._request('POST', '/api/stripe/payment-intents', {body, signal});
+    return this._create('/api/stripe/payment-intents', body, signal);
   }
 
   /** Stripe's hosted Checkout: the session's `url` is where the buyer pays. */
@@ -87,17 +90,14 @@ export class Api {
     body: CheckoutSessionRequest,
     signal?: AbortSignal
   ): Promise<CheckoutSessionResponse> {
-    return this._request('POST', '/api/stripe/checkout-sessions', {
-      body,
-      signal,
-    });
+    return this._create('/api/stripe/checkout-sessions', body, signal);
   }
 
   createPaypalOrder(
     body: PaypalOrderRequest,
     signal?: AbortSignal
   ): Promise<PaypalOrderResponse> {
-    return this._request('POST', '/api/paypal/orders', {body, signal});
+    return this._create('/api/paypal/orders', body, signal);
   }
 
   /** Captures an approved PayPal order. The token proves the caller created the order. */
@@ -122,6 +122,47 @@ export class Api {
       signal,
       headers: {Authorization: `Bearer ${token}`},
     });
+  }
+
+  /**
+   * A create (an order and its payment) under an Idempotency-Key: the server answers a retry
+   * of the same request with the order it made the first time, never a second one. The key is
+   * random per payment attempt; it is reused, with one automatic retry, while no answer came
+   * (the connection dropped, or a 5xx), and for the same request made again after that.
+   */
+  private async _create<T>(
+    path: string,
+    body: unknown,
+    signal?: AbortSignal,
+    retry = 1
+  ): Promise<T> {
+    const request = path + JSON.stringify(body);
+    if (this._unanswered?.[0] !== request) {
+      // getRandomValues, not randomUUID: that needs a secure context, and shops test on http.
+      const bytes = crypto.getRandomValues(new Uint8Array(16));
+      this._unanswered = [
+        request,
+        Array.from(bytes, (b) => (b + 256).toString(16).slice(1)).join(''),
+      ];
+    }
+    try {
+      const answer = await this._request<T>('POST', path, {
+        body,
+        signal,
+        headers: {'Idempotency-Key': this._unanswered[1]},
+      });
+      this._unanswered = undefined;
+      return answer;
+    } catch (error) {
+      const {status, code} = error as ApiError;
+      // An answer (a refusal, a changed price): the next create is a new request. Not so
+      // while the server is still answering the first one.
+      if (status > 399 && status < 500 && code !== 'idempotency_key_in_use')
+        this._unanswered = undefined;
+      if (!retry || status !== 0 || signal?.aborted) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      return this._create(path, body, signal, 0);
+    }
   }
 
   private async _request<T>(
