@@ -2,6 +2,10 @@
  * The button's frame, seen from the shop's page: an iframe on the emulator's origin (as the
  * real button is on paypal.com) inside a wrapper with PayPal's class names. It reports `ready`,
  * its height and clicks; the page tells it whether it is enabled and how to look.
+ *
+ * Like the real SDK, it lays the wrapper out with a `<style>` element it adds to the page,
+ * carrying the `data-csp-nonce` of its script: on a page whose Content Security Policy allows
+ * styles by nonce only, a missing nonce is a `securitypolicyviolation` here too.
  */
 import {
   encodeWindowParams,
@@ -26,14 +30,19 @@ export function mountButtonFrame(options: {
   channel: string;
   style: ButtonStyle;
   query: Record<string, string>;
+  cspNonce?: string;
   onClick(): void;
 }): ButtonFrame {
   const {origin, channel, style} = options;
   const wrapper = document.createElement('div');
+  wrapper.id = `paypal-emulator-buttons-${channel}`;
   wrapper.className = `paypal-buttons paypal-buttons-context-iframe paypal-buttons-label-${style.label} paypal-buttons-layout-${style.layout}`;
-  wrapper.style.cssText = `position:relative;display:block;width:100%;min-width:150px;${
+  const layout = document.createElement('style');
+  if (options.cspNonce) layout.nonce = options.cspNonce;
+  layout.textContent = `#${wrapper.id}{position:relative;display:block;width:100%;min-width:150px;${
     style.disableMaxWidth ? '' : 'max-width:750px;'
-  }margin:0 auto;`;
+  }margin:0 auto}`;
+  wrapper.append(layout);
 
   const iframe = document.createElement('iframe');
   iframe.title = 'PayPal';

@@ -114,6 +114,7 @@ export function createButtons(
         channel,
         style,
         query: {'client-id': params.clientId, currency: params.currency},
+        cspNonce: params.cspNonce,
         onClick: click,
       });
       await frame.ready;

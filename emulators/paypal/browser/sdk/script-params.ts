@@ -1,8 +1,8 @@
 /**
  * What the SDK learns from its own script tag, as PayPal's does: the query string @paypal/paypal-js
  * built (`client-id`, `currency`, `intent`, `components`, `commit`), the `data-namespace`
- * attribute (the global to define instead of `window.paypal`), and the origin it came from, which
- * is where its frames and API live.
+ * attribute (the global to define instead of `window.paypal`), `data-csp-nonce`, and the origin
+ * it came from, which is where its frames and API live.
  */
 export interface ScriptParams {
   origin: string;
@@ -12,6 +12,8 @@ export interface ScriptParams {
   intent: string;
   components: string[];
   namespace: string;
+  /** `data-csp-nonce`: the page's CSP nonce, which the real SDK puts on the styles it adds. */
+  cspNonce?: string;
 }
 
 function sdkScript(): HTMLScriptElement {
@@ -38,5 +40,6 @@ export function readScriptParams(): ScriptParams {
     intent: query.get('intent') ?? 'capture',
     components: (query.get('components') ?? 'buttons').split(','),
     namespace: script.getAttribute('data-namespace') || 'paypal',
+    cspNonce: script.getAttribute('data-csp-nonce') || undefined,
   };
 }
