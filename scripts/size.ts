@@ -5,9 +5,9 @@
  *
  *   tsx scripts/size.ts
  */
-import {existsSync, readFileSync} from 'node:fs';
-import {dirname, join, relative} from 'node:path';
-import {gzipSync} from 'node:zlib';
+import {existsSync} from 'node:fs';
+import {join, relative} from 'node:path';
+import {bundleSizes, gzipSize} from './bundle-size.js';
 
 const ROOT = 'widget/dist/cdn';
 const ENTRY = join(ROOT, 'pay-checkout.js');
@@ -18,44 +18,8 @@ if (!existsSync(ENTRY)) {
   process.exit(1);
 }
 
-const STATIC_IMPORT =
-  /(?:^|[;}\s])(?:import|export)\s*(?:[\w${},*\s]+from\s*)?["'`](\.[^"'`]+)["'`]/g;
-const DYNAMIC_IMPORT = /\bimport\(\s*["'`](\.[^"'`]+)["'`]\s*\)/g;
-
-function imports(file: string, pattern: RegExp): string[] {
-  const code = readFileSync(file, 'utf8');
-  return [...code.matchAll(pattern)].map((match) =>
-    join(dirname(file), match[1]!)
-  );
-}
-
-/** A file and everything it imports statically: what one script tag (or import()) loads. */
-function closure(file: string, seen = new Set<string>()): Set<string> {
-  if (seen.has(file)) return seen;
-  seen.add(file);
-  for (const dependency of imports(file, STATIC_IMPORT))
-    closure(dependency, seen);
-  return seen;
-}
-
-const gzip = (file: string) => gzipSync(readFileSync(file), {level: 9}).length;
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(2)} KB`;
-
-const initial = closure(ENTRY);
-const initialSize = [...initial].reduce((sum, file) => sum + gzip(file), 0);
-
-// Every chunk reachable through import(), minus what the initial download already has.
-const lazy = new Set<string>();
-const queue = [...initial];
-while (queue.length) {
-  for (const target of imports(queue.shift()!, DYNAMIC_IMPORT)) {
-    for (const file of closure(target)) {
-      if (initial.has(file) || lazy.has(file)) continue;
-      lazy.add(file);
-      queue.push(file);
-    }
-  }
-}
+const {initial, initialSize, lazy} = bundleSizes(ENTRY);
 
 const rows: [string, string, string][] = [
   [
@@ -68,7 +32,7 @@ const rows: [string, string, string][] = [
     .map((file): [string, string, string] => [
       'lazy',
       relative(ROOT, file),
-      kb(gzip(file)),
+      kb(gzipSize(file)),
     ]),
 ];
 const width = Math.max(...rows.map(([, name]) => name.length));
