@@ -36,7 +36,8 @@ export function originGuard(origins: {
   const corsHeaders = cors({
     origin: (origin) => (isAllowed(origin) ? origin : null),
     allowMethods: ['GET', 'POST', 'OPTIONS'],
-    allowHeaders: ['Content-Type', 'Authorization'],
+    // Idempotency-Key: the element sends one with every create (a retry is the same order).
+    allowHeaders: ['Content-Type', 'Authorization', 'Idempotency-Key'],
     maxAge: 600,
   });
   return [corsHeaders, guard];

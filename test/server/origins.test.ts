@@ -147,6 +147,29 @@ describe('origins from configuration, never from the request', () => {
     );
   });
 
+  it('lets the shop’s own pages send the headers the element sends, in a preflight', async () => {
+    const res = await h.server.app.request(
+      'http://127.0.0.1/api/stripe/payment-intents',
+      {
+        method: 'OPTIONS',
+        headers: {
+          origin: 'https://shop.example',
+          'access-control-request-method': 'POST',
+          'access-control-request-headers': 'content-type,idempotency-key',
+        },
+      }
+    );
+    assert.equal(res.status, 204);
+    assert.equal(
+      res.headers.get('access-control-allow-origin'),
+      'https://shop.example'
+    );
+    assert.match(
+      res.headers.get('access-control-allow-headers') ?? '',
+      /Idempotency-Key/i
+    );
+  });
+
   it('never redirects to ALLOWED_ORIGINS=* (CORS from anywhere is not a redirect to anywhere)', async () => {
     const server = await makeServer({
       publicUrl: 'http://localhost',
