@@ -15,7 +15,7 @@ import {DEMO_CATALOG} from './demo-files.js';
 import {ApiError, answerError, answerNotFound} from './errors.js';
 import {createLogger} from './log.js';
 // Node's and the adapter's own error answers in the contract's JSON shape (clientError…).
-import {createHttpServer} from './node-http.js';
+import {clientAddress, createHttpServer} from './node-http.js';
 import {mountPages, widgetBundleDir} from './node-pages.js';
 import {startProviders} from './node-providers.js';
 import {gracefulShutdown} from './node-shutdown.js';
@@ -78,6 +78,8 @@ export async function startServer(env: NodeJS.ProcessEnv) {
     mailer,
     shopName: config.shopName,
     orderWebhook: config.orderWebhook,
+    rateLimits: config.rateLimits,
+    clientAddress: clientAddress(config.trustProxy),
   });
   // Side effects left over from a previous run (a crash, an SMTP outage) go out now and
   // then every few seconds; orders whose webhook never came are checked against the provider.
