@@ -14,6 +14,7 @@ import {ConfigError, parseConfig, type ServerConfig} from './config.js';
 import {DEMO_CATALOG} from './demo-files.js';
 import {ApiError, answerError, answerNotFound} from './errors.js';
 import {createLogger} from './log.js';
+import {forwardedOriginCheck} from './middleware/forwarded.js';
 // Node's and the adapter's own error answers in the contract's JSON shape (clientError…).
 import {clientAddress, createHttpServer} from './node-http.js';
 import {mountPages, widgetBundleDir} from './node-pages.js';
@@ -96,6 +97,10 @@ export async function startServer(env: NodeJS.ProcessEnv) {
   // Errors and misses outside the API (static files, dev pages) answer in the contract's shape too.
   app.onError(answerError(logger));
   app.notFound(answerNotFound);
+  // TRUST_PROXY: X-Forwarded-For names the client (limits, logs); X-Forwarded-Proto/Host are
+  // only compared with PUBLIC_URL, to warn about a proxy that forwards for another origin.
+  if (config.trustProxy)
+    app.use(forwardedOriginCheck(new URL(publicUrl).origin, logger));
   app.route('/', checkout.app);
   const bundled = mountPages(app, {
     catalog,
@@ -120,7 +125,7 @@ export async function startServer(env: NodeJS.ProcessEnv) {
   );
   if (config.trustProxy)
     console.log(
-      'Proxy:  TRUST_PROXY=1: the client address is the last X-Forwarded-For hop'
+      'Proxy:  TRUST_PROXY=1: the client address is the last X-Forwarded-For hop; X-Forwarded-Proto/Host are checked against PUBLIC_URL, never trusted'
     );
   if (!bundled)
     console.warn(
