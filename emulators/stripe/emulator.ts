@@ -6,15 +6,15 @@ import type {Hono} from 'hono';
 import {DEFAULT_RETRY_DELAYS_MS} from '../shared/delivery.js';
 import type {EmulatorFaults} from '../shared/faults.js';
 import {createOutbox} from '../shared/outbox.js';
+import type {Env} from './api/context.js';
+import {createIdempotencyStore} from './api/idempotency.js';
 import {createApp} from './app.js';
-import {stripeBrowserRoutes} from './browser/routes.js';
-import type {Env} from './context.js';
-import {createEventLog} from './events.js';
-import {randomString} from './ids.js';
-import {createIdempotencyStore} from './idempotency.js';
-import {createState, type Core} from './state.js';
-import type {EventJson} from './types.js';
-import {stripeDelivery, type DeliveryAttempt} from './webhooks.js';
+import {randomString} from './core/ids.js';
+import {createState, type Core} from './core/state.js';
+import type {EventJson} from './core/types.js';
+import {createEventLog} from './events/events.js';
+import {stripeBrowserRoutes} from './stripe-js/stripe-js.js';
+import {stripeDelivery, type DeliveryAttempt} from './webhooks/delivery.js';
 
 export {DEFAULT_RETRY_DELAYS_MS};
 

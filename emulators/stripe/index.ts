@@ -14,5 +14,5 @@ export {
 } from './emulator.js';
 export {startStripeEmulator, type RunningStripeEmulator} from './node.js';
 export type {FaultSnapshot} from '../shared/faults.js';
-export type {DeliveryAttempt} from './webhooks.js';
-export type {EventJson as StripeEventJson} from './types.js';
+export type {DeliveryAttempt} from './webhooks/delivery.js';
+export type {EventJson as StripeEventJson} from './core/types.js';

@@ -8,7 +8,7 @@
 import {
   envelopes,
   type Envelope as SharedEnvelope,
-} from '../../shared/protocol.js';
+} from '../../shared/browser/protocol.js';
 import type {ButtonStyle} from './style.js';
 
 export const PROTOCOL = 'paypal-emulator/1';

@@ -3,13 +3,13 @@
  * opens on the emulator's origin. Every message carries `protocol` and the frame's `channel`,
  * and both sides check `event.origin` and `event.source` before reading anything: a page with
  * several elements, or a hostile frame, must not be able to answer for ours. The envelope is
- * ../../shared/protocol.ts (the PayPal emulator's too); the messages are Stripe's own.
+ * ../../shared/browser/protocol.ts (the PayPal emulator's too); the messages are Stripe's own.
  */
 import type {Appearance, StripeError} from '@stripe/stripe-js';
 import {
   envelopes,
   type Envelope as SharedEnvelope,
-} from '../../shared/protocol.js';
+} from '../../shared/browser/protocol.js';
 
 export const PROTOCOL = 'stripe-emulator/1';
 

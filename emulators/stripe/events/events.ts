@@ -3,23 +3,23 @@
  * handed to the webhook router. `GET /v1/events` lists them newest first, as Stripe does.
  */
 import {Hono} from 'hono';
-import type {Env} from './context.js';
-import {invalidParams, noSuch} from './errors.js';
-import {newId} from './ids.js';
+import type {Env} from '../api/context.js';
+import {invalidParams, noSuch} from '../api/errors.js';
 import {
   checkParams,
   readBoolean,
   readInteger,
   readList,
   readString,
-} from './params.js';
-import type {EventRecord, State} from './state.js';
+} from '../api/params.js';
+import {newId} from '../core/ids.js';
+import type {EventRecord, State} from '../core/state.js';
 import type {
   EventJson,
   EventObjectJson,
   ListJson,
   RequestInfo,
-} from './types.js';
+} from '../core/types.js';
 
 export interface EventLogOptions {
   state: State;

@@ -12,29 +12,29 @@
  * session's id, like its URL, is what lets a buyer pay it.
  */
 import {Hono} from 'hono';
-import {decimalsOf} from './amounts.js';
+import {decimalsOf} from '../api/amounts.js';
+import {requestInfo, type Env} from '../api/context.js';
 import {
-  checkoutMessagePage,
-  checkoutPage,
-  type CheckoutPageView,
-} from './browser/checkout-html.js';
+  authenticationError,
+  cardError,
+  invalidRequest,
+  missingParameter,
+} from '../api/errors.js';
+import {checkParams, readEmail, readString} from '../api/params.js';
+import type {CheckoutSessionRecord, Core} from '../core/state.js';
+import {findPaymentMethod} from '../payment-methods/payment-methods.js';
 import {
   expireDue,
   findSession,
   intentOf,
   pay,
   successRedirect,
-} from './checkout-flow.js';
-import {requestInfo, type Env} from './context.js';
+} from './flow.js';
 import {
-  authenticationError,
-  cardError,
-  invalidRequest,
-  missingParameter,
-} from './errors.js';
-import {checkParams, readEmail, readString} from './params.js';
-import {findPaymentMethod} from './payment-methods.js';
-import type {CheckoutSessionRecord, Core} from './state.js';
+  checkoutMessagePage,
+  checkoutPage,
+  type CheckoutPageView,
+} from './hosted-page-html.js';
 
 export interface CheckoutPageOptions {
   core: Core;

@@ -4,14 +4,19 @@
  * `refunded` and `refunds` follow, and `refund.created` and `charge.refunded` are sent.
  */
 import {Hono} from 'hono';
-import {formatAmount, readAmount} from './amounts.js';
-import {findCharge} from './charges.js';
-import {requestInfo, type Env} from './context.js';
-import {invalidParams, invalidRequest, noSuch} from './errors.js';
-import {newId} from './ids.js';
-import {checkParams, readEnum, readMetadata, readString} from './params.js';
-import {seconds, type Core} from './state.js';
-import type {ChargeJson, RefundJson} from './types.js';
+import {formatAmount, readAmount} from '../api/amounts.js';
+import {requestInfo, type Env} from '../api/context.js';
+import {invalidParams, invalidRequest, noSuch} from '../api/errors.js';
+import {
+  checkParams,
+  readEnum,
+  readMetadata,
+  readString,
+} from '../api/params.js';
+import {findCharge} from '../charges/charges.js';
+import {newId} from '../core/ids.js';
+import {seconds, type Core} from '../core/state.js';
+import type {ChargeJson, RefundJson} from '../core/types.js';
 
 const REASONS = ['duplicate', 'fraudulent', 'requested_by_customer'] as const;
 

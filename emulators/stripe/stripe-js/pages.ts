@@ -2,7 +2,7 @@
  * The two documents the emulator serves into iframes: the Payment Element's card form and the
  * 3-D Secure challenge. Static HTML; their scripts (bundled from `frame/`) do the rest, so
  * nothing from the request is ever written into the markup. (The hosted Checkout page, which
- * shows a session's line items, is checkout-html.ts.)
+ * shows a session's line items, is ../checkout-sessions/hosted-page-html.ts.)
  */
 
 /** The card fields' look (Stripe's class names), from the Appearance variables on the root. */

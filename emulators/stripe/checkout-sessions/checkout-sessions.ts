@@ -1,33 +1,17 @@
 /**
  * `/v1/checkout/sessions`: create, retrieve, list, list line items and expire
- * (docs.stripe.com/api/checkout/sessions). Parameters are read in checkout-params.ts and the
- * session's life in checkout-flow.ts; the buyer pays on the hosted page (checkout-page.ts).
+ * (docs.stripe.com/api/checkout/sessions). Parameters are read in params.ts and line-items.ts, the
+ * session's life is flow.ts; the buyer pays on the hosted page (hosted-page.ts).
  */
 import {Hono} from 'hono';
-import {requestInfo, type Auth, type Env} from './context.js';
+import {requestInfo, type Auth, type Env} from '../api/context.js';
 import {
-  expire,
-  expireDue,
-  findSession,
-  intentOf,
-  pageUrl,
-} from './checkout-flow.js';
-import {
-  CREATE_SHAPE,
-  LOCALES,
-  UNSUPPORTED,
-  readExpiresAt,
-  readLineItems,
-  readPaymentMethodTypes,
-  readUiMode,
-  readUrl,
-  withVersion,
-} from './checkout-params.js';
-import {invalidParams, invalidRequest, missingParameter} from './errors.js';
-import type {Params} from './form.js';
-import {randomString} from './ids.js';
-import {viewIntent} from './intent-view.js';
-import {PAGINATION, paginate} from './lists.js';
+  invalidParams,
+  invalidRequest,
+  missingParameter,
+} from '../api/errors.js';
+import type {Params} from '../api/form.js';
+import {PAGINATION, paginate} from '../api/lists.js';
 import {
   checkParams,
   readEmail,
@@ -36,14 +20,34 @@ import {
   readMetadata,
   readObject,
   readString,
-} from './params.js';
+} from '../api/params.js';
+import {randomString} from '../core/ids.js';
 import {
   seconds,
   type CheckoutSessionRecord,
   type Core,
   type PaymentIntentData,
-} from './state.js';
-import type {CheckoutSessionJson, LineItemJson, ListJson} from './types.js';
+} from '../core/state.js';
+import type {
+  CheckoutSessionJson,
+  LineItemJson,
+  ListJson,
+} from '../core/types.js';
+import {viewIntent} from '../payment-intents/view.js';
+import {
+  readPaymentMethodTypes,
+  withLegacyTypes,
+} from '../payment-methods/types.js';
+import {expire, expireDue, findSession, intentOf, pageUrl} from './flow.js';
+import {readLineItems} from './line-items.js';
+import {
+  CREATE_SHAPE,
+  LOCALES,
+  UNSUPPORTED,
+  readExpiresAt,
+  readUiMode,
+  readUrl,
+} from './params.js';
 
 const SECRET: Auth = {kind: 'secret', key: ''};
 
@@ -137,7 +141,7 @@ export function checkoutSessionRoutes(core: Core) {
   app.post('/', (c) => {
     const params = c.get('params');
     const apiVersion = c.get('apiVersion');
-    checkParams(params, withVersion(CREATE_SHAPE, apiVersion), UNSUPPORTED);
+    checkParams(params, withLegacyTypes(CREATE_SHAPE, apiVersion), UNSUPPORTED);
     const mode = readEnum(params, 'mode', ['payment', 'setup', 'subscription']);
     if (!mode) throw missingParameter('mode');
     if (mode !== 'payment') {

@@ -2,10 +2,10 @@
  * Stripe's list answers (docs.stripe.com/api/pagination): `limit` (1–100, default 10) and a
  * cursor, `starting_after` or `ending_before`, naming an object of the list.
  */
+import type {ListJson} from '../core/types.js';
 import {invalidParams, noSuch} from './errors.js';
 import type {Params} from './form.js';
 import {readInteger, readString} from './params.js';
-import type {ListJson} from './types.js';
 
 /** The parameters every list takes; an endpoint adds its own filters. */
 export const PAGINATION = {

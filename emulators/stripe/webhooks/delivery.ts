@@ -1,11 +1,11 @@
 /**
- * Stripe's side of webhook delivery (the sending and retrying are ../shared/delivery.ts): each
+ * Stripe's side of webhook delivery (the sending and retrying are ../../shared/delivery.ts): each
  * attempt is signed afresh (a new timestamp each time, so a late retry still falls inside the
  * receiver's tolerance) and carries Stripe's headers.
  */
-import type {AttemptRecord, DeliveryOptions} from '../shared/delivery.js';
+import type {AttemptRecord, DeliveryOptions} from '../../shared/delivery.js';
+import type {EventRecord} from '../core/state.js';
 import {signatureHeader} from './signature.js';
-import type {EventRecord} from './state.js';
 
 export interface DeliveryAttempt extends AttemptRecord {
   /** The `t=` of the Stripe-Signature header (unix seconds). */

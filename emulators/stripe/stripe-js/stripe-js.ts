@@ -1,12 +1,12 @@
 /**
- * The browser half of the Stripe emulator, served from the emulator's own origin so that the
+ * The browser half of the Stripe emulator (../browser/), served from the emulator's own origin so that the
  * card form is cross-origin to the shop exactly as js.stripe.com is:
  *
- * - `GET /js/stripe.js`: the fake Stripe.js (`host/stripe-js.ts`, bundled on first request)
- * - `GET /elements/payment`: the Payment Element's frame (`frame/payment-frame.ts`)
- * - `GET /elements/3ds/:intentId`: the 3-D Secure challenge (`frame/three-ds-frame.ts`)
- * - `GET /checkout/pay.js`: the hosted Checkout page's script (`checkout/pay.ts`; the page
- *   itself is served by checkout-page.ts, which knows the sessions)
+ * - `GET /js/stripe.js`: the fake Stripe.js (`browser/host/stripe-js.ts`, bundled on first request)
+ * - `GET /elements/payment`: the Payment Element's frame (`browser/frame/payment-frame.ts`)
+ * - `GET /elements/3ds/:intentId`: the 3-D Secure challenge (`browser/frame/three-ds-frame.ts`)
+ * - `GET /checkout/pay.js`: the hosted Checkout page's script (`browser/checkout/pay.ts`;
+ *   the page itself is served by ../checkout-sessions/hosted-page.ts, which knows the sessions)
  *
  * Mount with `app.route('/', stripeBrowserRoutes())`.
  */
@@ -15,10 +15,10 @@ import {createBundler} from '../../shared/bundle.js';
 import {paymentPage, threeDsPage} from './pages.js';
 
 const ENTRIES = {
-  stripe: 'host/stripe-js.ts',
-  payment: 'frame/payment-frame.ts',
-  threeDs: 'frame/three-ds-frame.ts',
-  checkout: 'checkout/pay.ts',
+  stripe: '../browser/host/stripe-js.ts',
+  payment: '../browser/frame/payment-frame.ts',
+  threeDs: '../browser/frame/three-ds-frame.ts',
+  checkout: '../browser/checkout/pay.ts',
 } as const;
 
 // The frames load only our scripts and talk only to the emulator; any page may embed them.

@@ -1,12 +1,12 @@
 /**
  * The emulator's hosted Checkout page (what `session.url` opens, as checkout.stripe.com does):
  * the order on one side, the email and the same card fields as the Payment Element on the
- * other. Unlike the frames in pages.ts it shows the merchant's own text (product names), so
+ * other. Unlike the frames in ../stripe-js/pages.ts it shows the merchant's own text (product names), so
  * every value goes through `escape()`; URLs were checked to be http(s) when the session was
- * created. The script (`checkout/pay.ts`) does the paying.
+ * created. The script (`../browser/checkout/pay.ts`) does the paying.
  */
 import {escapeHtml as escape} from '../../shared/html.js';
-import {FIELD_STYLES, field} from './pages.js';
+import {FIELD_STYLES, field} from '../stripe-js/pages.js';
 
 export interface CheckoutLineView {
   name: string;
@@ -42,7 +42,7 @@ export interface CheckoutMessageView {
   link: {href: string; label: string; back: boolean} | null;
 }
 
-// Stripe's default theme, as the Payment Element's frame starts with it (appearance.ts).
+// Stripe's default theme, as the Payment Element's frame starts with it (../browser/frame/appearance.ts).
 const STYLES = `
 :root {
   --color-primary: #0570de;

@@ -1,13 +1,17 @@
 /**
  * PaymentMethods of type `card`. Card numbers are checked the way Stripe's test mode checks
  * them when the PaymentMethod is created (Luhn, expiry, CVC length, test cards only); how the
- * card then behaves when charged comes from test-cards.ts.
+ * card then behaves when charged comes from ../core/test-cards.ts.
  */
 import {Hono} from 'hono';
-import type {Env} from './context.js';
-import {cardError, invalidParams, missingParameter, noSuch} from './errors.js';
-import type {Params} from './form.js';
-import {newId} from './ids.js';
+import type {Env} from '../api/context.js';
+import {
+  cardError,
+  invalidParams,
+  missingParameter,
+  noSuch,
+} from '../api/errors.js';
+import type {Params} from '../api/form.js';
 import {
   checkParams,
   nestParam,
@@ -16,16 +20,17 @@ import {
   readMetadata,
   readString,
   type Shape,
-} from './params.js';
-import {seconds, type Core, type PaymentMethodRecord} from './state.js';
+} from '../api/params.js';
+import {newId} from '../core/ids.js';
+import {seconds, type Core, type PaymentMethodRecord} from '../core/state.js';
 import {
   brandOf,
   luhnValid,
   testCard,
   testPaymentMethodNumber,
   type TestCard,
-} from './test-cards.js';
-import type {PaymentMethodJson} from './types.js';
+} from '../core/test-cards.js';
+import type {PaymentMethodJson} from '../core/types.js';
 
 const ADDRESS: Shape = {
   city: true,

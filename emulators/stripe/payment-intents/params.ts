@@ -2,22 +2,21 @@
  * The parameters `/v1/payment_intents` endpoints accept, and how they are read. Shapes are
  * checked before anything runs, so an unknown or malformed parameter changes nothing.
  */
-import {invalidParams, missingParameter} from './errors.js';
-import type {Params} from './form.js';
+import {invalidParams, missingParameter} from '../api/errors.js';
+import type {Params} from '../api/form.js';
 import {
   nestParam,
   readBoolean,
   readEnum,
-  readList,
   readObject,
   readString,
   type Shape,
-} from './params.js';
+} from '../api/params.js';
+import type {PaymentIntentJson} from '../core/types.js';
 import {
   PAYMENT_METHOD_DATA,
   UNSUPPORTED_PAYMENT_METHOD_DATA,
-} from './payment-methods.js';
-import type {PaymentIntentJson} from './types.js';
+} from '../payment-methods/payment-methods.js';
 
 export const CANCELLATION_REASONS = [
   'duplicate',
@@ -90,32 +89,6 @@ export const UPDATE_SHAPE: Shape = {
   capture_method: true,
   expand: 'list',
 };
-
-/**
- * API version 2026-09-30 replaced `payment_method_types` with `allowed_payment_method_types`;
- * a request pinned to an older version may still send the old name.
- */
-export function withLegacyTypes(shape: Shape, apiVersion: string): Shape {
-  return apiVersion < '2026-09-30'
-    ? {...shape, payment_method_types: 'list'}
-    : shape;
-}
-
-export function readPaymentMethodTypes(
-  params: Params,
-  key: 'payment_method_types' | 'allowed_payment_method_types'
-): string[] | undefined {
-  const types = readList(params, key);
-  for (const type of types ?? []) {
-    if (type !== 'card') {
-      throw invalidParams(
-        `The payment method type provided: ${type} is invalid. The Stripe emulator supports only card.`,
-        key
-      );
-    }
-  }
-  return types;
-}
 
 /**
  * `automatic_payment_methods`, which is on by default since API version 2023-08-16 unless the

@@ -3,13 +3,13 @@
  * through the emulator's control endpoint, and closes it as won or lost.
  */
 import {Hono} from 'hono';
-import {findCharge} from './charges.js';
-import type {Env} from './context.js';
-import {invalidRequest, noSuch} from './errors.js';
-import {newId} from './ids.js';
-import {checkParams} from './params.js';
-import {seconds, type Core, type IntentRecord} from './state.js';
-import type {DisputeJson, RequestInfo} from './types.js';
+import type {Env} from '../api/context.js';
+import {invalidRequest, noSuch} from '../api/errors.js';
+import {checkParams} from '../api/params.js';
+import {findCharge} from '../charges/charges.js';
+import {newId} from '../core/ids.js';
+import {seconds, type Core, type IntentRecord} from '../core/state.js';
+import type {DisputeJson, RequestInfo} from '../core/types.js';
 
 export const DISPUTE_REASONS = [
   'bank_cannot_process',

@@ -5,28 +5,32 @@
  */
 import {Hono} from 'hono';
 import {armFault, type FaultController} from '../shared/faults.js';
-import {requireSecretKey} from './auth.js';
+import {requireSecretKey} from './api/auth.js';
+import {NO_REQUEST, requestInfo, type Env} from './api/context.js';
+import {invalidParams, invalidRequest, missingParameter} from './api/errors.js';
+import type {Params} from './api/form.js';
+import {checkParams, readEnum, readInteger, readString} from './api/params.js';
+import {viewSession} from './checkout-sessions/checkout-sessions.js';
 import {
   findSession,
   settleAsyncPayment,
   startAsyncPayment,
-} from './checkout-flow.js';
-import {viewSession} from './checkout-sessions.js';
-import {NO_REQUEST, requestInfo, type Env} from './context.js';
+} from './checkout-sessions/flow.js';
+import type {Core, EventRecord, IntentRecord} from './core/state.js';
 import {
   DISPUTE_REASONS,
   closeDispute,
   findDispute,
   openDispute,
-} from './disputes.js';
-import {invalidParams, invalidRequest, missingParameter} from './errors.js';
-import type {Params} from './form.js';
-import {charge, failAuthentication, startProcessing} from './intent-flow.js';
-import {viewIntent} from './intent-view.js';
-import {checkParams, readEnum, readInteger, readString} from './params.js';
-import {checkClientSecret, findIntent} from './intent-rules.js';
-import {findPaymentMethod} from './payment-methods.js';
-import type {Core, EventRecord, IntentRecord} from './state.js';
+} from './disputes/disputes.js';
+import {
+  charge,
+  failAuthentication,
+  startProcessing,
+} from './payment-intents/flow.js';
+import {checkClientSecret, findIntent} from './payment-intents/rules.js';
+import {viewIntent} from './payment-intents/view.js';
+import {findPaymentMethod} from './payment-methods/payment-methods.js';
 
 export interface ControlOptions {
   core: Core;

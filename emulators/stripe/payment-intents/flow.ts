@@ -8,17 +8,21 @@
  *
  * Plain functions over the state; every transition records the event Stripe sends for it.
  */
-import {createCharge} from './charges.js';
-import {docUrl} from './errors.js';
-import {newId} from './ids.js';
+import {docUrl} from '../api/errors.js';
+import {createCharge} from '../charges/charges.js';
+import {newId} from '../core/ids.js';
 import {
   seconds,
   type Core,
   type IntentRecord,
   type PaymentMethodRecord,
-} from './state.js';
-import type {Decline} from './test-cards.js';
-import type {ChargeJson, PaymentIntentJson, RequestInfo} from './types.js';
+} from '../core/state.js';
+import type {Decline} from '../core/test-cards.js';
+import type {
+  ChargeJson,
+  PaymentIntentJson,
+  RequestInfo,
+} from '../core/types.js';
 
 export const AUTHENTICATION_FAILURE_MESSAGE =
   'We are unable to authenticate your payment method. Please choose a different payment method and try again.';

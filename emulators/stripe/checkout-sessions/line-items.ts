@@ -1,19 +1,17 @@
 /**
- * The parameters `POST /v1/checkout/sessions` accepts, and how its line items are read
- * (docs.stripe.com/api/checkout/sessions/create). Only `mode=payment` with inline
- * `price_data` is modelled; everything else Stripe accepts is refused by name.
+ * `line_items` of `POST /v1/checkout/sessions` (docs.stripe.com/api/checkout/sessions/create):
+ * inline `price_data` only, each line read and checked before anything is stored, then what
+ * they add up to, within Stripe's minimum and maximum charge.
  */
 import {
   checkChargeAmount,
   formatAmount,
   minimumCharge,
   readCurrency,
-} from './amounts.js';
-import {invalidParams, missingParameter, noSuch} from './errors.js';
-import type {Params} from './form.js';
-import {newId} from './ids.js';
+} from '../api/amounts.js';
+import {invalidParams, missingParameter, noSuch} from '../api/errors.js';
+import type {Params} from '../api/form.js';
 import {
-  listOf,
   readEnum,
   readInteger,
   readList,
@@ -21,231 +19,12 @@ import {
   readObject,
   readObjectList,
   readString,
-  type Shape,
-} from './params.js';
-import {seconds, type Core} from './state.js';
-import type {LineItemJson, ProductJson} from './types.js';
+} from '../api/params.js';
+import {newId} from '../core/ids.js';
+import {seconds, type Core} from '../core/state.js';
+import type {LineItemJson, ProductJson} from '../core/types.js';
 
-/** `Stripe.Checkout.SessionCreateParams.Locale`, without the open-ended string. */
-export const LOCALES = [
-  'auto',
-  'bg',
-  'cs',
-  'da',
-  'de',
-  'el',
-  'en',
-  'en-GB',
-  'es',
-  'es-419',
-  'et',
-  'fi',
-  'fil',
-  'fr',
-  'fr-CA',
-  'hi-IN',
-  'hr',
-  'hu',
-  'id',
-  'it',
-  'ja',
-  'ko',
-  'lt',
-  'lv',
-  'ms',
-  'mt',
-  'nb',
-  'nl',
-  'pl',
-  'pt',
-  'pt-BR',
-  'ro',
-  'ru',
-  'sk',
-  'sl',
-  'sv',
-  'th',
-  'tr',
-  'vi',
-  'zh',
-  'zh-HK',
-  'zh-TW',
-] as const;
-
-export const MAX_LINE_ITEMS = 100;
-/** "anywhere from 30 minutes to 24 hours after Checkout Session creation" */
-export const MIN_LIFETIME_S = 30 * 60;
-export const MAX_LIFETIME_S = 24 * 60 * 60;
-
-// Parameters Stripe accepts that the emulator does not model: refused with a clear message
-// rather than ignored. Inside `line_items`, list indices are written `[]`.
-export const UNSUPPORTED = [
-  'adaptive_pricing',
-  'after_expiration',
-  'allow_promotion_codes',
-  'automatic_tax',
-  'billing_address_collection',
-  'branding_settings',
-  'consent_collection',
-  'currency',
-  'custom_fields',
-  'custom_text',
-  'customer',
-  'customer_account',
-  'customer_creation',
-  'customer_update',
-  'discounts',
-  'excluded_payment_method_types',
-  'integration_identifier',
-  'invoice_creation',
-  'managed_payments',
-  'name_collection',
-  'optional_items',
-  'origin_context',
-  'payment_method_collection',
-  'payment_method_configuration',
-  'payment_method_data',
-  'payment_method_options',
-  'permissions',
-  'phone_number_collection',
-  'redirect_on_completion',
-  'return_url',
-  'saved_payment_method_options',
-  'setup_intent_data',
-  'shipping_address_collection',
-  'shipping_options',
-  'submit_type',
-  'subscription_data',
-  'tax_id_collection',
-  'wallet_options',
-  'line_items[][adjustable_quantity]',
-  'line_items[][dynamic_tax_rates]',
-  'line_items[][tax_rates]',
-  'line_items[][price_data][unit_amount_decimal]',
-  'line_items[][price_data][product_data][tax_code]',
-  'line_items[][price_data][product_data][tax_details]',
-  'line_items[][price_data][product_data][unit_label]',
-  'payment_intent_data[application_fee_amount]',
-  'payment_intent_data[on_behalf_of]',
-  'payment_intent_data[setup_future_usage]',
-  'payment_intent_data[shipping]',
-  'payment_intent_data[statement_descriptor]',
-  'payment_intent_data[transfer_data]',
-  'payment_intent_data[transfer_group]',
-];
-
-export const CREATE_SHAPE: Shape = {
-  mode: true,
-  line_items: listOf({
-    price: true,
-    price_data: {
-      currency: true,
-      product: true,
-      product_data: {
-        name: true,
-        description: true,
-        images: 'list',
-        metadata: 'map',
-      },
-      unit_amount: true,
-      recurring: {interval: true, interval_count: true},
-      tax_behavior: true,
-    },
-    quantity: true,
-    metadata: 'map',
-  }),
-  success_url: true,
-  cancel_url: true,
-  customer_email: true,
-  client_reference_id: true,
-  metadata: 'map',
-  payment_intent_data: {
-    metadata: 'map',
-    description: true,
-    receipt_email: true,
-    statement_descriptor_suffix: true,
-    capture_method: true,
-  },
-  expires_at: true,
-  locale: true,
-  ui_mode: true,
-  allowed_payment_method_types: 'list',
-  expand: 'list',
-};
-
-/**
- * API version 2026-03-25.dahlia renamed the `ui_mode` values (`hosted` → `hosted_page`,
- * `embedded` → `embedded_page`, `custom` → `elements`) and refuses the old names; version
- * 2026-09-30 replaced `payment_method_types` with `allowed_payment_method_types`.
- */
-export function withVersion(shape: Shape, apiVersion: string): Shape {
-  return apiVersion < '2026-09-30'
-    ? {...shape, payment_method_types: 'list'}
-    : shape;
-}
-
-export function readUiMode(params: Params, apiVersion: string): string {
-  const renamed = apiVersion >= '2026-03-25';
-  const hosted = renamed ? 'hosted_page' : 'hosted';
-  const modes = renamed
-    ? ['elements', 'embedded_page', 'form', 'hosted_page']
-    : ['custom', 'embedded', 'hosted'];
-  const mode = readEnum(params, 'ui_mode', modes) ?? hosted;
-  if (mode !== hosted) {
-    throw invalidParams(
-      `The Stripe emulator supports only ui_mode=${hosted} (Stripe's hosted payment page), not ${mode}.`,
-      'ui_mode'
-    );
-  }
-  return mode;
-}
-
-/** `allowed_payment_method_types` (or the legacy `payment_method_types`): cards only. */
-export function readPaymentMethodTypes(
-  params: Params,
-  key: 'allowed_payment_method_types' | 'payment_method_types'
-): string[] | undefined {
-  const types = readList(params, key);
-  for (const type of types ?? []) {
-    if (type !== 'card') {
-      throw invalidParams(
-        `The payment method type provided: ${type} is invalid. The Stripe emulator supports only card.`,
-        key
-      );
-    }
-  }
-  return types;
-}
-
-export function readUrl(params: Params, key: string): string | null {
-  const url = readString(params, key) || null;
-  if (url && !/^https?:\/\//i.test(url)) {
-    throw invalidParams('Not a valid URL', key, 'url_invalid');
-  }
-  // `{CHECKOUT_SESSION_ID}` is not valid in every URL parser: check with it filled in.
-  if (url && !URL.canParse(url.replaceAll('{CHECKOUT_SESSION_ID}', 'cs'))) {
-    throw invalidParams('Not a valid URL', key, 'url_invalid');
-  }
-  return url;
-}
-
-export function readExpiresAt(params: Params, created: number): number {
-  const expiresAt = readInteger(params, 'expires_at');
-  if (expiresAt === undefined) return created + MAX_LIFETIME_S;
-  if (expiresAt - created < MIN_LIFETIME_S) {
-    throw invalidParams(
-      'The `expires_at` timestamp must be at least 30 minutes from Checkout Session creation.',
-      'expires_at'
-    );
-  }
-  if (expiresAt - created > MAX_LIFETIME_S) {
-    throw invalidParams(
-      'The `expires_at` timestamp must be less than 24 hours from Checkout Session creation.',
-      'expires_at'
-    );
-  }
-  return expiresAt;
-}
+const MAX_LINE_ITEMS = 100;
 
 export interface ReadLineItems {
   lineItems: LineItemJson[];

@@ -4,7 +4,7 @@
  * 402 the request was valid but failed (declines), 404 missing object, 409 idempotency
  * conflict, 500 Stripe's fault.
  */
-import type {PaymentIntentJson, PaymentMethodJson} from './types.js';
+import type {PaymentIntentJson, PaymentMethodJson} from '../core/types.js';
 
 export type StripeErrorType =
   'api_error' | 'card_error' | 'idempotency_error' | 'invalid_request_error';

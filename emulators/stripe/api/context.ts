@@ -1,7 +1,7 @@
 /** The per-request values the API pipeline hands to route handlers. */
 import type {Context} from 'hono';
+import type {RequestInfo} from '../core/types.js';
 import type {Params} from './form.js';
-import type {RequestInfo} from './types.js';
 
 export interface Auth {
   kind: 'secret' | 'publishable';

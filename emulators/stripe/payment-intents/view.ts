@@ -3,10 +3,10 @@
  * marks "retrievable with publishable key" (no metadata, no charge, no customer); `expand[]`
  * swaps an id for its object.
  */
-import type {Auth} from './context.js';
-import {invalidParams} from './errors.js';
-import type {Core} from './state.js';
-import type {PaymentIntentJson} from './types.js';
+import type {Auth} from '../api/context.js';
+import {invalidParams} from '../api/errors.js';
+import type {Core} from '../core/state.js';
+import type {PaymentIntentJson} from '../core/types.js';
 
 const PUBLISHABLE_FIELDS = [
   'id',

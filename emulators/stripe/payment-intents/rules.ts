@@ -2,13 +2,16 @@
  * What Stripe allows on a PaymentIntent in each status, and the errors it gives when a request
  * does not fit (`payment_intent_unexpected_state`, with the intent inside the error).
  */
-import type {ApiContext, Auth} from './context.js';
-import {invalidParams, invalidRequest, noSuch} from './errors.js';
-import type {ConfirmRequest} from './intent-params.js';
-import {viewIntent} from './intent-view.js';
-import {createPaymentMethod, findPaymentMethod} from './payment-methods.js';
-import type {Core, IntentRecord, PaymentMethodRecord} from './state.js';
-import type {PaymentIntentJson, PaymentIntentStatus} from './types.js';
+import type {ApiContext, Auth} from '../api/context.js';
+import {invalidParams, invalidRequest, noSuch} from '../api/errors.js';
+import type {Core, IntentRecord, PaymentMethodRecord} from '../core/state.js';
+import type {PaymentIntentJson, PaymentIntentStatus} from '../core/types.js';
+import {
+  createPaymentMethod,
+  findPaymentMethod,
+} from '../payment-methods/payment-methods.js';
+import type {ConfirmRequest} from './params.js';
+import {viewIntent} from './view.js';
 
 export const CONFIRMABLE: PaymentIntentStatus[] = [
   'requires_payment_method',

@@ -7,29 +7,29 @@
  *
  * Since API version 2022-08-01 the PaymentIntent is created when the buyer first confirms,
  * not with the session; later attempts (after a decline) reuse it. It is charged by the same
- * machinery as any other intent (intent-flow.ts), so test cards behave identically.
+ * machinery as any other intent (../payment-intents/flow.ts), so test cards behave identically.
  */
-import {NO_REQUEST} from './context.js';
-import {invalidRequest, noSuch} from './errors.js';
-import type {Params} from './form.js';
-import {
-  attemptPayment,
-  cancel,
-  charge,
-  startProcessing,
-  type AttemptResult,
-} from './intent-flow.js';
-import {CANCELABLE} from './intent-rules.js';
-import {newIntent} from './payment-intents.js';
-import {findPaymentMethod} from './payment-methods.js';
+import {NO_REQUEST} from '../api/context.js';
+import {invalidRequest, noSuch} from '../api/errors.js';
+import type {Params} from '../api/form.js';
 import {
   seconds,
   type CheckoutSessionRecord,
   type Core,
   type IntentRecord,
   type PaymentMethodRecord,
-} from './state.js';
-import type {CheckoutSessionJson, RequestInfo} from './types.js';
+} from '../core/state.js';
+import type {CheckoutSessionJson, RequestInfo} from '../core/types.js';
+import {
+  attemptPayment,
+  cancel,
+  charge,
+  startProcessing,
+  type AttemptResult,
+} from '../payment-intents/flow.js';
+import {newIntent} from '../payment-intents/payment-intents.js';
+import {CANCELABLE} from '../payment-intents/rules.js';
+import {findPaymentMethod} from '../payment-methods/payment-methods.js';
 
 /** The emulator's hosted payment page for a session, on its own origin. */
 export function pageUrl(origin: string, sessionId: string): string {

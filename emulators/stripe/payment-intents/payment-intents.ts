@@ -1,15 +1,36 @@
 /**
  * `/v1/payment_intents`: create, retrieve, update, confirm and cancel. Parameters are read in
- * intent-params.ts, Stripe's status rules live in intent-rules.ts and the status machine in
- * intent-flow.ts; each handler validates everything first and changes state last.
+ * params.ts, Stripe's status rules live in rules.ts and the status machine in flow.ts (all in
+ * this folder); each handler validates everything first and changes state last.
  */
 import {Hono} from 'hono';
-import {checkChargeAmount, readAmount, readCurrency} from './amounts.js';
-import {requestInfo, type ApiContext, type Env} from './context.js';
-import {cardError, invalidParams, missingParameter} from './errors.js';
-import type {Params} from './form.js';
-import {newClientSecret, newId} from './ids.js';
-import {attemptPayment, cancel, type AttemptResult} from './intent-flow.js';
+import {checkChargeAmount, readAmount, readCurrency} from '../api/amounts.js';
+import {requestInfo, type ApiContext, type Env} from '../api/context.js';
+import {cardError, invalidParams, missingParameter} from '../api/errors.js';
+import type {Params} from '../api/form.js';
+import {
+  checkParams,
+  readBoolean,
+  readEmail,
+  readEnum,
+  readList,
+  readMetadata,
+  readString,
+} from '../api/params.js';
+import {newClientSecret, newId} from '../core/ids.js';
+import {
+  seconds,
+  type Core,
+  type IntentRecord,
+  type PaymentMethodRecord,
+} from '../core/state.js';
+import type {PaymentIntentJson} from '../core/types.js';
+import {findPaymentMethod} from '../payment-methods/payment-methods.js';
+import {
+  readPaymentMethodTypes,
+  withLegacyTypes,
+} from '../payment-methods/types.js';
+import {attemptPayment, cancel, type AttemptResult} from './flow.js';
 import {
   CANCELLATION_REASONS,
   CONFIRM_SHAPE,
@@ -20,10 +41,8 @@ import {
   readAutomaticPaymentMethods,
   readCaptureMethod,
   readConfirm,
-  readPaymentMethodTypes,
-  withLegacyTypes,
   type ConfirmRequest,
-} from './intent-params.js';
+} from './params.js';
 import {
   CANCELABLE,
   CONFIRMABLE,
@@ -35,25 +54,8 @@ import {
   resolvePaymentMethod,
   statusList,
   unexpectedState,
-} from './intent-rules.js';
-import {checkExpand, viewIntent} from './intent-view.js';
-import {
-  checkParams,
-  readBoolean,
-  readEmail,
-  readEnum,
-  readList,
-  readMetadata,
-  readString,
-} from './params.js';
-import {findPaymentMethod} from './payment-methods.js';
-import {
-  seconds,
-  type Core,
-  type IntentRecord,
-  type PaymentMethodRecord,
-} from './state.js';
-import type {PaymentIntentJson} from './types.js';
+} from './rules.js';
+import {checkExpand, viewIntent} from './view.js';
 
 /** A new intent from validated create parameters, before any payment method is attached. */
 export function newIntent(core: Core, params: Params): PaymentIntentJson {

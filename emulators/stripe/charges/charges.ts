@@ -3,13 +3,13 @@
  * PaymentIntent's `latest_charge` points at the latest). Refunds and disputes change them.
  */
 import {Hono} from 'hono';
-import type {Env} from './context.js';
-import {noSuch} from './errors.js';
-import {newId} from './ids.js';
-import {checkParams} from './params.js';
-import {seconds, type Core, type PaymentMethodRecord} from './state.js';
-import type {Decline} from './test-cards.js';
-import type {ChargeJson, PaymentIntentJson} from './types.js';
+import type {Env} from '../api/context.js';
+import {noSuch} from '../api/errors.js';
+import {checkParams} from '../api/params.js';
+import {newId} from '../core/ids.js';
+import {seconds, type Core, type PaymentMethodRecord} from '../core/state.js';
+import type {Decline} from '../core/test-cards.js';
+import type {ChargeJson, PaymentIntentJson} from '../core/types.js';
 
 function outcome(decline: Decline | null): ChargeJson['outcome'] {
   const common = {
