@@ -4,29 +4,33 @@
  * `/_emulator` controls. Web-standard Request/Response, so tests drive it with `app.request()`.
  */
 import {Hono} from 'hono';
-import type {SigningIdentity} from './certificate.js';
-import type {Env} from './context.js';
-import {controlRoutes, type ControlOptions} from './control.js';
-import {browserRoutes} from './browser/routes.js';
-import {PaypalApiError} from './errors.js';
-import {eventRoutes} from './events.js';
-import {idempotency, type IdempotencyStore} from './idempotency.js';
-import {mockResponses} from './mock-response.js';
-import {oauthRoutes, requireToken, type TokenStoreOptions} from './oauth.js';
-import {
-  capturedOrderView,
-  createdOrderView,
-  parsePrefer,
-} from './order-view.js';
-import {orderRoutes} from './orders.js';
-import {notificationRoutes} from './notifications.js';
+import type {Env} from './api/context.js';
+import {PaypalApiError} from './api/errors.js';
+import {idempotency, type IdempotencyStore} from './api/idempotency.js';
+import {mockResponses} from './api/mock-response.js';
 import {
   corsForBrowsers,
   debugId,
   jsonBody,
   paypalRequestFaults,
-} from './pipeline.js';
-import type {EventRecord} from './state.js';
+} from './api/pipeline.js';
+import {controlRoutes, type ControlOptions} from './controls.js';
+import type {EventRecord} from './core/state.js';
+import {browserRoutes} from './js-sdk/js-sdk.js';
+import {
+  oauthRoutes,
+  requireToken,
+  type TokenStoreOptions,
+} from './oauth/oauth.js';
+import {orderRoutes} from './orders/orders.js';
+import {
+  capturedOrderView,
+  createdOrderView,
+  parsePrefer,
+} from './orders/view.js';
+import type {SigningIdentity} from './webhooks/certificate.js';
+import {eventRoutes} from './webhooks/events.js';
+import {notificationRoutes} from './webhooks/notifications.js';
 
 export interface AppOptions extends ControlOptions {
   tokenOptions: TokenStoreOptions;

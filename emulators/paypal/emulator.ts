@@ -7,12 +7,13 @@ import type {Hono} from 'hono';
 import {DEFAULT_RETRY_DELAYS_MS} from '../shared/delivery.js';
 import type {EmulatorFaults} from '../shared/faults.js';
 import {createOutbox} from '../shared/outbox.js';
+import type {Env} from './api/context.js';
+import {createIdempotencyStore} from './api/idempotency.js';
 import {createApp} from './app.js';
-import {applyBuyerChoice} from './approval.js';
-import {triggerCaptureEvent, type CaptureEventKind} from './capture-events.js';
-import {createSigningIdentity} from './certificate.js';
-import type {Env} from './context.js';
-import {createEventLog} from './events.js';
+import {
+  triggerCaptureEvent,
+  type CaptureEventKind,
+} from './captures/capture-events.js';
 import {
   newAccountId,
   newAppId,
@@ -21,14 +22,16 @@ import {
   newClientSecret,
   newWebhookId,
   randomChars,
-} from './ids.js';
-import {createIdempotencyStore} from './idempotency.js';
-import {createTokenStore, type PaypalEmulatorStats} from './oauth.js';
-import {fullOrder} from './order-view.js';
-import {findOrder} from './orders.js';
-import {createState, type BuyerChoice, type Core} from './state.js';
-import type {OrderJson, WebhookEvent} from './types.js';
-import {paypalDelivery, type DeliveryAttempt} from './webhooks.js';
+} from './core/ids.js';
+import {createState, type BuyerChoice, type Core} from './core/state.js';
+import type {OrderJson, WebhookEvent} from './core/types.js';
+import {createTokenStore, type PaypalEmulatorStats} from './oauth/oauth.js';
+import {applyBuyerChoice} from './orders/approval.js';
+import {findOrder} from './orders/orders.js';
+import {fullOrder} from './orders/view.js';
+import {createSigningIdentity} from './webhooks/certificate.js';
+import {paypalDelivery, type DeliveryAttempt} from './webhooks/delivery.js';
+import {createEventLog} from './webhooks/events.js';
 
 export {DEFAULT_RETRY_DELAYS_MS};
 

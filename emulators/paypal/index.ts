@@ -16,12 +16,12 @@ export {
 } from './emulator.js';
 export {startPaypalEmulator, type RunningPaypalEmulator} from './node.js';
 export type {FaultSnapshot} from '../shared/faults.js';
-export type {PaypalEmulatorStats} from './oauth.js';
-export type {DeliveryAttempt} from './webhooks.js';
-export type {BuyerChoice} from './state.js';
-export type {CaptureEventKind} from './capture-events.js';
+export type {PaypalEmulatorStats} from './oauth/oauth.js';
+export type {DeliveryAttempt} from './webhooks/delivery.js';
+export type {BuyerChoice} from './core/state.js';
+export type {CaptureEventKind} from './captures/capture-events.js';
 export type {
   OrderJson as PaypalOrderJson,
   WebhookEvent as PaypalWebhookEvent,
-} from './types.js';
-export {CERTIFICATE_COMMON_NAME} from './certificate.js';
+} from './core/types.js';
+export {CERTIFICATE_COMMON_NAME} from './webhooks/certificate.js';

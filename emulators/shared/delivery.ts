@@ -3,7 +3,7 @@
  * afresh on every attempt by the provider's `sign()`, and retries a non-2xx answer, a network
  * error or a timeout on the configured schedule. Deliveries never block the API response that
  * caused them. What is signed and how, and the headers that carry it, are each emulator's own
- * (webhooks.ts in each).
+ * (webhooks/delivery.ts in each).
  */
 
 /** Waits before each retry of a failed delivery; after the last, delivery gives up. */

@@ -3,7 +3,7 @@
  * opens on the emulator's origin: the button frame and the approval popup. Every message carries
  * `protocol` and a random `channel`; receivers check `event.origin` and `event.source` before
  * reading anything, and senders name the one origin they trust as the target. The envelope is
- * ../../shared/protocol.ts (the Stripe emulator's too); the messages are PayPal's own.
+ * ../../shared/browser/protocol.ts (the Stripe emulator's too); the messages are PayPal's own.
  */
 import {
   envelopes,

@@ -1,13 +1,13 @@
 /**
- * PayPal's side of webhook delivery (the sending and retrying are ../shared/delivery.ts): each
+ * PayPal's side of webhook delivery (the sending and retrying are ../../shared/delivery.ts): each
  * attempt carries PayPal's transmission headers, signed afresh (a new transmission id and time,
  * so each attempt verifies on its own) with the emulator's certificate.
  */
-import type {AttemptRecord, DeliveryOptions} from '../shared/delivery.js';
+import type {AttemptRecord, DeliveryOptions} from '../../shared/delivery.js';
+import {isoSeconds} from '../core/ids.js';
+import type {EventRecord} from '../core/state.js';
 import type {SigningIdentity} from './certificate.js';
-import {isoSeconds} from './ids.js';
 import {AUTH_ALGO, transmissionMessage} from './signature.js';
-import type {EventRecord} from './state.js';
 
 export interface DeliveryAttempt extends AttemptRecord {
   transmissionId: string;

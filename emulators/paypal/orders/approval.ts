@@ -3,15 +3,15 @@
  * order. Approving (with any funding) makes it APPROVED with a payer and a `paypal` payment
  * source and sends CHECKOUT.ORDER.APPROVED; cancelling changes nothing, as at PayPal.
  */
-import {issueError} from './errors.js';
-import {fullOrder} from './order-view.js';
+import {issueError} from '../api/errors.js';
 import {
   timestamp,
   type BuyerChoice,
   type Core,
   type OrderRecord,
-} from './state.js';
-import type {OrderJson, PayerJson} from './types.js';
+} from '../core/state.js';
+import type {OrderJson, PayerJson} from '../core/types.js';
+import {fullOrder} from './view.js';
 
 export function payerOf(core: Pick<Core, 'buyer'>): PayerJson {
   const {buyer} = core;

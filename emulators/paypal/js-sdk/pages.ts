@@ -4,9 +4,9 @@
  * escaped. Both load only their own bundled script.
  */
 import {escapeHtml} from '../../shared/html.js';
-import {toHundredths, formatValue} from '../money.js';
-import type {Buyer} from '../state.js';
-import type {ItemJson, OrderJson} from '../types.js';
+import {toHundredths, formatValue} from '../core/money.js';
+import type {Buyer} from '../core/state.js';
+import type {ItemJson, OrderJson} from '../core/types.js';
 
 const FRAME_STYLES = `
 * { box-sizing: border-box; }

@@ -6,17 +6,22 @@
  */
 import {Hono, type MiddlewareHandler} from 'hono';
 import {armFault, type FaultController} from '../shared/faults.js';
-import {applyBuyerChoice} from './approval.js';
+import type {Env} from './api/context.js';
+import {issueError} from './api/errors.js';
 import {
   CAPTURE_EVENT_KINDS,
   triggerCaptureEvent,
   type CaptureEventKind,
-} from './capture-events.js';
-import type {Env} from './context.js';
-import {issueError} from './errors.js';
-import type {TokenStore, TokenStoreOptions} from './oauth.js';
-import {findOrder} from './orders.js';
-import type {BuyerChoice, Core, EventRecord, OrderRecord} from './state.js';
+} from './captures/capture-events.js';
+import type {
+  BuyerChoice,
+  Core,
+  EventRecord,
+  OrderRecord,
+} from './core/state.js';
+import type {TokenStore, TokenStoreOptions} from './oauth/oauth.js';
+import {applyBuyerChoice} from './orders/approval.js';
+import {findOrder} from './orders/orders.js';
 
 export interface ControlOptions {
   core: Core;

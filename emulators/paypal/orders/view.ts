@@ -2,8 +2,8 @@
  * What an order looks like on the wire: HATEOAS links that follow its status, and the two
  * representations `Prefer` chooses between (`return=minimal` is PayPal's default).
  */
-import type {Core, OrderRecord} from './state.js';
-import type {CaptureJson, Link, OrderJson} from './types.js';
+import type {Core, OrderRecord} from '../core/state.js';
+import type {CaptureJson, Link, OrderJson} from '../core/types.js';
 
 export type Prefer = 'minimal' | 'representation';
 

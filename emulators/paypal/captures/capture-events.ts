@@ -3,24 +3,24 @@
  * complete; be denied; be refunded (fully or partly) or reversed by a chargeback; or be
  * disputed. Each changes the capture as PayPal would and sends the event PayPal sends.
  */
-import {amountText, captureResource} from './capture-flow.js';
-import {PaypalApiError, detail, issueError} from './errors.js';
-import {newDisputeId, newResourceId} from './ids.js';
+import {PaypalApiError, detail, issueError} from '../api/errors.js';
+import {newDisputeId, newResourceId} from '../core/ids.js';
 import {
   formatValue,
   money,
   paypalFee,
   toHundredths,
   VALUE_PATTERN,
-} from './money.js';
-import {timestamp, type Core, type OrderRecord} from './state.js';
+} from '../core/money.js';
+import {timestamp, type Core, type OrderRecord} from '../core/state.js';
 import type {
   CaptureJson,
   DisputeResource,
   PurchaseUnitJson,
   RefundJson,
   WebhookEvent,
-} from './types.js';
+} from '../core/types.js';
+import {amountText, captureResource} from '../orders/capture.js';
 
 export const CAPTURE_EVENT_KINDS = [
   'pending',

@@ -6,9 +6,9 @@
  *   `{verification_status: 'SUCCESS' | 'FAILURE'}` (HTTP 200 either way, as PayPal does).
  */
 import {Hono} from 'hono';
+import type {Env} from '../api/context.js';
+import {PaypalApiError, type ErrorDetail} from '../api/errors.js';
 import type {SigningIdentity} from './certificate.js';
-import type {Env} from './context.js';
-import {PaypalApiError, type ErrorDetail} from './errors.js';
 import {AUTH_ALGO, transmissionMessage} from './signature.js';
 
 export interface NotificationOptions {

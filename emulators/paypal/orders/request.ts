@@ -3,10 +3,10 @@
  * INVALID_REQUEST), then business rules (422 UNPROCESSABLE_ENTITY) — currencies, decimals and
  * the breakdown sums. Every problem found is reported at once, each with its JSON pointer.
  */
-import {PaypalApiError, detail} from './errors.js';
-import {Checker, isObject, type Json} from './order-checks.js';
+import {PaypalApiError, detail} from '../api/errors.js';
+import type {PurchaseUnitJson} from '../core/types.js';
+import {Checker, isObject, type Json} from './checks.js';
 import {checkPurchaseUnit} from './purchase-unit.js';
-import type {PurchaseUnitJson} from './types.js';
 
 export interface ValidOrderRequest {
   purchaseUnits: PurchaseUnitJson[];

@@ -4,12 +4,12 @@
  */
 import type {MiddlewareHandler} from 'hono';
 import {cors} from 'hono/cors';
-import type {FaultController} from '../shared/faults.js';
-import {requestFaults} from '../shared/request-faults.js';
+import type {FaultController} from '../../shared/faults.js';
+import {requestFaults} from '../../shared/request-faults.js';
+import {newDebugId} from '../core/ids.js';
+import type {EventRecord} from '../core/state.js';
 import type {Env} from './context.js';
 import {PaypalApiError, detail} from './errors.js';
-import {newDebugId} from './ids.js';
-import type {EventRecord} from './state.js';
 
 /** `Paypal-Debug-Id` on every answer, as PayPal sends (and quotes in error bodies). */
 export function debugId(): MiddlewareHandler<Env> {

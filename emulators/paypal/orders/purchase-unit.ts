@@ -3,9 +3,9 @@
  * `item_total` = Σ unit_amount × quantity, `tax_total` = Σ tax × quantity, and
  * `value` = item_total + tax_total + shipping + handling + insurance − shipping_discount − discount.
  */
-import {PAYPAL_CURRENCIES} from './money.js';
-import {Checker, isObject, type Json} from './order-checks.js';
-import type {ItemJson, MoneyJson, PurchaseUnitJson} from './types.js';
+import {PAYPAL_CURRENCIES} from '../core/money.js';
+import type {ItemJson, MoneyJson, PurchaseUnitJson} from '../core/types.js';
+import {Checker, isObject, type Json} from './checks.js';
 
 const BREAKDOWN_FIELDS = [
   'item_total',

@@ -4,18 +4,18 @@
  * buyer, on the approval page) → COMPLETED (capture).
  */
 import {Hono} from 'hono';
-import {captureOrder} from './capture-flow.js';
-import type {Env} from './context.js';
-import {issueError, notFound} from './errors.js';
-import {newResourceId} from './ids.js';
-import {validateOrderRequest} from './order-request.js';
+import type {Env} from '../api/context.js';
+import {issueError, notFound} from '../api/errors.js';
+import {newResourceId} from '../core/ids.js';
+import {timestamp, type Core, type OrderRecord} from '../core/state.js';
+import {captureOrder} from './capture.js';
+import {validateOrderRequest} from './request.js';
 import {
   capturedOrderView,
   createdOrderView,
   fullOrder,
   parsePrefer,
-} from './order-view.js';
-import {timestamp, type Core, type OrderRecord} from './state.js';
+} from './view.js';
 
 export function findOrder(core: Core, id: string): OrderRecord {
   const record = core.state.orders.get(id);

@@ -8,9 +8,9 @@
  * do for their facilitator token; such a token may only create, read and capture orders.
  */
 import {Hono, type MiddlewareHandler} from 'hono';
-import type {AccessToken, Env} from './context.js';
-import {PaypalApiError, authenticationFailure, detail} from './errors.js';
-import {newAccessToken, newNonce} from './ids.js';
+import type {AccessToken, Env} from '../api/context.js';
+import {PaypalApiError, authenticationFailure, detail} from '../api/errors.js';
+import {newAccessToken, newNonce} from '../core/ids.js';
 
 export interface PaypalEmulatorStats {
   /** Tokens granted to a server (client id and secret), cached ones included. */

@@ -1,16 +1,16 @@
 /**
- * The browser half of the emulator, on the emulator's own origin (so the button and the
+ * The browser half of the emulator (../browser/), on the emulator's own origin (so the button and the
  * approval window are cross-origin to the shop, as paypal.com is):
  *
- * - `GET /sdk/js?client-id=…&currency=…`: the fake JS SDK (`sdk/paypal-sdk.ts`)
- * - `GET /smart/buttons`: the button frame (`frame/button-frame.ts`)
- * - `GET /checkoutnow?token=<order id>`: the approval page (`frame/checkout-page.ts`)
+ * - `GET /sdk/js?client-id=…&currency=…`: the fake JS SDK (`browser/sdk/paypal-sdk.ts`)
+ * - `GET /smart/buttons`: the button frame (`browser/frame/button-frame.ts`)
+ * - `GET /checkoutnow?token=<order id>`: the approval page (`browser/frame/checkout-page.ts`)
  */
 import {Hono} from 'hono';
 import {createBundler} from '../../shared/bundle.js';
-import type {Env} from '../context.js';
-import {isApprovable} from '../approval.js';
-import type {Core} from '../state.js';
+import type {Env} from '../api/context.js';
+import type {Core} from '../core/state.js';
+import {isApprovable} from '../orders/approval.js';
 import {
   buttonFramePage,
   checkoutPage,
@@ -18,11 +18,11 @@ import {
 } from './pages.js';
 import {checkSdkQuery} from './sdk-query.js';
 
-// The scripts are TypeScript in this folder, bundled on first request (../../shared/bundle.ts).
+// The scripts are TypeScript in ../browser/, bundled on first request (../../shared/bundle.ts).
 const ENTRIES = {
-  sdk: 'sdk/paypal-sdk.ts',
-  buttonFrame: 'frame/button-frame.ts',
-  checkout: 'frame/checkout-page.ts',
+  sdk: '../browser/sdk/paypal-sdk.ts',
+  buttonFrame: '../browser/frame/button-frame.ts',
+  checkout: '../browser/frame/checkout-page.ts',
 } as const;
 
 const PAGE_POLICY = [

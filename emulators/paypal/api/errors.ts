@@ -4,7 +4,7 @@
  * with the name and message fixed per HTTP status and the fine-grained reason in
  * `details[].issue`. Descriptions are PayPal's own, from the Orders v2 specification.
  */
-import type {Link} from './types.js';
+import type {Link} from '../core/types.js';
 
 export interface ErrorDetail {
   field?: string;

@@ -3,7 +3,7 @@
  * pointer: 400-level issues (the shape) and 422-level ones (currencies, decimals, signs) are kept
  * apart, because PayPal reports the first kind before the second.
  */
-import {ISSUES, detail, type ErrorDetail} from './errors.js';
+import {ISSUES, detail, type ErrorDetail} from '../api/errors.js';
 import {
   MAX_HUNDREDTHS,
   NO_DECIMAL_CURRENCIES,
@@ -11,7 +11,7 @@ import {
   VALUE_PATTERN,
   decimalPlaces,
   toHundredths,
-} from './money.js';
+} from '../core/money.js';
 
 export type Json = Record<string, unknown>;
 

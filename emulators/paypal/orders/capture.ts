@@ -3,13 +3,17 @@
  * PENDING), and a PAYMENT.CAPTURE.* event for each. The order's funding decides the outcome:
  * a card the buyer "declined" on the approval page fails with INSTRUMENT_DECLINED.
  */
+import {issueError} from '../api/errors.js';
+import {newResourceId} from '../core/ids.js';
+import {money, paypalFee, toHundredths} from '../core/money.js';
+import {timestamp, type Core, type OrderRecord} from '../core/state.js';
+import type {
+  CaptureJson,
+  CaptureResource,
+  PurchaseUnitJson,
+} from '../core/types.js';
 import {requireApprovalAgain} from './approval.js';
-import {issueError} from './errors.js';
-import {newResourceId} from './ids.js';
-import {money, paypalFee, toHundredths} from './money.js';
-import {captureLinks, checkoutUrl} from './order-view.js';
-import {timestamp, type Core, type OrderRecord} from './state.js';
-import type {CaptureJson, CaptureResource, PurchaseUnitJson} from './types.js';
+import {captureLinks, checkoutUrl} from './view.js';
 
 export function captureResource(
   orderId: string,

@@ -5,11 +5,11 @@
  * one on request.
  */
 import {Hono} from 'hono';
-import type {Env} from './context.js';
-import {issueError} from './errors.js';
-import {newEventId} from './ids.js';
-import type {EventRecord, State} from './state.js';
-import type {WebhookEvent} from './types.js';
+import type {Env} from '../api/context.js';
+import {issueError} from '../api/errors.js';
+import {newEventId} from '../core/ids.js';
+import type {EventRecord, State} from '../core/state.js';
+import type {WebhookEvent} from '../core/types.js';
 
 export interface EventLogOptions {
   state: State;

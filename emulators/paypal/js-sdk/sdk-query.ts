@@ -4,7 +4,7 @@
  * `loadScript()` rejects). Values are the kebab-case names @paypal/paypal-js writes
  * (`client-id`, `currency`, `intent`, `components`, …).
  */
-import {PAYPAL_CURRENCIES} from '../money.js';
+import {PAYPAL_CURRENCIES} from '../core/money.js';
 
 /** Every component name the real SDK knows; the emulator implements `buttons` (and eligibility). */
 const KNOWN_COMPONENTS = new Set([
