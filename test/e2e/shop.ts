@@ -8,7 +8,9 @@ import {mkdtempSync, rmSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import Database from 'better-sqlite3';
-import {chromium, type Browser} from 'playwright-core';
+
+/** Headless Chromium, shared with the emulators' browser tests. */
+export {launchChromium} from '../../emulators/test/chromium.js';
 
 export interface Shop {
   url: string;
@@ -105,18 +107,4 @@ export async function startShop(
       if (!options.databaseFile) rmSync(dir, {recursive: true, force: true});
     },
   };
-}
-
-export function launchChromium(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
-  });
 }

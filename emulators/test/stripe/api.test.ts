@@ -8,7 +8,7 @@ import Stripe from 'stripe';
 import {
   startStripeEmulator,
   type RunningStripeEmulator,
-} from '../../emulators/stripe/index.js';
+} from '../../stripe/index.js';
 
 // A fixed clock, so expiry checks and `created` fields do not depend on the day tests run.
 const NOW = Date.UTC(2030, 5, 15, 12, 0, 0);

@@ -16,8 +16,8 @@ import {
   type Page,
 } from 'playwright-core';
 import Stripe from 'stripe';
-import {startStripeEmulator} from '../../emulators/stripe/index.js';
-import {launchChromium} from './shop.js';
+import {startStripeEmulator} from '../../stripe/index.js';
+import {launchChromium} from '../chromium.js';
 
 type Emulator = Awaited<ReturnType<typeof startStripeEmulator>>;
 

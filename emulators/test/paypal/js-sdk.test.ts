@@ -14,8 +14,8 @@ import type {Browser, Frame, Page} from 'playwright-core';
 import {
   startPaypalEmulator,
   type RunningPaypalEmulator,
-} from '../../emulators/paypal/index.js';
-import {launchChromium} from './shop.js';
+} from '../../paypal/index.js';
+import {launchChromium} from '../chromium.js';
 
 const BUTTON_SCREENSHOT = '/tmp/paypal-sdk-fake-button.png';
 const STYLED_SCREENSHOT = '/tmp/paypal-sdk-fake-button-styled.png';

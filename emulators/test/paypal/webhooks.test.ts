@@ -15,7 +15,7 @@ import {
   type PaypalWebhookEvent,
   type RunningPaypalEmulator,
   type PaypalEmulatorOptions,
-} from '../../emulators/paypal/index.js';
+} from '../../paypal/index.js';
 
 interface Delivery {
   body: string;

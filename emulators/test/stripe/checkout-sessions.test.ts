@@ -13,7 +13,7 @@ import Stripe from 'stripe';
 import {
   startStripeEmulator,
   type RunningStripeEmulator,
-} from '../../emulators/stripe/index.js';
+} from '../../stripe/index.js';
 
 // A clock the tests move, so expiry does not depend on waiting.
 const START = Date.UTC(2030, 5, 15, 12, 0, 0);

@@ -13,7 +13,7 @@ import {
   validateExpiry,
   validateNumber,
   validatePostalCode,
-} from '../../emulators/stripe/browser/frame/card.js';
+} from '../../stripe/browser/frame/card.js';
 
 const JUNE_2030 = new Date(2030, 5, 15);
 

@@ -9,7 +9,7 @@ import {
   createPaypalEmulator,
   type PaypalEmulator,
   type PaypalEmulatorOptions,
-} from '../../emulators/paypal/index.js';
+} from '../../paypal/index.js';
 
 interface Answer {
   status: number;

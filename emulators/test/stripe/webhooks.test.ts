@@ -11,7 +11,7 @@ import {
   startStripeEmulator,
   type RunningStripeEmulator,
   type StripeEmulatorOptions,
-} from '../../emulators/stripe/index.js';
+} from '../../stripe/index.js';
 
 interface Delivery {
   body: string;
