@@ -32,7 +32,7 @@ import type {SigningIdentity} from './webhooks/certificate.js';
 import {eventRoutes} from './webhooks/events.js';
 import {notificationRoutes} from './webhooks/notifications.js';
 
-export interface AppOptions extends ControlOptions {
+interface AppOptions extends ControlOptions {
   tokenOptions: TokenStoreOptions;
   idempotency: IdempotencyStore;
   identity: Promise<SigningIdentity>;

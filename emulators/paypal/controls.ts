@@ -58,7 +58,7 @@ function optionalCount(value: unknown, field: string): number | undefined {
 }
 
 /** Where the buyer goes after answering, when checkout was a redirect (not a popup). */
-export function redirectUrlFor(
+function redirectUrlFor(
   record: OrderRecord,
   choice: BuyerChoice,
   payerId: string

@@ -21,7 +21,7 @@ export interface AttemptRecord {
   ok: boolean;
 }
 
-export interface SignedAttempt<S> {
+interface SignedAttempt<S> {
   /** Every request header of the attempt, in the order they are sent. */
   headers: Record<string, string>;
   /** What the attempt record keeps of the signature (a timestamp, an id, the signature). */
@@ -42,7 +42,7 @@ export interface DeliveryOptions<E, S extends object> {
   fetch?: typeof fetch;
 }
 
-export interface Delivery {
+interface Delivery {
   /** Settles after the first attempt, successful or not. */
   firstAttempt: Promise<void>;
   done: Promise<void>;
@@ -189,7 +189,3 @@ export function createWebhookDispatcher<E, S extends object>(
     },
   };
 }
-
-export type WebhookDispatcher<E, S extends object> = ReturnType<
-  typeof createWebhookDispatcher<E, S>
->;

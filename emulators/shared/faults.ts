@@ -40,12 +40,12 @@ export interface EmulatorFaults {
   snapshot(): FaultSnapshot;
 }
 
-export interface EventPlan {
+interface EventPlan {
   copies: number;
   delayMs: number;
 }
 
-export interface RequestPlan {
+interface RequestPlan {
   /** `undefined`: no hang; `null`: hang until close(). */
   hangMs: number | null | undefined;
   fail: boolean;
@@ -219,7 +219,7 @@ export function createFaults<T>(
 }
 
 /** What `POST /_emulator/faults/:name` was given, already read from the provider's body. */
-export interface FaultArguments {
+interface FaultArguments {
   count?: number;
   ms?: number;
   /** Read only for `release-events`; each provider validates it in its own error shape. */
@@ -227,7 +227,7 @@ export interface FaultArguments {
 }
 
 /** The provider's errors for a fault request it cannot arm. */
-export interface FaultErrors {
+interface FaultErrors {
   missingMs(): Error;
   unknownFault(name: string): Error;
 }

@@ -46,5 +46,3 @@ export function createOutbox<R, S extends object>(
     },
   };
 }
-
-export type Outbox<R, S extends object> = ReturnType<typeof createOutbox<R, S>>;

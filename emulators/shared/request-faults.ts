@@ -6,7 +6,7 @@
 import type {Context, Env, MiddlewareHandler} from 'hono';
 import type {FaultController} from './faults.js';
 
-export interface RequestFaultErrors<E extends Env> {
+interface RequestFaultErrors<E extends Env> {
   /** The emulator closed while the request was hanging. */
   closed(c: Context<E>): Error;
   /** An injected failure (a 500 in the provider's shape). */

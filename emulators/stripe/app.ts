@@ -25,7 +25,7 @@ import {paymentIntentRoutes} from './payment-intents/payment-intents.js';
 import {paymentMethodRoutes} from './payment-methods/payment-methods.js';
 import {refundRoutes} from './refunds/refunds.js';
 
-export interface AppOptions extends ControlOptions {
+interface AppOptions extends ControlOptions {
   apiVersion: string;
   publishableKey: string;
   idempotency: IdempotencyStore;

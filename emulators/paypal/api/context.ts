@@ -1,5 +1,4 @@
 /** The per-request values the API pipeline hands to route handlers. */
-import type {Context} from 'hono';
 
 /** An access token PayPal issued: to the server (client id + secret) or to the JS SDK. */
 export interface AccessToken {
@@ -18,5 +17,3 @@ export interface Env {
     body: unknown;
   };
 }
-
-export type ApiContext = Context<Env>;

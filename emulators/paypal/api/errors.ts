@@ -14,7 +14,7 @@ export interface ErrorDetail {
   description?: string;
 }
 
-export interface PaypalErrorBody {
+interface PaypalErrorBody {
   name: string;
   message: string;
   debug_id?: string;
@@ -25,7 +25,7 @@ export interface PaypalErrorBody {
 }
 
 /** The name and message PayPal pairs with each status. */
-export const STATUS_NAMES: Readonly<Record<number, [string, string]>> = {
+const STATUS_NAMES: Readonly<Record<number, [string, string]>> = {
   400: [
     'INVALID_REQUEST',
     'Request is not well-formed, syntactically incorrect, or violates schema.',
@@ -185,7 +185,7 @@ export const ISSUES: Readonly<Record<string, [number, string]>> = {
 };
 
 /** Where PayPal's error links point: the Orders v2 error reference, by issue. */
-export function informationLink(issue: string): Link {
+function informationLink(issue: string): Link {
   return {
     href: `https://developer.paypal.com/api/rest/reference/orders/v2/errors/#${issue}`,
     rel: 'information_link',

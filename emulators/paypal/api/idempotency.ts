@@ -11,7 +11,7 @@ import type {Env} from './context.js';
 import {issueError} from './errors.js';
 
 /** PayPal's limit on the header, in characters. */
-export const MAX_REQUEST_ID_LENGTH = 108;
+const MAX_REQUEST_ID_LENGTH = 108;
 
 interface Saved {
   endpoint: string;
@@ -27,7 +27,7 @@ export function createIdempotencyStore() {
 export type IdempotencyStore = ReturnType<typeof createIdempotencyStore>;
 
 /** Renders the latest status of the order a saved request answered with, or undefined. */
-export type Replay = (
+type Replay = (
   orderId: string,
   endpoint: string,
   prefer: string | undefined

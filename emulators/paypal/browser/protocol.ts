@@ -5,13 +5,10 @@
  * reading anything, and senders name the one origin they trust as the target. The envelope is
  * ../../shared/browser/protocol.ts (the Stripe emulator's too); the messages are PayPal's own.
  */
-import {
-  envelopes,
-  type Envelope as SharedEnvelope,
-} from '../../shared/browser/protocol.js';
+import {envelopes} from '../../shared/browser/protocol.js';
 import type {ButtonStyle} from './style.js';
 
-export const PROTOCOL = 'paypal-emulator/1';
+const PROTOCOL = 'paypal-emulator/1';
 
 /** Button frame → SDK. */
 export type ButtonFrameMessage =
@@ -29,12 +26,10 @@ export type CheckoutMessage =
   | {type: 'cancelled'; orderID: string}
   | {type: 'error'; message: string};
 
-export type Envelope<T> = SharedEnvelope<T, typeof PROTOCOL>;
-
 export const {envelope, isEnvelope} = envelopes(PROTOCOL);
 
 /** What a frame or popup learns from its URL fragment (never sent to the server). */
-export interface WindowParams {
+interface WindowParams {
   channel: string;
   /** The shop page's origin: the only target and the only sender trusted. */
   origin: string;

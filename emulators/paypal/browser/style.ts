@@ -5,8 +5,8 @@
  */
 import type {PayPalButtonStyle} from '@paypal/paypal-js';
 
-export type ButtonColor = NonNullable<PayPalButtonStyle['color']>;
-export type ButtonLabel = NonNullable<PayPalButtonStyle['label']>;
+type ButtonColor = NonNullable<PayPalButtonStyle['color']>;
+type ButtonLabel = NonNullable<PayPalButtonStyle['label']>;
 
 export interface ButtonStyle {
   layout: NonNullable<PayPalButtonStyle['layout']>;
@@ -20,8 +20,8 @@ export interface ButtonStyle {
   disableMaxWidth: boolean;
 }
 
-export const MIN_HEIGHT = 25;
-export const MAX_HEIGHT = 55;
+const MIN_HEIGHT = 25;
+const MAX_HEIGHT = 55;
 
 /** PayPal's button palette: background, hover, text, and whether the wordmark is white. */
 export const PALETTE: Record<

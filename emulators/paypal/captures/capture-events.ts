@@ -39,7 +39,7 @@ interface Found {
   capture: CaptureJson;
 }
 
-export function findCapture(core: Core, captureId: string): Found {
+function findCapture(core: Core, captureId: string): Found {
   const orderId = core.state.captures.get(captureId);
   const record = orderId ? core.state.orders.get(orderId) : undefined;
   for (const unit of record?.order.purchase_units ?? []) {

@@ -44,7 +44,7 @@ export const VALUE_PATTERN = /^((-?[0-9]+)|(-?([0-9]+)?[.][0-9]+))$/;
 /** 999999999999999.99, PayPal's MAX_VALUE_EXCEEDED bound, in hundredths. */
 export const MAX_HUNDREDTHS = 99_999_999_999_999_999n;
 
-export interface Money {
+interface Money {
   currency_code: string;
   value: string;
 }

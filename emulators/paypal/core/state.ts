@@ -11,7 +11,7 @@ import type {OrderJson, WebhookEvent} from './types.js';
  */
 export type BuyerChoice = 'approve' | 'decline' | 'cancel' | 'pending';
 
-export type Funding = Exclude<BuyerChoice, 'cancel'>;
+type Funding = Exclude<BuyerChoice, 'cancel'>;
 
 export interface OrderRecord {
   /** The order as GET returns it, minus `links` (views add them). */
@@ -39,7 +39,7 @@ export interface Buyer {
   countryCode: string;
 }
 
-export interface Merchant {
+interface Merchant {
   merchantId: string;
   email: string;
 }

@@ -9,11 +9,9 @@ import type {CheckoutOrdersV2} from '@paypal/paypal-js';
 type Schemas = CheckoutOrdersV2['components']['schemas'];
 
 export type OrderJson = Schemas['order'];
-export type OrderStatus = Schemas['order_status'];
 export type PurchaseUnitJson = Schemas['purchase_unit'];
 export type ItemJson = Schemas['item'];
 export type MoneyJson = Schemas['money'];
-export type AmountJson = Schemas['amount_with_breakdown'];
 export type CaptureJson = Schemas['capture'];
 export type RefundJson = Schemas['refund'];
 export type PayerJson = Schemas['payer'];

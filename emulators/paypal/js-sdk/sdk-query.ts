@@ -38,7 +38,7 @@ const KNOWN_PARAMETERS = new Set([
   'merchant-id',
 ]);
 
-export type SdkQueryResult = {ok: true} | {ok: false; message: string};
+type SdkQueryResult = {ok: true} | {ok: false; message: string};
 
 export function checkSdkQuery(
   query: URLSearchParams,

@@ -13,7 +13,7 @@ import {
 import type {OrderJson, PayerJson} from '../core/types.js';
 import {fullOrder} from './view.js';
 
-export function payerOf(core: Pick<Core, 'buyer'>): PayerJson {
+function payerOf(core: Pick<Core, 'buyer'>): PayerJson {
   const {buyer} = core;
   return {
     name: {given_name: buyer.givenName, surname: buyer.surname},

@@ -16,7 +16,7 @@ import {
 export type Json = Record<string, unknown>;
 
 /** `amount` must be positive; every other Money (breakdown, unit prices, tax) non-negative. */
-export type MoneyKind = 'amount' | 'non-negative';
+type MoneyKind = 'amount' | 'non-negative';
 
 export function isObject(value: unknown): value is Json {
   return typeof value === 'object' && value !== null && !Array.isArray(value);

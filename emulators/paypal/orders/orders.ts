@@ -23,7 +23,7 @@ export function findOrder(core: Core, id: string): OrderRecord {
   return record;
 }
 
-export function createOrder(core: Core, body: unknown): OrderRecord {
+function createOrder(core: Core, body: unknown): OrderRecord {
   const request = validateOrderRequest(body);
   const id = newResourceId();
   const {merchant} = core;

@@ -8,7 +8,7 @@ import type {PurchaseUnitJson} from '../core/types.js';
 import {Checker, isObject, type Json} from './checks.js';
 import {checkPurchaseUnit} from './purchase-unit.js';
 
-export interface ValidOrderRequest {
+interface ValidOrderRequest {
   purchaseUnits: PurchaseUnitJson[];
   /** Where a buyer who was redirected (not in a popup) goes back to. */
   returnUrl: string | null;

@@ -3,9 +3,9 @@
  * representations `Prefer` chooses between (`return=minimal` is PayPal's default).
  */
 import type {Core, OrderRecord} from '../core/state.js';
-import type {CaptureJson, Link, OrderJson} from '../core/types.js';
+import type {Link, OrderJson} from '../core/types.js';
 
-export type Prefer = 'minimal' | 'representation';
+type Prefer = 'minimal' | 'representation';
 
 export function parsePrefer(header: string | undefined): Prefer {
   return header
@@ -22,10 +22,7 @@ export function checkoutUrl(
   return `${core.baseUrl()}/checkoutnow?token=${encodeURIComponent(orderId)}`;
 }
 
-export function orderLinks(
-  core: Pick<Core, 'baseUrl'>,
-  order: OrderJson
-): Link[] {
+function orderLinks(core: Pick<Core, 'baseUrl'>, order: OrderJson): Link[] {
   const href = `${core.baseUrl()}/v2/checkout/orders/${order.id}`;
   const self: Link = {href, rel: 'self', method: 'GET'};
   const update: Link = {href, rel: 'update', method: 'PATCH'};
@@ -114,11 +111,4 @@ export function capturedOrderView(
     ...(order.payer && {payer: order.payer}),
     links: orderLinks(core, order),
   };
-}
-
-/** Every capture of the order, in purchase-unit order. */
-export function capturesOf(order: OrderJson): CaptureJson[] {
-  return (order.purchase_units ?? []).flatMap(
-    (unit) => unit.payments?.captures ?? []
-  );
 }

@@ -16,7 +16,7 @@ export interface DeliveryAttempt extends AttemptRecord {
   signature: string;
 }
 
-export interface PaypalDeliveryOptions {
+interface PaypalDeliveryOptions {
   webhookId: string;
   certUrl(): string;
   identity: Promise<SigningIdentity>;

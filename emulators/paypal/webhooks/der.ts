@@ -6,7 +6,7 @@
 /** Bytes backed by a plain ArrayBuffer, which is what Web Crypto accepts. */
 export type Bytes = Uint8Array<ArrayBuffer>;
 
-export function concat(parts: readonly Uint8Array[]): Bytes {
+function concat(parts: readonly Uint8Array[]): Bytes {
   const out = new Uint8Array(parts.reduce((n, part) => n + part.length, 0));
   let offset = 0;
   for (const part of parts) {
@@ -23,7 +23,7 @@ function encodeLength(length: number): Bytes {
   return Uint8Array.of(0x80 | bytes.length, ...bytes);
 }
 
-export function tlv(tag: number, content: Uint8Array): Bytes {
+function tlv(tag: number, content: Uint8Array): Bytes {
   return concat([Uint8Array.of(tag), encodeLength(content.length), content]);
 }
 

@@ -11,7 +11,7 @@ import {newEventId} from '../core/ids.js';
 import type {EventRecord, State} from '../core/state.js';
 import type {WebhookEvent} from '../core/types.js';
 
-export interface EventLogOptions {
+interface EventLogOptions {
   state: State;
   now(): number;
   baseUrl(): string;
@@ -61,8 +61,6 @@ export function createEventLog(options: EventLogOptions) {
     },
   };
 }
-
-export type EventLog = ReturnType<typeof createEventLog>;
 
 function findEvent(state: State, id: string): EventRecord {
   const record = state.events.find((r) => r.event.id === id);

@@ -11,7 +11,7 @@ import {PaypalApiError, type ErrorDetail} from '../api/errors.js';
 import type {SigningIdentity} from './certificate.js';
 import {AUTH_ALGO, transmissionMessage} from './signature.js';
 
-export interface NotificationOptions {
+interface NotificationOptions {
   certId: string;
   certUrl(): string;
   webhookId: string;

@@ -5,7 +5,7 @@
  * before reading anything. Runs in the browser: no Node here.
  */
 
-export type Envelope<T, P extends string> = T & {protocol: P; channel: string};
+type Envelope<T, P extends string> = T & {protocol: P; channel: string};
 
 /** `envelope` and `isEnvelope` for one protocol name (e.g. `stripe-emulator/1`). */
 export function envelopes<P extends string>(protocol: P) {

@@ -21,7 +21,7 @@ const PUBLISHABLE_NOT_ALLOWED =
   'This API call cannot be made with a publishable API key. Please use a secret API key. You can find a list of your API keys at https://dashboard.stripe.com/account/apikeys.';
 
 /** Stripe shows the first 8 and last 4 characters of a wrong key, never the whole of it. */
-export function maskKey(key: string): string {
+function maskKey(key: string): string {
   if (key.length <= 12) return '*'.repeat(key.length);
   return `${key.slice(0, 8)}${'*'.repeat(key.length - 12)}${key.slice(-4)}`;
 }
@@ -40,7 +40,7 @@ function keyFromHeader(header: string | undefined): string | undefined {
   return '';
 }
 
-export function isPublishableRoute(method: string, path: string): boolean {
+function isPublishableRoute(method: string, path: string): boolean {
   return PUBLISHABLE_ROUTES.some(
     ([m, pattern]) => m === method && pattern.test(path)
   );

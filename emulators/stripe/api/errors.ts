@@ -6,10 +6,10 @@
  */
 import type {PaymentIntentJson, PaymentMethodJson} from '../core/types.js';
 
-export type StripeErrorType =
+type StripeErrorType =
   'api_error' | 'card_error' | 'idempotency_error' | 'invalid_request_error';
 
-export interface StripeErrorBody {
+interface StripeErrorBody {
   type: StripeErrorType;
   message: string;
   code?: string;

@@ -20,7 +20,7 @@ export function parseQuery(url: string): Params {
 }
 
 /** `a[b][0]` → `['a', 'b', '0']`; `a[]` → `['a', '']` (an append). */
-export function splitKey(key: string): string[] {
+function splitKey(key: string): string[] {
   const open = key.indexOf('[');
   if (open <= 0 || !key.endsWith(']')) return [key];
   const segments = [key.slice(0, open)];

@@ -5,7 +5,6 @@
  */
 import {
   invalidParams,
-  missingParameter,
   unknownParameter,
   unsupportedParameter,
 } from './errors.js';
@@ -15,12 +14,12 @@ import type {ParamValue, Params} from './form.js';
  * `true` a scalar, `'list'` an array of scalars, `'map'` free string keys (metadata), a Shape
  * an object, `listOf(shape)` an array of objects (`line_items[0][quantity]`).
  */
-export type Spec = true | 'list' | 'map' | Shape | ListOf;
+type Spec = true | 'list' | 'map' | Shape | ListOf;
 export interface Shape {
   [key: string]: Spec;
 }
 
-export class ListOf {
+class ListOf {
   constructor(readonly shape: Shape) {}
 }
 
@@ -136,12 +135,6 @@ export function readString(
 ): string | null | undefined {
   const value = scalar(params, key);
   return value === '' ? null : value;
-}
-
-export function requireString(params: Params, key: string, name = key): string {
-  const value = scalar(params, key);
-  if (!value) throw missingParameter(name);
-  return value;
 }
 
 export function readInteger(

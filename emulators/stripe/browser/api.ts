@@ -6,10 +6,10 @@
  */
 import type {StripeError} from '@stripe/stripe-js';
 
-export type ApiResult<T> =
+type ApiResult<T> =
   {data: T; error?: undefined} | {data?: undefined; error: StripeError};
 
-export type Params = Record<string, string | undefined>;
+type Params = Record<string, string | undefined>;
 
 /** A hung request ends as a connection error rather than a checkout that spins forever. */
 const TIMEOUT_MS = 30_000;

@@ -6,15 +6,12 @@
  * ../../shared/browser/protocol.ts (the PayPal emulator's too); the messages are Stripe's own.
  */
 import type {Appearance, StripeError} from '@stripe/stripe-js';
-import {
-  envelopes,
-  type Envelope as SharedEnvelope,
-} from '../../shared/browser/protocol.js';
+import {envelopes} from '../../shared/browser/protocol.js';
 
-export const PROTOCOL = 'stripe-emulator/1';
+const PROTOCOL = 'stripe-emulator/1';
 
 /** What a frame learns from its URL fragment (never sent to the server). */
-export interface FrameParams {
+interface FrameParams {
   channel: string;
   /** The parent page's origin: the only target and the only sender the frame trusts. */
   origin: string;
@@ -54,8 +51,6 @@ export type FrameMessage =
 export type ThreeDsMessage =
   | {type: 'three-ds-result'; outcome: 'complete' | 'fail'}
   | {type: 'three-ds-error'; error: StripeError};
-
-export type Envelope<T> = SharedEnvelope<T, typeof PROTOCOL>;
 
 export const {envelope, isEnvelope} = envelopes(PROTOCOL);
 

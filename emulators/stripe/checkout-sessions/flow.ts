@@ -85,7 +85,7 @@ export function expire(
 }
 
 /** Refuses anything but an open session, in the buyer's words (the hosted page shows them). */
-export function checkOpen(session: CheckoutSessionJson) {
+function checkOpen(session: CheckoutSessionJson) {
   if (session.status === 'expired') {
     throw invalidRequest('This Checkout Session has expired.', {
       code: 'checkout_session_expired',
@@ -134,7 +134,7 @@ function intentFor(
 }
 
 /** What the buyer typed on the hosted page besides the card. */
-export interface BuyerDetails {
+interface BuyerDetails {
   email: string;
   postalCode: string | null;
 }

@@ -8,7 +8,7 @@
 import {escapeHtml as escape} from '../../shared/html.js';
 import {FIELD_STYLES, field} from '../stripe-js/pages.js';
 
-export interface CheckoutLineView {
+interface CheckoutLineView {
   name: string;
   description: string | null;
   image: string | null;
@@ -35,7 +35,7 @@ export interface CheckoutPageView {
   scriptSrc: string;
 }
 
-export interface CheckoutMessageView {
+interface CheckoutMessageView {
   lang: string;
   title: string;
   text: string;

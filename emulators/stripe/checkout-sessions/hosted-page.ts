@@ -36,7 +36,7 @@ import {
   type CheckoutPageView,
 } from './hosted-page-html.js';
 
-export interface CheckoutPageOptions {
+interface CheckoutPageOptions {
   core: Core;
   publishableKey: string;
 }

@@ -26,7 +26,7 @@ import type {LineItemJson, ProductJson} from '../core/types.js';
 
 const MAX_LINE_ITEMS = 100;
 
-export interface ReadLineItems {
+interface ReadLineItems {
   lineItems: LineItemJson[];
   products: ProductJson[];
   currency: string;

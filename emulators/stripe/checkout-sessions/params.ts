@@ -60,8 +60,8 @@ export const LOCALES = [
 ] as const;
 
 /** "anywhere from 30 minutes to 24 hours after Checkout Session creation" */
-export const MIN_LIFETIME_S = 30 * 60;
-export const MAX_LIFETIME_S = 24 * 60 * 60;
+const MIN_LIFETIME_S = 30 * 60;
+const MAX_LIFETIME_S = 24 * 60 * 60;
 
 // Parameters Stripe accepts that the emulator does not model: refused with a clear message
 // rather than ignored. Inside `line_items`, list indices are written `[]`.

@@ -65,7 +65,7 @@ export type PaymentMethodJson = Pick<
 >;
 
 /** The card part of a charge's `payment_method_details` (a subset of Stripe's fields). */
-export interface ChargeCardDetails {
+interface ChargeCardDetails {
   amount_authorized: number | null;
   brand: string;
   checks: Stripe.PaymentMethod.Card.Checks | null;
@@ -173,8 +173,8 @@ export type DisputeJson = Pick<
   };
 };
 
-export type CheckoutSessionStatus = 'open' | 'complete' | 'expired';
-export type CheckoutPaymentStatus = 'paid' | 'unpaid' | 'no_payment_required';
+type CheckoutSessionStatus = 'open' | 'complete' | 'expired';
+type CheckoutPaymentStatus = 'paid' | 'unpaid' | 'no_payment_required';
 
 /** A Checkout Session in `payment` mode, as `GET /v1/checkout/sessions/:id` answers it. */
 export type CheckoutSessionJson = Pick<
@@ -264,7 +264,7 @@ export type ProductJson = Pick<
 >;
 
 /** A one-time Price made from `price_data` (inline prices are created inactive, as at Stripe). */
-export type PriceJson = Pick<
+type PriceJson = Pick<
   Stripe.Price,
   | 'id'
   | 'object'

@@ -21,7 +21,7 @@ import type {
   RequestInfo,
 } from '../core/types.js';
 
-export interface EventLogOptions {
+interface EventLogOptions {
   state: State;
   apiVersion: string;
   now(): number;
@@ -66,8 +66,6 @@ export function createEventLog(options: EventLogOptions) {
     },
   };
 }
-
-export type EventLog = ReturnType<typeof createEventLog>;
 
 export function eventRoutes(state: State) {
   const app = new Hono<Env>();

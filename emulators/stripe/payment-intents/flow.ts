@@ -24,7 +24,7 @@ import type {
   RequestInfo,
 } from '../core/types.js';
 
-export const AUTHENTICATION_FAILURE_MESSAGE =
+const AUTHENTICATION_FAILURE_MESSAGE =
   'We are unable to authenticate your payment method. Please choose a different payment method and try again.';
 
 export type AttemptResult =
@@ -37,7 +37,7 @@ export type AttemptResult =
       paymentMethod: PaymentMethodRecord;
     };
 
-export interface AttemptOptions {
+interface AttemptOptions {
   /** Origin of the emulator, for the 3-D Secure challenge page URL. */
   origin: string;
   returnUrl: string | null;

@@ -112,7 +112,7 @@ export function unexpectedState(
  * (`allowed_payment_method_types=[card]`, or the legacy `payment_method_types`, which turns
  * automatic payment methods off) or sets `automatic_payment_methods[allow_redirects]=never`.
  */
-export function needsReturnUrl(intent: PaymentIntentJson): boolean {
+function needsReturnUrl(intent: PaymentIntentJson): boolean {
   const automatic = intent.automatic_payment_methods;
   if (automatic?.enabled !== true || automatic.allow_redirects === 'never') {
     return false;

@@ -33,7 +33,7 @@ const PUBLISHABLE_FIELDS = [
   'status',
 ] as const satisfies readonly (keyof PaymentIntentJson)[];
 
-export type IntentView = Record<string, unknown>;
+type IntentView = Record<string, unknown>;
 
 const EXPANDABLE = {
   secret: ['payment_method', 'latest_charge'],

@@ -14,7 +14,7 @@ export interface DeliveryAttempt extends AttemptRecord {
   signature: string;
 }
 
-export interface StripeDeliveryOptions {
+interface StripeDeliveryOptions {
   secret: string;
   now(): number;
 }

@@ -11,7 +11,7 @@ import type {
 /** A hung request ends as an error rather than a checkout that spins forever. */
 const TIMEOUT_MS = 30_000;
 
-export class OrderApiError extends Error {
+class OrderApiError extends Error {
   override name = 'OrderApiError';
   readonly status: number;
   readonly body: unknown;

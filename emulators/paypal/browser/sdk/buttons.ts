@@ -16,7 +16,7 @@ import {startCheckout, type CheckoutSession} from './checkout-session.js';
 import type {ScriptParams} from './script-params.js';
 
 /** Channel ids only need to be unguessable by other frames. */
-export function randomId(): string {
+function randomId(): string {
   const bytes = crypto.getRandomValues(new Uint8Array(12));
   return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
 }

@@ -20,7 +20,7 @@ import type {Api} from './api.js';
 import {checkoutUrl, openPopup, waitForOutcome} from './popup.js';
 import type {ScriptParams} from './script-params.js';
 
-export interface SessionContext {
+interface SessionContext {
   params: ScriptParams;
   api: Api;
   channel: string;

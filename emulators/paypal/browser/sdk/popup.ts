@@ -10,7 +10,7 @@ import {
   type CheckoutMessage,
 } from '../protocol.js';
 
-export type CheckoutOutcome = CheckoutMessage | {type: 'closed'};
+type CheckoutOutcome = CheckoutMessage | {type: 'closed'};
 
 const WIDTH = 450;
 const HEIGHT = 640;

@@ -72,7 +72,7 @@ const COMMON: Record<string, string> = {
 const RULE_SELECTOR =
   /^\.(Input|Label|Error|Block)(--invalid|--empty)?(:hover|:focus|:disabled|::placeholder)?$/;
 
-export function cssName(variable: string): string {
+function cssName(variable: string): string {
   return variable.startsWith('--')
     ? variable
     : `--${variable.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`;

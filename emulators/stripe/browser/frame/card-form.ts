@@ -21,9 +21,9 @@ import {
   type FieldName,
 } from './card.js';
 
-export const FIELDS: FieldName[] = ['number', 'expiry', 'cvc', 'postalCode'];
+const FIELDS: FieldName[] = ['number', 'expiry', 'cvc', 'postalCode'];
 
-export interface CardFormOptions {
+interface CardFormOptions {
   /** The field's input (its id is its name, its error's id `${name}-error`). */
   input(name: FieldName): HTMLInputElement;
   /** ZIP rules (five digits) or any postal code; read at each check. */
@@ -34,7 +34,7 @@ export interface CardFormOptions {
   onChange?(state: {empty: boolean; complete: boolean}): void;
 }
 
-export interface CardForm {
+interface CardForm {
   validate(name: FieldName): FieldError | null;
   showError(name: FieldName, error: FieldError | null): void;
   /** Shows every field's error under it and returns the first, as `elements.submit()` does. */
@@ -148,7 +148,7 @@ export function createCardForm(options: CardFormOptions): CardForm {
 }
 
 /** Rewrites a field and keeps the caret after the same number of characters that count. */
-export function reformat(field: HTMLInputElement, formatted: string): void {
+function reformat(field: HTMLInputElement, formatted: string): void {
   if (field.value === formatted) return;
   const caret = field.selectionStart ?? field.value.length;
   const atEnd = caret >= field.value.length;

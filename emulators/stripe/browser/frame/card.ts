@@ -2,7 +2,7 @@
  * Card-field logic of the Payment Element frame, free of the DOM so it can be tested directly:
  * brand detection, formatting, and validation with Stripe.js's codes and wording.
  */
-export type CardBrand =
+type CardBrand =
   | 'visa'
   | 'mastercard'
   | 'amex'

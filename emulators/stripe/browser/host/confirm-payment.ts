@@ -22,7 +22,7 @@ export interface ConfirmOptions {
   redirect?: 'always' | 'if_required';
 }
 
-export interface ConfirmContext {
+interface ConfirmContext {
   api: Api;
   origin: string;
   publishableKey: string;

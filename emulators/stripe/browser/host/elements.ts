@@ -18,7 +18,7 @@ import {
   type PaymentElementHandle,
 } from './payment-element.js';
 
-export type ElementsSubset = Pick<
+type ElementsSubset = Pick<
   StripeElements,
   'create' | 'submit' | 'update' | 'getElement'
 >;
@@ -26,7 +26,7 @@ export type ElementsSubset = Pick<
 export type ElementsOptions =
   StripeElementsOptionsClientSecret | StripeElementsOptionsMode;
 
-export interface ElementsGroup {
+interface ElementsGroup {
   readonly clientSecret: string | undefined;
   /** Created with `mode` (no intent yet): Stripe requires `elements.submit()` before confirming. */
   readonly deferred: boolean;

@@ -13,7 +13,7 @@ import {encodeFrameParams, type FrameMessage} from '../protocol.js';
 import {openFrameChannel, type FrameChannel} from './frame-channel.js';
 import {IntegrationError, randomId, widen} from './integration.js';
 
-export type PaymentElementSubset = Pick<
+type PaymentElementSubset = Pick<
   StripePaymentElement,
   'mount' | 'unmount' | 'destroy' | 'on' | 'off' | 'update' | 'focus'
 >;

@@ -23,7 +23,7 @@ import {
 } from './elements.js';
 import {IntegrationError, widen} from './integration.js';
 
-export type StripeSubset = Pick<
+type StripeSubset = Pick<
   Stripe,
   'elements' | 'confirmPayment' | 'retrievePaymentIntent'
 >;

@@ -11,8 +11,7 @@ import {
 } from '../protocol.js';
 import {randomId} from './integration.js';
 
-export type ChallengeResult =
-  {outcome: 'complete' | 'fail'} | {error: StripeError};
+type ChallengeResult = {outcome: 'complete' | 'fail'} | {error: StripeError};
 
 export function openThreeDsChallenge(options: {
   origin: string;
