@@ -1,8 +1,12 @@
 /**
  * Headless Chromium for the browser fakes' tests (and the repository's end-to-end tests, which
- * re-export it): the system's Chromium through playwright-core, or `CHROMIUM_PATH`.
+ * re-export the launcher): the system's Chromium through playwright-core, or `CHROMIUM_PATH`;
+ * axe's audit of a page with its frames; and screenshots kept as artefacts for a person to look
+ * at (they pass or fail nothing).
  */
-import {chromium, type Browser} from 'playwright-core';
+import {mkdir, readFile} from 'node:fs/promises';
+import {fileURLToPath} from 'node:url';
+import {chromium, type Browser, type Locator, type Page} from 'playwright-core';
 
 export function launchChromium(): Promise<Browser> {
   return chromium.launch({
@@ -15,5 +19,51 @@ export function launchChromium(): Promise<Browser> {
       '--disable-sync',
       '--no-first-run',
     ],
+  });
+}
+
+let axeSource: Promise<string> | undefined;
+
+/** axe-core's violations on `page` and every frame in it, one `id: [targets]` line each. */
+export async function axeViolations(page: Page): Promise<string[]> {
+  axeSource ??= readFile(
+    fileURLToPath(import.meta.resolve('axe-core/axe.min.js')),
+    'utf8'
+  );
+  const source = await axeSource;
+  for (const frame of page.frames()) await frame.evaluate(source);
+  const results = await page.evaluate(() =>
+    (
+      window as never as {
+        axe: {
+          run(o: object): Promise<{
+            violations: {id: string; nodes: {target: unknown}[]}[];
+          }>;
+        };
+      }
+    ).axe.run({iframes: true})
+  );
+  return results.violations.map(
+    (v) => `${v.id}: ${JSON.stringify(v.nodes.map((n) => n.target))}`
+  );
+}
+
+/** Where screenshots go: `SCREENSHOTS_DIR`, or emulators/test-results/ (ignored by git). */
+const SCREENSHOTS = process.env.SCREENSHOTS_DIR
+  ? `${process.env.SCREENSHOTS_DIR.replace(/\/$/, '')}/`
+  : fileURLToPath(new URL('../test-results/', import.meta.url));
+
+/**
+ * Saves a screenshot named `name`.png for a person to look at. An artefact, not a check: what a
+ * test asserts about the look it asserts itself.
+ */
+export async function saveScreenshot(
+  target: Page | Locator,
+  name: string
+): Promise<void> {
+  await mkdir(SCREENSHOTS, {recursive: true});
+  await target.screenshot({
+    path: `${SCREENSHOTS}${name}.png`,
+    ...('goto' in target && {fullPage: true}),
   });
 }

@@ -15,11 +15,9 @@ import {
   startPaypalEmulator,
   type RunningPaypalEmulator,
 } from '../../paypal/index.js';
-import {launchChromium} from '../chromium.js';
+import {axeViolations, launchChromium, saveScreenshot} from '../chromium.js';
+import {serverCall} from './helpers.js';
 
-const BUTTON_SCREENSHOT = '/tmp/paypal-sdk-fake-button.png';
-const STYLED_SCREENSHOT = '/tmp/paypal-sdk-fake-button-styled.png';
-const APPROVAL_SCREENSHOT = '/tmp/paypal-sdk-fake-approval.png';
 const NAMESPACE = 'paypal_usd';
 
 interface HarnessEvent {
@@ -158,33 +156,18 @@ describe('the emulator’s PayPal JS SDK', {timeout: 180_000}, () => {
   let shopUrl: string;
   let browser: Browser;
   let page: Page;
-  let axeSource: string;
 
   /** The shop's server side: client credentials, then Orders v2, as the companion server does. */
   async function paypal(
     path: string,
     body?: unknown
   ): Promise<{status: number; json: Record<string, unknown>}> {
-    const token = await fetch(`${emulator.url}/v1/oauth2/token`, {
-      method: 'POST',
-      headers: {
-        Authorization: `Basic ${btoa(`${emulator.clientId}:${emulator.clientSecret}`)}`,
-        'Content-Type': 'application/x-www-form-urlencoded',
-      },
-      body: 'grant_type=client_credentials',
-    }).then((r) => r.json() as Promise<{access_token: string}>);
-    const response = await fetch(`${emulator.url}${path}`, {
-      method: 'POST',
-      headers: {
-        Authorization: `Bearer ${token.access_token}`,
-        'Content-Type': 'application/json',
-        Prefer: 'return=representation',
-      },
-      body: JSON.stringify(body ?? {}),
+    const answer = await serverCall(emulator, path, body ?? {}, {
+      Prefer: 'return=representation',
     });
     return {
-      status: response.status,
-      json: (await response.json()) as Record<string, unknown>,
+      status: answer.status,
+      json: answer.body as Record<string, unknown>,
     };
   }
 
@@ -238,10 +221,6 @@ describe('the emulator’s PayPal JS SDK', {timeout: 180_000}, () => {
     // `localhost` vs `127.0.0.1`: the shop and the emulator are different sites, not just
     // different origins, as a shop and paypal.com are.
     shopUrl = `http://localhost:${(shop.address() as AddressInfo).port}`;
-    axeSource = await readFile(
-      fileURLToPath(import.meta.resolve('axe-core/axe.min.js')),
-      'utf8'
-    );
     browser = await launchChromium();
   });
 
@@ -331,23 +310,7 @@ describe('the emulator’s PayPal JS SDK', {timeout: 180_000}, () => {
   }
 
   /** axe over a page, its frames included (axe runs in every frame and reports to the top). */
-  async function audit(target: Page): Promise<string[]> {
-    for (const frame of target.frames()) await frame.evaluate(axeSource);
-    const results = await target.evaluate(() =>
-      (
-        window as never as {
-          axe: {
-            run(o: object): Promise<{
-              violations: {id: string; nodes: {target: unknown}[]}[];
-            }>;
-          };
-        }
-      ).axe.run({iframes: true})
-    );
-    return results.violations.map(
-      (v) => `${v.id}: ${JSON.stringify(v.nodes.map((n) => n.target))}`
-    );
-  }
+  const audit = (target: Page) => axeViolations(target);
 
   describe('loading with @paypal/paypal-js', () => {
     it('loads from sdkBaseUrl and defines window[dataNamespace] instead of window.paypal', async () => {
@@ -398,9 +361,10 @@ describe('the emulator’s PayPal JS SDK', {timeout: 180_000}, () => {
       assert.ok(iframe.wrapper.includes('paypal-buttons'));
       assert.ok(iframe.height >= 45);
       await button().waitFor();
-      await page
-        .locator('#paypal-button-container')
-        .screenshot({path: BUTTON_SCREENSHOT});
+      await saveScreenshot(
+        page.locator('#paypal-button-container'),
+        'paypal-button'
+      );
     });
 
     it('applies style: color, shape, label, height, layout', async () => {
@@ -435,9 +399,10 @@ describe('the emulator’s PayPal JS SDK', {timeout: 180_000}, () => {
         text: 'Pay with',
         caption: 'The safer, easier way to pay',
       });
-      await page
-        .locator('#paypal-button-container')
-        .screenshot({path: STYLED_SCREENSHOT});
+      await saveScreenshot(
+        page.locator('#paypal-button-container'),
+        'paypal-button-styled'
+      );
     });
 
     it('takes borderRadius over shape, and a silver rect', async () => {
@@ -649,7 +614,7 @@ describe('the emulator’s PayPal JS SDK', {timeout: 180_000}, () => {
         'Cancel',
       ]);
       assert.deepEqual(await audit(approval), []);
-      await approval.screenshot({path: APPROVAL_SCREENSHOT, fullPage: true});
+      await saveScreenshot(approval, 'paypal-approval-page');
       await approval.close();
     });
 

@@ -7,8 +7,6 @@
  */
 import assert from 'node:assert/strict';
 import {X509Certificate, verify} from 'node:crypto';
-import {createServer, type IncomingHttpHeaders} from 'node:http';
-import type {AddressInfo} from 'node:net';
 import {afterEach, describe, it} from 'node:test';
 import {
   startPaypalEmulator,
@@ -16,59 +14,23 @@ import {
   type RunningPaypalEmulator,
   type PaypalEmulatorOptions,
 } from '../../paypal/index.js';
+import {
+  startReceiver as startAnyReceiver,
+  type Delivery as AnyDelivery,
+  type Receiver as AnyReceiver,
+  type Reply,
+} from '../receiver.js';
+import {serverCall} from './helpers.js';
 
-interface Delivery {
-  body: string;
-  headers: IncomingHttpHeaders;
-  event: PaypalWebhookEvent;
-}
+type Delivery = AnyDelivery<PaypalWebhookEvent>;
+type Receiver = AnyReceiver<PaypalWebhookEvent>;
 
-/** What the receiver answers to its n-th request (1-based). */
-type Reply = (n: number) => number;
-
-interface Receiver {
-  url: string;
-  deliveries: Delivery[];
-  /** Resolves once `count` deliveries have arrived. */
-  received(count: number): Promise<Delivery[]>;
-  close(): Promise<void>;
-}
-
-async function startReceiver(reply: Reply = () => 200): Promise<Receiver> {
-  const deliveries: Delivery[] = [];
-  let waiters: {count: number; resolve(d: Delivery[]): void}[] = [];
-  const server = createServer((request, response) => {
-    const chunks: Buffer[] = [];
-    request.on('data', (chunk: Buffer) => chunks.push(chunk));
-    request.on('end', () => {
-      const body = Buffer.concat(chunks).toString('utf8');
-      deliveries.push({
-        body,
-        headers: request.headers,
-        event: JSON.parse(body) as PaypalWebhookEvent,
-      });
-      response.writeHead(reply(deliveries.length)).end();
-      const ready = waiters.filter((w) => deliveries.length >= w.count);
-      waiters = waiters.filter((w) => deliveries.length < w.count);
-      for (const waiter of ready) waiter.resolve([...deliveries]);
-    });
+/** A webhook endpoint where the companion server has its own. */
+function startReceiver(reply?: Reply): Promise<Receiver> {
+  return startAnyReceiver<PaypalWebhookEvent>({
+    path: '/api/webhooks/paypal',
+    reply,
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const {port} = server.address() as AddressInfo;
-  return {
-    url: `http://127.0.0.1:${port}/api/webhooks/paypal`,
-    deliveries,
-    received: (count) =>
-      new Promise((resolve) => {
-        if (deliveries.length >= count) resolve([...deliveries]);
-        else waiters.push({count, resolve});
-      }),
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
-  };
 }
 
 /** CRC-32 (IEEE), bit by bit: unsigned, as PayPal's message needs. */
@@ -135,31 +97,13 @@ async function setup(
   return {emulator, receiver};
 }
 
-async function api(
+function api(
   emulator: RunningPaypalEmulator,
   path: string,
   body?: unknown,
   headers: Record<string, string> = {}
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
-): Promise<{status: number; body: any}> {
-  const token = await fetch(`${emulator.url}/v1/oauth2/token`, {
-    method: 'POST',
-    headers: {
-      Authorization: `Basic ${btoa(`${emulator.clientId}:${emulator.clientSecret}`)}`,
-      'Content-Type': 'application/x-www-form-urlencoded',
-    },
-    body: 'grant_type=client_credentials',
-  }).then((r) => r.json() as Promise<{access_token: string}>);
-  const response = await fetch(`${emulator.url}${path}`, {
-    method: body === undefined ? 'GET' : 'POST',
-    headers: {
-      Authorization: `Bearer ${token.access_token}`,
-      'Content-Type': 'application/json',
-      ...headers,
-    },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  return {status: response.status, body: await response.json()};
+) {
+  return serverCall(emulator, path, body, headers);
 }
 
 /** An order the buyer approved, then captured: `{orderId, captureId}`. */

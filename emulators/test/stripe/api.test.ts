@@ -9,6 +9,7 @@ import {
   startStripeEmulator,
   type RunningStripeEmulator,
 } from '../../stripe/index.js';
+import {stripeClient, stripeError} from './helpers.js';
 
 // A fixed clock, so expiry checks and `created` fields do not depend on the day tests run.
 const NOW = Date.UTC(2030, 5, 15, 12, 0, 0);
@@ -18,31 +19,7 @@ let emulator: RunningStripeEmulator;
 let stripe: Stripe;
 
 function client(key: string, config: Stripe.StripeConfig = {}): Stripe {
-  return new Stripe(key, {
-    host: '127.0.0.1',
-    port: emulator.port,
-    protocol: 'http',
-    maxNetworkRetries: 0,
-    telemetry: false,
-    httpClient: Stripe.createFetchHttpClient(),
-    ...config,
-  });
-}
-
-/** The error a Stripe call rejects with; fails the test if it resolves. */
-async function stripeError(
-  promise: Promise<unknown>
-): Promise<Stripe.errors.StripeError> {
-  try {
-    await promise;
-  } catch (error) {
-    assert.ok(
-      error instanceof Stripe.errors.StripeError,
-      `not a StripeError: ${String(error)}`
-    );
-    return error;
-  }
-  assert.fail('expected the Stripe call to fail');
+  return stripeClient(key, emulator.port, config);
 }
 
 interface RawAnswer {

@@ -6,55 +6,18 @@
  * test/e2e/stripe-hosted-checkout.test.ts).
  */
 import assert from 'node:assert/strict';
-import {createServer, type IncomingHttpHeaders} from 'node:http';
-import type {AddressInfo} from 'node:net';
 import {afterEach, beforeEach, describe, it} from 'node:test';
 import Stripe from 'stripe';
 import {
   startStripeEmulator,
   type RunningStripeEmulator,
 } from '../../stripe/index.js';
+import {startReceiver, type Receiver} from '../receiver.js';
+import {stripeClient, stripeError} from './helpers.js';
 
 // A clock the tests move, so expiry does not depend on waiting.
 const START = Date.UTC(2030, 5, 15, 12, 0, 0);
 const SHOP = 'https://shop.example';
-
-interface Delivery {
-  body: string;
-  headers: IncomingHttpHeaders;
-}
-
-interface Receiver {
-  url: string;
-  deliveries: Delivery[];
-  close(): Promise<void>;
-}
-
-async function startReceiver(): Promise<Receiver> {
-  const deliveries: Delivery[] = [];
-  const server = createServer((request, response) => {
-    const chunks: Buffer[] = [];
-    request.on('data', (chunk: Buffer) => chunks.push(chunk));
-    request.on('end', () => {
-      deliveries.push({
-        body: Buffer.concat(chunks).toString('utf8'),
-        headers: request.headers,
-      });
-      response.writeHead(200).end();
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const {port} = server.address() as AddressInfo;
-  return {
-    url: `http://127.0.0.1:${port}/webhooks/stripe`,
-    deliveries,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
-  };
-}
 
 let clock: number;
 let receiver: Receiver;
@@ -62,20 +25,12 @@ let emulator: RunningStripeEmulator;
 let stripe: Stripe;
 
 function client(key: string, config: Stripe.StripeConfig = {}): Stripe {
-  return new Stripe(key, {
-    host: '127.0.0.1',
-    port: emulator.port,
-    protocol: 'http',
-    maxNetworkRetries: 0,
-    telemetry: false,
-    httpClient: Stripe.createFetchHttpClient(),
-    ...config,
-  });
+  return stripeClient(key, emulator.port, config);
 }
 
 beforeEach(async () => {
   clock = START;
-  receiver = await startReceiver();
+  receiver = await startReceiver({path: '/webhooks/stripe'});
   emulator = await startStripeEmulator({
     now: () => clock,
     webhookUrl: receiver.url,
@@ -88,22 +43,6 @@ afterEach(async () => {
   await emulator.close();
   await receiver.close();
 });
-
-/** The error a Stripe call rejects with; fails the test if it resolves. */
-async function stripeError(
-  promise: Promise<unknown>
-): Promise<Stripe.errors.StripeError> {
-  try {
-    await promise;
-  } catch (error) {
-    assert.ok(
-      error instanceof Stripe.errors.StripeError,
-      `not a StripeError: ${String(error)}`
-    );
-    return error;
-  }
-  assert.fail('expected the Stripe call to fail');
-}
 
 const TEE: Stripe.Checkout.SessionCreateParams.LineItem = {
   price_data: {

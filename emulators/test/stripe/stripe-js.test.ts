@@ -4,11 +4,9 @@
  * pays with Stripe's test cards in headless Chromium, against the Stripe API emulator.
  */
 import assert from 'node:assert/strict';
-import {readFile} from 'node:fs/promises';
 import {createServer, type Server} from 'node:http';
 import type {AddressInfo} from 'node:net';
 import {after, before, beforeEach, describe, it} from 'node:test';
-import {fileURLToPath} from 'node:url';
 import {
   type Browser,
   type Frame,
@@ -17,14 +15,11 @@ import {
 } from 'playwright-core';
 import Stripe from 'stripe';
 import {startStripeEmulator} from '../../stripe/index.js';
-import {launchChromium} from '../chromium.js';
+import {axeViolations, launchChromium, saveScreenshot} from '../chromium.js';
 
 type Emulator = Awaited<ReturnType<typeof startStripeEmulator>>;
 
 const FRAME = 'iframe[title="Secure payment input frame"]';
-const SCREENSHOT = '/tmp/stripe-js-fake-payment-element.png';
-const CHALLENGE_SCREENSHOT = '/tmp/stripe-js-fake-3ds-challenge.png';
-const ERRORS_SCREENSHOT = '/tmp/stripe-js-fake-payment-element-errors.png';
 const PRIMARY = '#7c3aed';
 
 /** The shop page: loads the fake Stripe.js cross-origin and exposes a tiny harness. */
@@ -103,7 +98,6 @@ describe('the emulator’s Stripe.js', {timeout: 120_000}, () => {
   let browser: Browser;
   let page: Page;
   let stripe: Stripe;
-  let axeSource: string;
 
   before(async () => {
     emulator = await startStripeEmulator({port: 0});
@@ -127,10 +121,6 @@ describe('the emulator’s Stripe.js', {timeout: 120_000}, () => {
     await new Promise<void>((resolve) => shop.listen(0, '127.0.0.1', resolve));
     shopUrl = `http://localhost:${(shop.address() as AddressInfo).port}`;
 
-    axeSource = await readFile(
-      fileURLToPath(import.meta.resolve('axe-core/axe.min.js')),
-      'utf8'
-    );
     browser = await launchChromium();
   });
 
@@ -212,23 +202,7 @@ describe('the emulator’s Stripe.js', {timeout: 120_000}, () => {
    * axe over the whole shop page, frames included, as the demo page will be audited: axe runs in
    * every frame and reports to the top one, so page-level rules apply to the shop page only.
    */
-  async function audit(): Promise<string[]> {
-    for (const frame of page.frames()) await frame.evaluate(axeSource);
-    const results = await page.evaluate(() =>
-      (
-        window as never as {
-          axe: {
-            run(o: object): Promise<{
-              violations: {id: string; nodes: {target: unknown}[]}[];
-            }>;
-          };
-        }
-      ).axe.run({iframes: true})
-    );
-    return results.violations.map(
-      (v) => `${v.id}: ${JSON.stringify(v.nodes.map((n) => n.target))}`
-    );
-  }
+  const audit = () => axeViolations(page);
 
   describe('mounting', () => {
     it('mounts a titled iframe on the emulator origin as a plain child of the mount node', async () => {
@@ -407,14 +381,34 @@ describe('the emulator’s Stripe.js', {timeout: 120_000}, () => {
       });
     });
 
-    it('looks like a card form (screenshot)', async () => {
+    it('lays the fields out as Stripe’s card form: the number across, expiry and CVC side by side, ZIP below, none cut off', async () => {
       await mount({
         appearance: {variables: {colorPrimary: PRIMARY, borderRadius: '8px'}},
       });
       await card().getByLabel('Card number').fill('4242424242424242');
       await card().getByLabel('Expiration date').fill('12 / 34');
       await card().getByLabel('Security code').focus();
-      await page.locator('#payment-element').screenshot({path: SCREENSHOT});
+      // No helper functions inside evaluate(): tsx would wrap them in a `__name` the page lacks.
+      const layout = await card()
+        .locator('body')
+        .evaluate((body) => ({
+          boxes: ['number', 'expiry', 'cvc', 'postalCode'].map((id) =>
+            document.getElementById(id)!.getBoundingClientRect().toJSON()
+          ) as {left: number; right: number; top: number; bottom: number}[],
+          width: body.clientWidth,
+          overflow: document.documentElement.scrollHeight > innerHeight,
+        }));
+      const [number, expiry, cvc, postalCode] = layout.boxes;
+      assert.ok(number.right - number.left > layout.width * 0.9);
+      assert.ok(number.bottom <= expiry.top);
+      assert.equal(expiry.top, cvc.top);
+      assert.ok(expiry.right <= cvc.left);
+      assert.ok(expiry.bottom <= postalCode.top);
+      assert.equal(layout.overflow, false);
+      await saveScreenshot(
+        page.locator('#payment-element'),
+        'stripe-js-payment-element'
+      );
     });
   });
 
@@ -591,7 +585,7 @@ describe('the emulator’s Stripe.js', {timeout: 120_000}, () => {
       });
       assert.deepEqual(overlay, {position: 'fixed', full: true, parent: true});
       assert.deepEqual(await audit(), []);
-      await page.screenshot({path: CHALLENGE_SCREENSHOT});
+      await saveScreenshot(page, 'stripe-js-3ds-challenge');
       await challenge.getByRole('button', {name: 'Complete'}).click();
       assert.deepEqual(await paying, {
         paymentIntent: {id: intent.id, status: 'succeeded'},
@@ -708,9 +702,10 @@ describe('the emulator’s Stripe.js', {timeout: 120_000}, () => {
         "Your card's security code is incomplete.",
         'Your postal code is incomplete.',
       ]);
-      await page
-        .locator('#payment-element')
-        .screenshot({path: ERRORS_SCREENSHOT});
+      await saveScreenshot(
+        page.locator('#payment-element'),
+        'stripe-js-payment-element-errors'
+      );
       assert.equal(
         await card().getByLabel('Card number').getAttribute('aria-invalid'),
         'true'

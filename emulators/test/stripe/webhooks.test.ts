@@ -3,8 +3,6 @@
  * with stripe-node's own verifier, retries, and every injected fault.
  */
 import assert from 'node:assert/strict';
-import {createServer, type IncomingHttpHeaders} from 'node:http';
-import type {AddressInfo} from 'node:net';
 import {afterEach, describe, it} from 'node:test';
 import Stripe from 'stripe';
 import {
@@ -12,49 +10,13 @@ import {
   type RunningStripeEmulator,
   type StripeEmulatorOptions,
 } from '../../stripe/index.js';
-
-interface Delivery {
-  body: string;
-  headers: IncomingHttpHeaders;
-  receivedAt: number;
-}
-
-/** What the receiver does with its n-th request (1-based): a status, or never answer. */
-type Reply = (n: number) => number | 'hang';
-
-interface Receiver {
-  url: string;
-  deliveries: Delivery[];
-  close(): Promise<void>;
-}
-
-async function startReceiver(reply: Reply = () => 200): Promise<Receiver> {
-  const deliveries: Delivery[] = [];
-  const server = createServer((request, response) => {
-    const chunks: Buffer[] = [];
-    request.on('data', (chunk: Buffer) => chunks.push(chunk));
-    request.on('end', () => {
-      deliveries.push({
-        body: Buffer.concat(chunks).toString('utf8'),
-        headers: request.headers,
-        receivedAt: Date.now(),
-      });
-      const answer = reply(deliveries.length);
-      if (answer !== 'hang') response.writeHead(answer).end();
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const {port} = server.address() as AddressInfo;
-  return {
-    url: `http://127.0.0.1:${port}/webhooks/stripe`,
-    deliveries,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
-  };
-}
+import {
+  startReceiver,
+  type Delivery,
+  type Receiver,
+  type Reply,
+} from '../receiver.js';
+import {stripeClient} from './helpers.js';
 
 const RETURN_URL = 'https://shop.example/return';
 const cleanups: (() => Promise<void>)[] = [];
@@ -64,7 +26,7 @@ afterEach(async () => {
 });
 
 async function setup(reply?: Reply, options: StripeEmulatorOptions = {}) {
-  const receiver = await startReceiver(reply);
+  const receiver = await startReceiver({path: '/webhooks/stripe', reply});
   const emulator = await startStripeEmulator({
     webhookUrl: receiver.url,
     retryDelaysMs: [5, 5],
@@ -79,15 +41,7 @@ function client(
   emulator: RunningStripeEmulator,
   config: Stripe.StripeConfig = {}
 ) {
-  return new Stripe(emulator.secretKey, {
-    host: '127.0.0.1',
-    port: emulator.port,
-    protocol: 'http',
-    maxNetworkRetries: 0,
-    telemetry: false,
-    httpClient: Stripe.createFetchHttpClient(),
-    ...config,
-  });
+  return stripeClient(emulator.secretKey, emulator.port, config);
 }
 
 /** Verifies a delivery exactly as the companion server will: stripe-node's verifier. */
@@ -267,7 +221,7 @@ describe('Stripe emulator webhooks', () => {
     assert.equal(timedOut.error, 'timed out after 100 ms');
     assert.equal(ok.ok, true);
 
-    const gone = await startReceiver();
+    const gone = await startReceiver({path: '/webhooks/stripe'});
     await gone.close();
     emulator.setWebhookUrl(gone.url);
     await createIntent(stripe);
@@ -501,7 +455,7 @@ describe('Stripe emulator faults', () => {
     await emulator.flush();
     assert.equal(receiver.deliveries.length, 1);
 
-    const elsewhere = await startReceiver();
+    const elsewhere = await startReceiver({path: '/webhooks/stripe'});
     cleanups.push(elsewhere.close);
     await control('/webhook-endpoint', {url: elsewhere.url});
     await control('/faults/hold-events');
