@@ -9,7 +9,7 @@ import type {PaymentIntentJson, PaymentMethodJson} from '../core/types.js';
 type StripeErrorType =
   'api_error' | 'card_error' | 'idempotency_error' | 'invalid_request_error';
 
-interface StripeErrorBody {
+export interface StripeErrorBody {
   type: StripeErrorType;
   message: string;
   code?: string;

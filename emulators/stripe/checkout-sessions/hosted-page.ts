@@ -16,12 +16,12 @@ import {decimalsOf} from '../api/amounts.js';
 import {requestInfo, type Env} from '../api/context.js';
 import {
   authenticationError,
-  cardError,
   invalidRequest,
   missingParameter,
 } from '../api/errors.js';
 import {checkParams, readEmail, readString} from '../api/params.js';
 import type {CheckoutSessionRecord, Core} from '../core/state.js';
+import {declineError} from '../payment-intents/flow.js';
 import {findPaymentMethod} from '../payment-methods/payment-methods.js';
 import {
   expireDue,
@@ -251,12 +251,7 @@ export function checkoutPageRoutes(options: CheckoutPageOptions) {
       {origin, request: requestInfo(c)}
     );
     if (result.kind === 'declined') {
-      throw cardError({
-        code: result.decline.code,
-        decline_code: result.decline.declineCode,
-        message: result.decline.message,
-        charge: result.charge.id,
-      });
+      throw declineError(result);
     }
     const intent = intentOf(core, record)!.intent;
     return c.json({

@@ -8,7 +8,7 @@
  *
  * Plain functions over the state; every transition records the event Stripe sends for it.
  */
-import {docUrl} from '../api/errors.js';
+import {cardError, docUrl, type StripeErrorBody} from '../api/errors.js';
 import {createCharge} from '../charges/charges.js';
 import {newId} from '../core/ids.js';
 import {
@@ -36,6 +36,23 @@ export type AttemptResult =
       charge: ChargeJson;
       paymentMethod: PaymentMethodRecord;
     };
+
+/**
+ * Stripe's 402 for a declined attempt: the decline's code, decline_code and message, and the
+ * charge (`extra` adds what the caller may see of the intent and payment method).
+ */
+export function declineError(
+  result: Extract<AttemptResult, {kind: 'declined'}>,
+  extra: Partial<StripeErrorBody> = {}
+) {
+  return cardError({
+    code: result.decline.code,
+    decline_code: result.decline.declineCode,
+    message: result.decline.message,
+    charge: result.charge.id,
+    ...extra,
+  });
+}
 
 interface AttemptOptions {
   /** Origin of the emulator, for the 3-D Secure challenge page URL. */

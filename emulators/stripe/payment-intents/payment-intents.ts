@@ -6,7 +6,7 @@
 import {Hono} from 'hono';
 import {checkChargeAmount, readAmount, readCurrency} from '../api/amounts.js';
 import {requestInfo, type ApiContext, type Env} from '../api/context.js';
-import {cardError, invalidParams, missingParameter} from '../api/errors.js';
+import {invalidParams, missingParameter} from '../api/errors.js';
 import type {Params} from '../api/form.js';
 import {
   checkParams,
@@ -30,7 +30,12 @@ import {
   readPaymentMethodTypes,
   withLegacyTypes,
 } from '../payment-methods/types.js';
-import {attemptPayment, cancel, type AttemptResult} from './flow.js';
+import {
+  attemptPayment,
+  type AttemptResult,
+  cancel,
+  declineError,
+} from './flow.js';
 import {
   CANCELLATION_REASONS,
   CONFIRM_SHAPE,
@@ -126,11 +131,7 @@ function answer(
 ) {
   const view = viewIntent(core, record.intent, c.get('auth'), expand);
   if (result.kind === 'declined') {
-    throw cardError({
-      code: result.decline.code,
-      decline_code: result.decline.declineCode,
-      message: result.decline.message,
-      charge: result.charge.id,
+    throw declineError(result, {
       payment_intent: view as PaymentIntentJson,
       payment_method: structuredClone(result.paymentMethod.method),
       payment_method_type: 'card',

@@ -24,17 +24,21 @@ const SUPPORTED: Array<keyof Variables> = [
 
 // Close to Stripe's own three themes; `--input-*` are not Appearance variables, only the
 // themes' way of telling bordered (stripe, night) from filled (flat) inputs apart.
+const LIGHT: Record<string, string> = {
+  colorPrimary: '#0570de',
+  colorBackground: '#ffffff',
+  colorText: '#30313d',
+  colorDanger: '#df1b41',
+  colorTextSecondary: '#6d6e78',
+  colorTextPlaceholder: '#75757f',
+};
+
 const THEMES: Record<
   NonNullable<Appearance['theme']>,
   Record<string, string>
 > = {
   stripe: {
-    colorPrimary: '#0570de',
-    colorBackground: '#ffffff',
-    colorText: '#30313d',
-    colorDanger: '#df1b41',
-    colorTextSecondary: '#6d6e78',
-    colorTextPlaceholder: '#75757f',
+    ...LIGHT,
     '--input-background': 'var(--color-background)',
     '--input-border': '#e6e6e6',
   },
@@ -49,12 +53,7 @@ const THEMES: Record<
     '--input-border': '#5c5d6e',
   },
   flat: {
-    colorPrimary: '#0570de',
-    colorBackground: '#ffffff',
-    colorText: '#30313d',
-    colorDanger: '#df1b41',
-    colorTextSecondary: '#6d6e78',
-    colorTextPlaceholder: '#75757f',
+    ...LIGHT,
     '--input-background': '#f1f1f4',
     '--input-border': 'transparent',
   },
