@@ -3,7 +3,7 @@ import type {OrderResponse} from '../../widget/contract.js';
 import {Api, ApiError} from '../../widget/internal/api.js';
 import {formatMoney} from '../../widget/internal/money.js';
 import {pollOrder} from '../../widget/internal/poll.js';
-import {stripeErrorCode} from '../../widget/internal/stripe-controller.js';
+import {stripeErrorCode} from '../../widget/internal/providers/stripe-controller.js';
 
 const order = (status: OrderResponse['status']): OrderResponse => ({
   id: 'ord_1',
@@ -163,7 +163,10 @@ describe('Api creates', () => {
   it('retries a create whose answer never came once, with the same Idempotency-Key', async () => {
     answers.push(dropped, created);
     const api = new Api('https://shop.test');
-    const answer = await api.createStripePaymentIntent(cart);
+    const answer = await api.create<{orderId: string}>(
+      '/api/stripe/payment-intents',
+      cart
+    );
     expect(answer.orderId).to.equal('ord_1');
     expect(calls).to.have.length(2);
     expect(calls[0].key).to.match(/^[0-9a-f]{32}$/);
@@ -174,32 +177,29 @@ describe('Api creates', () => {
     answers.push(failed(502, 'provider_unavailable'), created, created);
     const api = new Api('https://shop.test');
     const error = await api
-      .createPaypalOrder(cart)
+      .create('/api/paypal/orders', cart)
       .catch((e: unknown) => e as ApiError);
     expect((error as ApiError).code).to.equal('provider_unavailable');
-    await api.createPaypalOrder(cart);
+    await api.create('/api/paypal/orders', cart);
     expect(calls[1].key).to.equal(calls[0].key);
     // Answered: the buyer's next payment is a new attempt.
-    await api.createPaypalOrder(cart);
+    await api.create('/api/paypal/orders', cart);
     expect(calls[2].key).to.not.equal(calls[1].key);
   });
 
   it('makes a new key after a refusal, and for another request', async () => {
     answers.push(failed(409, 'price_changed'), created, created);
     const api = new Api('https://shop.test');
-    await api
-      .createStripeCheckoutSession({
-        ...cart,
-        successUrl: 'https://shop.test/ok',
-        cancelUrl: 'https://shop.test/no',
-      })
-      .catch(() => undefined);
-    await api.createStripeCheckoutSession({
+    const session = {
       ...cart,
       successUrl: 'https://shop.test/ok',
       cancelUrl: 'https://shop.test/no',
-    });
-    await api.createStripePaymentIntent(cart);
+    };
+    await api
+      .create('/api/stripe/checkout-sessions', session)
+      .catch(() => undefined);
+    await api.create('/api/stripe/checkout-sessions', session);
+    await api.create('/api/stripe/payment-intents', cart);
     expect(new Set(calls.map((c) => c.key)).size).to.equal(3);
   });
 

@@ -11,7 +11,7 @@ import type {
   PaySubmitEvent,
   PaySuccessEvent,
 } from '../../widget/index.js';
-import {paypalStyle} from '../../widget/internal/paypal-style.js';
+import {paypalStyle} from '../../widget/internal/providers/paypal-style.js';
 import type {ResolvedTheme} from '../../widget/internal/theme.js';
 import {
   error,

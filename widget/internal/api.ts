@@ -8,16 +8,9 @@
  * contract with `import type` only, so the bundle pays nothing for them.
  */
 import type {
-  CheckoutSessionRequest,
-  CheckoutSessionResponse,
   ConfigResponse,
   ErrorBody,
   OrderResponse,
-  PaymentIntentRequest,
-  PaymentIntentResponse,
-  PaypalCaptureResponse,
-  PaypalOrderRequest,
-  PaypalOrderResponse,
   Quote,
   QuoteRequest,
 } from '../contract.js';
@@ -78,47 +71,28 @@ export class Api {
     return this._request('POST', '/api/quote', {body, signal});
   }
 
-  createStripePaymentIntent(
-    body: PaymentIntentRequest,
-    signal?: AbortSignal
-  ): Promise<PaymentIntentResponse> {
-    return this._create('/api/stripe/payment-intents', body, signal);
-  }
-
-  /** Stripe's hosted Checkout: the session's `url` is where the buyer pays. */
-  createStripeCheckoutSession(
-    body: CheckoutSessionRequest,
-    signal?: AbortSignal
-  ): Promise<CheckoutSessionResponse> {
-    return this._create('/api/stripe/checkout-sessions', body, signal);
-  }
-
-  createPaypalOrder(
-    body: PaypalOrderRequest,
-    signal?: AbortSignal
-  ): Promise<PaypalOrderResponse> {
-    return this._create('/api/paypal/orders', body, signal);
-  }
-
-  /** Captures an approved PayPal order. The token proves the caller created the order. */
-  capturePaypalOrder(
-    paypalOrderId: string,
-    token: string,
-    signal?: AbortSignal
-  ): Promise<PaypalCaptureResponse> {
-    return this._request(
-      'POST',
-      `/api/paypal/orders/${encodeURIComponent(paypalOrderId)}/capture`,
-      {signal, headers: {Authorization: `Bearer ${token}`}}
-    );
-  }
-
+  /** An order, read with the token its creator was given (`Authorization: Bearer`). */
   order(
     id: string,
     token: string,
     signal?: AbortSignal
   ): Promise<OrderResponse> {
-    return this._request('GET', `/api/orders/${encodeURIComponent(id)}`, {
+    return this.authorized(
+      'GET',
+      `/api/orders/${encodeURIComponent(id)}`,
+      token,
+      signal
+    );
+  }
+
+  /** A request only an order's creator may make: it carries the order's token. */
+  authorized<T>(
+    method: 'GET' | 'POST',
+    path: string,
+    token: string,
+    signal?: AbortSignal
+  ): Promise<T> {
+    return this._request(method, path, {
       signal,
       headers: {Authorization: `Bearer ${token}`},
     });
@@ -129,8 +103,9 @@ export class Api {
    * of the same request with the order it made the first time, never a second one. The key is
    * random per payment attempt; it is reused, with one automatic retry, while no answer came
    * (the connection dropped, or a 5xx), and for the same request made again after that.
+   * Each provider's controller names its own endpoint (`/api/stripe/payment-intents`…).
    */
-  private async _create<T>(
+  async create<T>(
     path: string,
     body: unknown,
     signal?: AbortSignal,
@@ -161,7 +136,7 @@ export class Api {
         this._unanswered = undefined;
       if (!retry || status !== 0 || signal?.aborted) throw error;
       await new Promise((resolve) => setTimeout(resolve, 500));
-      return this._create(path, body, signal, 0);
+      return this.create(path, body, signal, 0);
     }
   }
 

@@ -10,7 +10,7 @@
  * at runtime.
  */
 import type {PayPalButtonStyle} from '@paypal/paypal-js';
-import type {ResolvedTheme} from './theme.js';
+import type {ResolvedTheme} from '../theme.js';
 
 /** PayPal's limits for `height` (px). */
 const MIN_HEIGHT = 25;

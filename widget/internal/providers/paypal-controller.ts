@@ -26,30 +26,23 @@ import type {
   PayPalNamespace,
 } from '@paypal/paypal-js';
 import type {
+  PaypalCaptureResponse,
   PaypalClientConfig,
+  PaypalOrderRequest,
   PaypalOrderResponse,
   Quote,
-} from '../contract.js';
+} from '../../contract.js';
+import {cspNonce} from '../csp-nonce.js';
+import type {ResolvedTheme} from '../theme.js';
+import {errorCode, providerError, refusal} from './errors.js';
+import {paypalStyle} from './paypal-style.js';
 import type {
   PaymentOutcome,
-  PaymentProvider,
+  PaymentPipeline,
   ProviderContext,
+  ProviderController,
   ProviderFactory,
-  ProviderHost,
 } from './provider.js';
-import {cspNonce} from './csp-nonce.js';
-import {paypalStyle} from './paypal-style.js';
-import type {ResolvedTheme} from './theme.js';
-
-/** A failure with a code the element has a message for (see stripe-controller.ts for why not ApiError). */
-function providerError(code: string, message: string): Error & {code: string} {
-  return Object.assign(new Error(message), {code});
-}
-
-function errorCode(error: unknown): string | undefined {
-  const code = (error as {code?: unknown} | null)?.code;
-  return typeof code === 'string' ? code : undefined;
-}
 
 /**
  * The capture's fate is unknown: no answer, or a 5xx that is not PayPal's refusal
@@ -114,15 +107,16 @@ interface Attempt {
   ended?: PaymentOutcome;
 }
 
-export class PaypalController implements ReactiveController, PaymentProvider {
+export class PaypalController
+  implements ReactiveController, ProviderController<'paypal'>
+{
   readonly name = 'paypal';
   readonly slot = 'paypal-buttons';
   readonly usesPayButton = false;
 
   private readonly _host: HTMLElement;
-  private readonly _pipeline: ProviderHost;
-  private _context?: ProviderContext;
-  private _config?: PaypalClientConfig;
+  private readonly _pipeline: PaymentPipeline;
+  private _context?: ProviderContext<'paypal'>;
   private _style?: PayPalButtonStyle;
   /** The currency the buttons are (being) rendered for. */
   private _currency = '';
@@ -139,7 +133,7 @@ export class PaypalController implements ReactiveController, PaymentProvider {
 
   constructor(
     host: ReactiveControllerHost & HTMLElement,
-    pipeline: ProviderHost
+    pipeline: PaymentPipeline
   ) {
     this._host = host;
     this._pipeline = pipeline;
@@ -150,15 +144,8 @@ export class PaypalController implements ReactiveController, PaymentProvider {
     this.destroy();
   }
 
-  async load(context: ProviderContext): Promise<void> {
-    const config = context.config.providers.paypal;
-    if (!config)
-      throw providerError(
-        'provider_not_configured',
-        'PayPal is not configured.'
-      );
+  async load(context: ProviderContext<'paypal'>): Promise<void> {
     this._context = context;
-    this._config = config;
     this._style = paypalStyle(context.theme);
     // Nothing to pay without a cart (PayPal has no redirect to come back from).
     if (context.quote) await this._render(context.quote.currency);
@@ -223,7 +210,7 @@ export class PaypalController implements ReactiveController, PaymentProvider {
     this._currency = currency.toUpperCase();
     const context = this._context!;
     const sdk = await loadPaypalSdk(
-      this._config!,
+      context.config,
       currency,
       cspNonce(this._host)
     );
@@ -293,22 +280,18 @@ export class PaypalController implements ReactiveController, PaymentProvider {
           let order: PaypalOrderResponse;
           try {
             // The server reprices the cart; 409 price_changed means the buyer saw another total.
-            order = await this._context!.api.createPaypalOrder({
+            const body: PaypalOrderRequest = {
               items: request.items,
               currency: request.currency,
               email: request.email,
               locale: request.locale,
               expectedTotal: request.expectedTotal,
-            });
+            };
+            order = await this._context!.api.create('/api/paypal/orders', body);
           } catch (error) {
             this._afterAttempt();
             refuse(error);
-            const code = errorCode(error);
-            if (!code) throw error;
-            const quote = (error as {quote?: Quote}).quote;
-            if (code === 'price_changed' && quote)
-              return {type: 'price_changed', quote};
-            return {type: 'failed', code};
+            return refusal(error);
           }
           if (attempt.ended || this._attempt !== attempt) {
             // PayPal's window was closed (or the element went away) while the order was created.
@@ -341,10 +324,13 @@ export class PaypalController implements ReactiveController, PaymentProvider {
     const order = this._attempt?.order;
     if (!order || data.orderID !== order.paypalOrderId) return;
     try {
-      const captured = await this._context!.api.capturePaypalOrder(
-        order.paypalOrderId,
-        order.orderToken
-      );
+      // The token proves the caller created the order.
+      const captured =
+        await this._context!.api.authorized<PaypalCaptureResponse>(
+          'POST',
+          `/api/paypal/orders/${encodeURIComponent(order.paypalOrderId)}/capture`,
+          order.orderToken
+        );
       this._end({
         type: 'confirmed',
         orderId: captured.orderId,
@@ -412,5 +398,7 @@ export class PaypalController implements ReactiveController, PaymentProvider {
   }
 }
 
-export const createPaypalProvider: ProviderFactory = (host, pipeline) =>
-  new PaypalController(host, pipeline);
+export const createPaypalProvider: ProviderFactory<'paypal'> = (
+  host,
+  pipeline
+) => new PaypalController(host, pipeline);

@@ -4,18 +4,20 @@
  */
 
 /*
- * The small interface between <pay-checkout> and a payment provider. The element owns the
- * cart, the quote, the Pay button, the messages, the events and the order polling; a provider
- * owns its SDK: loading it, mounting its UI into a light-DOM node, and turning "pay this cart"
- * into an order on the companion server plus a confirmed payment. The element never knows
- * which SDK it talks to beyond choosing it.
+ * The small interface between <pay-checkout> and a payment provider, as types only. The
+ * element owns the cart, the quote, the Pay button, the messages, the events and the order
+ * polling; a provider owns its SDK: loading it, mounting its UI into a light-DOM node, and
+ * turning "pay this cart" into an order on the companion server plus a confirmed payment.
+ * The element never knows which SDK it talks to beyond choosing it (./registry.ts).
  */
 import type {ReactiveController, ReactiveControllerHost} from 'lit';
-import type {CartItem, ConfigResponse, Quote} from '../contract.js';
-import type {Api} from './api.js';
-import type {ProviderName} from './events.js';
-import {createStripeHostedProvider} from './stripe-hosted-controller.js';
-import type {ResolvedTheme} from './theme.js';
+import type {CartItem, ConfigResponse, Quote} from '../../contract.js';
+import type {Api} from '../api.js';
+import type {ProviderName} from '../events.js';
+import type {ResolvedTheme} from '../theme.js';
+
+/** Each provider's entry of `/api/config` (`providers.stripe`, `providers.paypal`). */
+export type ClientConfigs = Required<ConfigResponse['providers']>;
 
 /** What the element asks the provider to pay. */
 export interface PaymentRequest {
@@ -51,9 +53,10 @@ export type PaymentOutcome =
   /** The browser is leaving for the provider's own page; the outcome comes with the return. */
   | {type: 'redirected'};
 
-export interface ProviderContext {
+export interface ProviderContext<N extends ProviderName = ProviderName> {
   api: Api;
-  config: ConfigResponse;
+  /** This provider's entry of `/api/config`: the element loads only providers the server names. */
+  config: ClientConfigs[N];
   /**
    * What the buyer sees. `null` on a page without a cart that a Stripe redirect returns to:
    * load only what `resume()` needs, and mount nothing.
@@ -74,7 +77,7 @@ export interface ProviderContext {
 }
 
 /** What the element offers a provider that starts payments from its own UI (PayPal's buttons). */
-export interface ProviderHost {
+export interface PaymentPipeline {
   /**
    * Runs one payment through the element's pipeline: fires `pay-submit` (returns without
    * calling `attempt` if it is cancelled), disables the Pay button, then handles the outcome
@@ -90,21 +93,24 @@ export interface ProviderHost {
   validate(): boolean;
 }
 
-export interface PaymentProvider extends ReactiveController {
-  readonly name: ProviderName;
+/** One payment provider's SDK, driven by the element: a reactive controller of the element. */
+export interface ProviderController<
+  N extends ProviderName = ProviderName,
+> extends ReactiveController {
+  readonly name: N;
   /** The slot name of its mount node (`<div slot="…">` in light DOM). */
   readonly slot: string;
   /** True when the element's Pay button starts the payment (Stripe); false when the provider renders its own buttons. */
   readonly usesPayButton: boolean;
   /** Loads the SDK and mounts the provider's UI. */
-  load(context: ProviderContext): Promise<void>;
+  load(context: ProviderContext<N>): Promise<void>;
   /** The quote changed (cart, currency or prices): update amounts (and, for PayPal, the currency) the provider shows. */
   update(quote: Quote): void;
   /** The resolved theme changed: re-apply it inside the provider's iframe. */
   setTheme(theme: ResolvedTheme): void;
   /**
    * Pays (for `usesPayButton` providers). Must start the SDK's own submit step synchronously.
-   * Providers with their own buttons start payments through `ProviderHost.runPayment` instead.
+   * Providers with their own buttons start payments through `PaymentPipeline.runPayment` instead.
    */
   pay(request: PaymentRequest): Promise<PaymentOutcome>;
   /** On load: the outcome of a payment this page is returning from (a redirect), or null. */
@@ -114,36 +120,7 @@ export interface PaymentProvider extends ReactiveController {
 }
 
 /** Builds a provider as a reactive controller of `host`, with the element's payment pipeline. */
-export type ProviderFactory = (
+export type ProviderFactory<N extends ProviderName = ProviderName> = (
   host: ReactiveControllerHost & HTMLElement,
-  pipeline: ProviderHost
-) => PaymentProvider;
-
-/**
- * Provider code is a separate chunk, fetched only when that provider is chosen (for
- * `provider="stripe paypal"`: when the buyer first picks it). `mode="hosted"` swaps Stripe's
- * Payment Element for Stripe's hosted Checkout page (`hostedLoaders`); PayPal, whose window
- * is a popup, is the same in both modes.
- */
-export const providerLoaders: Partial<
-  Record<ProviderName, () => Promise<ProviderFactory>>
-> = {
-  stripe: () =>
-    import('./stripe-controller.js').then(
-      (module) => module.createStripeProvider
-    ),
-  paypal: () =>
-    import('./paypal-controller.js').then(
-      (module) => module.createPaypalProvider
-    ),
-};
-
-/**
- * Stripe's hosted Checkout loads no SDK (it is one request and a navigation), so it ships
- * with the element: a chunk of its own would cost a round trip for a few hundred bytes.
- */
-export const hostedLoaders: Partial<
-  Record<ProviderName, () => Promise<ProviderFactory>>
-> = {
-  stripe: () => Promise.resolve(createStripeHostedProvider),
-};
+  pipeline: PaymentPipeline
+) => ProviderController<N>;

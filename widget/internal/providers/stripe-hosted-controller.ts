@@ -11,23 +11,23 @@
  * polls the order, which `checkout.session.completed` marks paid on the server.
  */
 import type {ReactiveController, ReactiveControllerHost} from 'lit';
-import type {Api} from './api.js';
-import {hostedReturnUrls, newAttempt, rememberHostedOrder} from './hosted.js';
-import {navigation} from './navigate.js';
+import type {
+  CheckoutSessionRequest,
+  CheckoutSessionResponse,
+} from '../../contract.js';
+import type {Api} from '../api.js';
+import {hostedReturnUrls, newAttempt, rememberHostedOrder} from '../hosted.js';
+import {navigation} from '../navigate.js';
 import type {
   PaymentOutcome,
-  PaymentProvider,
   PaymentRequest,
   ProviderContext,
+  ProviderController,
   ProviderFactory,
 } from './provider.js';
 
-function providerError(code: string, message: string): Error & {code: string} {
-  return Object.assign(new Error(message), {code});
-}
-
 export class StripeHostedController
-  implements ReactiveController, PaymentProvider
+  implements ReactiveController, ProviderController<'stripe'>
 {
   readonly name = 'stripe';
   /** Never mounted into: Stripe's form is on Stripe's page. */
@@ -44,12 +44,9 @@ export class StripeHostedController
     this.destroy();
   }
 
-  load(context: ProviderContext): Promise<void> {
-    // The server creates the session, so Stripe has to be configured there; no SDK to load.
-    if (!context.config.providers.stripe)
-      return Promise.reject(
-        providerError('provider_not_configured', 'Stripe is not configured.')
-      );
+  load(context: ProviderContext<'stripe'>): Promise<void> {
+    // The server creates the session (the element offers Stripe only when the server is
+    // configured for it); there is no SDK to load.
     this._api = context.api;
     return Promise.resolve();
   }
@@ -68,13 +65,18 @@ export class StripeHostedController
     const attempt = newAttempt();
     // Thrown ApiErrors become `failed` outcomes in the element. There is no expectedTotal:
     // Stripe's page shows the server's prices before the buyer pays.
-    const session = await api.createStripeCheckoutSession({
+    const body: CheckoutSessionRequest = {
       items: request.items,
       currency: request.currency,
       email: request.email,
       locale: request.locale,
       ...hostedReturnUrls(request.returnUrl, attempt),
-    });
+    };
+    // The session's `url` is where the buyer pays.
+    const session = await api.create<CheckoutSessionResponse>(
+      '/api/stripe/checkout-sessions',
+      body
+    );
     const url = new URL(session.url);
     if (url.protocol !== 'https:' && url.protocol !== 'http:')
       return {type: 'failed', code: 'provider_error', orderId: session.orderId};
@@ -100,5 +102,5 @@ export class StripeHostedController
   }
 }
 
-export const createStripeHostedProvider: ProviderFactory = (host) =>
+export const createStripeHostedProvider: ProviderFactory<'stripe'> = (host) =>
   new StripeHostedController(host);

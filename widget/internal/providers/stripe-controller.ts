@@ -20,20 +20,22 @@ import type {
   loadStripe as LoadStripe,
 } from '@stripe/stripe-js';
 import type {
+  PaymentIntentRequest,
   PaymentIntentResponse,
   Quote,
   StripeClientConfig,
-} from '../contract.js';
-import type {Api} from './api.js';
-import {cspNonce} from './csp-nonce.js';
+} from '../../contract.js';
+import type {Api} from '../api.js';
+import {cspNonce} from '../csp-nonce.js';
+import type {ResolvedTheme} from '../theme.js';
+import {providerError, refusal} from './errors.js';
 import type {
   PaymentOutcome,
-  PaymentProvider,
   PaymentRequest,
   ProviderContext,
+  ProviderController,
   ProviderFactory,
 } from './provider.js';
-import type {ResolvedTheme} from './theme.js';
 
 /** The query parameters Stripe appends to `return_url` after a redirect-based payment. */
 const RETURN_PARAMS = [
@@ -51,20 +53,6 @@ const SPECIFIC_DECLINES = new Set([
 ]);
 
 const injected = new Map<string, Promise<void>>();
-
-/**
- * A failure with a code the element has a message for. (A plain Error rather than the API
- * client's class: importing runtime code from the element's modules would pull them into a
- * chunk shared with the initial bundle.)
- */
-function providerError(code: string, message: string): Error & {code: string} {
-  return Object.assign(new Error(message), {code});
-}
-
-function errorCode(error: unknown): string | undefined {
-  const code = (error as {code?: unknown} | null)?.code;
-  return typeof code === 'string' ? code : undefined;
-}
 
 /**
  * Adds a classic `<script>` once per URL (the emulator's offline Stripe.js), with the page's
@@ -204,7 +192,9 @@ function outcomeOf(intent: PaymentIntent, order: StoredOrder): PaymentOutcome {
   }
 }
 
-export class StripeController implements ReactiveController, PaymentProvider {
+export class StripeController
+  implements ReactiveController, ProviderController<'stripe'>
+{
   readonly name = 'stripe';
   readonly slot = 'stripe-payment-element';
   readonly usesPayButton = true;
@@ -227,15 +217,9 @@ export class StripeController implements ReactiveController, PaymentProvider {
     this.destroy();
   }
 
-  async load(context: ProviderContext): Promise<void> {
-    const config = context.config.providers.stripe;
-    if (!config)
-      throw providerError(
-        'provider_not_configured',
-        'Stripe is not configured.'
-      );
+  async load(context: ProviderContext<'stripe'>): Promise<void> {
     this._api = context.api;
-    const stripe = await loadStripeJs(config, cspNonce(this._host));
+    const stripe = await loadStripeJs(context.config, cspNonce(this._host));
     if (this._destroyed) return;
     this._stripe = stripe;
     // A return page without a cart only reads the PaymentIntent it returns from.
@@ -281,21 +265,17 @@ export class StripeController implements ReactiveController, PaymentProvider {
     // The server reprices the cart and creates the PaymentIntent; the amount is its, not ours.
     let intent: PaymentIntentResponse;
     try {
-      intent = await api.createStripePaymentIntent({
+      const body: PaymentIntentRequest = {
         items: request.items,
         currency: request.currency,
         email: request.email,
         locale: request.locale,
         expectedTotal: request.expectedTotal,
-      });
+      };
+      intent = await api.create('/api/stripe/payment-intents', body);
     } catch (error) {
       // An ApiError from the server: price_changed carries the new quote.
-      const code = errorCode(error);
-      if (!code) throw error;
-      const quote = (error as {quote?: Quote}).quote;
-      if (code === 'price_changed' && quote)
-        return {type: 'price_changed', quote};
-      return {type: 'failed', code};
+      return refusal(error);
     }
 
     // Stored before confirming: a redirect-based method leaves the page inside
@@ -354,5 +334,5 @@ export class StripeController implements ReactiveController, PaymentProvider {
   }
 }
 
-export const createStripeProvider: ProviderFactory = (host) =>
+export const createStripeProvider: ProviderFactory<'stripe'> = (host) =>
   new StripeController(host);

@@ -1,0 +1,42 @@
+/**
+ * @license
+ * SPDX-License-Identifier: MIT
+ */
+
+/*
+ * What the element sends about the buyer with an order, for the confirmation email: their
+ * address, checked the way the server checks it, and their language as a BCP 47 tag.
+ */
+
+/**
+ * What the server accepts as an email (a dot and a top-level domain after the `@`), checked
+ * before paying so the buyer fixes a typo here rather than reading a refusal.
+ */
+const EMAIL = /^[^\s@]+@[^\s@.]+(\.[^\s@.]+)*\.[^\s@.]{2,}$/;
+
+/** The contract's BCP 47 pattern for `locale`. */
+const LOCALE = /^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/;
+
+/** What is wrong with an email the buyer typed, if anything. */
+export function emailProblem(value: string): '' | 'required' | 'invalid' {
+  const email = value.trim();
+  if (!email) return 'required';
+  return email.length <= 254 && EMAIL.test(email) ? '' : 'invalid';
+}
+
+/** The first of `candidates` that is a language tag, canonical (`fr-ca` → `fr-CA`); else `en`. */
+export function resolveLocale(candidates: (string | undefined)[]): string {
+  for (const candidate of candidates) {
+    try {
+      if (candidate) return Intl.getCanonicalLocales(candidate)[0]!;
+    } catch {
+      // Not a language tag (`en_US`): Intl would throw on it. Try the next.
+    }
+  }
+  return 'en';
+}
+
+/** `locale` if the server takes it as the buyer's language (the contract's pattern). */
+export function languageTag(locale: string): string | undefined {
+  return LOCALE.test(locale) ? locale : undefined;
+}

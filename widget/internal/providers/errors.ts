@@ -1,0 +1,41 @@
+/**
+ * @license
+ * SPDX-License-Identifier: MIT
+ */
+
+/*
+ * Errors as the lazily loaded provider controllers (Stripe's, PayPal's) make and read them.
+ * Plain coded Errors rather than the API client's `ApiError`: importing runtime code that the
+ * initial bundle also holds would make the bundler split it into a chunk of its own, which
+ * the page would then fetch before the element could start. Only the provider chunks import
+ * this module.
+ */
+import type {Quote} from '../../contract.js';
+import type {PaymentOutcome} from './provider.js';
+
+/** A failure with a code the element has a message for. */
+export function providerError(
+  code: string,
+  message: string
+): Error & {code: string} {
+  return Object.assign(new Error(message), {code});
+}
+
+/** The snake_case code of a coded error (an `ApiError`, a `providerError`), if it has one. */
+export function errorCode(error: unknown): string | undefined {
+  const code = (error as {code?: unknown} | null)?.code;
+  return typeof code === 'string' ? code : undefined;
+}
+
+/**
+ * What the server's refusal to create an order means for the attempt: `price_changed` carries
+ * the new quote, anything else is a failure with the server's code. An error without a code
+ * (a bug, not an answer) is thrown again.
+ */
+export function refusal(error: unknown): PaymentOutcome {
+  const code = errorCode(error);
+  if (!code) throw error;
+  const quote = (error as {quote?: Quote}).quote;
+  if (code === 'price_changed' && quote) return {type: 'price_changed', quote};
+  return {type: 'failed', code};
+}

@@ -1,0 +1,87 @@
+/**
+ * @license
+ * SPDX-License-Identifier: MIT
+ */
+
+/*
+ * Which code drives each payment provider: the one place the element's side names them.
+ *
+ * Adding a gateway here is its controller file in this folder (a `ProviderFactory` from
+ * ./provider.ts, importing nothing else of the element but types) plus one entry below; its
+ * name joins the contract's `PaymentProvider` union (the server's side of the same gateway)
+ * and its label the message tables (`providers` in ../messages.ts).
+ *
+ * Provider code is a separate chunk, fetched only when that provider is shown (for
+ * `provider="stripe paypal"`: when the buyer first picks it), so `load` is a dynamic import.
+ */
+import type {ProviderName} from '../events.js';
+import {ATTEMPT_PARAM, RETURN_PARAM} from '../hosted.js';
+import type {ProviderFactory} from './provider.js';
+import {createStripeHostedProvider} from './stripe-hosted-controller.js';
+
+interface Entry<N extends ProviderName> {
+  /** The provider's controller. */
+  load: () => Promise<ProviderFactory<N>>;
+  /** With `mode="hosted"`: the controller that sends the buyer to the provider's own page. */
+  hosted?: () => Promise<ProviderFactory<N>>;
+  /**
+   * The query parameters the provider adds to `return_url` when a redirect sends the buyer
+   * back (never copied into the next return URL). The first one marks such a return: the
+   * page then shows this provider, whose `resume()` finishes the payment.
+   */
+  returnParams?: readonly string[];
+}
+
+export const providers: {readonly [N in ProviderName]: Entry<N>} = {
+  stripe: {
+    load: () =>
+      import('./stripe-controller.js').then(
+        (module) => module.createStripeProvider
+      ),
+    // Stripe's hosted Checkout loads no SDK (it is one request and a navigation), so it
+    // ships with the element: a chunk of its own would cost a round trip for a few hundred
+    // bytes.
+    hosted: () => Promise.resolve(createStripeHostedProvider),
+    returnParams: [
+      'redirect_status',
+      'payment_intent',
+      'payment_intent_client_secret',
+    ],
+  },
+  // PayPal's window is a popup: the same in both modes, and no redirect to come back from.
+  paypal: {
+    load: () =>
+      import('./paypal-controller.js').then(
+        (module) => module.createPaypalProvider
+      ),
+  },
+};
+
+/** The providers this version can drive. */
+export const providerNames = Object.keys(providers) as ProviderName[];
+
+/** The provider whose redirect this page is the return of (its `return_url`), if any. */
+export function redirectReturn(): ProviderName | undefined {
+  const params = new URL(location.href).searchParams;
+  return providerNames.find((name) => {
+    const marker = providers[name].returnParams?.[0];
+    return marker !== undefined && params.has(marker);
+  });
+}
+
+/**
+ * Where a provider sends the buyer back: `return-url` (resolved against this page), or this
+ * page without its hash and without the parameters of an earlier return.
+ */
+export function returnUrl(attribute: string): string {
+  if (attribute) return new URL(attribute, location.href).href;
+  const url = new URL(location.href);
+  for (const name of providerNames.flatMap(
+    (provider) => providers[provider].returnParams ?? []
+  ))
+    url.searchParams.delete(name);
+  url.searchParams.delete(RETURN_PARAM);
+  url.searchParams.delete(ATTEMPT_PARAM);
+  url.hash = '';
+  return url.href;
+}

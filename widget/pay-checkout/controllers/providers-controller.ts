@@ -1,0 +1,270 @@
+/**
+ * @license
+ * SPDX-License-Identifier: MIT
+ */
+
+/*
+ * The payment providers of <pay-checkout>: which ones to offer (asked for by `provider`,
+ * configured on the server), which one is shown, loading its controller and SDK when it is
+ * first shown, the light-DOM node it mounts into, and switching between them. What a
+ * provider does is behind one interface (../../internal/providers/provider.ts); which code
+ * drives it is the registry's business (../../internal/providers/registry.ts).
+ */
+import type {ReactiveController, ReactiveControllerHost} from 'lit';
+import type {Quote} from '../../contract.js';
+import {ApiError} from '../../internal/api.js';
+import {emit, type ProviderName} from '../../internal/events.js';
+import type {HostedReturn} from '../../internal/hosted.js';
+import type {
+  PaymentOutcome,
+  PaymentRequest,
+  ProviderController,
+} from '../../internal/providers/provider.js';
+import {
+  providerNames,
+  providers,
+  redirectReturn,
+} from '../../internal/providers/registry.js';
+import type {ResolvedTheme} from '../../internal/theme.js';
+import type {PaymentController} from './payment-controller.js';
+import {cleared} from './phases.js';
+import type {Session} from './session.js';
+
+/** What this controller reads from its element. */
+export interface ProvidersHost extends ReactiveControllerHost, HTMLElement {
+  /** Which providers to offer, space-separated (`stripe paypal`). */
+  readonly provider: string;
+  readonly mode: 'embedded' | 'hosted';
+  /** The `locale` attribute, handed to the provider ('' lets it choose). */
+  readonly locale: string;
+}
+
+export interface ProvidersOptions {
+  session: () => Session | undefined;
+  /** The resolved theme, for a provider that is loading. */
+  theme: () => ResolvedTheme;
+  /** Checks the element's own fields (the email) for a provider whose window opens on click. */
+  validate: (provider: ProviderName) => boolean;
+}
+
+export class ProvidersController implements ReactiveController {
+  /** The providers the server is configured for, among those asked for, in that order. */
+  offered: ProviderName[] = [];
+  /** The provider whose form is shown (the buyer's choice when several are offered). */
+  active?: ProviderName;
+
+  private readonly _host: ProvidersHost;
+  private readonly _payment: PaymentController;
+  private readonly _options: ProvidersOptions;
+  /** The providers loaded (or loading) so far, at most one per name. */
+  private readonly _loaded = new Map<ProviderName, ProviderController>();
+  /** Providers whose form is mounted. */
+  private _mounted: ReadonlySet<ProviderName> = new Set();
+
+  constructor(
+    host: ProvidersHost,
+    payment: PaymentController,
+    options: ProvidersOptions
+  ) {
+    this._host = host;
+    this._payment = payment;
+    this._options = options;
+    host.addController(this);
+  }
+
+  hostDisconnected(): void {
+    this.stop();
+  }
+
+  /** The provider whose form is shown, if it has been loaded. */
+  get current(): ProviderController | undefined {
+    return this.active ? this._loaded.get(this.active) : undefined;
+  }
+
+  /** The shown provider's form is mounted. */
+  get ready(): boolean {
+    return !!this.active && this._mounted.has(this.active);
+  }
+
+  /** `mode="hosted"` with a provider that has a hosted page (Stripe): Pay leaves for it. */
+  get hosted(): boolean {
+    return (
+      this._host.mode === 'hosted' &&
+      !!this.active &&
+      !!providers[this.active].hosted
+    );
+  }
+
+  /**
+   * Works out which providers to offer, and which one to show first. A page returning from a
+   * provider's redirect or hosted page (`returned`) finishes that payment, so shows it.
+   */
+  offer(returned: HostedReturn | null): void {
+    const wanted = this._host.provider.split(/\s+/);
+    const configured = this._options.session()?.config?.providers ?? {};
+    this.offered = providerNames
+      .filter(
+        (name) =>
+          wanted.includes(name) &&
+          Object.hasOwn(configured, name) &&
+          configured[name]
+      )
+      .sort((a, b) => wanted.indexOf(a) - wanted.indexOf(b));
+    const returning = returned
+      ? (returned.order?.provider ?? 'stripe')
+      : redirectReturn();
+    this.active =
+      returning && this.offered.includes(returning)
+        ? returning
+        : this.active && this.offered.includes(this.active)
+          ? this.active
+          : this.offered[0];
+    this._host.requestUpdate();
+  }
+
+  /** Loads the shown provider (if it is not yet); refuses when none is offered. */
+  async loadActive(signal: AbortSignal): Promise<void> {
+    if (!this.active) {
+      throw new ApiError(
+        'provider_not_configured',
+        `No configured provider among "${this._host.provider}".`,
+        0
+      );
+    }
+    await this._load(this.active, signal);
+  }
+
+  /** The buyer picked another provider: show its form, loading it the first time. */
+  choose(name: ProviderName): void {
+    if (name === this.active || this._payment.state.inFlight) return;
+    this.active = name;
+    this._host.requestUpdate();
+    this._payment.set(cleared(this._payment.state));
+    const signal = this._options.session()?.signal;
+    if (!signal || !this._payment.state.quote) return;
+    this._load(name, signal).catch((error: unknown) => {
+      if (!signal.aborted && this.active === name)
+        this._payment.fail(error, name);
+    });
+  }
+
+  /** The Pay button: the shown provider pays, if it is one that uses it. */
+  pay(): void {
+    const provider = this.current;
+    if (!provider?.usesPayButton) return;
+    void this._run(provider, (request) => provider.pay(request));
+  }
+
+  /** The quote changed: every loaded provider shows the new amount (and currency). */
+  update(quote: Quote): void {
+    for (const provider of this._loaded.values()) provider.update(quote);
+  }
+
+  setTheme(theme: ResolvedTheme): void {
+    for (const provider of this._loaded.values()) provider.setTheme(theme);
+  }
+
+  /** Unmounts every provider and forgets the choice's options. */
+  stop(): void {
+    for (const provider of this._loaded.values()) {
+      provider.destroy();
+      this._host.removeController(provider);
+    }
+    this._loaded.clear();
+    this._mounted = new Set();
+    this.offered = [];
+    this._host.requestUpdate();
+  }
+
+  private async _load(name: ProviderName, signal: AbortSignal): Promise<void> {
+    const session = this._options.session();
+    const config = session?.config;
+    if (this._loaded.has(name) || !session || !config) return;
+    const quote = this._payment.state.quote;
+    // Without a cart, a provider loads only on the return_url of its redirect (a return page).
+    if (!quote && redirectReturn() !== name) return;
+    const settings = config.providers[name];
+    if (!settings)
+      throw new ApiError(
+        'provider_not_configured',
+        `The server is not configured for ${name}.`,
+        0
+      );
+    const entry = providers[name];
+    const load = (this._host.mode === 'hosted' && entry.hosted) || entry.load;
+    const createProvider = await load();
+    if (signal.aborted || this._loaded.has(name)) return;
+    const provider: ProviderController = createProvider(this._host, {
+      runPayment: (attempt) => this._run(provider, attempt),
+      validate: () => this._options.validate(name),
+    });
+    this._loaded.set(name, provider);
+    this._host.requestUpdate();
+    const mountNode = () => this._mountNode(provider.slot);
+    const payment = this._payment;
+    try {
+      await provider.load({
+        api: session.api,
+        config: settings,
+        quote,
+        theme: this._options.theme(),
+        locale: this._host.locale,
+        // Created when first asked for: a provider with nothing to mount (Stripe's hosted
+        // Checkout) leaves no empty node behind.
+        get mountNode() {
+          return mountNode();
+        },
+        reportError: (code, message) => payment.report(code, message, name),
+        notify: (code, message) => payment.notify(code, message),
+      });
+    } catch (error) {
+      // Forget the half-loaded provider so the next cart change (or choice) tries again.
+      this._unload(provider);
+      throw error;
+    }
+    if (signal.aborted) return;
+    if (quote) {
+      // The quote may have moved on while the SDK loaded.
+      const latest = payment.state.quote;
+      if (latest && latest !== quote) provider.update(latest);
+      this._mounted = new Set([...this._mounted, name]);
+      this._host.requestUpdate();
+      emit(this._host, 'pay-ready', {quote: latest ?? quote, provider: name});
+    }
+
+    // A page that is the return_url of a redirect-based payment finishes that payment.
+    const resumed = await provider.resume();
+    // Loaded without a cart only to read that: items added later mount the form afresh.
+    if (!quote) this._unload(provider);
+    if (resumed && !signal.aborted) await payment.resume(resumed, name);
+  }
+
+  private _unload(provider: ProviderController): void {
+    provider.destroy();
+    this._host.removeController(provider);
+    this._loaded.delete(provider.name);
+    this._host.requestUpdate();
+  }
+
+  /** A payment from `provider`'s UI: only the shown provider, once its form is mounted. */
+  private _run(
+    provider: ProviderController,
+    attempt: (request: PaymentRequest) => Promise<PaymentOutcome>
+  ): Promise<void> {
+    if (provider !== this.current || !this.ready) return Promise.resolve();
+    return this._payment.run(provider.name, attempt);
+  }
+
+  /** The light-DOM node a provider mounts into: created by the element, once. */
+  private _mountNode(slot: string): HTMLElement {
+    const host = this._host;
+    let node = [...host.children].find((child) => child.slot === slot) as
+      HTMLElement | undefined;
+    if (!node) {
+      node = document.createElement('div');
+      node.slot = slot;
+      host.append(node);
+    }
+    return node;
+  }
+}
