@@ -14,6 +14,7 @@ import type {
   Quote,
   QuoteRequest,
 } from '../contract.js';
+import {randomKey} from './random.js';
 
 /** An error answered by the server (`{error: {code, message}}`) or a failed request. */
 export class ApiError extends Error {
@@ -112,14 +113,8 @@ export class Api {
     retry = 1
   ): Promise<T> {
     const request = path + JSON.stringify(body);
-    if (this._unanswered?.[0] !== request) {
-      // getRandomValues, not randomUUID: that needs a secure context, and shops test on http.
-      const bytes = crypto.getRandomValues(new Uint8Array(16));
-      this._unanswered = [
-        request,
-        Array.from(bytes, (b) => (b + 256).toString(16).slice(1)).join(''),
-      ];
-    }
+    if (this._unanswered?.[0] !== request)
+      this._unanswered = [request, randomKey(16)];
     try {
       const answer = await this._request<T>('POST', path, {
         body,

@@ -33,14 +33,6 @@ export interface HostedReturn {
 
 const storageKey = (attempt: string) => `pay-checkout:hosted:${attempt}`;
 
-/** A fresh random key (`getRandomValues` also works on plain-http pages, unlike `randomUUID`). */
-export function newAttempt(): string {
-  const bytes = crypto.getRandomValues(new Uint8Array(12));
-  return Array.from(bytes, (byte) => byte.toString(16).padStart(2, '0')).join(
-    ''
-  );
-}
-
 /** `returnUrl` marked as a success and as a cancel return of `attempt`. */
 export function hostedReturnUrls(
   returnUrl: string,

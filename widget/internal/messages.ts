@@ -4,9 +4,10 @@
  */
 
 /*
- * Every string the buyer reads, one table per locale. Provider and server error codes map
- * to friendly sentences here; a code not in the table falls back to the provider's own
- * (already localised) message, then to `errors.generic`.
+ * Every string the buyer reads, one table per locale. Server error codes map to friendly
+ * sentences here, and so do the codes every provider shares; a provider's own codes are in its
+ * chunk (providers/*-messages.ts) and join these tables once it is loaded. A code in no table
+ * falls back to the provider's own (already localised) message, then to `errors.generic`.
  */
 
 export interface Messages {
@@ -74,18 +75,6 @@ const en: Messages = {
   hostedNote: "You'll finish paying on Stripe's secure page.",
   redirecting: 'Taking you to the secure payment page…',
   errors: {
-    card_declined: 'Your card was declined. Please try another card.',
-    insufficient_funds:
-      'Your card has insufficient funds. Please try another card.',
-    expired_card: 'Your card has expired. Please try another card.',
-    incorrect_cvc: "Your card's security code is incorrect.",
-    payment_intent_authentication_failure:
-      'We could not authenticate your payment. Please try again or use another card.',
-    processing_error:
-      'An error occurred while processing your card. Please try again.',
-    api_connection_error:
-      'We could not reach the payment provider. Please check your connection and try again.',
-    validation_error: 'Please check your payment details.',
     server_not_found:
       'This checkout is not connected to its server (set the server attribute of <pay-checkout>).',
     network_error:
@@ -102,18 +91,8 @@ const en: Messages = {
       'Your payment was not completed. Please try again or use another payment method.',
     order_not_found:
       'We could not find this payment in this browser. Please check your email for a confirmation.',
-    instrument_declined:
-      'Your card was declined by PayPal; choose another way to pay.',
-    payment_refused:
-      'PayPal refused this payment. Nothing was charged; please choose another way to pay.',
-    payer_action_required:
-      'PayPal needs you to complete a step first. Please try again.',
-    order_not_approved:
-      'The payment was not approved in PayPal. Please try again.',
     provider_error:
       'The payment provider refused the payment. Please try again or choose another way to pay.',
-    paypal_error:
-      'PayPal could not complete your payment. Nothing was charged; please try again or choose another way to pay.',
     generic: 'Something went wrong. Please try again.',
   },
 };
@@ -148,19 +127,6 @@ const fr: Messages = {
   hostedNote: 'Vous finaliserez le paiement sur la page sécurisée de Stripe.',
   redirecting: 'Redirection vers la page de paiement sécurisée…',
   errors: {
-    card_declined:
-      'Votre carte a été refusée. Veuillez essayer une autre carte.',
-    insufficient_funds:
-      'Les fonds de votre carte sont insuffisants. Veuillez essayer une autre carte.',
-    expired_card: 'Votre carte a expiré. Veuillez essayer une autre carte.',
-    incorrect_cvc: 'Le code de sécurité de votre carte est incorrect.',
-    payment_intent_authentication_failure:
-      "Nous n'avons pas pu authentifier votre paiement. Veuillez réessayer ou utiliser une autre carte.",
-    processing_error:
-      'Une erreur est survenue lors du traitement de votre carte. Veuillez réessayer.',
-    api_connection_error:
-      'Impossible de joindre le prestataire de paiement. Vérifiez votre connexion et réessayez.',
-    validation_error: 'Veuillez vérifier vos informations de paiement.',
     server_not_found:
       "Ce paiement n'est pas relié à son serveur (renseignez l'attribut server de <pay-checkout>).",
     network_error:
@@ -177,18 +143,8 @@ const fr: Messages = {
       "Votre paiement n'a pas abouti. Veuillez réessayer ou utiliser un autre moyen de paiement.",
     order_not_found:
       'Nous ne trouvons pas ce paiement dans ce navigateur. Veuillez consulter vos e-mails pour la confirmation.',
-    instrument_declined:
-      'Votre carte a été refusée par PayPal ; choisissez un autre moyen de paiement.',
-    payment_refused:
-      "PayPal a refusé ce paiement. Aucun montant n'a été débité ; veuillez choisir un autre moyen de paiement.",
-    payer_action_required:
-      'PayPal vous demande de terminer une étape. Veuillez réessayer.',
-    order_not_approved:
-      "Le paiement n'a pas été approuvé dans PayPal. Veuillez réessayer.",
     provider_error:
       'Le prestataire de paiement a refusé le paiement. Veuillez réessayer ou choisir un autre moyen de paiement.',
-    paypal_error:
-      "PayPal n'a pas pu finaliser votre paiement. Aucun montant n'a été débité ; veuillez réessayer ou choisir un autre moyen de paiement.",
     generic: 'Une erreur est survenue. Veuillez réessayer.',
   },
 };
@@ -224,20 +180,6 @@ const de: Messages = {
   hostedNote: 'Sie schließen die Zahlung auf der sicheren Seite von Stripe ab.',
   redirecting: 'Weiterleitung zur sicheren Zahlungsseite…',
   errors: {
-    card_declined:
-      'Ihre Karte wurde abgelehnt. Bitte versuchen Sie es mit einer anderen Karte.',
-    insufficient_funds:
-      'Ihre Karte ist nicht ausreichend gedeckt. Bitte versuchen Sie es mit einer anderen Karte.',
-    expired_card:
-      'Ihre Karte ist abgelaufen. Bitte versuchen Sie es mit einer anderen Karte.',
-    incorrect_cvc: 'Der Sicherheitscode Ihrer Karte ist falsch.',
-    payment_intent_authentication_failure:
-      'Ihre Zahlung konnte nicht authentifiziert werden. Bitte versuchen Sie es erneut oder verwenden Sie eine andere Karte.',
-    processing_error:
-      'Bei der Verarbeitung Ihrer Karte ist ein Fehler aufgetreten. Bitte versuchen Sie es erneut.',
-    api_connection_error:
-      'Der Zahlungsanbieter ist nicht erreichbar. Bitte prüfen Sie Ihre Verbindung und versuchen Sie es erneut.',
-    validation_error: 'Bitte prüfen Sie Ihre Zahlungsdaten.',
     server_not_found:
       'Diese Kasse ist nicht mit ihrem Server verbunden (setzen Sie das Attribut server von <pay-checkout>).',
     network_error:
@@ -254,28 +196,36 @@ const de: Messages = {
       'Ihre Zahlung wurde nicht abgeschlossen. Bitte versuchen Sie es erneut oder wählen Sie eine andere Zahlungsart.',
     order_not_found:
       'Diese Zahlung ist in diesem Browser nicht bekannt. Bitte prüfen Sie Ihre E-Mails auf eine Bestätigung.',
-    instrument_declined:
-      'Ihre Karte wurde von PayPal abgelehnt; bitte wählen Sie eine andere Zahlungsart.',
-    payment_refused:
-      'PayPal hat diese Zahlung abgelehnt. Es wurde nichts abgebucht; bitte wählen Sie eine andere Zahlungsart.',
-    payer_action_required:
-      'PayPal benötigt zuerst einen weiteren Schritt von Ihnen. Bitte versuchen Sie es erneut.',
-    order_not_approved:
-      'Die Zahlung wurde in PayPal nicht freigegeben. Bitte versuchen Sie es erneut.',
     provider_error:
       'Der Zahlungsanbieter hat die Zahlung abgelehnt. Bitte versuchen Sie es erneut oder wählen Sie eine andere Zahlungsart.',
-    paypal_error:
-      'PayPal konnte Ihre Zahlung nicht abschließen. Es wurde nichts abgebucht; bitte versuchen Sie es erneut oder wählen Sie eine andere Zahlungsart.',
     generic: 'Etwas ist schiefgelaufen. Bitte versuchen Sie es erneut.',
   },
 };
 
 const tables: Record<string, Messages> = {en, fr, de};
 
-/** The table for `locale` (`fr-CA` → `fr`), English when there is none. */
-export function messagesFor(locale: string): Messages {
+/** Error sentences by message table (`en`, `fr`, `de`) and code: a provider's own codes. */
+export type ErrorTables = Readonly<
+  Record<string, Readonly<Record<string, string>>>
+>;
+
+/**
+ * The table for `locale` (`fr-CA` → `fr`), English when there is none, with the error
+ * sentences of the providers loaded so far (`extra`, English standing in for a missing
+ * language).
+ */
+export function messagesFor(
+  locale: string,
+  extra?: Iterable<ErrorTables>
+): Messages {
   const tag = locale.toLowerCase();
-  return tables[tag] ?? tables[tag.split('-')[0]!] ?? en;
+  const language =
+    [tag, tag.split('-')[0]!].find((key) => Object.hasOwn(tables, key)) ?? 'en';
+  const table = tables[language]!;
+  if (!extra) return table;
+  const errors = {...table.errors};
+  for (const more of extra) Object.assign(errors, more[language] ?? more.en);
+  return {...table, errors};
 }
 
 /** The buyer-facing sentence for an error code, else the provider's message, else generic. */

@@ -128,7 +128,8 @@ export class PayCheckout extends LitElement {
   /** The phases of the checkout and its payments: what the buyer sees. */
   private readonly _payment: PaymentController = new PaymentController(this, {
     session: () => this._session,
-    messages: () => this._messages,
+    // With the error sentences of the providers loaded so far.
+    messages: () => messagesFor(this._locale, this._providers.messages),
     validate: (provider) => this._email.check(provider),
     request: () => ({
       items: this._cart.items(),
@@ -332,14 +333,6 @@ export class PayCheckout extends LitElement {
     );
   }
 
-  private _onPay(): void {
-    this._providers.pay();
-  }
-
-  private _onItemsSlotChange(): void {
-    this._cart.schedule();
-  }
-
   /** The Pay button (not for a provider with buttons of its own, nor on a bare return page). */
   private _renderButton(t: Messages) {
     const state = this._payment.state;
@@ -359,7 +352,7 @@ export class PayCheckout extends LitElement {
       type="button"
       ?disabled=${!(payable(state) && this._providers.ready)}
       aria-busy=${progress ? 'true' : 'false'}
-      @click=${this._onPay}
+      @click=${this._providers.pay}
     >
       ${progress ? html`<span class="spinner" part="spinner" aria-hidden="true"></span>` : nothing}
       <span>${label}</span>
@@ -483,7 +476,7 @@ export class PayCheckout extends LitElement {
         }
         <span>${status}</span>
       </div>
-      <slot hidden @slotchange=${this._onItemsSlotChange}></slot>
+      <slot hidden @slotchange=${this._cart.schedule}></slot>
     </div>`;
   }
 }

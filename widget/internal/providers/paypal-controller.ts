@@ -35,6 +35,7 @@ import type {
 import {cspNonce} from '../csp-nonce.js';
 import type {ResolvedTheme} from '../theme.js';
 import {errorCode, providerError, refusal} from './errors.js';
+import {paypalMessages} from './paypal-messages.js';
 import {paypalStyle} from './paypal-style.js';
 import type {
   PaymentOutcome,
@@ -113,6 +114,7 @@ export class PaypalController
   readonly name = 'paypal';
   readonly slot = 'paypal-buttons';
   readonly usesPayButton = false;
+  readonly messages = paypalMessages;
 
   private readonly _host: HTMLElement;
   private readonly _pipeline: PaymentPipeline;

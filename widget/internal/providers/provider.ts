@@ -14,6 +14,7 @@ import type {ReactiveController, ReactiveControllerHost} from 'lit';
 import type {CartItem, ConfigResponse, Quote} from '../../contract.js';
 import type {Api} from '../api.js';
 import type {ProviderName} from '../events.js';
+import type {ErrorTables} from '../messages.js';
 import type {ResolvedTheme} from '../theme.js';
 
 /** Each provider's entry of `/api/config` (`providers.stripe`, `providers.paypal`). */
@@ -102,6 +103,8 @@ export interface ProviderController<
   readonly slot: string;
   /** True when the element's Pay button starts the payment (Stripe); false when the provider renders its own buttons. */
   readonly usesPayButton: boolean;
+  /** The sentences for the error codes only this provider reports, joined to the element's tables. */
+  readonly messages?: ErrorTables;
   /** Loads the SDK and mounts the provider's UI. */
   load(context: ProviderContext<N>): Promise<void>;
   /** The quote changed (cart, currency or prices): update amounts (and, for PayPal, the currency) the provider shows. */

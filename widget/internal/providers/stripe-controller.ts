@@ -36,6 +36,7 @@ import type {
   ProviderController,
   ProviderFactory,
 } from './provider.js';
+import {stripeMessages} from './stripe-messages.js';
 
 /** The query parameters Stripe appends to `return_url` after a redirect-based payment. */
 const RETURN_PARAMS = [
@@ -198,6 +199,7 @@ export class StripeController
   readonly name = 'stripe';
   readonly slot = 'stripe-payment-element';
   readonly usesPayButton = true;
+  readonly messages = stripeMessages;
 
   private _api?: Api;
   private _stripe?: Stripe;

@@ -16,8 +16,9 @@ import type {
   CheckoutSessionResponse,
 } from '../../contract.js';
 import type {Api} from '../api.js';
-import {hostedReturnUrls, newAttempt, rememberHostedOrder} from '../hosted.js';
+import {hostedReturnUrls, rememberHostedOrder} from '../hosted.js';
 import {navigation} from '../navigate.js';
+import {randomKey} from '../random.js';
 import type {
   PaymentOutcome,
   PaymentRequest,
@@ -62,7 +63,8 @@ export class StripeHostedController
   async pay(request: PaymentRequest): Promise<PaymentOutcome> {
     const api = this._api;
     if (!api) return {type: 'failed', code: 'provider_unavailable'};
-    const attempt = newAttempt();
+    // The key of this attempt's order in sessionStorage, carried by the return URLs.
+    const attempt = randomKey(12);
     // Thrown ApiErrors become `failed` outcomes in the element. There is no expectedTotal:
     // Stripe's page shows the server's prices before the buyer pays.
     const body: CheckoutSessionRequest = {

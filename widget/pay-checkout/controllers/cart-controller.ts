@@ -92,8 +92,8 @@ export class CartController implements ReactiveController {
     return this._ask(session, session.signal);
   }
 
-  /** The cart may have changed: re-quote it once edits settle, if it did. */
-  schedule(): void {
+  /** The cart may have changed (also the item slot's slotchange): re-quote it once edits settle, if it did. */
+  readonly schedule = (): void => {
     // Before the first load the cart is read by the first quote; after a payment it is settled.
     if (!this._options.session() || !phases.requotable(this._payment.state))
       return;
@@ -101,7 +101,7 @@ export class CartController implements ReactiveController {
     this._payment.set(phases.requoting(this._payment.state));
     clearTimeout(this._timer);
     this._timer = setTimeout(() => void this._requote(), REQUOTE_DELAY);
-  }
+  };
 
   stop(): void {
     this._request?.abort();

@@ -117,12 +117,8 @@ export function bareReturn(state: CheckoutState): boolean {
 
 /** (Re)connecting: the skeleton, no message. The last quote stays until the next one. */
 export const loading = (state: CheckoutState): CheckoutState => ({
-  ...state,
-  phase: 'loading',
-  inFlight: false,
-  quoting: false,
-  error: '',
-  status: '',
+  ...initialState,
+  quote: state.quote,
 });
 
 /** A cart change is waiting for its quote. */

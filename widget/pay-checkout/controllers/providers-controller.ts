@@ -15,6 +15,7 @@ import type {Quote} from '../../contract.js';
 import {ApiError} from '../../internal/api.js';
 import {emit, type ProviderName} from '../../internal/events.js';
 import type {HostedReturn} from '../../internal/hosted.js';
+import type {ErrorTables} from '../../internal/messages.js';
 import type {
   PaymentOutcome,
   PaymentRequest,
@@ -60,6 +61,8 @@ export class ProvidersController implements ReactiveController {
   private readonly _loaded = new Map<ProviderName, ProviderController>();
   /** Providers whose form is mounted. */
   private _mounted: ReadonlySet<ProviderName> = new Set();
+  /** The error sentences of every provider loaded so far (kept when it is unloaded). */
+  private readonly _messages = new Set<ErrorTables>();
 
   constructor(
     host: ProvidersHost,
@@ -84,6 +87,11 @@ export class ProvidersController implements ReactiveController {
   /** The shown provider's form is mounted. */
   get ready(): boolean {
     return !!this.active && this._mounted.has(this.active);
+  }
+
+  /** The sentences for the providers' own error codes, of every provider loaded so far. */
+  get messages(): ReadonlySet<ErrorTables> {
+    return this._messages;
   }
 
   /** `mode="hosted"` with a provider that has a hosted page (Stripe): Pay leaves for it. */
@@ -148,12 +156,12 @@ export class ProvidersController implements ReactiveController {
     });
   }
 
-  /** The Pay button: the shown provider pays, if it is one that uses it. */
-  pay(): void {
+  /** The Pay button's click: the shown provider pays, if it is one that uses it. */
+  readonly pay = (): void => {
     const provider = this.current;
     if (!provider?.usesPayButton) return;
     void this._run(provider, (request) => provider.pay(request));
-  }
+  };
 
   /** The quote changed: every loaded provider shows the new amount (and currency). */
   update(quote: Quote): void {
@@ -199,6 +207,7 @@ export class ProvidersController implements ReactiveController {
       validate: () => this._options.validate(name),
     });
     this._loaded.set(name, provider);
+    if (provider.messages) this._messages.add(provider.messages);
     this._host.requestUpdate();
     const mountNode = () => this._mountNode(provider.slot);
     const payment = this._payment;
