@@ -1,6 +1,8 @@
 /**
- * createCheckoutServer: the companion server as a Hono app, built from options. Web-standard
- * Request/Response only, so the same app runs on Node (server/node.ts), Workers, Deno or Bun.
+ * createCheckoutServer: the companion server, built from options — a Hono app (Web-standard
+ * Request/Response only, so it runs on Node (server/node.ts), Workers, Deno or Bun) and the
+ * background work behind it (the outbox's retries, reconciliation), which start() and stop()
+ * run.
  */
 import {Hono} from 'hono';
 import {bodyLimit} from 'hono/body-limit';
@@ -8,11 +10,6 @@ import {secureHeaders} from 'hono/secure-headers';
 import type {Catalog} from './catalog.js';
 import type {CheckoutContext} from './context.js';
 import {answerError, answerNotFound, ApiError} from './errors.js';
-import {createFulfiller, type OrderHook} from './fulfilment.js';
-import type {Mailer} from './notify/email.js';
-import {createChannels} from './outbox/channels.js';
-import {createOutboxWorker} from './outbox/worker.js';
-import {createReconciler} from './reconcile.js';
 import {type Logger, silentLogger} from './log.js';
 import {idempotency} from './middleware/idempotency.js';
 import {originGuard} from './middleware/origin.js';
@@ -23,23 +20,27 @@ import {
   rateLimits,
   socketAddress,
 } from './middleware/rate-limit.js';
+import type {Mailer} from './notify/email.js';
 import type {OrderStore} from './orders/store.js';
-import type {PaypalProvider} from './providers/paypal.js';
-import type {StripeProvider} from './providers/stripe.js';
+import {createChannels} from './outbox/channels.js';
+import {createOutboxWorker} from './outbox/worker.js';
+import {createFulfiller, type OrderHook} from './payments/fulfilment.js';
+import {createReconciler} from './payments/reconcile.js';
+import {syncOrder} from './payments/record-payment.js';
+import {createGateways, type GatewayProviders} from './providers/registry.js';
 import {configRoutes} from './routes/config.js';
+import {gatewayRoutes} from './routes/gateways.js';
 import {orderRoutes} from './routes/orders.js';
-import {paypalRoutes} from './routes/paypal.js';
 import {quoteRoutes} from './routes/quote.js';
-import {stripeRoutes} from './routes/stripe.js';
 import {webhookRoutes} from './routes/webhooks.js';
 
-export interface CheckoutServerOptions {
+/**
+ * The options, with one entry per configured gateway of the registry (providers/registry.ts):
+ * `stripe: createStripeProvider(…)`, `paypal: createPaypalProvider(…)`.
+ */
+export interface CheckoutServerOptions extends GatewayProviders {
   catalog: Catalog;
   store: OrderStore;
-  /** Stripe, when configured (createStripeProvider). */
-  stripe?: StripeProvider;
-  /** PayPal, when configured (createPaypalProvider). */
-  paypal?: PaypalProvider;
   /**
    * The shop's public URL (PUBLIC_URL). Its origin is the shop's own: redirect targets, CORS and
    * the origin guard trust it (and `allowedOrigins`) whatever a request's Host header says, and
@@ -72,15 +73,23 @@ export interface CheckoutServerOptions {
    * client there; never a header a client can set unless a proxy you run overwrites it.
    */
   clientAddress?: ClientAddress;
+  /** start(): how often the outbox retries due side effects (default 5 s). */
+  outboxIntervalMs?: number;
+  /** start(): how often open orders are reconciled with their provider (default 60 s; 0: only once at start). */
+  reconcileIntervalMs?: number;
+  /** start(): how long an open order waits before reconciliation checks it (default 5 min). */
+  reconcileAfterMs?: number;
 }
 
 const API_BODY_LIMIT = 64 * 1024;
 
 /**
- * The server and its background parts: `outbox` delivers side effects (run `outbox.start()`
- * for retries on an interval), `reconciler` heals orders whose webhook never came.
+ * The server and its background parts. `app` answers requests on its own; `start()` runs the
+ * outbox's retries and reconciliation (once now, then on an interval), `stop()` stops them and
+ * resolves once no job or check is under way. `outbox` and `reconciler` are there for tools
+ * and tests that drive them by hand; `beginShutdown()` makes /readyz answer 503.
  */
-export function createCheckout(options: CheckoutServerOptions) {
+export function createCheckoutServer(options: CheckoutServerOptions) {
   const logger = options.logger ?? silentLogger;
   const now = options.now ?? (() => new Date());
   const outbox = createOutboxWorker({
@@ -92,8 +101,7 @@ export function createCheckout(options: CheckoutServerOptions) {
   const ctx: CheckoutContext = {
     catalog: options.catalog,
     store: options.store,
-    stripe: options.stripe,
-    paypal: options.paypal,
+    gateways: createGateways(options, {logger, now}),
     fulfiller: createFulfiller(options.store, outbox, now),
     logger,
     locale: options.locale,
@@ -147,16 +155,11 @@ export function createCheckout(options: CheckoutServerOptions) {
           })(c, next)
     )
     // Abuse limits per client, then client idempotency, on everything that creates something
-    // (and the quote); never on webhooks.
+    // (each gateway's creates, and the quote); never on webhooks.
     .on('POST', '/quote', limits.quote)
-    .on('POST', '/stripe/payment-intents', limits.create, idempotent)
-    .on('POST', '/stripe/checkout-sessions', limits.create, idempotent)
-    .on('POST', '/paypal/orders', limits.create, idempotent)
-    .on('POST', '/paypal/orders/:paypalOrderId/capture', limits.create)
     .route('/config', configRoutes(ctx))
     .route('/quote', quoteRoutes(ctx))
-    .route('/stripe', stripeRoutes(ctx))
-    .route('/paypal', paypalRoutes(ctx))
+    .route('/', gatewayRoutes(ctx, {createLimit: limits.create, idempotent}))
     .route('/orders', orderRoutes(ctx))
     .route('/webhooks', webhookRoutes(ctx))
     .all('*', () => {
@@ -202,16 +205,43 @@ export function createCheckout(options: CheckoutServerOptions) {
 
   app.onError(answerError(logger));
   app.notFound(answerNotFound);
+  const reconciler = createReconciler({
+    ...ctx,
+    sync: (order) => syncOrder(ctx, order),
+  });
   return {
     app,
+    /**
+     * Starts the background work: side effects left over from a previous run (a crash, an
+     * SMTP outage) go out now and then every few seconds, and orders whose webhook never came
+     * are checked against their provider once now (awaited) and then on an interval.
+     */
+    async start() {
+      outbox.start(options.outboxIntervalMs ?? 5_000);
+      const after = options.reconcileAfterMs ?? DEFAULT_RECONCILE_AFTER_MS;
+      await reconciler.runOnce(after);
+      const interval =
+        options.reconcileIntervalMs ?? DEFAULT_RECONCILE_INTERVAL_MS;
+      if (interval > 0) reconciler.start(interval, after);
+    },
+    /** Stops the background work and resolves when no outbox job or check is under way. */
+    async stop() {
+      outbox.stop();
+      reconciler.stop();
+      await reconciler.idle();
+      await outbox.idle();
+    },
     outbox,
-    reconciler: createReconciler(ctx),
+    reconciler,
     /** From now on /readyz answers 503 (SIGTERM: the load balancer takes this instance out). */
     beginShutdown() {
       shuttingDown = true;
     },
   };
 }
+
+const DEFAULT_RECONCILE_AFTER_MS = 5 * 60_000;
+const DEFAULT_RECONCILE_INTERVAL_MS = 60_000;
 
 /** How long /readyz waits for the database before it calls it unavailable. */
 const READY_TIMEOUT_MS = 2000;
@@ -233,11 +263,6 @@ function withTimeout<T, F>(
     timer = setTimeout(() => resolve(fallback), ms);
   });
   return Promise.race([promise, late]).finally(() => clearTimeout(timer));
-}
-
-/** The companion server as a Hono app; see createCheckout for its background parts. */
-export function createCheckoutServer(options: CheckoutServerOptions) {
-  return createCheckout(options).app;
 }
 
 export type CheckoutServer = ReturnType<typeof createCheckoutServer>;

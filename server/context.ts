@@ -3,17 +3,16 @@
  * module-level state, so a test can build as many servers as it likes.
  */
 import type {Catalog} from './catalog.js';
-import type {Fulfiller} from './fulfilment.js';
 import type {Logger} from './log.js';
 import type {OrderStore} from './orders/store.js';
-import type {PaypalProvider} from './providers/paypal.js';
-import type {StripeProvider} from './providers/stripe.js';
+import type {Fulfiller} from './payments/fulfilment.js';
+import type {Gateways} from './providers/registry.js';
 
 export interface CheckoutContext {
   catalog: Catalog;
   store: OrderStore;
-  stripe?: StripeProvider;
-  paypal?: PaypalProvider;
+  /** The gateways this server offers (providers/registry.ts), by name. */
+  gateways: Gateways;
   fulfiller: Fulfiller;
   logger: Logger;
   locale?: string;

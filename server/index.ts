@@ -4,7 +4,6 @@
  * start the whole server from the command line with `pay-checkout-server` (bin.ts).
  */
 export {
-  createCheckout,
   createCheckoutServer,
   type CheckoutServer,
   type CheckoutServerOptions,
@@ -17,7 +16,7 @@ export {
   type Product,
 } from './catalog.js';
 export {ConfigError, parseConfig, type ServerConfig} from './config.js';
-export type {OrderHook} from './fulfilment.js';
+export type {OrderHook} from './payments/fulfilment.js';
 export {createLogger, type Logger} from './log.js';
 export {folderMailer, smtpMailer} from './notify/mailers.js';
 export type {Mailer} from './notify/email.js';
@@ -27,10 +26,10 @@ export {
   createPaypalProvider,
   type PaypalProvider,
   type PaypalSettings,
-} from './providers/paypal.js';
+} from './providers/paypal/client.js';
 export {
   createStripeProvider,
   type StripeProvider,
   type StripeSettings,
-} from './providers/stripe.js';
+} from './providers/stripe/client.js';
 export {startServer} from './node.js';

@@ -13,12 +13,19 @@ import type {
 import {ConfigError, type ServerConfig} from './config.js';
 import type {CheckoutPagePolicyOptions} from './csp.js';
 import {emulatorPorts} from './emulator-ports.js';
-import {createPaypalProvider, type PaypalProvider} from './providers/paypal.js';
-import {createStripeProvider, type StripeProvider} from './providers/stripe.js';
+import type {GatewayProviders} from './providers/registry.js';
+import {
+  createPaypalProvider,
+  type PaypalProvider,
+} from './providers/paypal/client.js';
+import {
+  createStripeProvider,
+  type StripeProvider,
+} from './providers/stripe/client.js';
 
 export interface Providers {
-  stripe?: StripeProvider;
-  paypal?: PaypalProvider;
+  /** Each offered gateway's settings, as createCheckoutServer takes them. */
+  gateways: GatewayProviders;
   /** What a checkout page loads for them (its policy's provider part). */
   browser: Pick<CheckoutPagePolicyOptions, 'stripe' | 'paypal'>;
   /** One line per provider for the start-up banner. */
@@ -102,8 +109,7 @@ export async function startProviders(
   }
 
   return {
-    stripe,
-    paypal,
+    gateways: {stripe, paypal},
     browser,
     lines,
     async close() {

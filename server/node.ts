@@ -8,7 +8,7 @@
  */
 import type {AddressInfo} from 'node:net';
 import {Hono} from 'hono';
-import {createCheckout} from './app.js';
+import {createCheckoutServer} from './app.js';
 import {CatalogError, loadCatalog} from './catalog.js';
 import {ConfigError, parseConfig, type ServerConfig} from './config.js';
 import {DEMO_CATALOG} from './demo-files.js';
@@ -62,11 +62,11 @@ export async function startServer(env: NodeJS.ProcessEnv) {
     ? smtpMailer(config.smtpUrl, config.mailFrom)
     : folder!;
 
-  const checkout = createCheckout({
+  const checkout = createCheckoutServer({
     catalog,
     store,
-    stripe: providers.stripe,
-    paypal: providers.paypal,
+    // One entry per gateway the registry knows and this server offers.
+    ...providers.gateways,
     publicUrl,
     allowedOrigins,
     locale: config.locale,
@@ -81,17 +81,12 @@ export async function startServer(env: NodeJS.ProcessEnv) {
     orderWebhook: config.orderWebhook,
     rateLimits: config.rateLimits,
     clientAddress: clientAddress(config.trustProxy),
+    reconcileIntervalMs: config.reconcileIntervalMs,
+    reconcileAfterMs: config.reconcileAfterMs,
   });
   // Side effects left over from a previous run (a crash, an SMTP outage) go out now and
   // then every few seconds; orders whose webhook never came are checked against the provider.
-  checkout.outbox.start(5_000);
-  await checkout.reconciler.runOnce(config.reconcileAfterMs);
-  if (config.reconcileIntervalMs > 0) {
-    checkout.reconciler.start(
-      config.reconcileIntervalMs,
-      config.reconcileAfterMs
-    );
-  }
+  await checkout.start();
 
   const app = new Hono();
   // Errors and misses outside the API (static files, dev pages) answer in the contract's shape too.
@@ -140,14 +135,12 @@ export async function startServer(env: NodeJS.ProcessEnv) {
     timeoutMs: config.shutdownTimeoutMs,
     logger,
     beginShutdown: checkout.beginShutdown,
+    // Timers stop at once; after the last request (which may queue a job) stop() is asked
+    // again, and resolves when nothing is under way.
     stopBackground() {
-      checkout.outbox.stop();
-      checkout.reconciler.stop();
+      void checkout.stop();
     },
-    async backgroundIdle() {
-      await checkout.reconciler.idle();
-      await checkout.outbox.idle();
-    },
+    backgroundIdle: () => checkout.stop(),
     async close() {
       await providers.close();
       await store.close();

@@ -5,15 +5,15 @@
  * server; the emulators keep their payments in the memory of a running server, so without
  * keys there is nothing to ask.
  */
-import {createCheckout} from './app.js';
+import {createCheckoutServer} from './app.js';
 import {loadCatalog} from './catalog.js';
 import {parseConfig} from './config.js';
 import {DEMO_CATALOG} from './demo-files.js';
 import {createLogger} from './log.js';
 import {folderMailer, smtpMailer} from './notify/mailers.js';
 import {createSqlStore} from './orders/sql-store.js';
-import {createPaypalProvider} from './providers/paypal.js';
-import {createStripeProvider} from './providers/stripe.js';
+import {createPaypalProvider} from './providers/paypal/client.js';
+import {createStripeProvider} from './providers/stripe/client.js';
 
 /** Resolves to the process's exit code. */
 export async function reconcileOnce(
@@ -34,7 +34,7 @@ export async function reconcileOnce(
   }
   const logger = createLogger(config.logLevel);
   const store = await createSqlStore({databaseUrl: config.databaseUrl});
-  const checkout = createCheckout({
+  const checkout = createCheckoutServer({
     catalog: await loadCatalog(config.catalogPath ?? DEMO_CATALOG),
     store,
     stripe: config.stripe && createStripeProvider(config.stripe),

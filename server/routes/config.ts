@@ -5,27 +5,13 @@ import type {CheckoutContext} from '../context.js';
 /** GET /api/config: what the browser may know — publishable keys and client ids, never secrets. */
 export function configRoutes(ctx: CheckoutContext) {
   return new Hono().get('/', (c) => {
-    const {stripe, paypal} = ctx;
+    const providers: Record<string, unknown> = {};
+    for (const [name, gateway] of ctx.gateways)
+      providers[name] = gateway.browserConfig();
     const body: ConfigResponse = {
       currency: ctx.catalog.defaultCurrency,
       ...(ctx.locale && {locale: ctx.locale}),
-      providers: {
-        ...(stripe && {
-          stripe: {
-            publishableKey: stripe.publishableKey,
-            ...(stripe.jsUrl && {jsUrl: stripe.jsUrl}),
-          },
-        }),
-        ...(paypal && {
-          paypal: {
-            clientId: paypal.clientId,
-            // The JS SDK's name for live.
-            environment:
-              paypal.environment === 'live' ? 'production' : 'sandbox',
-            ...(paypal.sdkBaseUrl && {sdkBaseUrl: paypal.sdkBaseUrl}),
-          },
-        }),
-      },
+      providers: providers as ConfigResponse['providers'],
     };
     return c.json(body);
   });

@@ -1,29 +1,20 @@
 import {Hono} from 'hono';
 import type {CheckoutContext} from '../context.js';
-import {ApiError} from '../errors.js';
-import {tokenMatches} from '../orders/open.js';
-import {type Order, toOrderResponse} from '../orders/order.js';
-import {syncOrder} from '../reconcile.js';
+import type {Order} from '../orders/order.js';
+import {toOrderResponse} from '../orders/order.js';
+import {syncOrder} from '../payments/record-payment.js';
+import {authorise} from './authorise.js';
 
 /** GET /api/orders/:id: the buyer's view of an order, for the holder of its token only. */
 export function orderRoutes(ctx: CheckoutContext) {
   return new Hono().get('/:id', async (c) => {
-    const token = /^Bearer (\S+)$/.exec(
-      c.req.header('authorization') ?? ''
-    )?.[1];
-    if (!token)
-      throw new ApiError(
-        401,
-        'unauthorized',
-        'Send the order token as "Authorization: Bearer <token>".'
-      );
     const id = c.req.param('id');
-    const storedHash = await ctx.store.tokenHash(id);
-    // An unknown order and a wrong token look the same: order ids are not an oracle.
-    if (!storedHash || !tokenMatches(token, storedHash))
-      throw new ApiError(404, 'not_found', 'No such order.');
-
-    let order = (await ctx.store.get(id))!;
+    let order = await authorise(
+      ctx.store,
+      c,
+      () => ctx.store.get(id),
+      'No such order.'
+    );
     if (isWaitingTooLong(ctx, order)) order = await syncOrder(ctx, order);
     return c.json(toOrderResponse(order));
   });

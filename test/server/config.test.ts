@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import {describe, it} from 'node:test';
 import {ConfigError, parseConfig} from '../../server/config.js';
-import {createStripeProvider} from '../../server/providers/stripe.js';
+import {createStripeProvider} from '../../server/providers/stripe/client.js';
 
 const keys = {
   STRIPE_SECRET_KEY: 'sk_test_abc',

@@ -9,16 +9,16 @@ import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {describe, it} from 'node:test';
 import Database from 'better-sqlite3';
-import {createCheckout} from '../../server/app.js';
+import {createCheckoutServer} from '../../server/app.js';
 import {createSqlStore} from '../../server/orders/sql-store.js';
 import {demoCatalog} from './helpers.js';
 
 async function checkout(databaseUrl: string) {
   const store = await createSqlStore({databaseUrl});
-  return {store, ...createCheckout({catalog: demoCatalog(), store})};
+  return {store, ...createCheckoutServer({catalog: demoCatalog(), store})};
 }
 
-async function readyz(app: ReturnType<typeof createCheckout>['app']) {
+async function readyz(app: ReturnType<typeof createCheckoutServer>['app']) {
   const res = await app.request('/readyz');
   return {status: res.status, body: await res.json()};
 }

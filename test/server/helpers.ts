@@ -10,7 +10,10 @@ import {join} from 'node:path';
 import {after} from 'node:test';
 import pg from 'pg';
 import Stripe from 'stripe';
-import {createCheckout, type CheckoutServerOptions} from '../../server/app.js';
+import {
+  createCheckoutServer,
+  type CheckoutServerOptions,
+} from '../../server/app.js';
 import {type Catalog, parseCatalog} from '../../server/catalog.js';
 import type {Order} from '../../server/orders/order.js';
 import {createSqlStore} from '../../server/orders/sql-store.js';
@@ -18,7 +21,7 @@ import type {OrderStore} from '../../server/orders/store.js';
 import {
   createStripeProvider,
   type StripeSettings,
-} from '../../server/providers/stripe.js';
+} from '../../server/providers/stripe/client.js';
 
 export const WEBHOOK_SECRET = 'whsec_test_secret_for_unit_tests';
 
@@ -97,9 +100,9 @@ export function demoCatalog(): Catalog {
 }
 
 export interface TestServer {
-  app: ReturnType<typeof createCheckout>['app'];
-  outbox: ReturnType<typeof createCheckout>['outbox'];
-  reconciler: ReturnType<typeof createCheckout>['reconciler'];
+  app: ReturnType<typeof createCheckoutServer>['app'];
+  outbox: ReturnType<typeof createCheckoutServer>['outbox'];
+  reconciler: ReturnType<typeof createCheckoutServer>['reconciler'];
   store: OrderStore;
   /** Every order the fulfilment hook received so far. The hook runs from the outbox, after the
    * request that marked the order paid: await settled() (or outbox.idle()) before reading it. */
@@ -131,7 +134,7 @@ export async function makeServer(
   unclosed.add(close);
   const fulfilled: Order[] = [];
   const {stripeSettings, ...rest} = options;
-  const {app, outbox, reconciler} = createCheckout({
+  const {app, outbox, reconciler} = createCheckoutServer({
     catalog: demoCatalog(),
     store,
     stripe: createStripeProvider({

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import {after, before, describe, it} from 'node:test';
-import {hashToken} from '../../server/orders/open.js';
+import {hashToken} from '../../server/orders/token.js';
 import {makeServer, type TestServer} from './helpers.js';
 
 describe('GET /api/orders/:id', () => {

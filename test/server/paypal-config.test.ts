@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import {describe, it} from 'node:test';
 import {ConfigError, parseConfig} from '../../server/config.js';
-import {createPaypalProvider} from '../../server/providers/paypal.js';
+import {createPaypalProvider} from '../../server/providers/paypal/client.js';
 import {makeServer} from './helpers.js';
 import {
   makePaypalServer,
@@ -28,7 +28,13 @@ function problems(env: Record<string, string>): string {
 describe('PayPal configuration', () => {
   it('is absent without credentials: the emulator stands in', () => {
     assert.equal(parseConfig({}).paypal, undefined);
-    assert.equal(parseConfig({PAYPAL_ENVIRONMENT: 'live'}).paypal, undefined);
+  });
+
+  it('makes PAYPAL_ENVIRONMENT=live production, where missing credentials stop the server', () => {
+    assert.throws(
+      () => parseConfig({PAYPAL_ENVIRONMENT: 'live'}),
+      /PUBLIC_URL is required in production \(PAYPAL_ENVIRONMENT=live\)[\s\S]*No payment provider is configured/
+    );
   });
 
   it('takes a complete set, sandbox and offline verification by default', () => {
@@ -42,6 +48,8 @@ describe('PayPal configuration', () => {
     });
     const live = parseConfig({
       ...credentials,
+      PUBLIC_URL: 'https://shop.example',
+      CATALOG: 'catalog.json',
       PAYPAL_ENVIRONMENT: 'live',
       PAYPAL_WEBHOOK_VERIFICATION: 'postback',
     });

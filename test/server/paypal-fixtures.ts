@@ -12,7 +12,7 @@ import type {Catalog} from '../../server/catalog.js';
 import {
   createPaypalProvider,
   type PaypalSettings,
-} from '../../server/providers/paypal.js';
+} from '../../server/providers/paypal/client.js';
 import {makeServer, type TestServer} from './helpers.js';
 
 export const PAYPAL_CLIENT_ID =

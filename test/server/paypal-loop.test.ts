@@ -14,7 +14,7 @@ import {
 import {
   createPaypalProvider,
   type PaypalSettings,
-} from '../../server/providers/paypal.js';
+} from '../../server/providers/paypal/client.js';
 import {makeServer, postJson, type TestServer} from './helpers.js';
 
 interface Harness {

@@ -7,8 +7,8 @@ import {X509Certificate} from 'node:crypto';
 import {crc32 as zlibCrc32} from 'node:zlib';
 import {after, beforeEach, describe, it} from 'node:test';
 import {crc32} from '../../server/crc32.js';
-import {PAYPAL_EVENT_HANDLERS} from '../../server/webhooks/paypal-events.js';
-import {checkCertUrl} from '../../server/webhooks/paypal-signature.js';
+import {PAYPAL_EVENT_HANDLERS} from '../../server/providers/paypal/events.js';
+import {checkCertUrl} from '../../server/providers/paypal/signature.js';
 import {makeServer} from './helpers.js';
 import {
   captureResource,

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import {describe, it} from 'node:test';
 import {serve} from '@hono/node-server';
 import type {AddressInfo} from 'node:net';
-import {createCheckout} from '../../server/app.js';
+import {createCheckoutServer} from '../../server/app.js';
 import {
   clientBucket,
   forwardedAddress,
@@ -139,7 +139,7 @@ describe('abuse limits', () => {
     ];
     const apps = stores.map(
       (store) =>
-        createCheckout({
+        createCheckoutServer({
           catalog: demoCatalog(),
           store,
           rateLimits: {quotePerMinute: 6},
@@ -164,7 +164,7 @@ describe('abuse limits', () => {
     const database = await testDatabase();
     const store = await createSqlStore({databaseUrl: database.url});
     const listen = async (trustProxy: boolean) => {
-      const {app} = createCheckout({
+      const {app} = createCheckoutServer({
         catalog: demoCatalog(),
         store,
         rateLimits: {quotePerMinute: 3},

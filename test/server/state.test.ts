@@ -7,7 +7,7 @@ import {
   type PaymentEvent,
   SETTLED_STATUSES,
 } from '../../server/orders/state.js';
-import {STRIPE_EVENT_HANDLERS} from '../../server/webhooks/stripe-events.js';
+import {STRIPE_EVENT_HANDLERS} from '../../server/providers/stripe/events.js';
 
 const order = (fields: Partial<Order> = {}): Order => ({
   id: 'ord_1',

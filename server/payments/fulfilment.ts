@@ -4,11 +4,11 @@
  * the change and the outbox jobs it calls for in one transaction, and the outbox delivers
  * them — the fulfilment hook, the buyer's email, the merchant's webhook — once per order.
  */
-import type {Order} from './orders/order.js';
-import {applyPaymentEvent, type PaymentEvent} from './orders/state.js';
-import type {LedgerEntry, OrderStore, UpdateResult} from './orders/store.js';
-import {jobsForChange} from './outbox/jobs.js';
-import type {OutboxWorker} from './outbox/worker.js';
+import type {Order} from '../orders/order.js';
+import {applyPaymentEvent, type PaymentEvent} from '../orders/state.js';
+import type {LedgerEntry, OrderStore, UpdateResult} from '../orders/store.js';
+import {jobsForChange} from '../outbox/jobs.js';
+import type {OutboxWorker} from '../outbox/worker.js';
 
 export type OrderHook = (order: Order) => void | Promise<void>;
 

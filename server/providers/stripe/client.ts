@@ -3,8 +3,8 @@
  * api.stripe.com or, through STRIPE_API_BASE, at any Stripe-compatible API (the emulator).
  */
 import Stripe from 'stripe';
-import {ApiError} from '../errors.js';
-import {parseApiBase} from '../net.js';
+import {ApiError} from '../../errors.js';
+import {parseApiBase} from '../../net.js';
 
 export interface StripeSettings {
   secretKey: string;

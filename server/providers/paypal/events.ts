@@ -2,14 +2,10 @@
  * What PayPal's reports mean for an order: each webhook type we act on, and the capture rule
  * shared with the capture response. A table, so the handled types are data a test can read.
  */
-import {fromPaypalValue} from '../money.js';
-import type {Order} from '../orders/order.js';
-import {describeValue, type PaymentEvent} from '../orders/state.js';
-import type {
-  PaypalCapture,
-  PaypalMoney,
-  PaypalOrder,
-} from '../providers/paypal.js';
+import {fromPaypalValue} from '../../money.js';
+import type {Order} from '../../orders/order.js';
+import {describeValue, type PaymentEvent} from '../../orders/state.js';
+import type {PaypalCapture, PaypalMoney, PaypalOrder} from './types.js';
 
 /** A webhook event, as far as we read it; only its verified bytes got it this far. */
 export interface PaypalWebhookEvent {

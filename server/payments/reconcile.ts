@@ -3,16 +3,16 @@
  * missed webhook — or a crash between the charge and the webhook — never leaves a paid order
  * unpaid in the store. Runs at start-up, on an interval, and once from `npm run reconcile`.
  */
-import type {CheckoutContext} from './context.js';
-import type {Order} from './orders/order.js';
-import {syncPaypalOrder} from './webhooks/paypal.js';
-import {syncStripeOrder} from './webhooks/stripe.js';
+import type {Logger} from '../log.js';
+import type {Order} from '../orders/order.js';
+import type {OrderStore} from '../orders/store.js';
 
-/** Reads the order's payment back from its provider and applies what it says. */
-export function syncOrder(ctx: CheckoutContext, order: Order): Promise<Order> {
-  return order.provider === 'paypal'
-    ? syncPaypalOrder(ctx, order)
-    : syncStripeOrder(ctx, order);
+export interface ReconcilerDeps {
+  store: OrderStore;
+  logger: Logger;
+  now: () => Date;
+  /** Reads an order's payment back from its gateway and applies it (syncOrder). */
+  sync(order: Order): Promise<Order>;
 }
 
 export interface ReconcileReport {
@@ -32,7 +32,7 @@ export interface Reconciler {
 
 const DEFAULT_OLDER_THAN_MS = 5 * 60_000;
 
-export function createReconciler(ctx: CheckoutContext): Reconciler {
+export function createReconciler(ctx: ReconcilerDeps): Reconciler {
   let timer: ReturnType<typeof setInterval> | undefined;
   // Orders that are still open after a check would be listed again; each is checked once a run.
   const seen = new Set<string>();
@@ -61,7 +61,7 @@ export function createReconciler(ctx: CheckoutContext): Reconciler {
         if (startedIn !== generation) break;
         seen.add(order.id);
         report.checked += 1;
-        const synced = await syncOrder(ctx, order);
+        const synced = await ctx.sync(order);
         if (synced.status !== order.status) report.changed += 1;
       }
     }

@@ -7,7 +7,7 @@ import {
   describeValue,
   type PaymentEvent,
   unreadablePaymentEvent,
-} from '../orders/state.js';
+} from '../../orders/state.js';
 
 export interface StripeReport {
   /** metadata.order_id on a PaymentIntent; charges and disputes are found by their intent. */

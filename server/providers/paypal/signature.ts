@@ -17,9 +17,9 @@
  * honest delivery comes from the future, and an unreadable time cannot be checked at all.
  */
 import {verify, X509Certificate} from 'node:crypto';
-import {crc32} from '../crc32.js';
-import {ApiError} from '../errors.js';
-import type {VerifyWebhookSignatureRequest} from '../providers/paypal.js';
+import {crc32} from '../../crc32.js';
+import {ApiError} from '../../errors.js';
+import type {VerifyWebhookSignatureRequest} from './types.js';
 
 export interface PaypalWebhookHeaders {
   transmissionId: string;

@@ -1,0 +1,144 @@
+/**
+ * The one interface a payment gateway implements (Stripe, PayPal; Square and Braintree next).
+ * Everything outside `providers/<name>/` talks to a gateway only through it, and finds it only
+ * through the registry (registry.ts). The contract each method keeps is in README.md here.
+ */
+import type {Context, Hono, MiddlewareHandler} from 'hono';
+import type {CartItem, ConfigResponse, PaymentProvider} from '../contract.js';
+import type {Catalog} from '../catalog.js';
+import type {Logger} from '../log.js';
+import type {Order} from '../orders/order.js';
+import type {PaymentEvent} from '../orders/state.js';
+import type {OrderStore} from '../orders/store.js';
+
+export type GatewayName = PaymentProvider;
+
+/** What `GET /api/config` says about each gateway it offers. */
+export type BrowserConfig<N extends GatewayName = GatewayName> = NonNullable<
+  ConfigResponse['providers'][N]
+>;
+
+/** One attempt at paying an order: the first is 1; hosted pages carry their return URLs. */
+export interface PaymentAttempt {
+  number: number;
+  hosted?: {successUrl: string; cancelUrl: string};
+}
+
+/** The provider's payment object for an order, as far as the browser needs it. */
+export interface CreatedPayment {
+  /** The provider's id (PaymentIntent, Checkout Session, PayPal order): stored on the order. */
+  paymentId: string;
+  /** Stripe's client secret, for the browser to confirm with. */
+  clientSecret?: string;
+  /** A hosted page to send the buyer to. */
+  url?: string;
+  amount: number;
+  currency: string;
+}
+
+/** A verified webhook event: the ledger keeps its id and type; `body` is the provider's own. */
+export interface WebhookEvent<B = unknown> {
+  id: string;
+  type: string;
+  body: B;
+}
+
+/** How a gateway finds the order an event is about (its own orders only). */
+export interface OrderLookup {
+  get(orderId: string): Promise<Order | undefined>;
+  byPayment(paymentId: string): Promise<Order | undefined>;
+}
+
+/** An event's meaning for one of our orders; null when it is not about one (or not usable). */
+export type Translation = {order: Order; event: PaymentEvent} | null;
+
+export interface Gateway<N extends GatewayName = GatewayName, E = unknown> {
+  readonly name: N;
+  /** What the element needs to load and mount this gateway: public keys and ids, never secrets. */
+  browserConfig(): BrowserConfig<N>;
+  /**
+   * Creates the provider's payment for a stored order, idempotently per order and attempt: a
+   * retried call answers the same payment. Throws an ApiError in the contract's terms.
+   */
+  createPayment(order: Order, attempt: PaymentAttempt): Promise<CreatedPayment>;
+  /**
+   * Verifies a webhook delivery from its exact bytes and headers, and answers the event; a
+   * delivery that cannot be verified is refused with a 400 ApiError. Never fails open.
+   */
+  verifyWebhook(
+    rawBody: Uint8Array,
+    header: (name: string) => string | undefined
+  ): Promise<WebhookEvent<E>>;
+  /**
+   * What a verified event means for one of our orders, checked against the order's payment
+   * ids; it may ask the provider which order a payment belongs to.
+   */
+  translate(event: WebhookEvent<E>, orders: OrderLookup): Promise<Translation>;
+  /**
+   * The order's payment as the provider reports it now (polling and reconciliation); null when
+   * it has nothing to say or cannot be reached. It never moves money.
+   */
+  readPayment(order: Order): Promise<PaymentEvent | null>;
+  /** Refunds `amount` (minor units; the whole order when it is the total) under `key`. */
+  refund(order: Order, amount: number, key: string): Promise<void>;
+}
+
+/**
+ * What a gateway's own routes (`/api/<name>/…`) may use: the payments layer's use cases and
+ * the app's middleware, handed in, so the gateway's folder never imports upward.
+ */
+export interface GatewayRouteServices<G extends Gateway> {
+  /** The gateway, or a 503 provider_not_configured when this server does not offer it. */
+  gateway(): G;
+  catalog: Catalog;
+  store: OrderStore;
+  logger: Logger;
+  /** Prices the cart, checks the total the buyer saw, and stores a pending order. */
+  openOrder(request: OrderRequest): Promise<{order: Order; token: string}>;
+  /** Applies a payment event through the state machine; answers the stored order. */
+  recordPayment(order: Order, event: PaymentEvent | null): Promise<Order>;
+  /**
+   * A payment attempt the provider refused: the order is `failed`, and moves (a new
+   * `updatedAt`) even when it was failed already, so the next attempt is a new one.
+   */
+  recordRefusedAttempt(order: Order, paymentId: string): Promise<void>;
+  /**
+   * The order a request's `Authorization: Bearer <token>` opens: a 401 without a token, a 404
+   * (`notFound`) for an unknown order and a wrong token alike.
+   */
+  authorise(
+    c: Context,
+    find: () => Promise<Order | undefined>,
+    notFound: string
+  ): Promise<Order>;
+  /** Whether a redirect target is one of the shop's own pages. */
+  isShopUrl(url: string): boolean;
+  /** The per-client limit on everything that creates something. */
+  createLimit: MiddlewareHandler;
+  /** Client idempotency (Idempotency-Key) for creates. */
+  idempotent: MiddlewareHandler;
+}
+
+/** A cart to open an order for; the total is the server's, `expectedTotal` the buyer's view. */
+export interface OrderRequest {
+  items: CartItem[];
+  currency?: string;
+  email?: string;
+  locale?: string;
+  /** The total the buyer saw; a repriced total that differs means they must look again. */
+  expectedTotal?: number;
+}
+
+/** A registry entry: how to build the gateway from its settings, and its own routes. */
+export interface GatewayDefinition<S, G extends Gateway> {
+  /** The name people read (`Stripe is not configured on this server.`). */
+  label: string;
+  create(provider: S, deps: GatewayDeps): G;
+  routes?(services: GatewayRouteServices<G>): Hono;
+}
+
+/** What every gateway may use: no store, no outbox; only logs and a clock. */
+export interface GatewayDeps {
+  logger: Logger;
+  now: () => Date;
+}

@@ -1,0 +1,107 @@
+/**
+ * PayPal's Orders v2 and Payments v2 objects as the server reads and writes them, and the error
+ * a failed PayPal call becomes. No I/O here: the client, the webhook verifier and the event
+ * translation all import these.
+ */
+
+export type PaypalEnvironment = 'sandbox' | 'live';
+export type PaypalWebhookVerification = 'offline' | 'postback';
+
+export const PAYPAL_API_BASES: Readonly<Record<PaypalEnvironment, string>> = {
+  live: 'https://api-m.paypal.com',
+  sandbox: 'https://api-m.sandbox.paypal.com',
+};
+
+export interface PaypalMoney {
+  currency_code: string;
+  value: string;
+}
+
+/** A capture as PayPal reports it, in an order or as a webhook resource. */
+export interface PaypalCapture {
+  id: string;
+  status: string;
+  amount?: PaypalMoney;
+  custom_id?: string;
+  invoice_id?: string;
+  supplementary_data?: {related_ids?: {order_id?: string}};
+}
+
+export interface PaypalOrder {
+  id: string;
+  status: string;
+  purchase_units?: {
+    custom_id?: string;
+    invoice_id?: string;
+    amount?: PaypalMoney;
+    payments?: {captures?: PaypalCapture[]};
+  }[];
+}
+
+export interface PaypalItem {
+  name: string;
+  quantity: string;
+  unit_amount: PaypalMoney;
+  sku: string;
+}
+
+export interface PaypalPurchaseUnit {
+  custom_id: string;
+  invoice_id: string;
+  items: PaypalItem[];
+  amount: PaypalMoney & {breakdown: {item_total: PaypalMoney}};
+}
+
+export interface PaypalOrderRequest {
+  intent: 'CAPTURE';
+  purchase_units: PaypalPurchaseUnit[];
+}
+
+export interface VerifyWebhookSignatureRequest {
+  auth_algo: string;
+  cert_url: string;
+  transmission_id: string;
+  transmission_sig: string;
+  transmission_time: string;
+  webhook_id: string;
+  webhook_event: unknown;
+}
+
+export interface PaypalClient {
+  createOrder(
+    body: PaypalOrderRequest,
+    requestId: string
+  ): Promise<PaypalOrder>;
+  captureOrder(paypalOrderId: string, requestId: string): Promise<PaypalOrder>;
+  getOrder(paypalOrderId: string): Promise<PaypalOrder>;
+  /** A capture by its id (Payments v2), with the PayPal order it belongs to. */
+  getCapture(captureId: string): Promise<PaypalCapture>;
+  /** PayPal's own verdict on a webhook: 'SUCCESS' or 'FAILURE'. */
+  verifyWebhookSignature(
+    request: VerifyWebhookSignatureRequest
+  ): Promise<string>;
+}
+
+/**
+ * A PayPal call that did not succeed. `status` is PayPal's HTTP status, or 0 when no answer
+ * came at all (network failure, timeout). PayPal's own text stays here, for logs only.
+ */
+export class PaypalError extends Error {
+  constructor(
+    message: string,
+    readonly status: number,
+    /** PayPal's error name (UNPROCESSABLE_ENTITY, INVALID_REQUEST…). */
+    readonly errorName?: string,
+    /** The `issue` of each entry in PayPal's `details` (INSTRUMENT_DECLINED…). */
+    readonly issues: readonly string[] = [],
+    readonly debugId?: string
+  ) {
+    super(message);
+    this.name = 'PaypalError';
+  }
+
+  /** Whether PayPal named this issue, in `details[].issue` (v2) or as the error name (v1). */
+  has(issue: string): boolean {
+    return this.issues.includes(issue) || this.errorName === issue;
+  }
+}

@@ -1,0 +1,65 @@
+/**
+ * The gateways this server knows, by name: the one place outside `providers/<name>/` that names
+ * them. Adding a gateway is its folder and one line here (and its provider in the widget).
+ */
+import type {PaymentProvider} from '../contract.js';
+import type {Gateway, GatewayDefinition, GatewayDeps} from './gateway.js';
+import {createPaypalGateway} from './paypal/gateway.js';
+import {paypalRoutes} from './paypal/routes.js';
+import {createStripeGateway} from './stripe/gateway.js';
+import {stripeRoutes} from './stripe/routes.js';
+
+export const GATEWAYS = {
+  stripe: gateway({
+    label: 'Stripe',
+    create: createStripeGateway,
+    routes: stripeRoutes,
+  }),
+  paypal: gateway({
+    label: 'PayPal',
+    create: createPaypalGateway,
+    routes: paypalRoutes,
+  }),
+} satisfies Record<PaymentProvider, unknown>;
+
+/** Checks an entry against the interface, keeping its own types. */
+function gateway<S, G extends Gateway>(definition: GatewayDefinition<S, G>) {
+  return definition;
+}
+
+export type GatewayNames = keyof typeof GATEWAYS;
+
+type Definition<N extends GatewayNames> = (typeof GATEWAYS)[N];
+
+/** Each gateway's settings, as createCheckoutServer takes them (`stripe: createStripeProvider(…)`). */
+export type GatewayProviders = {
+  [N in GatewayNames]?: Parameters<Definition<N>['create']>[0];
+};
+
+/** A configured gateway of each name, as its own type. */
+export type ConfiguredGateway<N extends GatewayNames> = ReturnType<
+  Definition<N>['create']
+>;
+
+/** The gateways a server offers, in the registry's order. */
+export type Gateways = ReadonlyMap<GatewayNames, Gateway>;
+
+export const GATEWAY_NAMES = Object.keys(GATEWAYS) as GatewayNames[];
+
+/** The gateways configured in `providers`, each built with the same deps. */
+export function createGateways(
+  providers: GatewayProviders,
+  deps: GatewayDeps
+): Gateways {
+  const gateways = new Map<GatewayNames, Gateway>();
+  for (const name of GATEWAY_NAMES) {
+    const settings = providers[name];
+    if (!settings) continue;
+    const create = GATEWAYS[name].create as (
+      provider: typeof settings,
+      deps: GatewayDeps
+    ) => Gateway;
+    gateways.set(name, create(settings, deps));
+  }
+  return gateways;
+}
