@@ -4,26 +4,20 @@ import type {PayCheckout} from '../../widget/index.js';
 import {
   FAKE_PAYPAL_SDK,
   FAKE_STRIPE_JS,
-  FakePaypal,
-  FakeServer,
-  FakeStripe,
+  installFakes,
   paypalConfig,
+  restoreFakes,
+  type FakeServer,
 } from './fakes.js';
 
 let server: FakeServer;
-let stripe: FakeStripe;
-let paypal: FakePaypal;
 
 beforeEach(() => {
-  server = new FakeServer().install();
-  stripe = new FakeStripe().install();
-  paypal = new FakePaypal().install();
+  ({server} = installFakes());
 });
 
 afterEach(() => {
-  server.restore();
-  stripe.restore();
-  paypal.restore();
+  restoreFakes();
   for (const meta of document.querySelectorAll('meta[property="csp-nonce"]'))
     meta.remove();
 });

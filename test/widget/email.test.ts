@@ -1,13 +1,15 @@
-import {expect, fixture, html, oneEvent, waitUntil} from '@open-wc/testing';
-import type {TemplateResult} from 'lit';
+import {expect, html, oneEvent, waitUntil} from '@open-wc/testing';
 import {sendKeys} from '@web/test-runner-commands';
-import '../../widget/index.js';
-import type {
-  PayCheckout,
-  PayErrorEvent,
-  PayReadyEvent,
-} from '../../widget/index.js';
-import {FakePaypal, FakeServer, FakeStripe, paypalConfig} from './fakes.js';
+import type {PayCheckout, PayErrorEvent} from '../../widget/index.js';
+import {
+  installFakes,
+  paypalConfig,
+  restoreFakes,
+  type FakePaypal,
+  type FakeServer,
+  type FakeStripe,
+} from './fakes.js';
+import {payButton, part, ready, record, text} from './helpers.js';
 
 // ---- helpers ------------------------------------------------------------------------------
 
@@ -16,44 +18,21 @@ let stripe: FakeStripe;
 let paypal: FakePaypal;
 
 beforeEach(() => {
-  server = new FakeServer().install();
-  stripe = new FakeStripe().install();
-  paypal = new FakePaypal().install();
+  ({server, stripe, paypal} = installFakes());
 });
+afterEach(restoreFakes);
 
-afterEach(() => {
-  server.restore();
-  stripe.restore();
-  paypal.restore();
-  sessionStorage.clear();
-});
-
-const part = (el: PayCheckout, name: string) =>
-  el.shadowRoot!.querySelector<HTMLElement>(`[part~="${name}"]`);
-const text = (node: Element | null) =>
-  node?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
 const input = (el: PayCheckout) => part(el, 'email-input') as HTMLInputElement;
-const payButton = (el: PayCheckout) =>
-  part(el, 'submit-button') as HTMLButtonElement;
 
-async function ready(template: TemplateResult): Promise<PayCheckout> {
-  const event = oneEvent(document, 'pay-ready') as Promise<PayReadyEvent>;
-  const el = await fixture<PayCheckout>(template);
-  await event;
-  return el;
-}
-
-/** Records every public event the element fires about a payment, in order. */
-function record(el: PayCheckout): string[] {
-  const seen: string[] = [];
-  for (const name of [
-    'pay-submit',
-    'pay-success',
-    'pay-error',
-    'pay-cancel',
-  ] as const)
-    el.addEventListener(name, () => seen.push(name));
-  return seen;
+/** Pays with Stripe and resolves with what the element sent to create the PaymentIntent. */
+async function paidWith(el: PayCheckout): Promise<Record<string, unknown>> {
+  const succeeded = oneEvent(el, 'pay-success');
+  payButton(el).click();
+  await succeeded;
+  return server.requestsTo('/api/stripe/payment-intents')[0]!.body as Record<
+    string,
+    unknown
+  >;
 }
 
 /** Types into the email field the way a buyer does (focus, keys). */
@@ -69,7 +48,7 @@ async function typeEmail(el: PayCheckout, value: string) {
 
 describe('<pay-checkout> email', () => {
   it('asks for the email above the payment form, labelled, required and autocompleted', async () => {
-    const el = await ready(
+    const {el} = await ready(
       html`<pay-checkout email="ada@example.com"
         ><pay-item sku="tee"></pay-item
       ></pay-checkout>`
@@ -91,7 +70,7 @@ describe('<pay-checkout> email', () => {
   });
 
   it('speaks the locale', async () => {
-    const el = await ready(
+    const {el} = await ready(
       html`<pay-checkout locale="fr"
         ><pay-item sku="tee"></pay-item
       ></pay-checkout>`
@@ -100,7 +79,7 @@ describe('<pay-checkout> email', () => {
   });
 
   it('blocks paying while empty: no pay-submit, no order, the field says why and takes the focus', async () => {
-    const el = await ready(
+    const {el} = await ready(
       html`<pay-checkout><pay-item sku="tee"></pay-item></pay-checkout>`
     );
     const seen = record(el);
@@ -133,7 +112,7 @@ describe('<pay-checkout> email', () => {
   });
 
   it('refuses a malformed address, clears the message as the buyer fixes it, then pays with what was typed', async () => {
-    const el = await ready(
+    const {el} = await ready(
       html`<pay-checkout locale="en"
         ><pay-item sku="tee"></pay-item
       ></pay-checkout>`
@@ -157,16 +136,14 @@ describe('<pay-checkout> email', () => {
     expect(input(el).hasAttribute('aria-describedby')).to.equal(false);
     expect(el.email).to.equal('ada@example.com');
 
-    const succeeded = oneEvent(el, 'pay-success');
-    payButton(el).click();
-    await succeeded;
-    expect(
-      server.requestsTo('/api/stripe/payment-intents')[0]!.body
-    ).to.deep.include({email: 'ada@example.com', locale: 'en'});
+    expect(await paidWith(el)).to.deep.include({
+      email: 'ada@example.com',
+      locale: 'en',
+    });
   });
 
   it('tells a typo when the buyer leaves the field, before Pay', async () => {
-    const el = await ready(
+    const {el} = await ready(
       html`<pay-checkout><pay-item sku="tee"></pay-item></pay-checkout>`
     );
     await typeEmail(el, 'ada.example.com');
@@ -179,7 +156,7 @@ describe('<pay-checkout> email', () => {
   });
 
   it('says it in German', async () => {
-    const el = await ready(
+    const {el} = await ready(
       html`<pay-checkout locale="de"
         ><pay-item sku="tee"></pay-item
       ></pay-checkout>`
@@ -192,7 +169,7 @@ describe('<pay-checkout> email', () => {
   });
 
   it('passes axe showing the message', async () => {
-    const el = await ready(
+    const {el} = await ready(
       html`<pay-checkout><pay-item sku="tee"></pay-item></pay-checkout>`
     );
     const failed = oneEvent(el, 'pay-error');
@@ -204,80 +181,57 @@ describe('<pay-checkout> email', () => {
 
   describe('no-email', () => {
     it('hides the field and still sends the email attribute', async () => {
-      const el = await ready(
+      const {el} = await ready(
         html`<pay-checkout no-email email="ada@example.com"
           ><pay-item sku="tee"></pay-item
         ></pay-checkout>`
       );
       expect(part(el, 'email')).to.equal(null);
 
-      const succeeded = oneEvent(el, 'pay-success');
-      payButton(el).click();
-      await succeeded;
-      expect(
-        server.requestsTo('/api/stripe/payment-intents')[0]!.body
-      ).to.deep.include({email: 'ada@example.com'});
+      expect(await paidWith(el)).to.deep.include({email: 'ada@example.com'});
     });
 
     it('pays without an email when none is given', async () => {
-      const el = await ready(
+      const {el} = await ready(
         html`<pay-checkout no-email
           ><pay-item sku="tee"></pay-item
         ></pay-checkout>`
       );
 
-      const succeeded = oneEvent(el, 'pay-success');
-      payButton(el).click();
-      await succeeded;
-      const body = server.requestsTo('/api/stripe/payment-intents')[0]!
-        .body as Record<string, unknown>;
+      const body = await paidWith(el);
       expect(body).to.not.have.property('email');
     });
   });
 
   describe('locale', () => {
     it('sends the resolved locale as a BCP 47 tag', async () => {
-      const el = await ready(
+      const {el} = await ready(
         html`<pay-checkout locale="fr-ca" email="ada@example.com"
           ><pay-item sku="tee"></pay-item
         ></pay-checkout>`
       );
-      const succeeded = oneEvent(el, 'pay-success');
-      payButton(el).click();
-      await succeeded;
-      expect(
-        server.requestsTo('/api/stripe/payment-intents')[0]!.body
-      ).to.deep.include({locale: 'fr-CA'});
+      expect(await paidWith(el)).to.deep.include({locale: 'fr-CA'});
     });
 
     it("sends the server's locale when the element has none", async () => {
       server.config = {...server.config, locale: 'de'};
-      const el = await ready(
+      const {el} = await ready(
         html`<pay-checkout email="ada@example.com"
           ><pay-item sku="tee"></pay-item
         ></pay-checkout>`
       );
-      const succeeded = oneEvent(el, 'pay-success');
-      payButton(el).click();
-      await succeeded;
-      expect(
-        server.requestsTo('/api/stripe/payment-intents')[0]!.body
-      ).to.deep.include({locale: 'de'});
+      expect(await paidWith(el)).to.deep.include({locale: 'de'});
     });
 
     it('skips a locale attribute that is not a language tag', async () => {
-      const el = await ready(
+      const {el} = await ready(
         html`<pay-checkout locale="en_US" email="ada@example.com"
           ><pay-item sku="tee"></pay-item
         ></pay-checkout>`
       );
       // The element still renders, in the next locale found.
       expect(text(part(el, 'email')!.querySelector('label'))).to.equal('Email');
-      const succeeded = oneEvent(el, 'pay-success');
-      payButton(el).click();
-      await succeeded;
-      const body = server.requestsTo('/api/stripe/payment-intents')[0]!
-        .body as Record<string, unknown>;
+      const body = await paidWith(el);
       expect(body.locale).to.equal(navigator.language);
     });
   });
@@ -288,7 +242,7 @@ describe('<pay-checkout> email', () => {
     });
 
     it('keeps PayPal’s window closed until the email is right', async () => {
-      const el = await ready(
+      const {el} = await ready(
         html`<pay-checkout provider="paypal"
           ><pay-item sku="tee"></pay-item
         ></pay-checkout>`
@@ -305,7 +259,7 @@ describe('<pay-checkout> email', () => {
     });
 
     it('sends the email and the locale with the PayPal order', async () => {
-      const el = await ready(
+      const {el} = await ready(
         html`<pay-checkout provider="paypal" locale="de-AT"
           ><pay-item sku="tee"></pay-item
         ></pay-checkout>`

@@ -605,3 +605,34 @@ export class FakePaypal {
 function globals(): Record<string, unknown> {
   return window as unknown as Record<string, unknown>;
 }
+
+// ---- All of them --------------------------------------------------------------------------
+
+export interface Fakes {
+  server: FakeServer;
+  stripe: FakeStripe;
+  paypal: FakePaypal;
+}
+
+let current: Fakes | undefined;
+
+/**
+ * Installs a fresh fake server, Stripe.js and PayPal SDK (in `beforeEach`); `restoreFakes()`
+ * (in `afterEach`) puts the real ones back and forgets what the test stored.
+ */
+export function installFakes(): Fakes {
+  current = {
+    server: new FakeServer().install(),
+    stripe: new FakeStripe().install(),
+    paypal: new FakePaypal().install(),
+  };
+  return current;
+}
+
+export function restoreFakes(): void {
+  current?.server.restore();
+  current?.stripe.restore();
+  current?.paypal.restore();
+  current = undefined;
+  sessionStorage.clear();
+}

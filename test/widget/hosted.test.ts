@@ -1,16 +1,29 @@
 import {expect, fixture, html, oneEvent, waitUntil} from '@open-wc/testing';
-import type {TemplateResult} from 'lit';
-import '../../widget/index.js';
 import type {
   PayCancelEvent,
   PayCheckout,
   PayErrorEvent,
-  PayReadyEvent,
   PaySubmitEvent,
   PaySuccessEvent,
 } from '../../widget/index.js';
 import {navigation} from '../../widget/internal/navigate.js';
-import {error, FakeServer, FakeStripe, FAKE_STRIPE_JS} from './fakes.js';
+import {
+  error,
+  FAKE_STRIPE_JS,
+  installFakes,
+  restoreFakes,
+  type FakeServer,
+  type FakeStripe,
+} from './fakes.js';
+import {
+  alertRegion,
+  money,
+  part,
+  payButton,
+  ready,
+  statusRegion,
+  text,
+} from './helpers.js';
 
 // ---- helpers ------------------------------------------------------------------------------
 
@@ -24,8 +37,7 @@ let originalAssign: typeof navigation.assign;
 let originalUrl: string;
 
 beforeEach(() => {
-  server = new FakeServer().install();
-  stripe = new FakeStripe().install();
+  ({server, stripe} = installFakes());
   navigatedTo = [];
   originalAssign = navigation.assign;
   navigation.assign = (url) => {
@@ -36,30 +48,10 @@ beforeEach(() => {
 });
 
 afterEach(() => {
-  server.restore();
-  stripe.restore();
+  restoreFakes();
   navigation.assign = originalAssign;
   history.replaceState(null, '', originalUrl);
-  sessionStorage.clear();
 });
-
-const part = (el: PayCheckout, name: string) =>
-  el.shadowRoot!.querySelector<HTMLElement>(`[part~="${name}"]`);
-const text = (node: Element | null) =>
-  node?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
-const payButton = (el: PayCheckout) =>
-  part(el, 'submit-button') as HTMLButtonElement | null;
-const alertRegion = (el: PayCheckout) => part(el, 'error')!;
-const statusRegion = (el: PayCheckout) => part(el, 'status')!;
-const money = (value: number, currency = 'USD') =>
-  new Intl.NumberFormat('en', {style: 'currency', currency}).format(value);
-
-async function ready(template: TemplateResult): Promise<PayCheckout> {
-  const event = oneEvent(document, 'pay-ready') as Promise<PayReadyEvent>;
-  const el = await fixture<PayCheckout>(template);
-  await event;
-  return el;
-}
 
 const hostedTees = () =>
   html`<pay-checkout
@@ -105,7 +97,7 @@ function count(target: EventTarget, name: string): () => number {
 describe('<pay-checkout mode="hosted">', () => {
   describe('before paying', () => {
     it('mounts no Payment Element and says that Pay leads to Stripe', async () => {
-      const el = await ready(hostedTees());
+      const {el} = await ready(hostedTees());
 
       expect(stripe.elementsOptions).to.have.length(0);
       expect(
@@ -116,24 +108,24 @@ describe('<pay-checkout mode="hosted">', () => {
         "You'll finish paying on Stripe's secure page."
       );
       expect(text(payButton(el))).to.equal(`Pay ${money(30)}`);
-      expect(payButton(el)!.disabled).to.equal(false);
+      expect(payButton(el).disabled).to.equal(false);
       expect(text(alertRegion(el))).to.equal('');
     });
 
     it('passes axe', async () => {
-      const el = await ready(hostedTees());
+      const {el} = await ready(hostedTees());
       await expect(el).to.be.accessible();
     });
   });
 
   describe('paying', () => {
     it('creates a Checkout Session with the cart, email, locale and return URLs, remembers the order and goes to Stripe', async () => {
-      const el = await ready(hostedTees());
+      const {el} = await ready(hostedTees());
       const submitted = oneEvent(el, 'pay-submit') as Promise<PaySubmitEvent>;
       const ended = count(el, 'pay-success') as () => number;
       const errors = count(el, 'pay-error');
 
-      payButton(el)!.click();
+      payButton(el).click();
       expect((await submitted).detail.provider).to.equal('stripe');
       await waitUntil(() => navigatedTo.length === 1, 'did not navigate');
       await el.updateComplete;
@@ -173,7 +165,7 @@ describe('<pay-checkout mode="hosted">', () => {
         mode: 'hosted',
       });
       // Busy until the page unloads; nothing else happened.
-      expect(payButton(el)!.disabled).to.equal(true);
+      expect(payButton(el).disabled).to.equal(true);
       expect(text(payButton(el))).to.equal('Processing…');
       expect(text(statusRegion(el))).to.equal(
         'Taking you to the secure payment page…'
@@ -191,13 +183,13 @@ describe('<pay-checkout mode="hosted">', () => {
       url.searchParams.set('redirect_status', 'succeeded');
       url.hash = 'cart';
       history.replaceState(null, '', url);
-      const el = await ready(
+      const {el} = await ready(
         html`<pay-checkout mode="hosted" email="ada@example.com"
           ><pay-item sku="mug"></pay-item
         ></pay-checkout>`
       );
 
-      payButton(el)!.click();
+      payButton(el).click();
       await waitUntil(() => navigatedTo.length === 1, 'did not navigate');
 
       const body = server.requestsTo('/api/stripe/checkout-sessions')[0]!
@@ -215,13 +207,13 @@ describe('<pay-checkout mode="hosted">', () => {
     });
 
     it('stops before any session when pay-submit is cancelled', async () => {
-      const el = await ready(hostedTees());
+      const {el} = await ready(hostedTees());
       el.addEventListener('pay-submit', (event) => event.preventDefault(), {
         once: true,
       });
 
       const cancelled = oneEvent(el, 'pay-cancel') as Promise<PayCancelEvent>;
-      payButton(el)!.click();
+      payButton(el).click();
       const {detail} = await cancelled;
 
       expect(detail).to.deep.equal({provider: 'stripe', reason: 'prevented'});
@@ -234,10 +226,10 @@ describe('<pay-checkout mode="hosted">', () => {
     it('shows a refused session, stays on the page and lets the buyer try again', async () => {
       server.checkoutSession = () =>
         error(400, 'invalid_request', 'not on this shop');
-      const el = await ready(hostedTees());
+      const {el} = await ready(hostedTees());
 
       const failed = oneEvent(el, 'pay-error') as Promise<PayErrorEvent>;
-      payButton(el)!.click();
+      payButton(el).click();
       const {detail} = await failed;
       await el.updateComplete;
 
@@ -250,12 +242,12 @@ describe('<pay-checkout mode="hosted">', () => {
       expect(text(alertRegion(el))).to.equal(detail.message);
       expect(navigatedTo).to.deep.equal([]);
       expect(sessionStorage.length).to.equal(0);
-      expect(payButton(el)!.disabled).to.equal(false);
+      expect(payButton(el).disabled).to.equal(false);
     });
 
     it('can pay again when the buyer comes Back and the page is restored from the cache', async () => {
-      const el = await ready(hostedTees());
-      payButton(el)!.click();
+      const {el} = await ready(hostedTees());
+      payButton(el).click();
       await waitUntil(() => navigatedTo.length === 1, 'did not navigate');
 
       window.dispatchEvent(
@@ -263,7 +255,7 @@ describe('<pay-checkout mode="hosted">', () => {
       );
       await el.updateComplete;
 
-      expect(payButton(el)!.disabled).to.equal(false);
+      expect(payButton(el).disabled).to.equal(false);
       expect(text(statusRegion(el))).to.equal('');
     });
   });
@@ -371,7 +363,7 @@ describe('<pay-checkout mode="hosted">', () => {
       expect(sessionStorage.length).to.equal(0);
       expect(server.requestsTo('/api/orders/ord_1')).to.have.length(0);
       // The cart is still here: the buyer may pay again.
-      expect(payButton(el)!.disabled).to.equal(false);
+      expect(payButton(el).disabled).to.equal(false);
     });
 
     it('shows only the cancellation on a bare return page', async () => {
@@ -412,7 +404,7 @@ describe('<pay-checkout mode="hosted">', () => {
       expect(location.href).to.equal(originalUrl);
       expect(server.requestsTo('/api/orders/ord_9')).to.have.length(0);
       // It may have been paid: no second payment from here.
-      expect(payButton(el)!.disabled).to.equal(true);
+      expect(payButton(el).disabled).to.equal(true);
       expect(
         sessionStorage.getItem('pay-checkout:hosted:someone-else')
       ).to.not.equal(null);

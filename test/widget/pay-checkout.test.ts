@@ -1,16 +1,30 @@
 import {expect, fixture, html, oneEvent, waitUntil} from '@open-wc/testing';
-import type {TemplateResult} from 'lit';
 import {emulateMedia, sendKeys} from '@web/test-runner-commands';
-import '../../widget/index.js';
 import type {
   PayChangeEvent,
   PayCheckout,
   PayErrorEvent,
-  PayReadyEvent,
   PaySubmitEvent,
   PaySuccessEvent,
 } from '../../widget/index.js';
-import {FakeServer, FakeStripe, FAKE_STRIPE_JS} from './fakes.js';
+import {
+  FAKE_STRIPE_JS,
+  installFakes,
+  priceCart,
+  restoreFakes,
+  type FakeServer,
+  type FakeStripe,
+} from './fakes.js';
+import {
+  alertRegion,
+  money,
+  part,
+  parts,
+  payButton,
+  ready,
+  statusRegion,
+  text,
+} from './helpers.js';
 
 // ---- helpers ------------------------------------------------------------------------------
 
@@ -18,46 +32,9 @@ let server: FakeServer;
 let stripe: FakeStripe;
 
 beforeEach(() => {
-  server = new FakeServer().install();
-  stripe = new FakeStripe().install();
+  ({server, stripe} = installFakes());
 });
-
-afterEach(() => {
-  server.restore();
-  stripe.restore();
-  sessionStorage.clear();
-});
-
-const part = (el: PayCheckout, name: string) =>
-  el.shadowRoot!.querySelector<HTMLElement>(`[part~="${name}"]`);
-const parts = (el: PayCheckout, name: string) => [
-  ...el.shadowRoot!.querySelectorAll<HTMLElement>(`[part~="${name}"]`),
-];
-const text = (node: Element | null) =>
-  node?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
-const payButton = (el: PayCheckout) =>
-  part(el, 'submit-button') as HTMLButtonElement;
-const alertRegion = (el: PayCheckout) =>
-  el.shadowRoot!.querySelector('[role="alert"][part~="error"]')!;
-const statusRegion = (el: PayCheckout) =>
-  el.shadowRoot!.querySelector('[role="status"]')!;
-/** Intl's own output (spaces normalised like text()), so no locale spacing is hard-coded. */
-const money = (value: number, currency: string, locale = 'en') =>
-  new Intl.NumberFormat(locale, {style: 'currency', currency})
-    .format(value)
-    .replace(/\s+/g, ' ');
-
-/**
- * Creates the fixture and waits for `pay-ready` (quote shown, Stripe mounted). The listener
- * is on `document` and added before the element exists: the event bubbles and is composed.
- */
-async function ready(
-  template: TemplateResult
-): Promise<{el: PayCheckout; event: PayReadyEvent}> {
-  const event = oneEvent(document, 'pay-ready') as Promise<PayReadyEvent>;
-  const el = await fixture<PayCheckout>(template);
-  return {el, event: await event};
-}
+afterEach(restoreFakes);
 
 const twoTees = () =>
   html`<pay-checkout email="ada@example.com"
@@ -298,8 +275,9 @@ describe('<pay-checkout>', () => {
       expect(mountNode!.assignedSlot).to.equal(
         el.shadowRoot!.querySelector('slot[name="stripe-payment-element"]')
       );
+      // pay-ready carries the quote on screen: the server's price of this cart.
       expect(event.detail).to.deep.equal({
-        quote: event.detail.quote,
+        quote: priceCart({items: [{sku: 'tee', quantity: 2}]}),
         provider: 'stripe',
       });
       expect(event.detail.quote.total).to.equal(3000);
@@ -646,17 +624,25 @@ describe('<pay-checkout>', () => {
       history.replaceState(null, '', original);
     });
 
-    it('finishes the payment it returns from and cleans the URL', async () => {
+    /**
+     * This page loads as the return_url of a Stripe redirect for pi_1, whose order this tab
+     * remembered before leaving.
+     */
+    function returnFromStripe(status: 'succeeded' | 'failed') {
       const url = new URL(location.href);
       url.searchParams.set('payment_intent', 'pi_1');
       url.searchParams.set('payment_intent_client_secret', 'pi_1_secret_abc');
-      url.searchParams.set('redirect_status', 'succeeded');
+      url.searchParams.set('redirect_status', status);
       history.replaceState(null, '', url);
       sessionStorage.setItem(
         'pay-checkout:stripe:pi_1',
         JSON.stringify({orderId: 'ord_1', orderToken: 'tok_secret'})
       );
       server.lastOrderTotal = 3000;
+    }
+
+    it('finishes the payment it returns from and cleans the URL', async () => {
+      returnFromStripe('succeeded');
 
       const succeeded = oneEvent(
         document,
@@ -684,16 +670,7 @@ describe('<pay-checkout>', () => {
     });
 
     it('finishes it on a return page without a cart, mounting no form', async () => {
-      const url = new URL(location.href);
-      url.searchParams.set('payment_intent', 'pi_1');
-      url.searchParams.set('payment_intent_client_secret', 'pi_1_secret_abc');
-      url.searchParams.set('redirect_status', 'succeeded');
-      history.replaceState(null, '', url);
-      sessionStorage.setItem(
-        'pay-checkout:stripe:pi_1',
-        JSON.stringify({orderId: 'ord_1', orderToken: 'tok_secret'})
-      );
-      server.lastOrderTotal = 3000;
+      returnFromStripe('succeeded');
 
       const succeeded = oneEvent(
         document,
@@ -716,14 +693,7 @@ describe('<pay-checkout>', () => {
     });
 
     it('reports a failed redirect', async () => {
-      const url = new URL(location.href);
-      url.searchParams.set('payment_intent_client_secret', 'pi_1_secret_abc');
-      url.searchParams.set('redirect_status', 'failed');
-      history.replaceState(null, '', url);
-      sessionStorage.setItem(
-        'pay-checkout:stripe:pi_1',
-        JSON.stringify({orderId: 'ord_1', orderToken: 'tok_secret'})
-      );
+      returnFromStripe('failed');
       stripe.retrieveResult = {
         paymentIntent: {id: 'pi_1', status: 'requires_payment_method'},
       };

@@ -1,7 +1,5 @@
 import {expect, fixture, html, oneEvent, waitUntil} from '@open-wc/testing';
-import type {TemplateResult} from 'lit';
 import {emulateMedia, sendKeys} from '@web/test-runner-commands';
-import '../../widget/index.js';
 import type {
   PayCancelEvent,
   PayChangeEvent,
@@ -16,11 +14,22 @@ import type {ResolvedTheme} from '../../widget/internal/theme.js';
 import {
   error,
   FAKE_PAYPAL_SDK,
-  FakePaypal,
-  FakeServer,
-  FakeStripe,
+  installFakes,
   paypalConfig,
+  restoreFakes,
+  type FakePaypal,
+  type FakeServer,
+  type FakeStripe,
 } from './fakes.js';
+import {
+  alertRegion,
+  mountNode,
+  part,
+  ready,
+  record,
+  statusRegion,
+  text,
+} from './helpers.js';
 
 // ---- helpers ------------------------------------------------------------------------------
 
@@ -29,62 +38,21 @@ let stripe: FakeStripe;
 let paypal: FakePaypal;
 
 beforeEach(() => {
-  server = new FakeServer().install();
+  ({server, stripe, paypal} = installFakes());
   server.config = paypalConfig();
-  stripe = new FakeStripe().install();
-  paypal = new FakePaypal().install();
 });
+afterEach(restoreFakes);
 
-afterEach(() => {
-  server.restore();
-  stripe.restore();
-  paypal.restore();
-  sessionStorage.clear();
-});
-
-const part = (el: PayCheckout, name: string) =>
-  el.shadowRoot!.querySelector<HTMLElement>(`[part~="${name}"]`);
-const text = (node: Element | null) =>
-  node?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
-const alertRegion = (el: PayCheckout) =>
-  el.shadowRoot!.querySelector('[role="alert"][part~="error"]')!;
-const statusRegion = (el: PayCheckout) =>
-  el.shadowRoot!.querySelector('[role="status"]')!;
-const mountNode = (el: PayCheckout, slot: string) =>
-  [...el.children].find((child) => child.slot === slot) as
-    HTMLElement | undefined;
 const radios = (el: PayCheckout) => [
   ...el.shadowRoot!.querySelectorAll<HTMLInputElement>('input[type="radio"]'),
 ];
 const visible = (node: Element | undefined | null) =>
   !!node && node.checkVisibility();
 
-/** Creates the fixture and waits for `pay-ready` (quote shown, buttons rendered). */
-async function ready(
-  template: TemplateResult
-): Promise<{el: PayCheckout; event: PayReadyEvent}> {
-  const event = oneEvent(document, 'pay-ready') as Promise<PayReadyEvent>;
-  const el = await fixture<PayCheckout>(template);
-  return {el, event: await event};
-}
-
 const twoTees = (provider = 'paypal') =>
   html`<pay-checkout provider=${provider} email="ada@example.com"
     ><pay-item sku="tee" quantity="2"></pay-item
   ></pay-checkout>`;
-
-/** Records every public event the element fires, in order. */
-function record(el: PayCheckout): string[] {
-  const seen: string[] = [];
-  for (const name of [
-    'pay-submit',
-    'pay-success',
-    'pay-error',
-    'pay-cancel',
-  ] as const)
-    el.addEventListener(name, () => seen.push(name));
-  return seen;
-}
 
 /** A theme as the element resolves it; tests override tokens. */
 function theme(
