@@ -18,7 +18,7 @@ export const RETURN_PARAM = 'pay_checkout_return';
 export const ATTEMPT_PARAM = 'pay_checkout_attempt';
 
 /** What is remembered while the buyer is on the provider's page. */
-export interface HostedOrder {
+interface HostedOrder {
   orderId: string;
   orderToken: string;
   provider: ProviderName;

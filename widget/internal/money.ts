@@ -30,13 +30,6 @@ function formatter(locale: string, currency: string): Intl.NumberFormat {
   return format;
 }
 
-/** The number of minor-unit digits of `currency` (2 for USD, 0 for JPY). */
-export function currencyExponent(currency: string, locale = 'en'): number {
-  return (
-    formatter(locale, currency).resolvedOptions().maximumFractionDigits ?? 2
-  );
-}
-
 /** Formats integer minor units, e.g. `formatMoney(1234, 'usd', 'en')` → `$12.34`. */
 export function formatMoney(
   minor: number,

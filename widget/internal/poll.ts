@@ -13,7 +13,7 @@ import {ApiError} from './api.js';
 /** Statuses that may still change on their own: keep polling. */
 const IN_FLIGHT: ReadonlySet<OrderStatus> = new Set(['pending', 'processing']);
 
-export interface PollOptions {
+interface PollOptions {
   /** Waits before each attempt, in ms; the last one repeats. */
   delays?: readonly number[];
   /** Give up after this long (ms). */
@@ -26,7 +26,7 @@ export type PollResult =
   | {settled: false; order?: OrderResponse};
 
 /** Backs off 0 → 500 ms → 1 s → 1.5 s → 2 s, then every 2 s, for up to a minute. */
-export const DEFAULT_POLL: Required<Omit<PollOptions, 'signal'>> = {
+const DEFAULT_POLL: Required<Omit<PollOptions, 'signal'>> = {
   delays: [0, 500, 1000, 1500, 2000],
   timeoutMs: 60_000,
 };

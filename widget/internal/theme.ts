@@ -13,7 +13,7 @@
 import type {ReactiveController, ReactiveControllerHost} from 'lit';
 
 /** The resolved tokens, named after Stripe's Appearance variables. */
-export interface ThemeTokens {
+interface ThemeTokens {
   colorPrimary: string;
   colorBackground: string;
   colorText: string;
@@ -50,7 +50,7 @@ let canvasContext: CanvasRenderingContext2D | null | undefined;
  * to `rgb()`/`rgba()` by painting one pixel. Computed styles already come back as `rgb()` for
  * the classic syntaxes, so the canvas only runs for the modern ones.
  */
-export function toRgb(color: string): string {
+function toRgb(color: string): string {
   if (/^rgba?\(/.test(color)) return color;
   canvasContext ??= document
     .createElement('canvas')
@@ -72,7 +72,7 @@ function channels(rgb: string): [number, number, number] {
 }
 
 /** WCAG relative luminance of an `rgb()` string. */
-export function luminance(rgb: string): number {
+function luminance(rgb: string): number {
   const [r, g, b] = channels(rgb).map((v) => {
     const c = v / 255;
     return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
@@ -87,7 +87,7 @@ function contrast(a: number, b: number): number {
 const NEAR_BLACK = 'rgb(26, 27, 37)';
 
 /** Reads and resolves the tokens through `probe` (an element inside the shadow root). */
-export function resolveTheme(probe: HTMLElement): ResolvedTheme {
+function resolveTheme(probe: HTMLElement): ResolvedTheme {
   const style = getComputedStyle(probe);
   const colors = {} as Record<keyof typeof COLOR_TOKENS, string>;
   for (const [token, property] of Object.entries(COLOR_TOKENS)) {
@@ -117,10 +117,7 @@ export function resolveTheme(probe: HTMLElement): ResolvedTheme {
   };
 }
 
-export function sameTheme(
-  a: ResolvedTheme | undefined,
-  b: ResolvedTheme
-): boolean {
+function sameTheme(a: ResolvedTheme | undefined, b: ResolvedTheme): boolean {
   return a !== undefined && JSON.stringify(a) === JSON.stringify(b);
 }
 

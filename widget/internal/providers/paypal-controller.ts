@@ -58,8 +58,7 @@ function isUncertain(error: unknown): boolean {
 }
 
 /** The SDK's global for one currency: `paypal_usd`. */
-export const namespaceFor = (currency: string) =>
-  `paypal_${currency.toLowerCase()}`;
+const namespaceFor = (currency: string) => `paypal_${currency.toLowerCase()}`;
 
 /**
  * Loads the PayPal JS SDK for one currency with the official loader. `sdkBaseUrl` is passed
@@ -108,7 +107,7 @@ interface Attempt {
   ended?: PaymentOutcome;
 }
 
-export class PaypalController
+class PaypalController
   implements ReactiveController, ProviderController<'paypal'>
 {
   readonly name = 'paypal';

@@ -28,7 +28,7 @@ function px(value: string, fallback: number): number {
 }
 
 /** Chroma (0–1) and hue (degrees, NaN for greys) of an `rgb()`/`rgba()` string. */
-export function chromaAndHue(rgb: string): {chroma: number; hue: number} {
+function chromaAndHue(rgb: string): {chroma: number; hue: number} {
   const [r = 0, g = 0, b = 0] = (rgb.match(/[\d.]+/g) ?? [])
     .slice(0, 3)
     .map((v) => Number(v) / 255);
@@ -52,7 +52,7 @@ export function chromaAndHue(rgb: string): {chroma: number; hue: number} {
  * - a blue brand (hue 185°–240°: cyan-blue to pure blue, not indigo or violet) gets `blue`;
  * - any other brand gets `gold`, PayPal's recommended colour (the defaults included).
  */
-export function paypalColor(
+function paypalColor(
   theme: ResolvedTheme
 ): NonNullable<PayPalButtonStyle['color']> {
   const {chroma, hue} = chromaAndHue(theme.tokens.colorPrimary);

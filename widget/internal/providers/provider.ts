@@ -18,7 +18,7 @@ import type {ErrorTables} from '../messages.js';
 import type {ResolvedTheme} from '../theme.js';
 
 /** Each provider's entry of `/api/config` (`providers.stripe`, `providers.paypal`). */
-export type ClientConfigs = Required<ConfigResponse['providers']>;
+type ClientConfigs = Required<ConfigResponse['providers']>;
 
 /** What the element asks the provider to pay. */
 export interface PaymentRequest {

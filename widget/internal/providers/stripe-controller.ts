@@ -108,7 +108,7 @@ async function loadStripeJs(
 }
 
 /** The resolved `--pay-*` tokens as Stripe's Appearance: same names, plain values. */
-export function toAppearance(theme: ResolvedTheme): Appearance {
+function toAppearance(theme: ResolvedTheme): Appearance {
   return {
     theme: theme.scheme === 'dark' ? 'night' : 'stripe',
     disableAnimations: theme.reducedMotion,
@@ -193,7 +193,7 @@ function outcomeOf(intent: PaymentIntent, order: StoredOrder): PaymentOutcome {
   }
 }
 
-export class StripeController
+class StripeController
   implements ReactiveController, ProviderController<'stripe'>
 {
   readonly name = 'stripe';

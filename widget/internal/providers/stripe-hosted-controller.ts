@@ -27,7 +27,7 @@ import type {
   ProviderFactory,
 } from './provider.js';
 
-export class StripeHostedController
+class StripeHostedController
   implements ReactiveController, ProviderController<'stripe'>
 {
   readonly name = 'stripe';

@@ -15,12 +15,12 @@ import {emit, type ProviderName} from '../../internal/events.js';
 import type {Messages} from '../../internal/messages.js';
 
 /** What this controller reads from (and, for `email`, writes to) its element. */
-export interface EmailHost extends ReactiveControllerHost, HTMLElement {
+interface EmailHost extends ReactiveControllerHost, HTMLElement {
   email: string;
   readonly noEmail: boolean;
 }
 
-export interface EmailOptions {
+interface EmailOptions {
   messages: () => Messages;
   /** The field's input, to give it the focus. */
   input: () => HTMLInputElement | null | undefined;

@@ -22,14 +22,14 @@ import type {Session} from './session.js';
 const REQUOTE_DELAY = 150;
 
 /** What this controller reads from its element. */
-export interface CartHost extends ReactiveControllerHost, HTMLElement {
+interface CartHost extends ReactiveControllerHost, HTMLElement {
   /** The cart as a property; when set, `<pay-item>` children are ignored. */
   readonly items: CartItem[] | undefined;
   /** ISO 4217 code of the cart; '' for the server's default. */
   readonly currency: string;
 }
 
-export interface CartOptions {
+interface CartOptions {
   session: () => Session | undefined;
   /** The default slot, whose `<pay-item>`s are the cart (before the first render: the children). */
   itemSlot: () => HTMLSlotElement | null | undefined;

@@ -27,7 +27,7 @@ import type {
 import * as phases from './phases.js';
 import type {Session} from './session.js';
 
-export interface PaymentOptions {
+interface PaymentOptions {
   session: () => Session | undefined;
   /** The messages in the element's locale. */
   messages: () => Messages;

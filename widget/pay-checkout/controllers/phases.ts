@@ -30,7 +30,7 @@ import type {PaymentOutcome} from '../../internal/providers/provider.js';
  *   (needs review, confirmation timed out, a return to a page without a cart).
  *   `error`: the checkout could not load.
  */
-export type Phase =
+type Phase =
   | 'loading'
   | 'empty'
   | 'ready'
@@ -55,7 +55,7 @@ export interface CheckoutState {
 }
 
 /** A public event to fire: its name and detail. */
-export type Announcement = {
+type Announcement = {
   [K in keyof PayEventDetails]: [name: K, detail: PayEventDetails[K]];
 }[keyof PayEventDetails];
 

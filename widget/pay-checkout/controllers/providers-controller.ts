@@ -32,7 +32,7 @@ import {cleared} from './phases.js';
 import type {Session} from './session.js';
 
 /** What this controller reads from its element. */
-export interface ProvidersHost extends ReactiveControllerHost, HTMLElement {
+interface ProvidersHost extends ReactiveControllerHost, HTMLElement {
   /** Which providers to offer, space-separated (`stripe paypal`). */
   readonly provider: string;
   readonly mode: 'embedded' | 'hosted';
@@ -40,7 +40,7 @@ export interface ProvidersHost extends ReactiveControllerHost, HTMLElement {
   readonly locale: string;
 }
 
-export interface ProvidersOptions {
+interface ProvidersOptions {
   session: () => Session | undefined;
   /** The resolved theme, for a provider that is loading. */
   theme: () => ResolvedTheme;

@@ -6,7 +6,7 @@ import {html, nothing} from 'lit';
 import type {Messages} from '../../internal/messages.js';
 import {alertIcon} from './icons.js';
 
-export interface EmailFieldOptions {
+interface EmailFieldOptions {
   value: string;
   /** What the buyer has been told is wrong with it, if anything. */
   problem: '' | 'required' | 'invalid';

@@ -6,7 +6,7 @@ import {html} from 'lit';
 import type {ProviderName} from '../../internal/events.js';
 import type {Messages} from '../../internal/messages.js';
 
-export interface ProviderChoiceOptions {
+interface ProviderChoiceOptions {
   offered: readonly ProviderName[];
   active: ProviderName | undefined;
   disabled: boolean;
