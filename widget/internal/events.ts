@@ -11,10 +11,13 @@
  *
  * Every `pay-submit` ends in exactly one `pay-success`, `pay-error` or `pay-cancel`.
  */
-import type {OrderStatus, Quote} from '../contract.js';
+import type {OrderStatus, PaymentProvider, Quote} from '../contract.js';
 
-/** The payment providers the element can drive. */
-export type ProviderName = 'stripe' | 'paypal';
+/**
+ * The payment providers the element can drive: the contract's `PaymentProvider` (the
+ * provider an order is paid with), under the name the element's API has always used.
+ */
+export type ProviderName = PaymentProvider;
 
 /** `pay-ready`: the quote is shown and the payment form is mounted. */
 export interface PayReadyDetail {

@@ -9,6 +9,7 @@
  * chunk (providers/*-messages.ts) and join these tables once it is loaded. A code in no table
  * falls back to the provider's own (already localised) message, then to `errors.generic`.
  */
+import type {ProviderName} from './events.js';
 
 export interface Messages {
   orderSummary: string;
@@ -34,7 +35,7 @@ export interface Messages {
   /** The legend of the provider choice. */
   paymentMethod: string;
   /** The provider choice's labels. */
-  providers: {stripe: string; paypal: string};
+  providers: Record<ProviderName, string>;
   /** The email field's label, and what it says when the address is missing or malformed. */
   email: string;
   emailRequired: string;

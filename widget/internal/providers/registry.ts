@@ -4,12 +4,15 @@
  */
 
 /*
- * Which code drives each payment provider: the one place the element's side names them.
+ * Which code drives each payment provider, and how a redirect back from it is recognised.
  *
- * Adding a gateway here is its controller file in this folder (a `ProviderFactory` from
- * ./provider.ts, importing nothing else of the element but types) plus one entry below; its
- * name joins the contract's `PaymentProvider` union (the server's side of the same gateway)
- * and its label the message tables (`providers` in ../messages.ts).
+ * Adding a gateway on this side is its controller file in this folder (a `ProviderFactory`
+ * implementing ./provider.ts, with its own error sentences like ./stripe-messages.ts) plus one
+ * entry below. Its name joins the contract's `PaymentProvider` union, the server's side of the
+ * same gateway; TypeScript then asks for its entry here and its label in ../messages.ts. A
+ * controller imports only types from the modules the initial bundle holds (a runtime import
+ * would split that module into a chunk of its own, fetched before the element can start:
+ * see ./errors.ts).
  *
  * Provider code is a separate chunk, fetched only when that provider is shown (for
  * `provider="stripe paypal"`: when the buyer first picks it), so `load` is a dynamic import.
