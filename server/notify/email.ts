@@ -4,7 +4,7 @@
  */
 import {currencyExponent} from '../money.js';
 import type {Order} from '../orders/order.js';
-import type {OrderEventType} from '../outbox/jobs.js';
+import type {OrderEventType} from '../orders/outbox-rows.js';
 
 export interface EmailMessage {
   to: string;

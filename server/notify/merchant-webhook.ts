@@ -5,7 +5,7 @@
  */
 import {createHmac} from 'node:crypto';
 import {toOrderResponse, type Order} from '../orders/order.js';
-import type {OutboxJob} from '../outbox/jobs.js';
+import type {OutboxJob} from '../orders/outbox-rows.js';
 
 export interface MerchantWebhookOptions {
   url: string;

@@ -20,7 +20,7 @@ import type {
   NewJob,
   OrderEventType,
   OutboxJob,
-} from '../outbox/jobs.js';
+} from './outbox-rows.js';
 import {migrateToLatest, pendingMigrations} from './migrations.js';
 import type {NewOrder, Order, OrderPatch} from './order.js';
 import {type GuardSchema, sqlGuards} from './sql-guards.js';

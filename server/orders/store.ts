@@ -1,5 +1,5 @@
 import type {PaymentProvider} from '../contract.js';
-import type {NewJob, OutboxJob} from '../outbox/jobs.js';
+import type {NewJob, OutboxJob} from './outbox-rows.js';
 import type {NewOrder, Order, OrderPatch} from './order.js';
 
 /** A provider event already applied is recorded here, keyed by (provider, event id). */

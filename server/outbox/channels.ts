@@ -6,7 +6,7 @@ import {composeOrderEmail, type Mailer} from '../notify/email.js';
 import {merchantWebhook} from '../notify/merchant-webhook.js';
 import type {Order} from '../orders/order.js';
 import type {OrderStore} from '../orders/store.js';
-import type {Channel} from './jobs.js';
+import type {Channel} from '../orders/outbox-rows.js';
 import type {ChannelHandler} from './worker.js';
 
 export interface ChannelOptions {

@@ -2,30 +2,9 @@
  * What an order change calls for, as data: the outbox rows written in the same transaction as
  * the change. Pure functions, tested directly.
  */
+import type {Channel, NewJob, OrderEventType} from '../orders/outbox-rows.js';
 import type {Order} from '../orders/order.js';
 import {isSettled} from '../orders/state.js';
-
-/** Where a side effect goes: the merchant's in-process hook, the buyer's email, the merchant's webhook. */
-export type Channel = 'hook' | 'email' | 'webhook';
-
-export type OrderEventType = 'order.paid' | 'order.refunded';
-
-export interface NewJob {
-  orderId: string;
-  /** Unique per order: `email:order.paid`, `webhook:order.refunded:1500`… */
-  kind: string;
-  channel: Channel;
-  event: OrderEventType;
-}
-
-export interface OutboxJob extends NewJob {
-  id: string;
-  attempts: number;
-  nextAttemptAt: string;
-  lastError?: string;
-  createdAt: string;
-  doneAt?: string;
-}
 
 const receivedMoney = (order: Order) =>
   order.status === 'paid' || order.status === 'partially_refunded';

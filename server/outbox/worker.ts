@@ -6,7 +6,8 @@
 import type {Logger} from '../log.js';
 import type {Order} from '../orders/order.js';
 import type {OrderStore} from '../orders/store.js';
-import {type Channel, type OutboxJob, retryDelayMs} from './jobs.js';
+import type {Channel, OutboxJob} from '../orders/outbox-rows.js';
+import {retryDelayMs} from './jobs.js';
 
 export type ChannelHandler = (job: OutboxJob, order: Order) => Promise<void>;
 

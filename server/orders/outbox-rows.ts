@@ -1,0 +1,26 @@
+/**
+ * The outbox's rows as the store keeps them: a side effect owed for an order, written in the
+ * same transaction as the change that called for it. Only their shape lives here; which
+ * changes call for which rows is the outbox's rule (outbox/jobs.ts).
+ */
+/** Where a side effect goes: the merchant's in-process hook, the buyer's email, the merchant's webhook. */
+export type Channel = 'hook' | 'email' | 'webhook';
+
+export type OrderEventType = 'order.paid' | 'order.refunded';
+
+export interface NewJob {
+  orderId: string;
+  /** Unique per order: `email:order.paid`, `webhook:order.refunded:1500`… */
+  kind: string;
+  channel: Channel;
+  event: OrderEventType;
+}
+
+export interface OutboxJob extends NewJob {
+  id: string;
+  attempts: number;
+  nextAttemptAt: string;
+  lastError?: string;
+  createdAt: string;
+  doneAt?: string;
+}
