@@ -7,7 +7,7 @@
  * Stripe's hosted Checkout (`mode="hosted"`): no Payment Element in the page. Pay asks the
  * companion server for a Checkout Session (it reprices the cart into the session's line
  * items), remembers the order, and sends the browser to Stripe's page. Stripe sends the buyer
- * back to the success or cancel URL, where the element claims the return (hosted.ts) and
+ * back to the success or cancel URL, where the element claims the return (../hosted.ts) and
  * polls the order, which `checkout.session.completed` marks paid on the server.
  */
 import type {ReactiveController, ReactiveControllerHost} from 'lit';
@@ -94,7 +94,7 @@ class StripeHostedController
   }
 
   resume(): Promise<PaymentOutcome | null> {
-    // Returns are claimed by the element (hosted.ts), whatever its mode: the return page may
+    // Returns are claimed by the element (../hosted.ts), whatever its mode: the return page may
     // be a bare <pay-checkout> without `mode="hosted"` or a cart.
     return Promise.resolve(null);
   }
