@@ -55,7 +55,7 @@ const productSchema = z
     }
   });
 
-export const catalogSchema = z
+const catalogSchema = z
   .object({
     /** The currency a cart gets when it names none. */
     defaultCurrency: z
@@ -86,7 +86,7 @@ export const catalogSchema = z
   });
 
 export type Product = z.infer<typeof productSchema>;
-export type CatalogData = z.infer<typeof catalogSchema>;
+type CatalogData = z.infer<typeof catalogSchema>;
 
 export interface Catalog extends CatalogData {
   bySku: ReadonlyMap<string, Product>;

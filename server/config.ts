@@ -108,7 +108,7 @@ const envSchema = z.object({
   ),
 });
 
-export type ServerMode = 'development' | 'production';
+type ServerMode = 'development' | 'production';
 
 export interface ServerConfig {
   /**

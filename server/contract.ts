@@ -12,14 +12,14 @@ import {z} from 'zod';
 export type * from 'pay-checkout/contract';
 
 /** ISO 4217 code; accepted in any case, answered in lowercase (Stripe's spelling). */
-export const currencySchema = z
+const currencySchema = z
   .string()
   .regex(/^[A-Za-z]{3}$/, 'must be a three-letter ISO 4217 currency code')
   .transform((code) => code.toLowerCase());
 
-export const MAX_CART_LINES = 100;
+const MAX_CART_LINES = 100;
 
-export const cartItemSchema = z
+const cartItemSchema = z
   .object({
     sku: z.string().min(1).max(64),
     // Anything but a positive whole number is refused; the per-product maximum is checked
@@ -30,7 +30,7 @@ export const cartItemSchema = z
   // nothing downstream can ever read them.
   .strip();
 
-export const cartSchema = z.object({
+const cartSchema = z.object({
   items: z
     .array(cartItemSchema)
     .min(1, 'the cart is empty')

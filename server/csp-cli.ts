@@ -8,7 +8,7 @@ import {parseConfig, type ServerConfig} from './config.js';
 import {checkoutPagePolicy, NONCE_PLACEHOLDER} from './csp.js';
 import {emulatorOrigin, emulatorPorts} from './emulator-ports.js';
 
-export interface CspLines {
+interface CspLines {
   policy: string;
   notes: string[];
 }

@@ -23,7 +23,7 @@ import {type ClientAddress, forwardedAddress} from './middleware/rate-limit.js';
 
 type FetchCallback = Parameters<typeof getRequestListener>[0];
 
-export interface ServeOptions {
+interface ServeOptions {
   fetch: FetchCallback;
   port?: number;
   hostname?: string;

@@ -17,7 +17,7 @@ import {DEMO_DIR} from './demo-files.js';
 import type {StoredEmail} from './notify/mailers.js';
 import {devMailRoutes} from './routes/dev-mail.js';
 
-export interface PagesOptions {
+interface PagesOptions {
   catalog: Catalog;
   /** The demo shop at `/`, `/return.html` and `/catalog.json`. */
   demo: boolean;

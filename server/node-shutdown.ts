@@ -13,7 +13,7 @@
 import type {Server} from 'node:http';
 import type {Logger} from './log.js';
 
-export interface ShutdownParts {
+interface ShutdownParts {
   server: Server;
   timeoutMs: number;
   logger: Logger;

@@ -29,7 +29,7 @@ import type {MiddlewareHandler} from 'hono';
 import {ApiError} from '../errors.js';
 import type {GuardStore} from '../orders/store.js';
 
-export interface IdempotencyOptions {
+interface IdempotencyOptions {
   store: GuardStore;
   now: () => Date;
   /** How long a key and its answer are kept (default 24 h, as Stripe's). */
@@ -40,7 +40,7 @@ export interface IdempotencyOptions {
   waitMs?: number;
 }
 
-export const IDEMPOTENCY_HEADER = 'Idempotency-Key';
+const IDEMPOTENCY_HEADER = 'Idempotency-Key';
 const KEY = /^[\x21-\x7e]{16,255}$/;
 
 const sha256 = (text: string) =>

@@ -6,7 +6,7 @@ import {currencyExponent} from '../money.js';
 import type {Order} from '../orders/order.js';
 import type {OrderEventType} from '../orders/outbox-rows.js';
 
-export interface EmailMessage {
+interface EmailMessage {
   to: string;
   subject: string;
   text: string;
@@ -95,7 +95,7 @@ const escapeHtml = (text: string) =>
       ]!
   );
 
-export interface ComposeOptions {
+interface ComposeOptions {
   shopName: string;
   /** Overrides the order's own locale (the buyer's, stored with the order). */
   locale?: string;

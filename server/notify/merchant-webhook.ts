@@ -7,7 +7,7 @@ import {createHmac} from 'node:crypto';
 import {toOrderResponse, type Order} from '../orders/order.js';
 import type {OutboxJob} from '../orders/outbox-rows.js';
 
-export interface MerchantWebhookOptions {
+interface MerchantWebhookOptions {
   url: string;
   secret: string;
   now: () => Date;
@@ -15,7 +15,7 @@ export interface MerchantWebhookOptions {
   fetch?: typeof fetch;
 }
 
-export const SIGNATURE_HEADER = 'Pay-Checkout-Signature';
+const SIGNATURE_HEADER = 'Pay-Checkout-Signature';
 
 /** `t=<unix seconds>,v1=<hex HMAC-SHA256(secret, "<t>.<body>")>` */
 export function signPayload(

@@ -7,13 +7,13 @@
 import {type Kysely, sql} from 'kysely';
 import type {GuardStore, HitCount, IdempotencyClaim} from './store.js';
 
-export interface RateLimitsTable {
+interface RateLimitsTable {
   bucket: string;
   hits: number;
   reset_at: number;
 }
 
-export interface IdempotencyKeysTable {
+interface IdempotencyKeysTable {
   key_hash: string;
   fingerprint: string;
   status: number | null;

@@ -9,7 +9,7 @@ import type {OrderStore} from '../orders/store.js';
 import type {Channel} from '../orders/outbox-rows.js';
 import type {ChannelHandler} from './worker.js';
 
-export interface ChannelOptions {
+interface ChannelOptions {
   store: OrderStore;
   logger: Logger;
   now: () => Date;

@@ -11,7 +11,7 @@ import {retryDelayMs} from './jobs.js';
 
 export type ChannelHandler = (job: OutboxJob, order: Order) => Promise<void>;
 
-export interface OutboxWorkerOptions {
+interface OutboxWorkerOptions {
   store: OrderStore;
   handlers: Partial<Record<Channel, ChannelHandler>>;
   logger: Logger;

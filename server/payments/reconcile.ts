@@ -7,7 +7,7 @@ import type {Logger} from '../log.js';
 import type {Order} from '../orders/order.js';
 import type {OrderStore} from '../orders/store.js';
 
-export interface ReconcilerDeps {
+interface ReconcilerDeps {
   store: OrderStore;
   logger: Logger;
   now: () => Date;
@@ -15,7 +15,7 @@ export interface ReconcilerDeps {
   sync(order: Order): Promise<Order>;
 }
 
-export interface ReconcileReport {
+interface ReconcileReport {
   checked: number;
   changed: number;
 }

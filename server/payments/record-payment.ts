@@ -10,7 +10,7 @@ import type {OrderStore} from '../orders/store.js';
 import type {Gateway, OrderLookup, WebhookEvent} from '../providers/gateway.js';
 import type {Fulfiller} from './fulfilment.js';
 
-export type WebhookOutcome = 'applied' | 'duplicate' | 'unchanged' | 'ignored';
+type WebhookOutcome = 'applied' | 'duplicate' | 'unchanged' | 'ignored';
 
 interface Deps {
   store: OrderStore;
@@ -18,7 +18,7 @@ interface Deps {
 }
 
 /** A gateway's view of the store: its own orders only. */
-export function orderLookup(store: OrderStore, gateway: Gateway): OrderLookup {
+function orderLookup(store: OrderStore, gateway: Gateway): OrderLookup {
   return {
     async get(orderId) {
       const order = await store.get(orderId);

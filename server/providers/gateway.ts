@@ -11,21 +11,19 @@ import type {Order} from '../orders/order.js';
 import type {PaymentEvent} from '../orders/state.js';
 import type {OrderStore} from '../orders/store.js';
 
-export type GatewayName = PaymentProvider;
-
 /** What `GET /api/config` says about each gateway it offers. */
-export type BrowserConfig<N extends GatewayName = GatewayName> = NonNullable<
+type BrowserConfig<N extends PaymentProvider = PaymentProvider> = NonNullable<
   ConfigResponse['providers'][N]
 >;
 
 /** One attempt at paying an order: the first is 1; hosted pages carry their return URLs. */
-export interface PaymentAttempt {
+interface PaymentAttempt {
   number: number;
   hosted?: {successUrl: string; cancelUrl: string};
 }
 
 /** The provider's payment object for an order, as far as the browser needs it. */
-export interface CreatedPayment {
+interface CreatedPayment {
   /** The provider's id (PaymentIntent, Checkout Session, PayPal order): stored on the order. */
   paymentId: string;
   /** Stripe's client secret, for the browser to confirm with. */
@@ -50,9 +48,12 @@ export interface OrderLookup {
 }
 
 /** An event's meaning for one of our orders; null when it is not about one (or not usable). */
-export type Translation = {order: Order; event: PaymentEvent} | null;
+type Translation = {order: Order; event: PaymentEvent} | null;
 
-export interface Gateway<N extends GatewayName = GatewayName, E = unknown> {
+export interface Gateway<
+  N extends PaymentProvider = PaymentProvider,
+  E = unknown,
+> {
   readonly name: N;
   /** What the element needs to load and mount this gateway: public keys and ids, never secrets. */
   browserConfig(): BrowserConfig<N>;

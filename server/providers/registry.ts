@@ -27,31 +27,24 @@ function gateway<S, G extends Gateway>(definition: GatewayDefinition<S, G>) {
   return definition;
 }
 
-export type GatewayNames = keyof typeof GATEWAYS;
-
-type Definition<N extends GatewayNames> = (typeof GATEWAYS)[N];
+type Definition<N extends PaymentProvider> = (typeof GATEWAYS)[N];
 
 /** Each gateway's settings, as createCheckoutServer takes them (`stripe: createStripeProvider(…)`). */
 export type GatewayProviders = {
-  [N in GatewayNames]?: Parameters<Definition<N>['create']>[0];
+  [N in PaymentProvider]?: Parameters<Definition<N>['create']>[0];
 };
 
-/** A configured gateway of each name, as its own type. */
-export type ConfiguredGateway<N extends GatewayNames> = ReturnType<
-  Definition<N>['create']
->;
-
 /** The gateways a server offers, in the registry's order. */
-export type Gateways = ReadonlyMap<GatewayNames, Gateway>;
+export type Gateways = ReadonlyMap<PaymentProvider, Gateway>;
 
-export const GATEWAY_NAMES = Object.keys(GATEWAYS) as GatewayNames[];
+export const GATEWAY_NAMES = Object.keys(GATEWAYS) as PaymentProvider[];
 
 /** The gateways configured in `providers`, each built with the same deps. */
 export function createGateways(
   providers: GatewayProviders,
   deps: GatewayDeps
 ): Gateways {
-  const gateways = new Map<GatewayNames, Gateway>();
+  const gateways = new Map<PaymentProvider, Gateway>();
   for (const name of GATEWAY_NAMES) {
     const settings = providers[name];
     if (!settings) continue;

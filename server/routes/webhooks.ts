@@ -5,7 +5,7 @@ import {ApiError} from '../errors.js';
 import {recordWebhookEvent} from '../payments/record-payment.js';
 import {GATEWAY_NAMES, GATEWAYS} from '../providers/registry.js';
 
-export const WEBHOOK_BODY_LIMIT = 256 * 1024;
+const WEBHOOK_BODY_LIMIT = 256 * 1024;
 
 // Before anything reads the body: an oversized one is refused unparsed and unhashed.
 const limitBody = () =>

@@ -97,7 +97,7 @@ interface ClientOptions {
 // Renew a little before PayPal says the token expires, so no call goes out with a dying one.
 const TOKEN_MARGIN_S = 300;
 
-export function createPaypalClient(options: ClientOptions): PaypalClient {
+function createPaypalClient(options: ClientOptions): PaypalClient {
   const base = options.apiBase.href.replace(/\/+$/, '');
   const basic = btoa(`${options.clientId}:${options.clientSecret}`);
 

@@ -34,7 +34,7 @@ export const PAYPAL_CURRENCIES: ReadonlySet<string> = new Set(
 
 const MAX_NAME = 127;
 
-export interface PricedOrder {
+interface PricedOrder {
   id: string;
   currency: string;
   lines: QuoteLine[];

@@ -21,7 +21,7 @@ import {crc32} from '../../crc32.js';
 import {ApiError} from '../../errors.js';
 import type {VerifyWebhookSignatureRequest} from './types.js';
 
-export interface PaypalWebhookHeaders {
+interface PaypalWebhookHeaders {
   transmissionId: string;
   transmissionTime: string;
   transmissionSig: string;
@@ -37,7 +37,7 @@ export interface PaypalWebhookVerifier {
   ): Promise<void>;
 }
 
-export interface PaypalWebhookVerifierOptions {
+interface PaypalWebhookVerifierOptions {
   /** Ours, from configuration; never read from the request. */
   webhookId: string;
   environment: 'sandbox' | 'live';
@@ -55,7 +55,7 @@ export interface PaypalWebhookVerifierOptions {
 }
 
 /** PayPal's API hosts that serve webhook certificates, per environment. */
-export const PAYPAL_CERT_HOSTS: Readonly<
+const PAYPAL_CERT_HOSTS: Readonly<
   Record<'sandbox' | 'live', readonly string[]>
 > = {
   live: ['api.paypal.com', 'api-m.paypal.com'],
@@ -74,7 +74,7 @@ const unavailable = (message: string) =>
   new ApiError(503, 'provider_unavailable', message);
 
 /** The five PayPal headers, or a 400 naming the first one missing. */
-export function readPaypalHeaders(
+function readPaypalHeaders(
   header: (name: string) => string | undefined
 ): PaypalWebhookHeaders {
   const read = (name: string, max: number) => {
@@ -133,7 +133,7 @@ export function checkCertUrl(
 }
 
 /** What PayPal signs: the transmission id and time, our webhook id, and the body's CRC-32 in unsigned decimal. */
-export function paypalSignedMessage(
+function paypalSignedMessage(
   headers: PaypalWebhookHeaders,
   webhookId: string,
   body: Uint8Array
@@ -142,7 +142,7 @@ export function paypalSignedMessage(
 }
 
 /** Strict base64: the alphabet, padding only at the end, a whole number of quads. */
-export function decodeSignature(value: string): Buffer {
+function decodeSignature(value: string): Buffer {
   if (value.length % 4 !== 0 || !/^[A-Za-z0-9+/]+={0,2}$/.test(value)) {
     throw invalid('The paypal-transmission-sig is not base64.');
   }
@@ -153,7 +153,7 @@ export function decodeSignature(value: string): Buffer {
  * Whether a certificate from PayPal's hosts is PayPal's webhook certificate, as PayPal's Java
  * SDK checked it: a subject CN of messageverificationcerts….paypal.com.
  */
-export function isPaypalWebhookCertificate(cert: X509Certificate): boolean {
+function isPaypalWebhookCertificate(cert: X509Certificate): boolean {
   const cn = cert.subject
     .split('\n')
     .find((part) => part.startsWith('CN='))

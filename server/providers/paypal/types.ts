@@ -38,7 +38,7 @@ export interface PaypalOrder {
   }[];
 }
 
-export interface PaypalItem {
+interface PaypalItem {
   name: string;
   quantity: string;
   unit_amount: PaypalMoney;

@@ -9,7 +9,7 @@ import {
   unreadablePaymentEvent,
 } from '../../orders/state.js';
 
-export interface StripeReport {
+interface StripeReport {
   /** metadata.order_id on a PaymentIntent; charges and disputes are found by their intent. */
   orderId?: string;
   event: PaymentEvent;

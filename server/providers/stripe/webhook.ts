@@ -7,14 +7,14 @@ import {ApiError} from '../../errors.js';
 import type {StripeProvider} from './client.js';
 
 /** How far ahead of our clock a signature's timestamp may be (clock skew), as Stripe's tolerance. */
-export const FUTURE_TOLERANCE_S = 300;
+const FUTURE_TOLERANCE_S = 300;
 
 /**
  * Whether a Stripe-Signature header carries a timestamp more than FUTURE_TOLERANCE_S ahead
  * of now. stripe-node refuses old timestamps only (a negative age passes its check), so an
  * event signed a year ahead would stay replayable for a year. Every `t=` counts.
  */
-export function signedInTheFuture(header: string, now: Date): boolean {
+function signedInTheFuture(header: string, now: Date): boolean {
   const limit = Math.floor(now.getTime() / 1000) + FUTURE_TOLERANCE_S;
   // Read as stripe-node reads it (split on "," and "=", parseInt), so both see one number.
   return header.split(',').some((part) => {
