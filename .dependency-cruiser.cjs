@@ -116,7 +116,8 @@ module.exports = {
     },
     {
       name: 'widget-templates-are-pure',
-      comment: 'Templates render what they are given; state lives in the controllers.',
+      comment:
+        'Templates render what they are given; state lives in the controllers.',
       severity: 'error',
       from: {path: '^widget/pay-checkout/templates/'},
       to: {path: '^widget/pay-checkout/controllers/'},
