@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import {describe, it} from 'node:test';
-import {ConfigError, parseConfig} from '../../server/config.js';
+import {parseConfig} from '../../server/config.js';
+import {configProblems} from './helpers.js';
 import {createStripeProvider} from '../../server/providers/stripe/client.js';
 
 const keys = {
@@ -8,16 +9,6 @@ const keys = {
   STRIPE_PUBLISHABLE_KEY: 'pk_test_abc',
   STRIPE_WEBHOOK_SECRET: 'whsec_abc',
 };
-
-function problems(env: Record<string, string>): string {
-  try {
-    parseConfig(env);
-  } catch (error) {
-    assert.ok(error instanceof ConfigError);
-    return error.message;
-  }
-  assert.fail('expected the configuration to be refused');
-}
 
 describe('configuration', () => {
   it('starts with no variables at all: the emulators stand in', () => {
@@ -39,7 +30,7 @@ describe('configuration', () => {
   });
 
   it('refuses to start with a live key and no webhook secret, naming the variable', () => {
-    const message = problems({
+    const message = configProblems({
       STRIPE_SECRET_KEY: 'sk_live_abc',
       STRIPE_PUBLISHABLE_KEY: 'pk_live_abc',
     });
@@ -53,7 +44,7 @@ describe('configuration', () => {
 
   it('refuses a test key without its webhook secret too: it never fails open', () => {
     assert.match(
-      problems({
+      configProblems({
         STRIPE_SECRET_KEY: 'sk_test_abc',
         STRIPE_PUBLISHABLE_KEY: 'pk_test_abc',
       }),
@@ -63,15 +54,15 @@ describe('configuration', () => {
 
   it('refuses a secret with whitespace (a pasted newline), keys of the wrong kind, and mixed modes', () => {
     assert.match(
-      problems({...keys, STRIPE_WEBHOOK_SECRET: 'whsec_abc\n'}),
+      configProblems({...keys, STRIPE_WEBHOOK_SECRET: 'whsec_abc\n'}),
       /STRIPE_WEBHOOK_SECRET contains whitespace/
     );
     assert.match(
-      problems({...keys, STRIPE_SECRET_KEY: 'pk_test_abc'}),
+      configProblems({...keys, STRIPE_SECRET_KEY: 'pk_test_abc'}),
       /STRIPE_SECRET_KEY must be a Stripe secret/
     );
     assert.match(
-      problems({...keys, STRIPE_SECRET_KEY: 'sk_live_abc'}),
+      configProblems({...keys, STRIPE_SECRET_KEY: 'sk_live_abc'}),
       /both be test keys or both live keys/
     );
   });
@@ -89,11 +80,11 @@ describe('configuration', () => {
       parseConfig({...keys, STRIPE_API_BASE: 'https://stripe-proxy.example'})
     );
     assert.match(
-      problems({...keys, STRIPE_API_BASE: 'http://stripe-proxy.example'}),
+      configProblems({...keys, STRIPE_API_BASE: 'http://stripe-proxy.example'}),
       /STRIPE_API_BASE must use https/
     );
     assert.match(
-      problems({...keys, STRIPE_API_BASE: 'http://10.0.0.5:12111'}),
+      configProblems({...keys, STRIPE_API_BASE: 'http://10.0.0.5:12111'}),
       /STRIPE_API_BASE/
     );
     assert.throws(() =>
@@ -109,10 +100,10 @@ describe('configuration', () => {
   });
 
   it('validates PORT, LOG_LEVEL and ALLOWED_ORIGINS', () => {
-    assert.match(problems({PORT: 'eighty'}), /PORT/);
-    assert.match(problems({LOG_LEVEL: 'loud'}), /LOG_LEVEL/);
+    assert.match(configProblems({PORT: 'eighty'}), /PORT/);
+    assert.match(configProblems({LOG_LEVEL: 'loud'}), /LOG_LEVEL/);
     assert.match(
-      problems({ALLOWED_ORIGINS: 'not an origin'}),
+      configProblems({ALLOWED_ORIGINS: 'not an origin'}),
       /ALLOWED_ORIGINS/
     );
     assert.deepEqual(

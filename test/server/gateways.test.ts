@@ -8,7 +8,7 @@ import {silentLogger} from '../../server/log.js';
 import {createStripeGateway} from '../../server/providers/stripe/gateway.js';
 import {createStripeProvider} from '../../server/providers/stripe/client.js';
 import {type Harness, startHarness} from './harness.js';
-import {postJson} from './helpers.js';
+import {intentIdOf, postJson} from './helpers.js';
 
 describe('the Stripe gateway', () => {
   let h: Harness;
@@ -34,7 +34,7 @@ describe('the Stripe gateway', () => {
       items: [{sku: 'tee-black-m', quantity: 2}],
     });
     const {orderId, clientSecret} = await res.json();
-    await h.stripe.paymentIntents.confirm(clientSecret.split('_secret_')[0], {
+    await h.stripe.paymentIntents.confirm(intentIdOf(clientSecret), {
       payment_method: 'pm_card_visa',
       return_url: 'https://shop.example/return',
     });

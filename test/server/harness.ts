@@ -43,14 +43,7 @@ export async function startHarness(
   emulator.setWebhookUrl(
     `http://127.0.0.1:${(listener.address() as AddressInfo).port}/api/webhooks/stripe`
   );
-  const stripe = new Stripe(emulator.secretKey, {
-    host: '127.0.0.1',
-    port: emulator.port,
-    protocol: 'http',
-    maxNetworkRetries: 0,
-    telemetry: false,
-    httpClient: Stripe.createFetchHttpClient(),
-  });
+  const stripe = emulatorClient(emulator);
   return {
     emulator,
     server,
@@ -61,4 +54,16 @@ export async function startHarness(
       await server.close();
     },
   };
+}
+
+/** stripe-node with the emulator's secret key: the buyer's browser and the dashboard in tests. */
+export function emulatorClient(emulator: RunningStripeEmulator): Stripe {
+  return new Stripe(emulator.secretKey, {
+    host: '127.0.0.1',
+    port: emulator.port,
+    protocol: 'http',
+    maxNetworkRetries: 0,
+    telemetry: false,
+    httpClient: Stripe.createFetchHttpClient(),
+  });
 }

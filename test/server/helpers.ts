@@ -3,6 +3,7 @@
  * is an in-memory SQLite, or with TEST_STORE=postgres (`npm run test:server:pg`) a schema of
  * its own in TEST_DATABASE_URL: the whole server suite runs on both.
  */
+import assert from 'node:assert/strict';
 import {randomBytes} from 'node:crypto';
 import {mkdtempSync, readFileSync, rmSync} from 'node:fs';
 import {tmpdir} from 'node:os';
@@ -15,6 +16,7 @@ import {
   type CheckoutServerOptions,
 } from '../../server/app.js';
 import {type Catalog, parseCatalog} from '../../server/catalog.js';
+import {ConfigError, parseConfig} from '../../server/config.js';
 import type {Order} from '../../server/orders/order.js';
 import {createSqlStore} from '../../server/orders/sql-store.js';
 import type {OrderStore} from '../../server/orders/store.js';
@@ -276,3 +278,18 @@ export async function seedOrder(
   await store.update(id, () => ({providerPaymentId: intentId}));
   return (await store.get(id))!;
 }
+
+/** The message a refused configuration gives (it must be refused). */
+export function configProblems(env: Record<string, string>): string {
+  try {
+    parseConfig(env);
+  } catch (error) {
+    assert.ok(error instanceof ConfigError);
+    return error.message;
+  }
+  assert.fail('expected the configuration to be refused');
+}
+
+/** A PaymentIntent's id, from the client secret the server answered with. */
+export const intentIdOf = (clientSecret: string) =>
+  clientSecret.split('_secret_')[0];

@@ -5,7 +5,8 @@
  */
 import assert from 'node:assert/strict';
 import {describe, it} from 'node:test';
-import {ConfigError, parseConfig} from '../../server/config.js';
+import {parseConfig} from '../../server/config.js';
+import {configProblems} from './helpers.js';
 
 const liveStripe = {
   STRIPE_SECRET_KEY: 'sk_live_abc',
@@ -23,16 +24,6 @@ const paypal = {
   PAYPAL_WEBHOOK_ID: 'WH123',
 };
 const deployed = {PUBLIC_URL: 'https://shop.example', CATALOG: 'catalog.json'};
-
-function problems(env: Record<string, string>): string {
-  try {
-    parseConfig(env);
-  } catch (error) {
-    assert.ok(error instanceof ConfigError);
-    return error.message;
-  }
-  assert.fail('expected the configuration to be refused');
-}
 
 describe('server modes', () => {
   it('is development with nothing set: demo on, no proxy trusted, 10 s to shut down', () => {
@@ -70,13 +61,13 @@ describe('server modes', () => {
     }
     // A live publishable key alone says production too, and then refuses the half-set keys.
     assert.match(
-      problems({...deployed, STRIPE_PUBLISHABLE_KEY: 'pk_live_abc'}),
+      configProblems({...deployed, STRIPE_PUBLISHABLE_KEY: 'pk_live_abc'}),
       /STRIPE_SECRET_KEY is required/
     );
   });
 
   it('requires PUBLIC_URL and CATALOG in production, naming why it is production', () => {
-    const message = problems(liveStripe);
+    const message = configProblems(liveStripe);
     assert.match(message, /PUBLIC_URL is required in production/);
     assert.match(message, /CATALOG is required in production/);
     assert.match(message, /a live Stripe key is set/);
@@ -85,7 +76,7 @@ describe('server modes', () => {
 
   it('refuses to start in production with no provider at all: no emulator stands in', () => {
     assert.match(
-      problems({NODE_ENV: 'production', ...deployed}),
+      configProblems({NODE_ENV: 'production', ...deployed}),
       /No payment provider is configured, and production mode .* never starts the emulators/
     );
   });
@@ -98,7 +89,11 @@ describe('server modes', () => {
 
   it('wants an https PUBLIC_URL in production (plain http only on loopback)', () => {
     assert.match(
-      problems({...liveStripe, ...deployed, PUBLIC_URL: 'http://shop.example'}),
+      configProblems({
+        ...liveStripe,
+        ...deployed,
+        PUBLIC_URL: 'http://shop.example',
+      }),
       /PUBLIC_URL must be https in production/
     );
     assert.equal(
@@ -110,18 +105,18 @@ describe('server modes', () => {
       'http://127.0.0.1:4242'
     );
     assert.match(
-      problems({PUBLIC_URL: 'ftp://shop.example'}),
+      configProblems({PUBLIC_URL: 'ftp://shop.example'}),
       /PUBLIC_URL must be an http\(s\) URL/
     );
     assert.match(
-      problems({PUBLIC_URL: 'https://user:pw@shop.example'}),
+      configProblems({PUBLIC_URL: 'https://user:pw@shop.example'}),
       /PUBLIC_URL must not contain a user name or password/
     );
   });
 
   it('refuses ALLOWED_ORIGINS=* in production', () => {
     assert.match(
-      problems({...liveStripe, ...deployed, ALLOWED_ORIGINS: '*'}),
+      configProblems({...liveStripe, ...deployed, ALLOWED_ORIGINS: '*'}),
       /ALLOWED_ORIGINS=\* is refused in production/
     );
     assert.deepEqual(parseConfig({ALLOWED_ORIGINS: '*'}).allowedOrigins, ['*']);
@@ -141,11 +136,11 @@ describe('server modes', () => {
     );
     assert.equal(parseConfig({SERVE_DEMO: '0'}).serveDemo, false);
     assert.match(
-      problems({TRUST_PROXY: 'maybe'}),
+      configProblems({TRUST_PROXY: 'maybe'}),
       /TRUST_PROXY must be 1 or 0/
     );
     assert.match(
-      problems({SHUTDOWN_TIMEOUT_SECONDS: '-1'}),
+      configProblems({SHUTDOWN_TIMEOUT_SECONDS: '-1'}),
       /SHUTDOWN_TIMEOUT_SECONDS/
     );
   });

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import {after, before, beforeEach, describe, it} from 'node:test';
 import Stripe from 'stripe';
 import {type Harness, startHarness} from './harness.js';
-import {postJson} from './helpers.js';
+import {intentIdOf, postJson} from './helpers.js';
 
 const cart = {
   items: [{sku: 'tee-black-m', quantity: 2}],
@@ -17,8 +17,6 @@ async function createIntent(h: Harness, body: unknown = cart) {
   const res = await postJson(h.server.app, '/api/stripe/payment-intents', body);
   return {res, json: await res.json()};
 }
-
-const intentIdOf = (clientSecret: string) => clientSecret.split('_secret_')[0];
 
 describe('POST /api/stripe/payment-intents', () => {
   let h: Harness;

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import {describe, it} from 'node:test';
-import {ConfigError, parseConfig} from '../../server/config.js';
+import {parseConfig} from '../../server/config.js';
 import {createPaypalProvider} from '../../server/providers/paypal/client.js';
-import {makeServer} from './helpers.js';
+import {configProblems, makeServer} from './helpers.js';
 import {
   makePaypalServer,
   PAYPAL_CLIENT_ID,
@@ -14,16 +14,6 @@ const credentials = {
   PAYPAL_CLIENT_SECRET: 'EKsecret456',
   PAYPAL_WEBHOOK_ID: '8PT597110X687430LKGECATA',
 };
-
-function problems(env: Record<string, string>): string {
-  try {
-    parseConfig(env);
-  } catch (error) {
-    assert.ok(error instanceof ConfigError);
-    return error.message;
-  }
-  assert.fail('expected the configuration to be refused');
-}
 
 describe('PayPal configuration', () => {
   it('is absent without credentials: the emulator stands in', () => {
@@ -60,7 +50,7 @@ describe('PayPal configuration', () => {
   });
 
   it('refuses to start with credentials but no webhook id, naming the variable and not the secret', () => {
-    const message = problems({
+    const message = configProblems({
       PAYPAL_CLIENT_ID: 'AZclientid123',
       PAYPAL_CLIENT_SECRET: 'EKsecret456',
     });
@@ -70,15 +60,15 @@ describe('PayPal configuration', () => {
 
   it('refuses half a set of credentials', () => {
     assert.match(
-      problems({PAYPAL_CLIENT_ID: 'AZclientid123'}),
+      configProblems({PAYPAL_CLIENT_ID: 'AZclientid123'}),
       /PAYPAL_CLIENT_SECRET is required/
     );
     assert.match(
-      problems({PAYPAL_CLIENT_SECRET: 'EKsecret456'}),
+      configProblems({PAYPAL_CLIENT_SECRET: 'EKsecret456'}),
       /PAYPAL_CLIENT_ID is required/
     );
     assert.match(
-      problems({PAYPAL_WEBHOOK_ID: 'WH1'}),
+      configProblems({PAYPAL_WEBHOOK_ID: 'WH1'}),
       /PAYPAL_CLIENT_ID is required/
     );
   });
@@ -87,7 +77,7 @@ describe('PayPal configuration', () => {
     for (const name of Object.keys(credentials)) {
       const value = credentials[name as keyof typeof credentials];
       assert.match(
-        problems({...credentials, [name]: `${value}\n`}),
+        configProblems({...credentials, [name]: `${value}\n`}),
         new RegExp(`${name} contains whitespace`)
       );
     }
@@ -95,11 +85,11 @@ describe('PayPal configuration', () => {
 
   it('refuses an unknown environment or verification mode', () => {
     assert.match(
-      problems({...credentials, PAYPAL_ENVIRONMENT: 'production'}),
+      configProblems({...credentials, PAYPAL_ENVIRONMENT: 'production'}),
       /PAYPAL_ENVIRONMENT/
     );
     assert.match(
-      problems({...credentials, PAYPAL_WEBHOOK_VERIFICATION: 'none'}),
+      configProblems({...credentials, PAYPAL_WEBHOOK_VERIFICATION: 'none'}),
       /PAYPAL_WEBHOOK_VERIFICATION/
     );
   });
@@ -117,14 +107,14 @@ describe('PayPal configuration', () => {
       })
     );
     assert.match(
-      problems({
+      configProblems({
         ...credentials,
         PAYPAL_API_BASE: 'http://paypal-proxy.example',
       }),
       /PAYPAL_API_BASE must use https/
     );
     assert.match(
-      problems({...credentials, PAYPAL_API_BASE: 'not a url'}),
+      configProblems({...credentials, PAYPAL_API_BASE: 'not a url'}),
       /PAYPAL_API_BASE must be a URL/
     );
     assert.throws(() =>

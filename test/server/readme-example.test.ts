@@ -18,10 +18,11 @@ import {join, resolve} from 'node:path';
 import {pathToFileURL} from 'node:url';
 import {describe, it} from 'node:test';
 import {serve} from '@hono/node-server';
-import Stripe from 'stripe';
 import {startStripeEmulator} from '../../emulators/stripe/index.js';
 import type {createCheckoutServer} from '../../server/app.js';
 import type {Order} from '../../server/orders/order.js';
+import {emulatorClient} from './harness.js';
+import {intentIdOf} from './helpers.js';
 
 const ENTRY = pathToFileURL(resolve('server/index.ts')).href;
 
@@ -102,15 +103,8 @@ describe('the README example', () => {
       assert.equal(created.status, 201);
       const {orderId, orderToken, clientSecret} = await created.json();
       // The buyer's browser confirms with Stripe.js; here the SDK plays it.
-      const stripe = new Stripe(emulator.secretKey, {
-        host: '127.0.0.1',
-        port: emulator.port,
-        protocol: 'http',
-        maxNetworkRetries: 0,
-        telemetry: false,
-        httpClient: Stripe.createFetchHttpClient(),
-      });
-      await stripe.paymentIntents.confirm(clientSecret.split('_secret_')[0], {
+      const stripe = emulatorClient(emulator);
+      await stripe.paymentIntents.confirm(intentIdOf(clientSecret), {
         payment_method: 'pm_card_visa',
         return_url: 'https://shop.example/thanks',
       });
