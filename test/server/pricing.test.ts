@@ -2,11 +2,11 @@ import assert from 'node:assert/strict';
 import {describe, it} from 'node:test';
 import {CatalogError, parseCatalog} from '../../server/catalog.js';
 import {ApiError} from '../../server/errors.js';
+import {currencyExponent} from '../../server/money.js';
 import {
-  currencyExponent,
   fromPaypalValue,
   toPaypalValue,
-} from '../../server/money.js';
+} from '../../server/providers/paypal/money.js';
 import {priceCart} from '../../server/pricing.js';
 import {demoCatalog} from './helpers.js';
 

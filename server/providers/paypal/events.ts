@@ -2,7 +2,7 @@
  * What PayPal's reports mean for an order: each webhook type we act on, and the capture rule
  * shared with the capture response. A table, so the handled types are data a test can read.
  */
-import {fromPaypalValue} from '../../money.js';
+import {fromPaypalValue} from './money.js';
 import type {Order} from '../../orders/order.js';
 import {describeValue, type PaymentEvent} from '../../orders/state.js';
 import type {PaypalCapture, PaypalMoney, PaypalOrder} from './types.js';

@@ -5,7 +5,7 @@
  */
 import type {QuoteLine} from '../../contract.js';
 import {ApiError} from '../../errors.js';
-import {toPaypalValue} from '../../money.js';
+import {toPaypalValue} from './money.js';
 import type {PaypalError, PaypalMoney, PaypalPurchaseUnit} from './types.js';
 
 /** PayPal-Request-Id for creating an order's PayPal order: a network retry cannot create two. */
