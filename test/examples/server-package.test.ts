@@ -12,8 +12,8 @@ import {join, resolve} from 'node:path';
 import {after, before, describe, it} from 'node:test';
 import {promisify} from 'node:util';
 import type {Browser} from 'playwright-core';
-import {expectText} from './page.js';
-import {launchChromium, type Shop, startShop} from './shop.js';
+import {expectText} from '../e2e/page.js';
+import {launchChromium, type Shop, startShop} from '../e2e/shop.js';
 
 const PACKAGES = resolve('dist/packages');
 const CARD_FRAME = 'iframe[title="Secure payment input frame"]';
@@ -36,38 +36,42 @@ describe('@pay-checkout/server installed from its tarball', () => {
   let shop: Shop;
   let browser: Browser;
 
-  before(async () => {
-    folder = mkdtempSync(join(tmpdir(), 'pay-checkout-site-'));
-    writeFileSync(
-      join(folder, 'package.json'),
-      '{"name": "a-shop", "private": true}\n'
-    );
-    writeFileSync(join(folder, 'catalog.json'), JSON.stringify(CATALOG));
-    const tarballs = readdirSync(PACKAGES)
-      .filter((name) => name.endsWith('.tgz'))
-      .map((name) => join(PACKAGES, name));
-    assert.equal(tarballs.length, 3, 'npm run pack wrote three tarballs');
-    [browser] = await Promise.all([
-      launchChromium(),
-      promisify(execFile)(
-        'npm',
-        ['install', '--no-audit', '--no-fund', '--silent', ...tarballs],
-        {cwd: folder}
-      ),
-    ]);
-    shop = await startShop(
-      {},
-      {
-        // What `npx pay-checkout-server` runs, without npx's own process in between (it
-        // would outlive a SIGTERM to npx and keep this test's pipes open).
-        command: {
-          file: join(folder, 'node_modules/.bin/pay-checkout-server'),
-          args: ['--catalog', './catalog.json'],
-          cwd: folder,
-        },
-      }
-    );
-  });
+  before(
+    async () => {
+      folder = mkdtempSync(join(tmpdir(), 'pay-checkout-site-'));
+      writeFileSync(
+        join(folder, 'package.json'),
+        '{"name": "a-shop", "private": true}\n'
+      );
+      writeFileSync(join(folder, 'catalog.json'), JSON.stringify(CATALOG));
+      const tarballs = readdirSync(PACKAGES)
+        .filter((name) => name.endsWith('.tgz'))
+        .map((name) => join(PACKAGES, name));
+      assert.equal(tarballs.length, 3, 'npm run pack wrote three tarballs');
+      // npm compiles better-sqlite3 from source here: minutes on a busy 2-core machine.
+      [browser] = await Promise.all([
+        launchChromium(),
+        promisify(execFile)(
+          'npm',
+          ['install', '--no-audit', '--no-fund', '--silent', ...tarballs],
+          {cwd: folder}
+        ),
+      ]);
+      shop = await startShop(
+        {},
+        {
+          // What `npx pay-checkout-server` runs, without npx's own process in between (it
+          // would outlive a SIGTERM to npx and keep this test's pipes open).
+          command: {
+            file: join(folder, 'node_modules/.bin/pay-checkout-server'),
+            args: ['--catalog', './catalog.json'],
+            cwd: folder,
+          },
+        }
+      );
+    },
+    {timeout: 600_000}
+  );
 
   after(async () => {
     await browser?.close();
