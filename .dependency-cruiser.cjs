@@ -3,18 +3,21 @@
  * no cycles anywhere in the sources (server, widget, emulators), and the server's layers import
  * downward only —
  *
- *   app (app.ts, node*.ts, bin.ts, index.ts, the CLIs) → routes/ + middleware/ → payments/
- *     → providers/, outbox/ → notify/ → orders/ → core (catalog, pricing, money, errors, …)
+ *   app (app.ts, node*.ts, bin.ts, index.ts, config.ts, the CLIs) → routes/ + middleware/
+ *     → payments/ → providers/, outbox/ → notify/ → orders/ → core (catalog, pricing, money,
+ *     errors, env, …)
+ *
+ * config.ts is the app's because it composes each gateway's variables from the registry.
  *
  * The widget and the server (or the emulators) share nothing but the wire contract's types:
  * `import type` from widget/contract.ts.
  */
 const SERVER_APP =
-  '^server/(app|node|node-[^/]+|bin|index|reconcile-cli|csp-cli|demo-files|emulator-ports)\\.ts$';
+  '^server/(app|node|node-[^/]+|bin|index|config|reconcile-cli|csp-cli|demo-files|emulator-ports)\\.ts$';
 // What routes and middleware share: the per-app context they are built from.
 const ROUTES = '^server/(routes|middleware)/|^server/context\\.ts$';
 const CORE =
-  '^server/(catalog|pricing|money|errors|contract|validation|log|net|crc32|config|csp)\\.ts$';
+  '^server/(catalog|pricing|money|errors|contract|validation|log|net|crc32|env|csp)\\.ts$';
 
 /** A lower layer (`from`) that must not import the higher ones (`to`). */
 const layer = (name, from, to, comment) => ({
@@ -42,7 +45,7 @@ module.exports = {
         ROUTES +
         '|' +
         SERVER_APP,
-      'catalog, pricing, money, errors, contract and configuration are the bottom layer.'
+      'catalog, pricing, money, errors, the contract and the environment helpers are the bottom layer.'
     ),
     layer(
       'orders-below-everything-but-core',

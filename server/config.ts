@@ -1,52 +1,30 @@
 /**
  * Configuration from environment variables, validated once at start-up. Every problem names
  * the variable and what is wrong with it, and a setting that could make the server fail open
- * (a Stripe key without its webhook secret, PayPal credentials without a webhook id) stops it
- * instead.
+ * (a gateway's key without its webhook secret or id) stops it instead. Each gateway declares its
+ * own variables and checks (providers/<name>/command-line.ts); this file composes them from the
+ * registry, in its order.
  */
 import {z} from 'zod';
+import type {PaymentProvider} from './contract.js';
+import {flag, optional} from './env.js';
 import {isLoopbackHost, parseApiBase} from './net.js';
+import type {GatewayEnv} from './providers/command-line.js';
+import {
+  GATEWAY_NAMES,
+  GATEWAYS,
+  type GatewayConfigs,
+} from './providers/registry.js';
 
-const optional = z
-  .string()
-  .optional()
-  .transform((value) => (value === '' ? undefined : value));
-
-// A pasted secret with a trailing newline is the classic cause of "No signatures found"
-// (honojs/examples#159): refuse it here rather than fail every webhook later.
-const secret = (prefixes: string[], what: string) =>
-  optional
-    .refine(
-      (value) => value === undefined || !/\s/.test(value),
-      'contains whitespace (a stray newline?)'
-    )
-    .refine(
-      (value) =>
-        value === undefined ||
-        prefixes.some((prefix) => value.startsWith(prefix)),
-      `must be ${what} (starting with ${prefixes.join(' or ')})`
-    );
-
-// PayPal credentials have no prefix to check, but the same stray newline breaks them.
-const token = (what: string) =>
-  optional.refine(
-    (value) => value === undefined || !/\s/.test(value),
-    `contains whitespace (a stray newline?); expected ${what}`
-  );
-
-// 1/true/yes or 0/false/no, any case; unset leaves the mode's default.
-const flag = optional
-  .transform((value) => value?.toLowerCase())
-  .pipe(
-    z
-      .enum(['1', 'true', 'yes', '0', 'false', 'no'], {
-        error: 'must be 1 or 0 (or true/false)',
-      })
-      .optional()
-  )
-  .transform((value) =>
-    value === undefined ? undefined : ['1', 'true', 'yes'].includes(value)
-  );
+/** A gateway's variables, seen from here: every gateway's, one at a time. */
+const envOf = (name: PaymentProvider) =>
+  GATEWAYS[name].env as unknown as GatewayEnv<z.ZodRawShape, unknown>;
+const GATEWAY_ENVS = GATEWAY_NAMES.map(envOf);
+// Their variables, typed as none: each gateway reads its own (`read`), not this file.
+const GATEWAY_SCHEMA = Object.assign(
+  {},
+  ...GATEWAY_ENVS.map((env) => env.schema)
+) as Record<never, never>;
 
 const envSchema = z.object({
   NODE_ENV: optional,
@@ -82,38 +60,17 @@ const envSchema = z.object({
   RATE_LIMIT_QUOTE_PER_MINUTE: z.coerce.number().int().min(0).default(120),
   RECONCILE_INTERVAL_SECONDS: z.coerce.number().int().min(0).default(60),
   RECONCILE_AFTER_SECONDS: z.coerce.number().int().min(0).default(300),
-  STRIPE_SECRET_KEY: secret(
-    ['sk_test_', 'sk_live_', 'rk_test_', 'rk_live_'],
-    'a Stripe secret or restricted key'
-  ),
-  STRIPE_PUBLISHABLE_KEY: secret(
-    ['pk_test_', 'pk_live_'],
-    'a Stripe publishable key'
-  ),
-  STRIPE_WEBHOOK_SECRET: secret(['whsec_'], 'a Stripe webhook signing secret'),
-  STRIPE_API_BASE: optional,
-  PAYPAL_CLIENT_ID: token('a PayPal REST app client id'),
-  PAYPAL_CLIENT_SECRET: token('a PayPal REST app secret'),
-  // PayPal's ids are letters and digits; the webhook simulator's literal is WEBHOOK_ID.
-  PAYPAL_WEBHOOK_ID: token('a PayPal webhook id').refine(
-    (value) => value === undefined || /^[A-Za-z0-9_-]{1,50}$/.test(value),
-    'must be the webhook id PayPal shows for the listener (letters and digits)'
-  ),
-  PAYPAL_ENVIRONMENT: optional.pipe(
-    z.enum(['sandbox', 'live']).default('sandbox')
-  ),
-  PAYPAL_API_BASE: optional,
-  PAYPAL_WEBHOOK_VERIFICATION: optional.pipe(
-    z.enum(['offline', 'postback']).default('offline')
-  ),
+  // Then each gateway's own (providers/<name>/command-line.ts), in the registry's order.
+  ...GATEWAY_SCHEMA,
 });
 
 type ServerMode = 'development' | 'production';
 
-export interface ServerConfig {
+/** The server's settings, and each configured gateway's under its name (`config.stripe`). */
+export interface ServerConfig extends GatewayConfigs {
   /**
-   * `production` with NODE_ENV=production, any live key or PAYPAL_ENVIRONMENT=live: no
-   * emulator, no development page, no demo unless asked, PUBLIC_URL and CATALOG required.
+   * `production` with NODE_ENV=production or anything a gateway counts as live (a live key):
+   * no emulator, no development page, no demo unless asked, PUBLIC_URL and CATALOG required.
    */
   mode: ServerMode;
   /** Why the mode is what it is, for the first line the server prints. */
@@ -145,22 +102,6 @@ export interface ServerConfig {
   /** 0 turns the periodic check off. */
   reconcileIntervalMs: number;
   reconcileAfterMs: number;
-  /** Unset: no keys were given, and the offline Stripe emulator stands in. */
-  stripe?: {
-    secretKey: string;
-    publishableKey: string;
-    webhookSecret: string;
-    apiBase?: string;
-  };
-  /** Unset: no credentials were given, and the offline PayPal emulator stands in. */
-  paypal?: {
-    clientId: string;
-    clientSecret: string;
-    webhookId: string;
-    environment: 'sandbox' | 'live';
-    apiBase?: string;
-    webhookVerification: 'offline' | 'postback';
-  };
 }
 
 export class ConfigError extends Error {
@@ -184,6 +125,8 @@ export function parseConfig(
     );
   }
   const vars = result.data;
+  // Each gateway reads its own variables from the same checked values.
+  const all = vars as Record<string, unknown>;
   const problems: string[] = [];
 
   const allowedOrigins = (vars.ALLOWED_ORIGINS ?? '')
@@ -194,92 +137,22 @@ export function parseConfig(
     if (origin !== '*' && !URL.canParse(origin))
       problems.push(`ALLOWED_ORIGINS has "${origin}", which is not an origin`);
   }
-  if (vars.STRIPE_API_BASE) {
+  for (const env of GATEWAY_ENVS) {
+    const apiBase = env.apiBase && (all[env.apiBase] as string | undefined);
+    if (!apiBase) continue;
     try {
-      parseApiBase(vars.STRIPE_API_BASE, 'STRIPE_API_BASE');
+      parseApiBase(apiBase, env.apiBase!);
     } catch (error) {
       problems.push((error as Error).message);
     }
   }
 
-  if (vars.PAYPAL_API_BASE) {
-    try {
-      parseApiBase(vars.PAYPAL_API_BASE, 'PAYPAL_API_BASE');
-    } catch (error) {
-      problems.push((error as Error).message);
-    }
-  }
-
-  let stripe: ServerConfig['stripe'];
-  const {
-    STRIPE_SECRET_KEY: secretKey,
-    STRIPE_PUBLISHABLE_KEY: publishableKey,
-    STRIPE_WEBHOOK_SECRET: webhookSecret,
-  } = vars;
-  if (secretKey || publishableKey || webhookSecret) {
-    if (!secretKey)
-      problems.push(
-        'STRIPE_SECRET_KEY is required when any STRIPE_ variable is set'
-      );
-    if (!publishableKey)
-      problems.push(
-        'STRIPE_PUBLISHABLE_KEY is required with STRIPE_SECRET_KEY'
-      );
-    // Without it no webhook can be verified and no order could ever be marked paid.
-    if (!webhookSecret) {
-      problems.push(
-        'STRIPE_WEBHOOK_SECRET is required with STRIPE_SECRET_KEY (from the Dashboard endpoint, or printed by `stripe listen`)'
-      );
-    }
-    if (
-      secretKey &&
-      publishableKey &&
-      keyMode(secretKey) !== keyMode(publishableKey)
-    ) {
-      problems.push(
-        'STRIPE_SECRET_KEY and STRIPE_PUBLISHABLE_KEY must both be test keys or both live keys'
-      );
-    }
-    if (secretKey && publishableKey && webhookSecret) {
-      stripe = {
-        secretKey,
-        publishableKey,
-        webhookSecret,
-        apiBase: vars.STRIPE_API_BASE,
-      };
-    }
-  }
-
-  let paypal: ServerConfig['paypal'];
-  const {
-    PAYPAL_CLIENT_ID: clientId,
-    PAYPAL_CLIENT_SECRET: clientSecret,
-    PAYPAL_WEBHOOK_ID: webhookId,
-  } = vars;
-  if (clientId || clientSecret || webhookId) {
-    if (!clientId)
-      problems.push(
-        'PAYPAL_CLIENT_ID is required when any PAYPAL_ credential is set'
-      );
-    if (!clientSecret)
-      problems.push('PAYPAL_CLIENT_SECRET is required with PAYPAL_CLIENT_ID');
-    // Without it no webhook can be verified: PAYMENT.CAPTURE.COMPLETED, refunds and disputes
-    // would all be refused, and an order whose capture answer was lost would never be paid.
-    if (!webhookId) {
-      problems.push(
-        'PAYPAL_WEBHOOK_ID is required with PAYPAL_CLIENT_ID (the id PayPal shows for the webhook listener of the app)'
-      );
-    }
-    if (clientId && clientSecret && webhookId) {
-      paypal = {
-        clientId,
-        clientSecret,
-        webhookId,
-        environment: vars.PAYPAL_ENVIRONMENT,
-        apiBase: vars.PAYPAL_API_BASE,
-        webhookVerification: vars.PAYPAL_WEBHOOK_VERIFICATION,
-      };
-    }
+  // Each gateway's configuration, when its variables give one; unset when none of them is set.
+  const gateways: GatewayConfigs = {};
+  for (const name of GATEWAY_NAMES) {
+    const settings = envOf(name).read(all, problems);
+    if (settings !== undefined)
+      (gateways as Record<string, unknown>)[name] = settings;
   }
   let orderWebhook: ServerConfig['orderWebhook'];
   if (vars.ORDER_WEBHOOK_URL) {
@@ -302,7 +175,7 @@ export function parseConfig(
     const url = new URL(vars.PUBLIC_URL);
     if (url.username || url.password)
       problems.push('PUBLIC_URL must not contain a user name or password');
-    // Live payment pages are served over TLS (Stripe.js and PayPal refuse plain http there).
+    // Live payment pages are served over TLS (the gateways' scripts refuse plain http there).
     if (
       mode === 'production' &&
       url.protocol !== 'https:' &&
@@ -331,17 +204,13 @@ export function parseConfig(
         'ALLOWED_ORIGINS=* is refused in production: list the origins of the sites that embed the checkout'
       );
     }
-    const anyCredential = [
-      secretKey,
-      publishableKey,
-      webhookSecret,
-      clientId,
-      clientSecret,
-      webhookId,
-    ].some(Boolean);
+    const anyCredential = GATEWAY_ENVS.some((env) =>
+      env.credentials.some((name) => all[name])
+    );
     if (!anyCredential) {
+      const sets = GATEWAY_ENVS.map((env) => listed(env.credentials));
       problems.push(
-        `No payment provider is configured, and production mode (${modeReason}) never starts the emulators: set STRIPE_SECRET_KEY, STRIPE_PUBLISHABLE_KEY and STRIPE_WEBHOOK_SECRET, or PAYPAL_CLIENT_ID, PAYPAL_CLIENT_SECRET and PAYPAL_WEBHOOK_ID`
+        `No payment provider is configured, and production mode (${modeReason}) never starts the emulators: set ${sets.join(', or ')}`
       );
     }
   }
@@ -372,32 +241,30 @@ export function parseConfig(
     orderWebhook,
     reconcileIntervalMs: vars.RECONCILE_INTERVAL_SECONDS * 1000,
     reconcileAfterMs: vars.RECONCILE_AFTER_SECONDS * 1000,
-    stripe,
-    paypal,
+    ...gateways,
   };
 }
 
-const keyMode = (key: string) => (key.includes('_live_') ? 'live' : 'test');
+/** `A, B and C`. */
+const listed = (names: readonly string[]) =>
+  names.length < 2
+    ? names.join('')
+    : `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
 
 /**
- * Production as soon as anything says so: NODE_ENV, a live Stripe key of any kind, or PayPal's
- * live environment. A test key alone stays in development (without that provider's emulator).
+ * Production as soon as anything says so: NODE_ENV, or a gateway's variables (a live key of any
+ * kind, a live environment), asked in the registry's order.
  */
 function serverMode(vars: z.infer<typeof envSchema>): {
   mode: ServerMode;
   modeReason: string;
 } {
-  const liveStripe = [vars.STRIPE_SECRET_KEY, vars.STRIPE_PUBLISHABLE_KEY].some(
-    (key) => key !== undefined && keyMode(key) === 'live'
-  );
   const reason =
     vars.NODE_ENV === 'production'
       ? 'NODE_ENV=production'
-      : liveStripe
-        ? 'a live Stripe key is set'
-        : vars.PAYPAL_ENVIRONMENT === 'live'
-          ? 'PAYPAL_ENVIRONMENT=live'
-          : undefined;
+      : GATEWAY_ENVS.map((env) =>
+          env.live(vars as Record<string, unknown>)
+        ).find(Boolean);
   return reason
     ? {mode: 'production', modeReason: reason}
     : {

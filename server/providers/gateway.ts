@@ -4,12 +4,14 @@
  * through the registry (registry.ts). The contract each method keeps is in README.md here.
  */
 import type {Context, Hono, MiddlewareHandler} from 'hono';
+import type {z} from 'zod';
 import type {CartItem, ConfigResponse, PaymentProvider} from '../contract.js';
 import type {Catalog} from '../catalog.js';
 import type {Logger} from '../log.js';
 import type {Order} from '../orders/order.js';
 import type {PaymentEvent} from '../orders/state.js';
 import type {OrderStore} from '../orders/store.js';
+import type {GatewayEnv} from './command-line.js';
 
 /** What `GET /api/config` says about each gateway it offers. */
 type BrowserConfig<N extends PaymentProvider = PaymentProvider> = NonNullable<
@@ -130,12 +132,22 @@ export interface OrderRequest {
   expectedTotal?: number;
 }
 
-/** A registry entry: how to build the gateway from its settings, and its own routes. */
-export interface GatewayDefinition<S, G extends Gateway> {
+/**
+ * A registry entry: how to build the gateway from its settings, its own routes, and what the
+ * command line needs of it (command-line.ts).
+ */
+export interface GatewayDefinition<
+  S,
+  G extends Gateway,
+  Shape extends z.ZodRawShape = z.ZodRawShape,
+  C = unknown,
+> {
   /** The name people read (`Stripe is not configured on this server.`). */
   label: string;
   create(provider: S, deps: GatewayDeps): G;
   routes?(services: GatewayRouteServices<G>): Hono;
+  /** Its environment variables and their checks; `C` is its part of ServerConfig. */
+  env: GatewayEnv<Shape, C>;
 }
 
 /** What every gateway may use: no store, no outbox; only logs and a clock. */

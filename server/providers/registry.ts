@@ -2,10 +2,13 @@
  * The gateways this server knows, by name: the one place outside `providers/<name>/` that names
  * them. Adding a gateway is its folder and one line here (and its provider in the widget).
  */
+import type {z} from 'zod';
 import type {PaymentProvider} from '../contract.js';
 import type {Gateway, GatewayDefinition, GatewayDeps} from './gateway.js';
+import {paypalEnv} from './paypal/command-line.js';
 import {createPaypalGateway} from './paypal/gateway.js';
 import {paypalRoutes} from './paypal/routes.js';
+import {stripeEnv} from './stripe/command-line.js';
 import {createStripeGateway} from './stripe/gateway.js';
 import {stripeRoutes} from './stripe/routes.js';
 
@@ -14,16 +17,20 @@ export const GATEWAYS = {
     label: 'Stripe',
     create: createStripeGateway,
     routes: stripeRoutes,
+    env: stripeEnv,
   }),
   paypal: gateway({
     label: 'PayPal',
     create: createPaypalGateway,
     routes: paypalRoutes,
+    env: paypalEnv,
   }),
 } satisfies Record<PaymentProvider, unknown>;
 
 /** Checks an entry against the interface, keeping its own types. */
-function gateway<S, G extends Gateway>(definition: GatewayDefinition<S, G>) {
+function gateway<S, G extends Gateway, Shape extends z.ZodRawShape, C>(
+  definition: GatewayDefinition<S, G, Shape, C>
+) {
   return definition;
 }
 
@@ -32,6 +39,13 @@ type Definition<N extends PaymentProvider> = (typeof GATEWAYS)[N];
 /** Each gateway's settings, as createCheckoutServer takes them (`stripe: createStripeProvider(…)`). */
 export type GatewayProviders = {
   [N in PaymentProvider]?: Parameters<Definition<N>['create']>[0];
+};
+
+/** Each gateway's part of the command line's configuration (`config.stripe`), when set. */
+export type GatewayConfigs = {
+  [N in PaymentProvider]?: NonNullable<
+    ReturnType<Definition<N>['env']['read']>
+  >;
 };
 
 /** The gateways a server offers, in the registry's order. */
