@@ -9,16 +9,13 @@ import {z} from 'zod';
 import type {PaymentProvider} from './contract.js';
 import {flag, optional} from './env.js';
 import {isLoopbackHost, parseApiBase} from './net.js';
-import type {GatewayEnv} from './providers/command-line.js';
 import {
+  definitionOf,
   GATEWAY_NAMES,
-  GATEWAYS,
   type GatewayConfigs,
 } from './providers/registry.js';
 
-/** A gateway's variables, seen from here: every gateway's, one at a time. */
-const envOf = (name: PaymentProvider) =>
-  GATEWAYS[name].env as unknown as GatewayEnv<z.ZodRawShape, unknown>;
+const envOf = (name: PaymentProvider) => definitionOf(name).env;
 const GATEWAY_ENVS = GATEWAY_NAMES.map(envOf);
 // Their variables, typed as none: each gateway reads its own (`read`), not this file.
 const GATEWAY_SCHEMA = Object.assign(
@@ -246,7 +243,7 @@ export function parseConfig(
 }
 
 /** `A, B and C`. */
-const listed = (names: readonly string[]) =>
+export const listed = (names: readonly string[]) =>
   names.length < 2
     ? names.join('')
     : `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;

@@ -4,9 +4,11 @@
  * server's origin (PUBLIC_URL, or in development the local one) and, in development, the
  * emulators' origins. Explanations go to stderr, so `$(pay-checkout-server csp)` is the value.
  */
-import {parseConfig, type ServerConfig} from './config.js';
+import {listed, parseConfig, type ServerConfig} from './config.js';
 import {checkoutPagePolicy, NONCE_PLACEHOLDER} from './csp.js';
 import {emulatorOrigin, emulatorPorts} from './emulator-ports.js';
+import type {PageLoad} from './providers/command-line.js';
+import {definitionOf, GATEWAY_NAMES} from './providers/registry.js';
 
 interface CspLines {
   policy: string;
@@ -20,16 +22,18 @@ export function checkoutPagePolicyFor(
 ): CspLines {
   const notes: string[] = [];
   const ports = emulatorPorts(config.port);
+  const development = config.mode === 'development';
   const needsEmulator =
-    config.mode === 'development' && (!config.stripe || !config.paypal);
+    development && GATEWAY_NAMES.some((name) => !config[name]);
   if (!config.publicUrl && config.port === 0) {
     throw new Error(
       'csp: with PORT=0 the server picks its port when it starts; set PORT (or PUBLIC_URL) to name it.'
     );
   }
-  if (needsEmulator && ports.stripe === 0) {
+  if (needsEmulator && ports[GATEWAY_NAMES[0]!] === 0) {
+    const offsets = GATEWAY_NAMES.map((_, i) => `PORT+${i + 1}`);
     throw new Error(
-      'csp: the emulators listen on PORT+1 and PORT+2; set a PORT below 65534.'
+      `csp: the emulators listen on ${listed(offsets)}; set a PORT below ${65536 - GATEWAY_NAMES.length}.`
     );
   }
   // The companion server: its public URL, or in development the loopback names of its port.
@@ -37,31 +41,34 @@ export function checkoutPagePolicyFor(
     ? [new URL(config.publicUrl).origin]
     : [`http://localhost:${config.port}`, `http://127.0.0.1:${config.port}`];
 
-  const development = config.mode === 'development';
-  const stripe = config.stripe
-    ? {}
-    : development
-      ? {jsUrl: `${emulatorOrigin(ports.stripe)}/js/stripe.js`}
+  // Each gateway: its own origins when configured, its emulator's in development, else none.
+  const pages = GATEWAY_NAMES.map((name): PageLoad | undefined => {
+    const {node} = definitionOf(name);
+    if (config[name]) return node.page;
+    return development
+      ? node.emulator.page(emulatorOrigin(ports[name]))
       : undefined;
-  const paypal = config.paypal
-    ? {}
-    : development
-      ? {sdkBaseUrl: `${emulatorOrigin(ports.paypal)}/sdk/js`}
-      : undefined;
+  });
+  const offered = pages.filter((page) => page !== undefined);
 
   notes.push(
     `# ${config.mode} mode: the companion server at ${server.join(' and ')}` +
-      `; Stripe ${stripe ? (stripe.jsUrl ? `emulator at ${new URL(stripe.jsUrl).origin}` : 'js.stripe.com') : 'not offered'}` +
-      `; PayPal ${paypal ? (paypal.sdkBaseUrl ? `emulator at ${new URL(paypal.sdkBaseUrl).origin}` : 'PayPal JS SDK') : 'not offered'}.`
+      GATEWAY_NAMES.map(
+        (name, i) =>
+          `; ${definitionOf(name).label} ${pages[i]?.from ?? 'not offered'}`
+      ).join('') +
+      '.'
   );
-  if (paypal && !nonce) {
+  const why = offered.flatMap((page) => page.policy.nonce?.why ?? []);
+  if (why.length && !nonce) {
     notes.push(
       `# Replace ${NONCE_PLACEHOLDER} with a new random value (16+ bytes, base64) in every response, and give the element the same value:`,
       '#   <pay-checkout nonce="…">  or  <meta property="csp-nonce" content="…">',
-      "# PayPal's SDK adds <style> elements that need it."
+      ...why.map((sentence) => `# ${sentence}`)
     );
   }
-  return {policy: checkoutPagePolicy({server, stripe, paypal, nonce}), notes};
+  const gateways = offered.map((page) => page.policy);
+  return {policy: checkoutPagePolicy({server, gateways, nonce}), notes};
 }
 
 /** Resolves to the exit code. */

@@ -12,7 +12,7 @@ import {dirname, join} from 'node:path';
 import {serveStatic} from '@hono/node-server/serve-static';
 import type {Handler, Hono, MiddlewareHandler} from 'hono';
 import type {Catalog} from './catalog.js';
-import {checkoutPagePolicy, type CheckoutPagePolicyOptions} from './csp.js';
+import {checkoutPagePolicy, type PagePolicySources} from './csp.js';
 import {DEMO_DIR} from './demo-files.js';
 import type {StoredEmail} from './notify/mailers.js';
 import {devMailRoutes} from './routes/dev-mail.js';
@@ -21,8 +21,8 @@ interface PagesOptions {
   catalog: Catalog;
   /** The demo shop at `/`, `/return.html` and `/catalog.json`. */
   demo: boolean;
-  /** What the demo's element loads (the providers on offer), for its page's policy. */
-  providers: Pick<CheckoutPagePolicyOptions, 'stripe' | 'paypal'>;
+  /** What the demo's element loads (the gateways on offer), for its page's policy. */
+  providers: readonly PagePolicySources[];
   /** /dev/mail's listing (development without SMTP_URL). */
   devMail?: () => Promise<StoredEmail[]>;
 }
@@ -54,7 +54,11 @@ export function mountPages(app: Hono, options: PagesOptions): boolean {
         const nonce = randomBytes(16).toString('base64');
         c.header(
           'Content-Security-Policy',
-          checkoutPagePolicy({server: ["'self'"], ...options.providers, nonce})
+          checkoutPagePolicy({
+            server: ["'self'"],
+            gateways: options.providers,
+            nonce,
+          })
         );
         c.header('Cache-Control', 'no-store');
         return c.html(

@@ -11,9 +11,9 @@ import {parseConfig} from './config.js';
 import {DEMO_CATALOG} from './demo-files.js';
 import {createLogger} from './log.js';
 import {folderMailer, smtpMailer} from './notify/mailers.js';
+import {configuredProviders} from './node-providers.js';
 import {createSqlStore} from './orders/sql-store.js';
-import {createPaypalProvider} from './providers/paypal/client.js';
-import {createStripeProvider} from './providers/stripe/client.js';
+import {definitionOf, GATEWAY_NAMES} from './providers/registry.js';
 
 /** Resolves to the process's exit code. */
 export async function reconcileOnce(
@@ -21,9 +21,12 @@ export async function reconcileOnce(
   seconds?: string
 ): Promise<number> {
   const config = parseConfig(env);
-  if (!config.stripe && !config.paypal) {
+  if (!GATEWAY_NAMES.some((name) => config[name])) {
+    const keys = GATEWAY_NAMES.map(
+      (name) => `${definitionOf(name).env.credentials[0]}…`
+    );
     console.error(
-      'reconcile: set the provider keys (STRIPE_SECRET_KEY…, PAYPAL_CLIENT_ID…) the server uses; see README.md.'
+      `reconcile: set the provider keys (${keys.join(', ')}) the server uses; see README.md.`
     );
     return 1;
   }
@@ -37,12 +40,15 @@ export async function reconcileOnce(
   const checkout = createCheckoutServer({
     catalog: await loadCatalog(config.catalogPath ?? DEMO_CATALOG),
     store,
-    stripe: config.stripe && createStripeProvider(config.stripe),
-    paypal: config.paypal && createPaypalProvider(config.paypal),
+    // Every gateway the configuration names; the emulators' payments are not here to ask.
+    ...configuredProviders(config),
     logger,
+    // As the server: SMTP, else the development folder; production writes no email to disk.
     mailer: config.smtpUrl
       ? smtpMailer(config.smtpUrl, config.mailFrom)
-      : folderMailer(config.mailDir, config.mailFrom),
+      : config.mode === 'development'
+        ? folderMailer(config.mailDir, config.mailFrom)
+        : undefined,
     shopName: config.shopName,
     orderWebhook: config.orderWebhook,
   });

@@ -11,7 +11,7 @@ import type {Logger} from '../log.js';
 import type {Order} from '../orders/order.js';
 import type {PaymentEvent} from '../orders/state.js';
 import type {OrderStore} from '../orders/store.js';
-import type {GatewayEnv} from './command-line.js';
+import type {GatewayEnv, GatewayNode} from './command-line.js';
 
 /** What `GET /api/config` says about each gateway it offers. */
 type BrowserConfig<N extends PaymentProvider = PaymentProvider> = NonNullable<
@@ -148,6 +148,8 @@ export interface GatewayDefinition<
   routes?(services: GatewayRouteServices<G>): Hono;
   /** Its environment variables and their checks; `C` is its part of ServerConfig. */
   env: GatewayEnv<Shape, C>;
+  /** How the Node server starts it, or its emulator in development; what a page must allow. */
+  node: GatewayNode<C, S>;
 }
 
 /** What every gateway may use: no store, no outbox; only logs and a clock. */

@@ -5,10 +5,10 @@
 import type {z} from 'zod';
 import type {PaymentProvider} from '../contract.js';
 import type {Gateway, GatewayDefinition, GatewayDeps} from './gateway.js';
-import {paypalEnv} from './paypal/command-line.js';
+import {paypalEnv, paypalNode} from './paypal/command-line.js';
 import {createPaypalGateway} from './paypal/gateway.js';
 import {paypalRoutes} from './paypal/routes.js';
-import {stripeEnv} from './stripe/command-line.js';
+import {stripeEnv, stripeNode} from './stripe/command-line.js';
 import {createStripeGateway} from './stripe/gateway.js';
 import {stripeRoutes} from './stripe/routes.js';
 
@@ -18,12 +18,14 @@ export const GATEWAYS = {
     create: createStripeGateway,
     routes: stripeRoutes,
     env: stripeEnv,
+    node: stripeNode,
   }),
   paypal: gateway({
     label: 'PayPal',
     create: createPaypalGateway,
     routes: paypalRoutes,
     env: paypalEnv,
+    node: paypalNode,
   }),
 } satisfies Record<PaymentProvider, unknown>;
 
@@ -40,6 +42,21 @@ type Definition<N extends PaymentProvider> = (typeof GATEWAYS)[N];
 export type GatewayProviders = {
   [N in PaymentProvider]?: Parameters<Definition<N>['create']>[0];
 };
+
+/**
+ * An entry as code that iterates the registry sees it (config.ts, node-providers.ts, the CLIs):
+ * any gateway's, its own types erased.
+ */
+export function definitionOf(
+  name: PaymentProvider
+): GatewayDefinition<unknown, Gateway, z.ZodRawShape, unknown> {
+  return GATEWAYS[name] as unknown as GatewayDefinition<
+    unknown,
+    Gateway,
+    z.ZodRawShape,
+    unknown
+  >;
+}
 
 /** Each gateway's part of the command line's configuration (`config.stripe`), when set. */
 export type GatewayConfigs = {

@@ -14,6 +14,7 @@ import {
   startStripeEmulator,
 } from '../../emulators/stripe/index.js';
 import {checkoutPagePolicy} from '../../server/csp.js';
+import {GATEWAYS} from '../../server/providers/registry.js';
 import {freePorts} from './ports.js';
 import {type Shop, startShop} from './shop.js';
 
@@ -193,7 +194,10 @@ describe('production mode with SERVE_DEMO=1', () => {
     assert.equal(res.status, 200);
     assert.equal(
       res.headers.get('content-security-policy'),
-      checkoutPagePolicy({server: ["'self'"], stripe: {}})
+      checkoutPagePolicy({
+        server: ["'self'"],
+        gateways: [GATEWAYS.stripe.node.page.policy],
+      })
     );
     assert.match(await res.text(), /<pay-checkout nonce="[A-Za-z0-9+/=]{24}"/);
     assert.equal((await fetch(`${shop.url}/dev/mail`)).status, 404);

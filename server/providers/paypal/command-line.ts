@@ -1,9 +1,12 @@
 /**
- * PayPal on the command line: its environment variables (PAYPAL_…) and their checks.
+ * PayPal on the command line: its environment variables (PAYPAL_…) and their checks, how the
+ * Node server starts it (or, in development, the offline PayPal emulator), and the origins a
+ * checkout page must allow for PayPal's JS SDK.
  */
 import {z} from 'zod';
 import {optional, token} from '../../env.js';
-import {gatewayEnv} from '../command-line.js';
+import {gatewayEnv, type GatewayNode, type PageLoad} from '../command-line.js';
+import {createPaypalProvider, type PaypalProvider} from './client.js';
 
 /** Unset: no credentials were given, and the offline PayPal emulator stands in. */
 export interface PaypalConfig {
@@ -71,3 +74,69 @@ export const paypalEnv = gatewayEnv({
   live: (vars) =>
     vars.PAYPAL_ENVIRONMENT === 'live' ? 'PAYPAL_ENVIRONMENT=live' : undefined,
 });
+
+/** PayPal's JS SDK with a nonce instead of 'unsafe-inline': developer.paypal.com/sdk/js/best-practices. */
+const PAYPAL_JS = [
+  'https://*.paypal.com',
+  'https://*.paypalobjects.com',
+  'https://*.venmo.com',
+];
+
+// The SDK adds <style> elements to the page: under the policy they need the page's nonce.
+const page = (from: string, hosts: readonly string[]): PageLoad => ({
+  from,
+  policy: {
+    sources: {
+      'script-src': hosts,
+      'style-src': hosts,
+      'connect-src': hosts,
+      'frame-src': hosts,
+      'img-src': hosts,
+      'child-src': hosts,
+    },
+    nonce: {
+      directives: ['script-src', 'style-src'],
+      why: "PayPal's SDK adds <style> elements that need it.",
+    },
+  },
+});
+
+export const paypalNode: GatewayNode<PaypalConfig, PaypalProvider> = {
+  configured(config) {
+    const {apiBase, environment, clientId, webhookVerification} = config;
+    return {
+      settings: createPaypalProvider(config),
+      lines: [
+        `PayPal: ${apiBase ?? `PayPal ${environment}`} (${clientId.slice(0, 8)}…, ${webhookVerification} webhooks)`,
+      ],
+    };
+  },
+  page: page('PayPal JS SDK', PAYPAL_JS),
+  emulator: {
+    async start(emulators, {port, webhookUrl}) {
+      const emulator = await emulators.startPaypalEmulator({port});
+      emulator.setWebhookUrl(webhookUrl);
+      const sdkBaseUrl = `${emulator.url}/sdk/js`;
+      return {
+        settings: createPaypalProvider({
+          clientId: emulator.clientId,
+          clientSecret: emulator.clientSecret,
+          webhookId: emulator.webhookId,
+          apiBase: emulator.url,
+          sdkBaseUrl,
+        }),
+        lines: [
+          `PayPal: no PAYPAL_CLIENT_ID set, so the offline PayPal emulator runs at ${emulator.url}`,
+          '        its approval window offers Approve, Cancel and Decline card',
+        ],
+        page: emulatorPage(new URL(sdkBaseUrl).origin),
+        close: () => emulator.close(),
+      };
+    },
+    page: emulatorPage,
+  },
+};
+
+function emulatorPage(origin: string): PageLoad {
+  return page(`emulator at ${origin}`, [origin]);
+}
