@@ -1,0 +1,38 @@
+/** What the PayPal webhook suites share: a server with order ord_A seeded per test, and the events sent to it. */
+import {after, beforeEach} from 'node:test';
+import {
+  captureResource,
+  makePaypalServer,
+  type PaypalTestServer,
+  paypalEvent,
+  seedPaypalOrder,
+} from './paypal-fixtures.js';
+
+export const PP_A = '5O190127TN364715T';
+
+export const completed = (
+  fields: Parameters<typeof captureResource>[2] = {},
+  id?: string
+) =>
+  paypalEvent(
+    'PAYMENT.CAPTURE.COMPLETED',
+    captureResource('ord_A', PP_A, fields),
+    id
+  );
+
+export let server: PaypalTestServer;
+
+export const status = async (id = 'ord_A') =>
+  (await server.store.get(id))!.status;
+
+export const certFetches = () =>
+  server.fake.count('GET', '/v1/notifications/certs/*');
+
+/** Before each test of the describe it is called in: a PayPal server with order ord_A (PayPal's PP_A) seeded. */
+export function useSeededPaypalServer(): void {
+  beforeEach(async () => {
+    server = await makePaypalServer();
+    await seedPaypalOrder(server, 'ord_A', PP_A);
+  });
+  after(() => server.close());
+}
