@@ -53,14 +53,16 @@ export async function startServer(env: NodeJS.ProcessEnv) {
 
   const providers = await startProviders(config, port);
   const development = config.mode === 'development';
-  // Emails: an SMTP server when configured, else .eml files in a folder (listed at /dev/mail
-  // in development; never served in production).
-  const folder = config.smtpUrl
-    ? undefined
-    : folderMailer(config.mailDir, config.mailFrom);
+  // Emails: an SMTP server when configured. Else, in development, .eml files in a folder
+  // listed at /dev/mail; in production none at all (buyers' addresses and orders are not
+  // written to a folder nobody reads).
+  const folder =
+    config.smtpUrl || !development
+      ? undefined
+      : folderMailer(config.mailDir, config.mailFrom);
   const mailer = config.smtpUrl
     ? smtpMailer(config.smtpUrl, config.mailFrom)
-    : folder!;
+    : folder;
 
   const checkout = createCheckoutServer({
     catalog,
@@ -111,7 +113,7 @@ export async function startServer(env: NodeJS.ProcessEnv) {
       ? `Email:  SMTP (${new URL(config.smtpUrl).host})`
       : development
         ? `Email:  no SMTP_URL set, so emails are written to ${config.mailDir} (see ${publicUrl}/dev/mail)`
-        : `Email:  no SMTP_URL set: emails are written to ${config.mailDir}, not sent`
+        : 'Email:  off: no SMTP_URL set, so buyers get no emails'
   );
   console.log(
     config.serveDemo
