@@ -101,6 +101,10 @@ describe('production mode: live keys for Stripe, nothing for PayPal', () => {
     assert.match(banner, /Stripe: http:\/\/127\.0\.0\.1:\d+ \(sk_live_…\)/);
     assert.match(banner, /PayPal: not configured, so not offered/);
     assert.match(banner, /Demo: {3}off/);
+    assert.match(
+      banner,
+      /Email: {2}off: no SMTP_URL set, so buyers get no emails/
+    );
     assert.doesNotMatch(shop.output(), /emulator runs at|\/dev\/mail/);
     assert.doesNotMatch(
       shop.output(),
