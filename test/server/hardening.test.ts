@@ -19,14 +19,16 @@ import {
   type TestServer,
 } from './helpers.js';
 import {
-  captureResource,
-  deliverPaypal,
   makePaypalServer,
   type PaypalTestServer,
-  paypalEvent,
   seedPaypalOrder,
-  signPaypalWebhook,
 } from './paypal-fixtures.js';
+import {
+  captureResource,
+  deliverPaypal,
+  paypalEvent,
+  signPaypalWebhook,
+} from './paypal-webhook-fixtures.js';
 
 /** A logger whose lines a test can read. */
 function recordingLogger() {

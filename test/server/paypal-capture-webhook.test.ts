@@ -1,13 +1,12 @@
 /** The capture's answer and PAYMENT.CAPTURE.COMPLETED racing to the same order: fulfilled once. */
 import assert from 'node:assert/strict';
 import {after, beforeEach, describe, it} from 'node:test';
+import {makePaypalServer, type PaypalTestServer} from './paypal-fixtures.js';
 import {
   captureResource,
   deliverPaypal,
-  makePaypalServer,
-  type PaypalTestServer,
   paypalEvent,
-} from './paypal-fixtures.js';
+} from './paypal-webhook-fixtures.js';
 
 describe('capture response and webhook', () => {
   let server: PaypalTestServer;

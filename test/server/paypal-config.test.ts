@@ -3,11 +3,11 @@ import {describe, it} from 'node:test';
 import {parseConfig} from '../../server/config.js';
 import {createPaypalProvider} from '../../server/providers/paypal/client.js';
 import {configProblems, makeServer} from './helpers.js';
+import {makePaypalServer} from './paypal-fixtures.js';
 import {
-  makePaypalServer,
   PAYPAL_CLIENT_ID,
   PAYPAL_CLIENT_SECRET,
-} from './paypal-fixtures.js';
+} from './paypal-webhook-fixtures.js';
 
 const credentials = {
   PAYPAL_CLIENT_ID: 'AZclientid123',

@@ -8,12 +8,9 @@ import {after, beforeEach, describe, it} from 'node:test';
 import {parseCatalog} from '../../server/catalog.js';
 import {paypalPurchaseUnit} from '../../server/providers/paypal/orders.js';
 import {makeServer, postJson} from './helpers.js';
-import {
-  createFakePaypal,
-  makePaypalServer,
-  PAYPAL_CLIENT_SECRET,
-  type PaypalTestServer,
-} from './paypal-fixtures.js';
+import {createFakePaypal} from './paypal-fake.js';
+import {makePaypalServer, type PaypalTestServer} from './paypal-fixtures.js';
+import {PAYPAL_CLIENT_SECRET} from './paypal-webhook-fixtures.js';
 import {cart, createOrder} from './paypal-order-helpers.js';
 
 describe('POST /api/paypal/orders', () => {

@@ -2,13 +2,13 @@
 import assert from 'node:assert/strict';
 import {describe, it} from 'node:test';
 import {PAYPAL_EVENT_HANDLERS} from '../../server/providers/paypal/events.js';
+import {seedPaypalOrder} from './paypal-fixtures.js';
 import {
   captureResource,
   deliverPaypal,
   paypalEvent,
   refundResource,
-  seedPaypalOrder,
-} from './paypal-fixtures.js';
+} from './paypal-webhook-fixtures.js';
 import {
   completed,
   PP_A,

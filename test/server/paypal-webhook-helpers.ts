@@ -1,12 +1,11 @@
 /** What the PayPal webhook suites share: a server with order ord_A seeded per test, and the events sent to it. */
 import {after, beforeEach} from 'node:test';
 import {
-  captureResource,
   makePaypalServer,
   type PaypalTestServer,
-  paypalEvent,
   seedPaypalOrder,
 } from './paypal-fixtures.js';
+import {captureResource, paypalEvent} from './paypal-webhook-fixtures.js';
 
 export const PP_A = '5O190127TN364715T';
 

@@ -8,20 +8,19 @@ import {X509Certificate} from 'node:crypto';
 import {crc32 as zlibCrc32} from 'node:zlib';
 import {describe, it} from 'node:test';
 import {makeServer} from './helpers.js';
+import {createFakePaypal} from './paypal-fake.js';
+import {makePaypalServer, seedPaypalOrder} from './paypal-fixtures.js';
 import {
   captureResource,
   CERT_URL,
-  createFakePaypal,
   deliverPaypal,
-  makePaypalServer,
   OTHER_CERT,
   OTHER_KEY,
   PAYPAL_TEST_CERT,
   PAYPAL_WEBHOOK_ID,
   paypalEvent,
-  seedPaypalOrder,
   signPaypalWebhook,
-} from './paypal-fixtures.js';
+} from './paypal-webhook-fixtures.js';
 import {
   certFetches,
   completed,
