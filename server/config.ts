@@ -63,7 +63,7 @@ const envSchema = z.object({
 
 type ServerMode = 'development' | 'production';
 
-/** The server's settings, and each configured gateway's under its name (`config.stripe`). */
+/** The server's settings, and each configured gateway's under its name (`config.<name>`). */
 export interface ServerConfig extends GatewayConfigs {
   /**
    * `production` with NODE_ENV=production or anything a gateway counts as live (a live key):

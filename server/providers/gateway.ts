@@ -157,3 +157,16 @@ export interface GatewayDeps {
   logger: Logger;
   now: () => Date;
 }
+
+/**
+ * A gateway's registry entry (its folder's index.ts), checked against the interface and keeping
+ * its own types.
+ */
+export function defineGateway<
+  S,
+  G extends Gateway,
+  Shape extends z.ZodRawShape,
+  C,
+>(definition: GatewayDefinition<S, G, Shape, C>) {
+  return definition;
+}

@@ -5,36 +5,13 @@
 import type {z} from 'zod';
 import type {PaymentProvider} from '../contract.js';
 import type {Gateway, GatewayDefinition, GatewayDeps} from './gateway.js';
-import {paypalEnv, paypalNode} from './paypal/command-line.js';
-import {createPaypalGateway} from './paypal/gateway.js';
-import {paypalRoutes} from './paypal/routes.js';
-import {stripeEnv, stripeNode} from './stripe/command-line.js';
-import {createStripeGateway} from './stripe/gateway.js';
-import {stripeRoutes} from './stripe/routes.js';
+import {paypalGateway} from './paypal/index.js';
+import {stripeGateway} from './stripe/index.js';
 
 export const GATEWAYS = {
-  stripe: gateway({
-    label: 'Stripe',
-    create: createStripeGateway,
-    routes: stripeRoutes,
-    env: stripeEnv,
-    node: stripeNode,
-  }),
-  paypal: gateway({
-    label: 'PayPal',
-    create: createPaypalGateway,
-    routes: paypalRoutes,
-    env: paypalEnv,
-    node: paypalNode,
-  }),
+  stripe: stripeGateway,
+  paypal: paypalGateway,
 } satisfies Record<PaymentProvider, unknown>;
-
-/** Checks an entry against the interface, keeping its own types. */
-function gateway<S, G extends Gateway, Shape extends z.ZodRawShape, C>(
-  definition: GatewayDefinition<S, G, Shape, C>
-) {
-  return definition;
-}
 
 type Definition<N extends PaymentProvider> = (typeof GATEWAYS)[N];
 
