@@ -4,11 +4,10 @@ import type {PayCheckout} from '../../widget/index.js';
 import {
   FAKE_PAYPAL_SDK,
   FAKE_STRIPE_JS,
-  installFakes,
   paypalConfig,
-  restoreFakes,
   type FakeServer,
-} from './fakes.js';
+} from './fake-server.js';
+import {installFakes, restoreFakes} from './fakes.js';
 
 let server: FakeServer;
 

@@ -1,14 +1,10 @@
 import {expect, html, oneEvent, waitUntil} from '@open-wc/testing';
 import {sendKeys} from '@web/test-runner-commands';
 import type {PayCheckout, PayErrorEvent} from '../../widget/index.js';
-import {
-  installFakes,
-  paypalConfig,
-  restoreFakes,
-  type FakePaypal,
-  type FakeServer,
-  type FakeStripe,
-} from './fakes.js';
+import {type FakePaypal} from './fake-paypal.js';
+import {paypalConfig, type FakeServer} from './fake-server.js';
+import {type FakeStripe} from './fake-stripe.js';
+import {installFakes, restoreFakes} from './fakes.js';
 import {payButton, part, ready, record, text} from './helpers.js';
 
 // ---- helpers ------------------------------------------------------------------------------

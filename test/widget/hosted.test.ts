@@ -7,14 +7,9 @@ import type {
   PaySuccessEvent,
 } from '../../widget/index.js';
 import {navigation} from '../../widget/internal/navigate.js';
-import {
-  error,
-  FAKE_STRIPE_JS,
-  installFakes,
-  restoreFakes,
-  type FakeServer,
-  type FakeStripe,
-} from './fakes.js';
+import {error, FAKE_STRIPE_JS, type FakeServer} from './fake-server.js';
+import {type FakeStripe} from './fake-stripe.js';
+import {installFakes, restoreFakes} from './fakes.js';
 import {
   alertRegion,
   money,

@@ -7,14 +7,9 @@ import type {
   PaySubmitEvent,
   PaySuccessEvent,
 } from '../../widget/index.js';
-import {
-  FAKE_STRIPE_JS,
-  installFakes,
-  priceCart,
-  restoreFakes,
-  type FakeServer,
-  type FakeStripe,
-} from './fakes.js';
+import {FAKE_STRIPE_JS, priceCart, type FakeServer} from './fake-server.js';
+import {type FakeStripe} from './fake-stripe.js';
+import {installFakes, restoreFakes} from './fakes.js';
 import {
   alertRegion,
   money,

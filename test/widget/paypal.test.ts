@@ -11,16 +11,15 @@ import type {
 } from '../../widget/index.js';
 import {paypalStyle} from '../../widget/internal/providers/paypal-style.js';
 import type {ResolvedTheme} from '../../widget/internal/theme.js';
+import {type FakePaypal} from './fake-paypal.js';
 import {
   error,
   FAKE_PAYPAL_SDK,
-  installFakes,
   paypalConfig,
-  restoreFakes,
-  type FakePaypal,
   type FakeServer,
-  type FakeStripe,
-} from './fakes.js';
+} from './fake-server.js';
+import {type FakeStripe} from './fake-stripe.js';
+import {installFakes, restoreFakes} from './fakes.js';
 import {
   alertRegion,
   mountNode,

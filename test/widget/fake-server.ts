@@ -1,0 +1,302 @@
+/**
+ * The fake companion server for the widget tests: answers `fetch` for the element's API
+ * (config, quotes, payments, orders) from a small catalogue, recording every request. Nothing
+ * here touches the network. Its config points the element at the fake Stripe.js
+ * (fake-stripe.ts) and the fake PayPal SDK (fake-paypal.ts) through their real seams.
+ */
+import type {
+  CheckoutSessionRequest,
+  CheckoutSessionResponse,
+  ConfigResponse,
+  ErrorBody,
+  OrderResponse,
+  OrderStatus,
+  PaymentIntentResponse,
+  PaymentProvider,
+  PaypalCaptureResponse,
+  PaypalOrderResponse,
+  Quote,
+  QuoteRequest,
+} from '../../widget/contract.js';
+
+/** An empty classic script: the fake Stripe.js is installed by the test, not by this URL. */
+export const FAKE_STRIPE_JS = 'data:text/javascript,/*fake%20Stripe.js*/';
+
+/** The fake PayPal SDK's URL: a script that passes itself to the installed FakePaypal. */
+export const FAKE_PAYPAL_SDK =
+  'data:text/javascript,window.__payFakePaypal(document.currentScript)//';
+
+/** A config offering PayPal through the fake SDK (and Stripe, when asked). */
+export function paypalConfig(withStripe = false): ConfigResponse {
+  return {
+    currency: 'usd',
+    providers: {
+      ...(withStripe && {
+        stripe: {publishableKey: 'pk_test_fake', jsUrl: FAKE_STRIPE_JS},
+      }),
+      paypal: {
+        clientId: 'paypal-client-fake',
+        environment: 'sandbox',
+        sdkBaseUrl: FAKE_PAYPAL_SDK,
+      },
+    },
+  };
+}
+
+export const CATALOG: Record<
+  string,
+  {name: string; prices: Record<string, number>}
+> = {
+  tee: {name: 'Black tee', prices: {usd: 1500, eur: 1400, jpy: 2000}},
+  mug: {name: 'Mug', prices: {usd: 1234, eur: 1100, jpy: 1500}},
+};
+
+export interface RecordedRequest {
+  method: string;
+  path: string;
+  headers: Headers;
+  body: unknown;
+}
+
+export type Answer = {status: number; body: unknown};
+
+function json(status: number, body: unknown): Response {
+  return new Response(JSON.stringify(body), {
+    status,
+    headers: {'Content-Type': 'application/json'},
+  });
+}
+
+export function error(
+  status: number,
+  code: string,
+  message: string,
+  quote?: Quote
+): Answer {
+  const body: ErrorBody = {
+    error: {code: code as ErrorBody['error']['code'], message, quote},
+  };
+  return {status, body};
+}
+
+/** Prices a cart from CATALOG, like the real /api/quote. */
+export function priceCart(request: QuoteRequest, bump = 0): Quote | Answer {
+  const currency = (request.currency ?? 'usd').toLowerCase();
+  const lines = [];
+  for (const {sku, quantity} of request.items) {
+    const product = CATALOG[sku];
+    if (!product) return error(400, 'unknown_sku', `Unknown SKU ${sku}`);
+    const unitAmount = product.prices[currency];
+    if (unitAmount === undefined)
+      return error(400, 'currency_not_supported', 'No price');
+    lines.push({
+      sku,
+      name: product.name,
+      unitAmount: unitAmount + bump,
+      quantity,
+      amount: (unitAmount + bump) * quantity,
+    });
+  }
+  const subtotal = lines.reduce((sum, line) => sum + line.amount, 0);
+  return {currency, lines, subtotal, total: subtotal};
+}
+
+/**
+ * A companion server in memory. Override any handler per test; `requests` records every call
+ * (body parsed). `hold(path)` keeps answers to that path waiting until released.
+ */
+export class FakeServer {
+  requests: RecordedRequest[] = [];
+  config: ConfigResponse = {
+    currency: 'usd',
+    providers: {
+      stripe: {publishableKey: 'pk_test_fake', jsUrl: FAKE_STRIPE_JS},
+    },
+  };
+  /** Statuses answered by successive GET /api/orders/:id; the last one repeats. */
+  orderStatuses: OrderStatus[] = ['paid'];
+  /** Added to every unit price when creating a payment intent (simulates a price change). */
+  priceBumpAtPayment = 0;
+  quote: (request: QuoteRequest) => Quote | Answer = (request) =>
+    priceCart(request);
+  paymentIntent: (request: QuoteRequest & {expectedTotal?: number}) => Answer =
+    (request) => {
+      const quote = this._createOrder(request, 'stripe');
+      if (!('lines' in quote)) return quote;
+      const body: PaymentIntentResponse = {
+        orderId: 'ord_1',
+        orderToken: 'tok_secret',
+        clientSecret: 'pi_1_secret_abc',
+        amount: quote.total,
+        currency: quote.currency,
+      };
+      return {status: 201, body};
+    };
+  /** POST /api/paypal/orders: reprices like the real server and answers PayPal's order id. */
+  paypalOrder: (request: QuoteRequest & {expectedTotal?: number}) => Answer = (
+    request
+  ) => {
+    const quote = this._createOrder(request, 'paypal');
+    if (!('lines' in quote)) return quote;
+    const body: PaypalOrderResponse = {
+      orderId: 'ord_1',
+      orderToken: 'tok_secret',
+      paypalOrderId: 'PAYPAL-ORDER-1',
+    };
+    return {status: 201, body};
+  };
+  /** POST /api/stripe/checkout-sessions: reprices like the real server, answers the session's URL. */
+  checkoutSession: (request: CheckoutSessionRequest) => Answer = (request) => {
+    const quote = this._createOrder(request, 'stripe');
+    if (!('lines' in quote)) return quote;
+    const body: CheckoutSessionResponse = {
+      orderId: 'ord_1',
+      orderToken: 'tok_secret',
+      url: 'https://checkout.stripe.test/c/pay/cs_test_1',
+    };
+    return {status: 201, body};
+  };
+  /** Successive answers to POST /api/paypal/orders/:id/capture; the last one repeats. */
+  captureAnswers: Answer[] = [
+    {
+      status: 200,
+      body: {orderId: 'ord_1', status: 'paid'} satisfies PaypalCaptureResponse,
+    },
+  ];
+
+  lastOrderTotal = 0;
+  lastOrderCurrency = 'usd';
+  lastOrderProvider: PaymentProvider = 'stripe';
+  private _captures = 0;
+  private _orderPolls = 0;
+  private readonly _held = new Map<
+    string,
+    {promise: Promise<void>; release: () => void}
+  >();
+  private _originalFetch?: typeof fetch;
+
+  install(): this {
+    this._originalFetch = window.fetch;
+    window.fetch = (input, init) => this._fetch(input, init);
+    return this;
+  }
+
+  restore(): void {
+    if (this._originalFetch) window.fetch = this._originalFetch;
+    for (const {release} of this._held.values()) release();
+  }
+
+  hold(path: string): () => void {
+    let release!: () => void;
+    const promise = new Promise<void>((resolve) => (release = resolve));
+    this._held.set(path, {promise, release});
+    return () => {
+      this._held.delete(path);
+      release();
+    };
+  }
+
+  /** Prices the cart at payment time, refusing a total the buyer did not see. */
+  private _createOrder(
+    request: QuoteRequest & {expectedTotal?: number},
+    provider: PaymentProvider
+  ): Quote | Answer {
+    const quote = priceCart(request, this.priceBumpAtPayment);
+    if (!('lines' in quote)) return quote;
+    if (
+      request.expectedTotal !== undefined &&
+      request.expectedTotal !== quote.total
+    ) {
+      return error(409, 'price_changed', 'The total changed', quote);
+    }
+    this.lastOrderTotal = quote.total;
+    this.lastOrderCurrency = quote.currency;
+    this.lastOrderProvider = provider;
+    return quote;
+  }
+
+  requestsTo(path: string): RecordedRequest[] {
+    return this.requests.filter((request) => request.path === path);
+  }
+
+  private async _fetch(
+    input: RequestInfo | URL,
+    init?: RequestInit
+  ): Promise<Response> {
+    const url = new URL(
+      input instanceof Request ? input.url : String(input),
+      location.href
+    );
+    const method = init?.method ?? 'GET';
+    const body =
+      typeof init?.body === 'string' ? JSON.parse(init.body) : undefined;
+    this.requests.push({
+      method,
+      path: url.pathname,
+      headers: new Headers(init?.headers),
+      body,
+    });
+    const held = this._held.get(url.pathname);
+    if (held) await held.promise;
+    if (init?.signal?.aborted) throw new DOMException('Aborted', 'AbortError');
+    const answer = this._answer(
+      method,
+      url.pathname,
+      body,
+      new Headers(init?.headers)
+    );
+    return json(answer.status, answer.body);
+  }
+
+  private _answer(
+    method: string,
+    path: string,
+    body: unknown,
+    headers: Headers
+  ): Answer {
+    if (method === 'GET' && path === '/api/config')
+      return {status: 200, body: this.config};
+    if (method === 'POST' && path === '/api/quote') {
+      const quote = this.quote(body as QuoteRequest);
+      return 'lines' in quote ? {status: 200, body: quote} : quote;
+    }
+    if (method === 'POST' && path === '/api/stripe/payment-intents') {
+      return this.paymentIntent(body as QuoteRequest);
+    }
+    if (method === 'POST' && path === '/api/stripe/checkout-sessions') {
+      return this.checkoutSession(body as CheckoutSessionRequest);
+    }
+    if (method === 'POST' && path === '/api/paypal/orders') {
+      return this.paypalOrder(body as QuoteRequest);
+    }
+    if (
+      method === 'POST' &&
+      /^\/api\/paypal\/orders\/[^/]+\/capture$/.test(path)
+    ) {
+      if (headers.get('Authorization') !== 'Bearer tok_secret')
+        return error(401, 'unauthorized', 'No');
+      return this.captureAnswers[
+        Math.min(this._captures++, this.captureAnswers.length - 1)
+      ]!;
+    }
+    const order = path.match(/^\/api\/orders\/([^/]+)$/);
+    if (method === 'GET' && order) {
+      if (headers.get('Authorization') !== 'Bearer tok_secret')
+        return error(401, 'unauthorized', 'No');
+      const status =
+        this.orderStatuses[
+          Math.min(this._orderPolls++, this.orderStatuses.length - 1)
+        ]!;
+      const response: OrderResponse = {
+        id: decodeURIComponent(order[1]!),
+        status,
+        currency: this.lastOrderCurrency,
+        total: this.lastOrderTotal,
+        lines: [],
+        provider: this.lastOrderProvider,
+      };
+      return {status: 200, body: response};
+    }
+    return error(404, 'not_found', `${method} ${path}`);
+  }
+}
