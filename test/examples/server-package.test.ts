@@ -81,7 +81,9 @@ describe('@pay-checkout/server installed from its tarball', () => {
 
   it('serves the shop for its catalog, and a buyer pays with 4242 4242 4242 4242', async () => {
     assert.match(shop.output(), /Stripe emulator runs at/);
-    const page = await browser.newPage();
+    // The viewport of the other purchase tests: in a 720 px one, a click right after the
+    // scroll to Pay is lost to a layout shift (see NOTES.md).
+    const page = await browser.newPage({viewport: {width: 1280, height: 900}});
     await page.goto(`${shop.url}/`);
     await page
       .getByRole('button', {name: 'Add to cart: Brass desk lamp'})
@@ -112,7 +114,15 @@ describe('@pay-checkout/server installed from its tarball', () => {
       .locator('pay-checkout')
       .getByRole('button', {name: /^Pay/})
       .click();
-    const detail = await success;
+    const detail = await Promise.race([
+      success,
+      new Promise<never>((_, reject) =>
+        setTimeout(
+          () => reject(new Error('no pay-success within 30 s')),
+          30_000
+        )
+      ),
+    ]);
     assert.equal(detail.total, 8900);
     const [row] = shop.query<{status: string; total: number}>(
       'SELECT status, total FROM orders WHERE id = ?',
