@@ -114,15 +114,16 @@ describe('@pay-checkout/server installed from its tarball', () => {
       .locator('pay-checkout')
       .getByRole('button', {name: /^Pay/})
       .click();
+    let timer: NodeJS.Timeout | undefined;
     const detail = await Promise.race([
       success,
-      new Promise<never>((_, reject) =>
-        setTimeout(
-          () => reject(new Error('no pay-success within 30 s')),
+      new Promise<never>((_, reject) => {
+        timer = setTimeout(
+          () => reject(new Error('no pay-success in 30 s')),
           30_000
-        )
-      ),
-    ]);
+        );
+      }),
+    ]).finally(() => clearTimeout(timer));
     assert.equal(detail.total, 8900);
     const [row] = shop.query<{status: string; total: number}>(
       'SELECT status, total FROM orders WHERE id = ?',
