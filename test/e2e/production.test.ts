@@ -6,7 +6,6 @@
  */
 import assert from 'node:assert/strict';
 import {spawnSync} from 'node:child_process';
-import {request as httpRequest} from 'node:http';
 import {connect} from 'node:net';
 import {after, before, describe, it} from 'node:test';
 import {
@@ -17,6 +16,7 @@ import {checkoutPagePolicy} from '../../server/csp.js';
 import {GATEWAYS} from '../../server/providers/registry.js';
 import {freePorts} from './ports.js';
 import {type Shop, startShop} from './shop.js';
+import {rawPost} from '../raw-post.js';
 
 const LIVE = {
   secretKey: 'sk_live_emulated_0000000000000000',
@@ -45,35 +45,6 @@ function listening(port: number): Promise<boolean> {
       resolve(true);
     });
     socket.once('error', () => resolve(false));
-  });
-}
-
-/** A POST with whatever Host header a client cares to send. */
-function post(
-  port: number,
-  path: string,
-  body: unknown,
-  headers: Record<string, string> = {}
-): Promise<{status: number; json: {error?: {code: string}; url?: string}}> {
-  return new Promise((resolve, reject) => {
-    const req = httpRequest(
-      {
-        host: '127.0.0.1',
-        port,
-        path,
-        method: 'POST',
-        headers: {'content-type': 'application/json', ...headers},
-      },
-      (res) => {
-        let text = '';
-        res.on('data', (chunk: Buffer) => (text += chunk.toString()));
-        res.on('end', () =>
-          resolve({status: res.statusCode!, json: JSON.parse(text)})
-        );
-      }
-    );
-    req.on('error', reject);
-    req.end(JSON.stringify(body));
   });
 }
 
@@ -158,7 +129,7 @@ describe('production mode: live keys for Stripe, nothing for PayPal', () => {
   });
 
   it('lets no Host header change a redirect target', async () => {
-    const spoofed = await post(
+    const spoofed = await rawPost(
       port,
       '/api/stripe/checkout-sessions',
       {
@@ -170,7 +141,7 @@ describe('production mode: live keys for Stripe, nothing for PayPal', () => {
     );
     assert.equal(spoofed.status, 400);
     assert.equal(spoofed.json.error?.code, 'invalid_request');
-    const own = await post(port, '/api/stripe/checkout-sessions', {
+    const own = await rawPost(port, '/api/stripe/checkout-sessions', {
       items: [{sku: 'mug-enamel', quantity: 1}],
       successUrl: `${shop.url}/thanks`,
       cancelUrl: `${shop.url}/cart`,

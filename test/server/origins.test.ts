@@ -4,43 +4,14 @@
  * another site, and a TLS proxy in front does not make the shop's https pages look foreign.
  */
 import assert from 'node:assert/strict';
-import {request as httpRequest} from 'node:http';
 import type {AddressInfo} from 'node:net';
 import {after, before, describe, it} from 'node:test';
 import {serve, type ServerType} from '@hono/node-server';
 import {type Harness, startHarness} from './harness.js';
 import {makeServer, postJson} from './helpers.js';
+import {rawPost} from '../raw-post.js';
 
 const cart = {items: [{sku: 'mug-enamel', quantity: 1}]};
-
-/** A raw HTTP request over loopback, with whatever Host header a client cares to send. */
-function rawPost(
-  port: number,
-  path: string,
-  body: unknown,
-  headers: Record<string, string>
-): Promise<{status: number; json: {error?: {code: string}}}> {
-  return new Promise((resolve, reject) => {
-    const req = httpRequest(
-      {
-        host: '127.0.0.1',
-        port,
-        path,
-        method: 'POST',
-        headers: {'content-type': 'application/json', ...headers},
-      },
-      (res) => {
-        let text = '';
-        res.on('data', (chunk: Buffer) => (text += chunk.toString()));
-        res.on('end', () =>
-          resolve({status: res.statusCode!, json: JSON.parse(text)})
-        );
-      }
-    );
-    req.on('error', reject);
-    req.end(JSON.stringify(body));
-  });
-}
 
 describe('origins from configuration, never from the request', () => {
   let h: Harness;
