@@ -5,17 +5,16 @@
  * headless Chromium; the shop gets the signed events and the buyer lands on `success_url`.
  */
 import assert from 'node:assert/strict';
-import {readFile} from 'node:fs/promises';
 import {createServer, type Server} from 'node:http';
 import type {AddressInfo} from 'node:net';
 import {after, before, beforeEach, describe, it} from 'node:test';
-import {fileURLToPath} from 'node:url';
 import type {Browser, Frame, Page} from 'playwright-core';
 import Stripe from 'stripe';
 import {
   startStripeEmulator,
   type RunningStripeEmulator,
 } from '../../emulators/stripe/index.js';
+import {axeViolations} from '../../emulators/test/chromium.js';
 import {launchChromium} from './shop.js';
 
 const SCREENSHOT = '/tmp/stripe-hosted-checkout.png';
@@ -31,7 +30,6 @@ describe('the emulator’s hosted Checkout page', {timeout: 120_000}, () => {
   let webhooks: string[];
   let browser: Browser;
   let page: Page;
-  let axeSource: string;
 
   before(async () => {
     webhooks = [];
@@ -77,10 +75,6 @@ describe('the emulator’s hosted Checkout page', {timeout: 120_000}, () => {
       telemetry: false,
       httpClient: Stripe.createFetchHttpClient(),
     });
-    axeSource = await readFile(
-      fileURLToPath(import.meta.resolve('axe-core/axe.min.js')),
-      'utf8'
-    );
     browser = await launchChromium();
   });
 
@@ -178,25 +172,6 @@ describe('the emulator’s hosted Checkout page', {timeout: 120_000}, () => {
       .find((f) => f.url().startsWith(`${emulator.url}/elements/3ds/`));
     assert.ok(frame, 'the 3-D Secure frame is loaded');
     return frame;
-  }
-
-  /** axe over the page and any frame in it (the 3-D Secure challenge). */
-  async function audit(): Promise<string[]> {
-    for (const frame of page.frames()) await frame.evaluate(axeSource);
-    const results = await page.evaluate(() =>
-      (
-        window as never as {
-          axe: {
-            run(o: object): Promise<{
-              violations: {id: string; nodes: {target: unknown}[]}[];
-            }>;
-          };
-        }
-      ).axe.run({iframes: true})
-    );
-    return results.violations.map(
-      (v) => `${v.id}: ${JSON.stringify(v.nodes.map((n) => n.target))}`
-    );
   }
 
   const alert = () => page.locator('#form-error');
@@ -370,7 +345,7 @@ describe('the emulator’s hosted Checkout page', {timeout: 120_000}, () => {
         'number',
         'the buyer is put back on the card'
       );
-      assert.deepEqual(await audit(), []);
+      assert.deepEqual(await axeViolations(page), []);
       await page.screenshot({path: ERRORS_SCREENSHOT});
 
       await page.getByLabel('Card number').fill('4000000000009995');
@@ -393,7 +368,7 @@ describe('the emulator’s hosted Checkout page', {timeout: 120_000}, () => {
       await fillCard('4000002500003155');
       await pay();
       const challenge = await challengeFrame();
-      assert.deepEqual(await audit(), []);
+      assert.deepEqual(await axeViolations(page), []);
       await challenge.getByRole('button', {name: 'Complete'}).click();
       await landsOnSuccess(session);
       assert.equal(
@@ -438,7 +413,7 @@ describe('the emulator’s hosted Checkout page', {timeout: 120_000}, () => {
         await page.getByRole('link', {name: 'Back'}).getAttribute('href'),
         `${shopUrl}/cart`
       );
-      assert.deepEqual(await audit(), []);
+      assert.deepEqual(await axeViolations(page), []);
       const expired = await stripe.checkout.sessions.retrieve(session.id);
       assert.deepEqual(
         [expired.status, expired.payment_intent],
@@ -451,12 +426,12 @@ describe('the emulator’s hosted Checkout page', {timeout: 120_000}, () => {
     it('has no axe violations, initially and with every field’s error showing', async () => {
       const session = await createSession({customer_email: undefined});
       await open(session);
-      assert.deepEqual(await audit(), []);
+      assert.deepEqual(await axeViolations(page), []);
       await pay();
       await page.getByText('Your card number is incomplete.').waitFor();
-      assert.deepEqual(await audit(), []);
+      assert.deepEqual(await axeViolations(page), []);
       await page.setViewportSize({width: 390, height: 844});
-      assert.deepEqual(await audit(), []);
+      assert.deepEqual(await axeViolations(page), []);
     });
 
     it('pays with the keyboard alone, through the 3-D Secure challenge', async () => {
