@@ -53,6 +53,9 @@ export function priceCart(
       unitAmount,
       quantity,
       amount: unitAmount * quantity,
+      discount: 0,
+      tax: 0,
+      shippable: true,
     });
   }
 
@@ -64,5 +67,16 @@ export function priceCart(
       'The cart total is too large.'
     );
   }
-  return {currency, lines, subtotal, total: subtotal};
+  return {
+    currency,
+    lines,
+    subtotal,
+    discount: 0,
+    shipping: 0,
+    tax: 0,
+    taxInclusive: false,
+    total: subtotal,
+    requiresShipping: false,
+    shippingRates: [],
+  };
 }

@@ -18,23 +18,53 @@ export interface CartItem {
   quantity: number;
 }
 
+/**
+ * A postal address. Only `country` is needed to quote (shipping zones and tax rates are chosen
+ * by it, and by `region` where the catalog has regional rates); an order that ships needs
+ * `name`, `line1`, `city` and (where the country has them) `postalCode` as well.
+ */
+export interface Address {
+  /** ISO 3166-1 alpha-2 in any case ("DE", "us"); answered in uppercase. */
+  country: string;
+  postalCode?: string | undefined;
+  /** The state, province or prefecture: its ISO 3166-2 subdivision code without the country ("CA" for California, "13" for Tokyo). */
+  region?: string | undefined;
+  city?: string | undefined;
+  line1?: string | undefined;
+  line2?: string | undefined;
+  /** The recipient's full name. */
+  name?: string | undefined;
+}
+
 export interface QuoteRequest {
   items: CartItem[];
   /** ISO 4217 code in any case; the answer spells it in lowercase. */
   currency?: string | undefined;
+  /** Where the cart ships to: picks the shipping rates and the tax rates. */
+  shippingAddress?: Address | undefined;
+  /** The id of one of the quote's `shippingRates`; without it (or unknown) the cheapest is chosen. */
+  shippingRate?: string | undefined;
+  /** A discount code the buyer typed, in any case. */
+  discountCode?: string | undefined;
 }
 
-export interface PaymentIntentRequest extends QuoteRequest {
+/** What every create endpoint takes besides the cart: who pays, and what they were shown. */
+interface BuyerFields {
   email?: string | undefined;
   /** A BCP 47 tag such as "en" or "fr-CA": the buyer's language, for their emails. */
   locale?: string | undefined;
+  /** Billing details, when they differ from the shipping address or nothing ships. */
+  billingAddress?: Address | undefined;
+}
+
+export interface PaymentIntentRequest extends QuoteRequest, BuyerFields {
   /** The total the buyer saw; a different repriced total answers 409 price_changed. */
   expectedTotal?: number | undefined;
 }
 
-export interface CheckoutSessionRequest extends QuoteRequest {
-  email?: string | undefined;
-  locale?: string | undefined;
+export interface CheckoutSessionRequest extends QuoteRequest, BuyerFields {
+  /** The total the buyer saw; a different repriced total answers 409 price_changed. */
+  expectedTotal?: number | undefined;
   successUrl: string;
   cancelUrl: string;
 }
@@ -46,14 +76,60 @@ export interface QuoteLine {
   name: string;
   unitAmount: number;
   quantity: number;
+  /** unitAmount × quantity, before any discount. */
   amount: number;
+  /** This line's share of the discount (the quote's `discount` is the sum of these). */
+  discount: number;
+  /** The tax on this line after its discount: included in `amount` when the quote's `taxInclusive`, else added. */
+  tax: number;
+  /** Whether the product is shipped (false for digital goods). */
+  shippable: boolean;
 }
+
+/** One way to ship the cart to the quoted address. */
+export interface ShippingRate {
+  id: string;
+  /** "Standard", "Express": as the catalog names it. */
+  name: string;
+  /** What it costs for this cart (0 when free). */
+  amount: number;
+  /** Business days until delivery, when the catalog says. */
+  estimate?: {minDays: number; maxDays: number};
+}
+
+/** Why a discount code did or did not apply. */
+export type DiscountCodeStatus =
+  | 'applied'
+  | 'unknown'
+  | 'expired'
+  | 'minimum_not_met'
+  | 'used_up'
+  /** The code is valid but applies to none of the cart's products (or not to this currency). */
+  | 'not_applicable';
 
 export interface Quote {
   currency: string;
   lines: QuoteLine[];
+  /** Σ lines' amount. */
   subtotal: number;
+  /** Σ lines' discount. */
+  discount: number;
+  /** The chosen shipping rate's amount (0 when nothing ships). */
+  shipping: number;
+  /** Σ lines' tax + the tax on shipping. */
+  tax: number;
+  /** Prices include tax (EU VAT): `tax` is the share included, not added. */
+  taxInclusive: boolean;
+  /** subtotal − discount + shipping (+ tax when not inclusive). */
   total: number;
+  /** Whether anything in the cart is shipped: then an address and a rate are needed. */
+  requiresShipping: boolean;
+  /** The rates for the quoted address; empty without an address or when nothing ships. */
+  shippingRates: ShippingRate[];
+  /** The id of the rate this quote charges, one of `shippingRates`. */
+  shippingRate?: string;
+  /** The code the request named, normalised, and whether it applied. */
+  discountCode?: {code: string; status: DiscountCodeStatus};
 }
 
 export interface StripeClientConfig {
@@ -120,8 +196,18 @@ export interface OrderResponse {
   id: string;
   status: OrderStatus;
   currency: string;
-  total: number;
   lines: QuoteLine[];
+  subtotal: number;
+  discount: number;
+  shipping: number;
+  tax: number;
+  taxInclusive: boolean;
+  total: number;
+  /** The code that was applied, if any. */
+  discountCode?: string;
+  /** The chosen shipping rate (its name and amount as charged). */
+  shippingRate?: {id: string; name: string; amount: number};
+  shippingAddress?: Address;
   provider: PaymentProvider;
 }
 
@@ -131,6 +217,8 @@ export type ErrorCode =
   | 'quantity_out_of_range'
   | 'currency_not_supported'
   | 'price_changed'
+  /** The shop does not ship to the address (or the cart needs an address and a rate to be created). */
+  | 'shipping_not_available'
   | 'not_found'
   | 'unauthorized'
   | 'forbidden_origin'

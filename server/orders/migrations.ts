@@ -131,6 +131,36 @@ const migrations: Record<string, Migration> = {
         .execute();
     },
   },
+  '2026-12-01-004-order-pricing': {
+    async up(db: Kysely<unknown>) {
+      // What the quote charged besides the lines (issue 11), and where the order ships.
+      // Addresses and the shipping rate are JSON text: read with the order, never queried.
+      let orders = db.schema.alterTable('orders');
+      for (const column of ['discount', 'shipping', 'tax'])
+        await orders
+          .addColumn(column, 'bigint', (col) => col.notNull().defaultTo(0))
+          .execute();
+      orders = db.schema.alterTable('orders');
+      await orders
+        .addColumn('tax_inclusive', 'integer', (col) =>
+          col.notNull().defaultTo(0)
+        )
+        .execute();
+      await db.schema
+        .alterTable('orders')
+        .addColumn('discount_code', 'varchar(64)')
+        .execute();
+      for (const column of [
+        'shipping_rate',
+        'shipping_address',
+        'billing_address',
+      ])
+        await db.schema
+          .alterTable('orders')
+          .addColumn(column, 'text')
+          .execute();
+    },
+  },
 };
 
 const provider: MigrationProvider = {getMigrations: async () => migrations};

@@ -1,4 +1,5 @@
 import type {
+  Address,
   OrderResponse,
   OrderStatus,
   PaymentProvider,
@@ -10,9 +11,19 @@ export interface Order {
   status: OrderStatus;
   provider: PaymentProvider;
   currency: string;
-  subtotal: number;
-  total: number;
   lines: QuoteLine[];
+  /** The repriced quote's sums, as charged: subtotal − discount + shipping (+ tax unless inclusive) = total. */
+  subtotal: number;
+  discount: number;
+  shipping: number;
+  tax: number;
+  taxInclusive: boolean;
+  total: number;
+  /** The discount code applied (normalised), which holds one of its uses while the order is open or paid. */
+  discountCode?: string;
+  shippingRate?: {id: string; name: string; amount: number};
+  shippingAddress?: Address;
+  billingAddress?: Address;
   email?: string;
   /** The buyer's locale (BCP 47), for their emails. */
   locale?: string;
@@ -33,11 +44,33 @@ export type NewOrder = Pick<
   | 'id'
   | 'provider'
   | 'currency'
-  | 'subtotal'
-  | 'total'
   | 'lines'
+  | 'subtotal'
+  | 'discount'
+  | 'shipping'
+  | 'tax'
+  | 'taxInclusive'
+  | 'total'
+  | 'discountCode'
+  | 'shippingRate'
+  | 'shippingAddress'
+  | 'billingAddress'
   | 'email'
   | 'locale'
+>;
+
+/** A pending order repriced (PayPal's window changed the address or the shipping option). */
+export type OrderPricing = Pick<
+  Order,
+  | 'lines'
+  | 'subtotal'
+  | 'discount'
+  | 'shipping'
+  | 'tax'
+  | 'taxInclusive'
+  | 'total'
+  | 'shippingRate'
+  | 'shippingAddress'
 >;
 
 /** What a state change writes; undefined fields stay as they are. */
@@ -51,7 +84,8 @@ export type OrderPatch = Partial<
     | 'reviewReason'
     | 'paidAt'
   >
->;
+> &
+  Partial<OrderPricing>;
 
 /** The order as the buyer's browser may see it (GET /api/orders/:id). */
 export function toOrderResponse(order: Order): OrderResponse {
@@ -59,8 +93,16 @@ export function toOrderResponse(order: Order): OrderResponse {
     id: order.id,
     status: order.status,
     currency: order.currency,
-    total: order.total,
     lines: order.lines,
+    subtotal: order.subtotal,
+    discount: order.discount,
+    shipping: order.shipping,
+    tax: order.tax,
+    taxInclusive: order.taxInclusive,
+    total: order.total,
+    ...(order.discountCode && {discountCode: order.discountCode}),
+    ...(order.shippingRate && {shippingRate: order.shippingRate}),
+    ...(order.shippingAddress && {shippingAddress: order.shippingAddress}),
     provider: order.provider,
   };
 }

@@ -22,7 +22,7 @@ import type {
   OutboxJob,
 } from './outbox-rows.js';
 import {migrateToLatest, pendingMigrations} from './migrations.js';
-import type {NewOrder, Order, OrderPatch} from './order.js';
+import type {NewOrder, Order, OrderPatch, OrderPricing} from './order.js';
 import {type GuardSchema, sqlGuards} from './sql-guards.js';
 import type {
   GuardStore,
@@ -39,8 +39,19 @@ interface OrdersTable {
   provider: PaymentProvider;
   currency: string;
   subtotal: number;
+  discount: Generated<number>;
+  shipping: Generated<number>;
+  tax: Generated<number>;
+  /** 0 or 1: SQLite has no boolean. */
+  tax_inclusive: Generated<number>;
   total: number;
   lines: string;
+  discount_code: string | null;
+  /** JSON: {id, name, amount}. */
+  shipping_rate: string | null;
+  /** JSON addresses (the contract's Address). */
+  shipping_address: string | null;
+  billing_address: string | null;
   email: string | null;
   locale: string | null;
   provider_payment_id: string | null;
@@ -174,9 +185,9 @@ class SqlOrderStore implements OrderStore {
         status: 'pending',
         provider: order.provider,
         currency: order.currency,
-        subtotal: order.subtotal,
-        total: order.total,
-        lines: JSON.stringify(order.lines),
+        ...pricingColumns(order),
+        discount_code: order.discountCode ?? null,
+        billing_address: json(order.billingAddress),
         email: order.email ?? null,
         locale: order.locale ?? null,
         provider_payment_id: null,
@@ -276,6 +287,8 @@ class SqlOrderStore implements OrderStore {
             review_reason: patch.reviewReason,
           }),
           ...(patch.paidAt !== undefined && {paid_at: patch.paidAt}),
+          ...(patch.total !== undefined &&
+            pricingColumns({...previous, ...patch})),
           updated_at: updatedAt,
         })
         .where('id', '=', orderId)
@@ -444,9 +457,17 @@ function toOrder(row: Selectable<OrdersTable>): Order {
     status: row.status,
     provider: row.provider,
     currency: row.currency,
-    subtotal: Number(row.subtotal),
-    total: Number(row.total),
     lines: JSON.parse(row.lines),
+    subtotal: Number(row.subtotal),
+    discount: Number(row.discount),
+    shipping: Number(row.shipping),
+    tax: Number(row.tax),
+    taxInclusive: Number(row.tax_inclusive) === 1,
+    total: Number(row.total),
+    discountCode: row.discount_code ?? undefined,
+    shippingRate: parsed(row.shipping_rate),
+    shippingAddress: parsed(row.shipping_address),
+    billingAddress: parsed(row.billing_address),
     email: row.email ?? undefined,
     locale: row.locale ?? undefined,
     providerPaymentId: row.provider_payment_id ?? undefined,
@@ -459,3 +480,24 @@ function toOrder(row: Selectable<OrdersTable>): Order {
     fulfilledAt: row.fulfilled_at ?? undefined,
   };
 }
+
+/** The columns a (re)pricing writes: a PayPal address change reprices a pending order. */
+function pricingColumns(pricing: OrderPricing) {
+  return {
+    lines: JSON.stringify(pricing.lines),
+    subtotal: pricing.subtotal,
+    discount: pricing.discount,
+    shipping: pricing.shipping,
+    tax: pricing.tax,
+    tax_inclusive: pricing.taxInclusive ? 1 : 0,
+    total: pricing.total,
+    shipping_rate: json(pricing.shippingRate),
+    shipping_address: json(pricing.shippingAddress),
+  };
+}
+
+const json = (value: object | undefined) =>
+  value === undefined ? null : JSON.stringify(value);
+
+const parsed = <T>(text: string | null): T | undefined =>
+  text === null ? undefined : (JSON.parse(text) as T);

@@ -261,6 +261,10 @@ export async function seedOrder(
       provider: 'stripe',
       currency,
       subtotal: total,
+      discount: 0,
+      shipping: 0,
+      tax: 0,
+      taxInclusive: false,
       total,
       lines: [
         {
@@ -269,6 +273,9 @@ export async function seedOrder(
           unitAmount: total / 2,
           quantity: 2,
           amount: total,
+          discount: 0,
+          tax: 0,
+          shippable: true,
         },
       ],
       email,

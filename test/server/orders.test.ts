@@ -15,6 +15,10 @@ describe('GET /api/orders/:id', () => {
         currency: 'usd',
         subtotal: 1450,
         total: 1450,
+        discount: 0,
+        shipping: 0,
+        tax: 0,
+        taxInclusive: false,
         lines: [
           {
             sku: 'mug-enamel',
@@ -22,6 +26,9 @@ describe('GET /api/orders/:id', () => {
             unitAmount: 1450,
             quantity: 1,
             amount: 1450,
+            discount: 0,
+            tax: 0,
+            shippable: true,
           },
         ],
         email: 'buyer@example.com',
@@ -43,6 +50,11 @@ describe('GET /api/orders/:id', () => {
       id: 'ord_T',
       status: 'pending',
       currency: 'usd',
+      subtotal: 1450,
+      discount: 0,
+      shipping: 0,
+      tax: 0,
+      taxInclusive: false,
       total: 1450,
       lines: [
         {
@@ -51,6 +63,9 @@ describe('GET /api/orders/:id', () => {
           unitAmount: 1450,
           quantity: 1,
           amount: 1450,
+          discount: 0,
+          tax: 0,
+          shippable: true,
         },
       ],
       provider: 'stripe',

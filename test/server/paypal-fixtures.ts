@@ -62,6 +62,10 @@ export async function seedPaypalOrder(
       provider: 'paypal',
       currency,
       subtotal: total,
+      discount: 0,
+      shipping: 0,
+      tax: 0,
+      taxInclusive: false,
       total,
       lines: [
         {
@@ -70,6 +74,9 @@ export async function seedPaypalOrder(
           unitAmount: total / 2,
           quantity: 2,
           amount: total,
+          discount: 0,
+          tax: 0,
+          shippable: true,
         },
       ],
     },

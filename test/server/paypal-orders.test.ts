@@ -106,9 +106,36 @@ describe('POST /api/paypal/orders', () => {
 
   it('builds breakdowns that sum exactly by PayPal’s rules, cents included', () => {
     const lines = [
-      {sku: 'a', name: 'A', unitAmount: 1299, quantity: 3, amount: 3897},
-      {sku: 'b', name: 'B'.repeat(200), unitAmount: 1, quantity: 1, amount: 1},
-      {sku: 'c', name: 'C', unitAmount: 10, quantity: 20, amount: 200},
+      {
+        sku: 'a',
+        name: 'A',
+        unitAmount: 1299,
+        quantity: 3,
+        amount: 3897,
+        discount: 0,
+        tax: 0,
+        shippable: true,
+      },
+      {
+        sku: 'b',
+        name: 'B'.repeat(200),
+        unitAmount: 1,
+        quantity: 1,
+        amount: 1,
+        discount: 0,
+        tax: 0,
+        shippable: true,
+      },
+      {
+        sku: 'c',
+        name: 'C',
+        unitAmount: 10,
+        quantity: 20,
+        amount: 200,
+        discount: 0,
+        tax: 0,
+        shippable: true,
+      },
     ];
     const unit = paypalPurchaseUnit({
       id: 'ord_x',

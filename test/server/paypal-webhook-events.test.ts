@@ -163,6 +163,10 @@ describe('POST /api/webhooks/paypal', () => {
           currency: 'usd',
           subtotal: 5000,
           total: 5000,
+          discount: 0,
+          shipping: 0,
+          tax: 0,
+          taxInclusive: false,
           lines: [],
         },
         'unused-token-hash'

@@ -61,6 +61,9 @@ describe('priceCart', () => {
           unitAmount: 2500,
           quantity: 2,
           amount: 5000,
+          discount: 0,
+          tax: 0,
+          shippable: true,
         },
         {
           sku: 'sticker-pack',
@@ -68,10 +71,19 @@ describe('priceCart', () => {
           unitAmount: 499,
           quantity: 3,
           amount: 1497,
+          discount: 0,
+          tax: 0,
+          shippable: true,
         },
       ],
       subtotal: 6497,
+      discount: 0,
+      shipping: 0,
+      tax: 0,
+      taxInclusive: false,
       total: 6497,
+      requiresShipping: false,
+      shippingRates: [],
     });
   });
 

@@ -36,10 +36,19 @@ describe('POST /api/quote', () => {
           unitAmount: 2500,
           quantity: 2,
           amount: 5000,
+          discount: 0,
+          tax: 0,
+          shippable: true,
         },
       ],
       subtotal: 5000,
+      discount: 0,
+      shipping: 0,
+      tax: 0,
+      taxInclusive: false,
       total: 5000,
+      requiresShipping: false,
+      shippingRates: [],
     });
   });
 

@@ -17,6 +17,10 @@ const newOrder = (id: string): NewOrder => ({
   currency: 'jpy',
   subtotal: 3800,
   total: 3800,
+  discount: 0,
+  shipping: 0,
+  tax: 0,
+  taxInclusive: false,
   lines: [
     {
       sku: 'tee-black-m',
@@ -24,6 +28,9 @@ const newOrder = (id: string): NewOrder => ({
       unitAmount: 3800,
       quantity: 1,
       amount: 3800,
+      discount: 0,
+      tax: 0,
+      shippable: true,
     },
   ],
   email: 'buyer@example.com',

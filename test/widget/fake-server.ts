@@ -95,10 +95,24 @@ export function priceCart(request: QuoteRequest, bump = 0): Quote | Answer {
       unitAmount: unitAmount + bump,
       quantity,
       amount: (unitAmount + bump) * quantity,
+      discount: 0,
+      tax: 0,
+      shippable: true,
     });
   }
   const subtotal = lines.reduce((sum, line) => sum + line.amount, 0);
-  return {currency, lines, subtotal, total: subtotal};
+  return {
+    currency,
+    lines,
+    subtotal,
+    discount: 0,
+    shipping: 0,
+    tax: 0,
+    taxInclusive: false,
+    total: subtotal,
+    requiresShipping: false,
+    shippingRates: [],
+  };
 }
 
 /**
@@ -291,8 +305,13 @@ export class FakeServer {
         id: decodeURIComponent(order[1]!),
         status,
         currency: this.lastOrderCurrency,
-        total: this.lastOrderTotal,
         lines: [],
+        subtotal: this.lastOrderTotal,
+        discount: 0,
+        shipping: 0,
+        tax: 0,
+        taxInclusive: false,
+        total: this.lastOrderTotal,
         provider: this.lastOrderProvider,
       };
       return {status: 200, body: response};

@@ -38,10 +38,19 @@ const quote = (total = 3000): Quote => ({
       unitAmount: 1500,
       quantity: 2,
       amount: 3000,
+      discount: 0,
+      tax: 0,
+      shippable: true,
     },
   ],
   subtotal: total,
+  discount: 0,
+  shipping: 0,
+  tax: 0,
+  taxInclusive: false,
   total,
+  requiresShipping: false,
+  shippingRates: [],
 });
 
 const order = (
@@ -51,8 +60,13 @@ const order = (
   id: 'ord_1',
   status,
   currency: 'usd',
-  total: 3000,
   lines,
+  subtotal: 3000,
+  discount: 0,
+  shipping: 0,
+  tax: 0,
+  taxInclusive: false,
+  total: 3000,
   provider: 'stripe',
 });
 
@@ -328,6 +342,10 @@ describe('checkout phases', () => {
       expect(noLines.state.quote).to.deep.include({
         subtotal: 3000,
         total: 3000,
+        discount: 0,
+        shipping: 0,
+        tax: 0,
+        taxInclusive: false,
       });
     });
 

@@ -312,12 +312,21 @@ export const restored = (state: CheckoutState): Step => ({
 
 /** An order as a quote: what a return page without a cart shows once the payment is confirmed. */
 function quoteOf(order: OrderResponse): Quote {
-  const subtotal = order.lines.reduce((sum, line) => sum + line.amount, 0);
   return {
     currency: order.currency,
     lines: order.lines,
-    subtotal: order.lines.length ? subtotal : order.total,
+    subtotal: order.subtotal,
+    discount: order.discount,
+    shipping: order.shipping,
+    tax: order.tax,
+    taxInclusive: order.taxInclusive,
     total: order.total,
+    requiresShipping: order.shippingAddress !== undefined,
+    shippingRates: order.shippingRate ? [{...order.shippingRate}] : [],
+    ...(order.shippingRate && {shippingRate: order.shippingRate.id}),
+    ...(order.discountCode && {
+      discountCode: {code: order.discountCode, status: 'applied' as const},
+    }),
   };
 }
 
