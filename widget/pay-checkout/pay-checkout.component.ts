@@ -11,6 +11,7 @@ import type {ProviderName} from '../internal/events.js';
 import {claimHostedReturn} from '../internal/hosted.js';
 import {messagesFor, type Messages} from '../internal/messages.js';
 import {formatMoney} from '../internal/money.js';
+import type {CheckoutDetails} from '../internal/providers/provider.js';
 import {redirectReturn, returnUrl} from '../internal/providers/registry.js';
 import {ThemeController, type ResolvedTheme} from '../internal/theme.js';
 import {BuyerEmail} from './controllers/buyer-email.js';
@@ -136,6 +137,7 @@ export class PayCheckout extends LitElement {
       email: this._email.forOrder(),
       locale: languageTag(this._locale),
       returnUrl: returnUrl(this.returnUrl),
+      ...this._details,
     }),
     requoted: (quote) => this._providers.update(quote),
     refocus: () => this._refocus(),
@@ -153,8 +155,18 @@ export class PayCheckout extends LitElement {
     this,
     this._payment,
     this._providers,
-    {session: () => this._session, itemSlot: () => this._itemSlot}
+    {
+      session: () => this._session,
+      itemSlot: () => this._itemSlot,
+      details: () => this._details,
+    }
   );
+
+  /**
+   * What the buyer chose besides the cart (address, shipping rate, discount code): part of
+   * every quote and every payment. Replaced, never mutated, by `_setDetails`.
+   */
+  private _details: CheckoutDetails = {};
 
   /** Aborted when this connection ends (disconnected, or `server`/`provider`/`mode` changed). */
   private _lifetime?: AbortController;
@@ -297,6 +309,12 @@ export class PayCheckout extends LitElement {
     // rendered) because it is derived from the last render.
     this._base?.style.setProperty('--_color-on-primary', theme.colorOnPrimary);
     this._providers.setTheme(theme);
+  }
+
+  /** The buyer changed a detail (an address field, the rate, the code): re-quote once it settles. */
+  private _setDetails(patch: Partial<CheckoutDetails>): void {
+    this._details = {...this._details, ...patch};
+    this._cart.schedule();
   }
 
   /** Payable again: focus returns to Pay if disabling it lost it. */

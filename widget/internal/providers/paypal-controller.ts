@@ -44,6 +44,7 @@ import type {
   ProviderController,
   ProviderFactory,
 } from './provider.js';
+import {detailsOf} from './provider.js';
 
 /**
  * The capture's fate is unknown: no answer, or a 5xx that is not PayPal's refusal
@@ -283,6 +284,7 @@ class PaypalController
             // The server reprices the cart; 409 price_changed means the buyer saw another total.
             const body: PaypalOrderRequest = {
               items: request.items,
+              ...detailsOf(request),
               currency: request.currency,
               email: request.email,
               locale: request.locale,

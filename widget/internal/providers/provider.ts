@@ -11,7 +11,13 @@
  * The element never knows which SDK it talks to beyond choosing it (./registry.ts).
  */
 import type {ReactiveController, ReactiveControllerHost} from 'lit';
-import type {CartItem, ConfigResponse, Quote} from '../../contract.js';
+import type {
+  CartItem,
+  ConfigResponse,
+  PaymentIntentRequest,
+  Quote,
+  QuoteRequest,
+} from '../../contract.js';
 import type {Api} from '../api.js';
 import type {ProviderName} from '../events.js';
 import type {ErrorTables} from '../messages.js';
@@ -20,8 +26,21 @@ import type {ResolvedTheme} from '../theme.js';
 /** Each provider's entry of `/api/config` (`providers.stripe`, `providers.paypal`). */
 type ClientConfigs = Required<ConfigResponse['providers']>;
 
+/** What the buyer chose besides the cart: sent with every quote and every payment. */
+export type CheckoutDetails = Pick<
+  QuoteRequest,
+  'shippingAddress' | 'shippingRate' | 'discountCode'
+> &
+  Pick<PaymentIntentRequest, 'billingAddress'>;
+
+/** The details of a request, for a create call (undefined ones are left out of the JSON anyway). */
+export function detailsOf(request: CheckoutDetails): CheckoutDetails {
+  const {shippingAddress, shippingRate, discountCode, billingAddress} = request;
+  return {shippingAddress, shippingRate, discountCode, billingAddress};
+}
+
 /** What the element asks the provider to pay. */
-export interface PaymentRequest {
+export interface PaymentRequest extends CheckoutDetails {
   items: CartItem[];
   currency: string;
   /** The buyer's email, for the confirmation the server sends. */

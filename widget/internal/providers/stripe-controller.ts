@@ -36,6 +36,7 @@ import type {
   ProviderController,
   ProviderFactory,
 } from './provider.js';
+import {detailsOf} from './provider.js';
 import {stripeMessages} from './stripe-messages.js';
 
 /** The query parameters Stripe appends to `return_url` after a redirect-based payment. */
@@ -269,6 +270,7 @@ class StripeController
     try {
       const body: PaymentIntentRequest = {
         items: request.items,
+        ...detailsOf(request),
         currency: request.currency,
         email: request.email,
         locale: request.locale,

@@ -26,6 +26,7 @@ import type {
   ProviderController,
   ProviderFactory,
 } from './provider.js';
+import {detailsOf} from './provider.js';
 
 class StripeHostedController
   implements ReactiveController, ProviderController<'stripe'>
@@ -69,6 +70,7 @@ class StripeHostedController
     // Stripe's page shows the server's prices before the buyer pays.
     const body: CheckoutSessionRequest = {
       items: request.items,
+      ...detailsOf(request),
       currency: request.currency,
       email: request.email,
       locale: request.locale,

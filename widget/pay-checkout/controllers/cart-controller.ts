@@ -12,6 +12,7 @@
 import type {ReactiveController, ReactiveControllerHost} from 'lit';
 import type {CartItem, Quote} from '../../contract.js';
 import {emit} from '../../internal/events.js';
+import type {CheckoutDetails} from '../../internal/providers/provider.js';
 import {PayItem} from '../../pay-item/pay-item.component.js';
 import type {PaymentController} from './payment-controller.js';
 import * as phases from './phases.js';
@@ -33,6 +34,8 @@ interface CartOptions {
   session: () => Session | undefined;
   /** The default slot, whose `<pay-item>`s are the cart (before the first render: the children). */
   itemSlot: () => HTMLSlotElement | null | undefined;
+  /** The address, shipping rate and discount code the buyer chose: part of every quote. */
+  details: () => CheckoutDetails;
 }
 
 export class CartController implements ReactiveController {
@@ -109,7 +112,11 @@ export class CartController implements ReactiveController {
   }
 
   private _key(items: CartItem[]): string {
-    return JSON.stringify([this._host.currency.toLowerCase(), items]);
+    return JSON.stringify([
+      this._host.currency.toLowerCase(),
+      items,
+      this._options.details(),
+    ]);
   }
 
   /** Asks the server to price the cart as it is now (and remembers that it did). */
@@ -121,7 +128,11 @@ export class CartController implements ReactiveController {
     this._quoted = this._key(items);
     if (!items.length) return null;
     return session.api.quote(
-      {items, currency: this._host.currency || undefined},
+      {
+        items,
+        currency: this._host.currency || undefined,
+        ...this._options.details(),
+      },
       signal
     );
   }
