@@ -161,6 +161,36 @@ const migrations: Record<string, Migration> = {
           .execute();
     },
   },
+  '2026-12-01-005-discount-uses': {
+    async up(db: Kysely<unknown>) {
+      // One row per code, written first by every claim of a limited code: the lock that makes
+      // "one use left" hold for concurrent buyers on any instance (orders/sql-discounts.ts).
+      await db.schema
+        .createTable('discount_codes')
+        .addColumn('code', 'varchar(64)', (col) => col.primaryKey())
+        .addColumn('usage_limit', 'bigint')
+        .addColumn('last_claim_at', 'varchar(32)', (col) => col.notNull())
+        .execute();
+      // A use per order that applied a code: held, spent or released with the order's status.
+      await db.schema
+        .createTable('discount_uses')
+        .addColumn('order_id', 'varchar(64)', (col) => col.primaryKey())
+        .addColumn('code', 'varchar(64)', (col) => col.notNull())
+        .addColumn('email', 'varchar(254)')
+        .addColumn('state', 'varchar(16)', (col) =>
+          col.notNull().check(sql`state IN ('held', 'spent', 'released')`)
+        )
+        .addColumn('held_until', 'varchar(32)')
+        .addColumn('created_at', 'varchar(32)', (col) => col.notNull())
+        .addColumn('updated_at', 'varchar(32)', (col) => col.notNull())
+        .execute();
+      await db.schema
+        .createIndex('discount_uses_code_state')
+        .on('discount_uses')
+        .columns(['code', 'state', 'email'])
+        .execute();
+    },
+  },
 };
 
 const provider: MigrationProvider = {getMigrations: async () => migrations};

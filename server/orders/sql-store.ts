@@ -21,10 +21,19 @@ import type {
   OrderEventType,
   OutboxJob,
 } from './outbox-rows.js';
+import type {Logger} from '../log.js';
+import {silentLogger} from '../log.js';
 import {migrateToLatest, pendingMigrations} from './migrations.js';
 import type {NewOrder, Order, OrderPatch, OrderPricing} from './order.js';
+import {
+  claimDiscountUse,
+  countDiscountUses,
+  type DiscountSchema,
+  moveDiscountUse,
+} from './sql-discounts.js';
 import {type GuardSchema, sqlGuards} from './sql-guards.js';
 import type {
+  DiscountClaim,
   GuardStore,
   LedgerEntry,
   OrderStore,
@@ -87,7 +96,7 @@ interface OutboxTable {
   done_at: string | null;
 }
 
-interface Schema extends GuardSchema {
+interface Schema extends GuardSchema, DiscountSchema {
   orders: OrdersTable;
   processed_events: ProcessedEventsTable;
   outbox: OutboxTable;
@@ -99,11 +108,14 @@ export interface SqlStoreOptions {
   /** `sqlite:./data/orders.sqlite`, `sqlite::memory:`, a bare file path, or `postgres://…`. */
   databaseUrl: string;
   now?: () => Date;
+  /** Where a discount code going over its limit is reported (a payment took it anyway). */
+  logger?: Logger;
 }
 
 export async function createSqlStore({
   databaseUrl,
   now = () => new Date(),
+  logger = silentLogger,
 }: SqlStoreOptions): Promise<OrderStore> {
   const {db, dialect} = await connect(databaseUrl);
   const schema =
@@ -121,7 +133,13 @@ export async function createSqlStore({
     await db.destroy();
     throw error;
   }
-  return new SqlOrderStore(db, dialect, () => now().toISOString(), schema);
+  return new SqlOrderStore(
+    db,
+    dialect,
+    () => now().toISOString(),
+    logger,
+    schema
+  );
 }
 
 async function connect(
@@ -156,6 +174,7 @@ class SqlOrderStore implements OrderStore {
     private readonly db: Kysely<Schema>,
     private readonly dialect: Dialect,
     private readonly now: () => string,
+    private readonly logger: Logger,
     /** PostgreSQL: the schema of our tables (search_path's first). */
     private readonly schema?: string
   ) {
@@ -175,32 +194,54 @@ class SqlOrderStore implements OrderStore {
   releaseIdempotencyKey: GuardStore['releaseIdempotencyKey'] = (...args) =>
     this.guards.releaseIdempotencyKey(...args);
 
-  async create(order: NewOrder, tokenHash: string): Promise<Order> {
+  async create(
+    order: NewOrder,
+    tokenHash: string,
+    claim?: DiscountClaim
+  ): Promise<Order> {
     const at = this.now();
-    await this.db
-      .insertInto('orders')
-      .values({
-        id: order.id,
-        token_hash: tokenHash,
-        status: 'pending',
-        provider: order.provider,
-        currency: order.currency,
-        ...pricingColumns(order),
-        discount_code: order.discountCode ?? null,
-        billing_address: json(order.billingAddress),
-        email: order.email ?? null,
-        locale: order.locale ?? null,
-        provider_payment_id: null,
-        dispute_status: null,
-        review_reason: null,
-        created_at: at,
-        updated_at: at,
-        paid_at: null,
-        fulfilment_claimed_at: null,
-        fulfilled_at: null,
-      })
-      .execute();
+    await this.db.transaction().execute(async (trx) => {
+      // The claim first: it takes the code's lock, and a refusal writes nothing.
+      if (claim)
+        await claimDiscountUse(
+          discounts(trx),
+          claim,
+          order.id,
+          order.email,
+          at
+        );
+      await trx
+        .insertInto('orders')
+        .values({
+          id: order.id,
+          token_hash: tokenHash,
+          status: 'pending',
+          provider: order.provider,
+          currency: order.currency,
+          ...pricingColumns(order),
+          discount_code: order.discountCode ?? null,
+          billing_address: json(order.billingAddress),
+          email: order.email ?? null,
+          locale: order.locale ?? null,
+          provider_payment_id: null,
+          dispute_status: null,
+          review_reason: null,
+          created_at: at,
+          updated_at: at,
+          paid_at: null,
+          fulfilment_claimed_at: null,
+          fulfilled_at: null,
+        })
+        .execute();
+    });
     return (await this.get(order.id))!;
+  }
+
+  discountUses(
+    code: string,
+    email?: string
+  ): Promise<{uses: number; byEmail: boolean}> {
+    return countDiscountUses(discounts(this.db), code, email, this.now());
   }
 
   async get(id: string): Promise<Order | undefined> {
@@ -294,6 +335,13 @@ class SqlOrderStore implements OrderStore {
         .where('id', '=', orderId)
         .execute();
       const order = {...previous, ...patch, updatedAt};
+      await moveDiscountUse(
+        discounts(trx),
+        previous,
+        order,
+        updatedAt,
+        this.logger
+      );
       const jobs = jobsFor?.(previous, order) ?? [];
       if (jobs.length) {
         await trx
@@ -495,6 +543,10 @@ function pricingColumns(pricing: OrderPricing) {
     shipping_address: json(pricing.shippingAddress),
   };
 }
+
+// The discount uses' functions know only their own tables (as the guards do).
+const discounts = (db: Kysely<Schema>) =>
+  db as unknown as Kysely<DiscountSchema>;
 
 const json = (value: object | undefined) =>
   value === undefined ? null : JSON.stringify(value);

@@ -19,6 +19,27 @@ export type UpdateResult =
   | {outcome: 'unchanged'; order: Order}
   | {outcome: 'changed'; order: Order; previous: Order};
 
+/**
+ * One use of a discount code, taken with the order that applies it. `limit` is the code's
+ * usage limit (none: unlimited); `oncePerEmail` refuses a second use by the same email
+ * (compared lowercased).
+ */
+export interface DiscountClaim {
+  code: string;
+  limit?: number;
+  oncePerEmail: boolean;
+  email?: string;
+}
+
+/** `create` could not take the claim (the last use went to someone else): nothing was written. */
+export class DiscountClaimRefused extends Error {
+  readonly reason = 'used_up' as const;
+  constructor(readonly code: string) {
+    super(`Discount code ${code} is used up.`);
+    this.name = 'DiscountClaimRefused';
+  }
+}
+
 /** A client's hits on one limit in its current window. */
 export interface HitCount {
   hits: number;
@@ -69,8 +90,24 @@ export interface GuardStore {
  * for several instances) is a detail, and tests can run the same suite against each.
  */
 export interface OrderStore extends GuardStore {
-  /** Writes a new `pending` order with the hash of its bearer token. */
-  create(order: NewOrder, tokenHash: string): Promise<Order>;
+  /**
+   * Writes a new `pending` order with the hash of its bearer token. With a `claim`, takes one
+   * use of the discount code in the same transaction, or throws DiscountClaimRefused and
+   * writes nothing.
+   */
+  create(
+    order: NewOrder,
+    tokenHash: string,
+    claim?: DiscountClaim
+  ): Promise<Order>;
+  /**
+   * How many uses of `code` count toward its limit now (held by open orders not yet stale,
+   * or spent by paid ones), and whether `email` (any case) holds or spent one.
+   */
+  discountUses(
+    code: string,
+    email?: string
+  ): Promise<{uses: number; byEmail: boolean}>;
   get(id: string): Promise<Order | undefined>;
   /** The order a provider payment (PaymentIntent, PayPal order…) belongs to. */
   findByPayment(
