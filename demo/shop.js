@@ -9,6 +9,13 @@ const empty = document.querySelector('#empty');
 const thanks = document.querySelector('#thanks');
 const currencySelect = document.querySelector('#currency');
 
+// What the codes listed beside the cart take off, for their descriptions (the server's
+// catalog decides what is really applied).
+const CODE_AMOUNTS = {
+  'welcome-minimum': {usd: 3000, eur: 2800, jpy: 4500},
+  'mugs-off': {usd: 500, eur: 500, jpy: 700},
+};
+
 let cart = JSON.parse(localStorage.getItem(CART_KEY) ?? '{}');
 let currency = localStorage.getItem(CURRENCY_KEY) ?? 'usd';
 let catalog = {products: []};
@@ -30,11 +37,13 @@ function renderProducts() {
         <div class="swatch" aria-hidden="true">${product.name.slice(0, 1)}</div>
         <h2></h2>
         <p class="description"></p>
+        <p class="badge" hidden>Digital: nothing to ship</p>
         <p class="price"></p>
         <button type="button">Add to cart</button>`;
       item.querySelector('h2').textContent = product.name;
       item.querySelector('.description').textContent =
         product.description ?? '';
+      item.querySelector('.badge').hidden = product.shippable !== false;
       item.querySelector('.price').textContent =
         price === undefined
           ? 'Not sold in this currency'
@@ -74,6 +83,13 @@ function renderCart() {
   empty.hidden = entries.length > 0;
 }
 
+function renderCodes() {
+  for (const element of document.querySelectorAll('[data-amount]')) {
+    const amount = CODE_AMOUNTS[element.dataset.amount]?.[currency];
+    if (amount !== undefined) element.textContent = format(amount, currency);
+  }
+}
+
 function saveCart() {
   localStorage.setItem(CART_KEY, JSON.stringify(cart));
   thanks.hidden = true;
@@ -85,6 +101,18 @@ currencySelect.addEventListener('change', () => {
   currency = currencySelect.value;
   localStorage.setItem(CURRENCY_KEY, currency);
   renderProducts();
+  renderCodes();
+  renderCart();
+});
+
+// `editable`: the buyer changes quantities and removes lines in the element itself, and
+// pay-change says so (`change`); the page's cart (and so the next visit) follows.
+checkout.addEventListener('pay-change', (event) => {
+  if (!event.detail.change) return;
+  cart = Object.fromEntries(
+    event.detail.items.map(({sku, quantity}) => [sku, quantity])
+  );
+  localStorage.setItem(CART_KEY, JSON.stringify(cart));
   renderCart();
 });
 
@@ -98,4 +126,5 @@ checkout.addEventListener('pay-success', (event) => {
 const response = await fetch('/catalog.json');
 catalog = await response.json();
 renderProducts();
+renderCodes();
 renderCart();
