@@ -13,7 +13,7 @@ import {
   SqliteDialect,
   sql,
 } from 'kysely';
-import type {OrderStatus, PaymentProvider} from '../contract.js';
+import type {OrderStatus, PaymentProvider, QuoteLine} from '../contract.js';
 import {randomUUID} from 'node:crypto';
 import type {
   Channel,
@@ -328,7 +328,7 @@ class SqlOrderStore implements OrderStore {
             review_reason: patch.reviewReason,
           }),
           ...(patch.paidAt !== undefined && {paid_at: patch.paidAt}),
-          ...(patch.total !== undefined &&
+          ...(PRICING_FIELDS.some((field) => patch[field] !== undefined) &&
             pricingColumns({...previous, ...patch})),
           updated_at: updatedAt,
         })
@@ -505,7 +505,7 @@ function toOrder(row: Selectable<OrdersTable>): Order {
     status: row.status,
     provider: row.provider,
     currency: row.currency,
-    lines: JSON.parse(row.lines),
+    lines: (JSON.parse(row.lines) as QuoteLine[]).map(withLineDefaults),
     subtotal: Number(row.subtotal),
     discount: Number(row.discount),
     shipping: Number(row.shipping),
@@ -528,6 +528,28 @@ function toOrder(row: Selectable<OrdersTable>): Order {
     fulfilledAt: row.fulfilled_at ?? undefined,
   };
 }
+
+// Any of these in a patch rewrites the whole pricing (the rest from the order as it was).
+const PRICING_FIELDS = [
+  'lines',
+  'subtotal',
+  'discount',
+  'shipping',
+  'tax',
+  'taxInclusive',
+  'total',
+  'shippingRate',
+  'shippingAddress',
+] as const satisfies readonly (keyof OrderPricing)[];
+
+// Orders written before migration 004 have lines without these: no discount, no tax, and
+// every product was shipped then (the catalog's default).
+const withLineDefaults = (line: QuoteLine): QuoteLine => ({
+  ...line,
+  discount: line.discount ?? 0,
+  tax: line.tax ?? 0,
+  shippable: line.shippable ?? true,
+});
 
 /** The columns a (re)pricing writes: a PayPal address change reprices a pending order. */
 function pricingColumns(pricing: OrderPricing) {
