@@ -17,6 +17,7 @@ import {checkoutSessionRoutes} from './checkout-sessions/checkout-sessions.js';
 import {expireDue} from './checkout-sessions/flow.js';
 import {checkoutPageRoutes} from './checkout-sessions/hosted-page.js';
 import {controlRoutes, type ControlOptions} from './controls.js';
+import {couponRoutes} from './coupons/coupons.js';
 import {newRequestId} from './core/ids.js';
 import type {EventRecord} from './core/state.js';
 import {disputeRoutes} from './disputes/disputes.js';
@@ -24,6 +25,7 @@ import {eventRoutes} from './events/events.js';
 import {paymentIntentRoutes} from './payment-intents/payment-intents.js';
 import {paymentMethodRoutes} from './payment-methods/payment-methods.js';
 import {refundRoutes} from './refunds/refunds.js';
+import {taxRateRoutes} from './tax-rates/tax-rates.js';
 
 interface AppOptions extends ControlOptions {
   apiVersion: string;
@@ -164,6 +166,8 @@ export function createApp(options: AppOptions): Hono<Env> {
   app.route('/v1/disputes', disputeRoutes(core));
   app.route('/v1/events', eventRoutes(core.state));
   app.route('/v1/checkout/sessions', checkoutSessionRoutes(core));
+  app.route('/v1/coupons', couponRoutes(core));
+  app.route('/v1/tax_rates', taxRateRoutes(core));
 
   // The hosted payment page a Checkout Session's `url` opens, and the calls its script makes.
   app.use('/checkout/*', parseParams(true, options.apiVersion));

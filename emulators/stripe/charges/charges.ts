@@ -118,7 +118,7 @@ export function createCharge(
       url: `/v1/charges/${id}/refunds`,
     },
     review: null,
-    shipping: null,
+    shipping: structuredClone(intent.shipping),
     source_transfer: null,
     statement_descriptor: intent.statement_descriptor,
     statement_descriptor_suffix: intent.statement_descriptor_suffix,

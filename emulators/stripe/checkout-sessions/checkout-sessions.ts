@@ -21,6 +21,7 @@ import {
   readObject,
   readString,
 } from '../api/params.js';
+import {readShipping} from '../api/shipping.js';
 import {randomString} from '../core/ids.js';
 import {
   seconds,
@@ -39,7 +40,7 @@ import {
   withLegacyTypes,
 } from '../payment-methods/types.js';
 import {expire, expireDue, findSession, intentOf, pageUrl} from './flow.js';
-import {readLineItems} from './line-items.js';
+import {amountFields, readSessionAmounts} from './amounts.js';
 import {
   CREATE_SHAPE,
   LOCALES,
@@ -126,6 +127,11 @@ function readPaymentIntentData(params: Params): PaymentIntentData {
   }
   const receiptEmail = readEmail(data, 'receipt_email');
   return {
+    shipping:
+      readShipping(data, 'shipping', {
+        line1Required: true,
+        name: name('shipping'),
+      }) ?? null,
     metadata: readMetadata(data, {}, 'metadata') ?? {},
     description: readString(data, 'description') ?? null,
     receiptEmail: receiptEmail ?? null,
@@ -158,10 +164,8 @@ export function checkoutSessionRoutes(core: Core) {
       'allowed_payment_method_types'
     );
     readPaymentMethodTypes(params, 'payment_method_types');
-    const {lineItems, products, currency, subtotal} = readLineItems(
-      core,
-      params
-    );
+    const amounts = readSessionAmounts(core, params);
+    const {lineItems, currency} = amounts;
     const successUrl = readUrl(params, 'success_url');
     const cancelUrl = readUrl(params, 'cancel_url');
     const customerEmail = readEmail(params, 'customer_email') ?? null;
@@ -186,8 +190,6 @@ export function checkoutSessionRoutes(core: Core) {
       after_expiration: null,
       allow_promotion_codes: null,
       allowed_payment_method_types: allowed ?? null,
-      amount_subtotal: subtotal,
-      amount_total: subtotal,
       automatic_tax: {
         enabled: false,
         liability: null,
@@ -228,7 +230,6 @@ export function checkoutSessionRoutes(core: Core) {
           }
         : null,
       customer_email: customerEmail,
-      discounts: [],
       expires_at: expiresAt,
       integration_identifier: null,
       invoice: null,
@@ -262,25 +263,30 @@ export function checkoutSessionRoutes(core: Core) {
       recovered_from: null,
       saved_payment_method_options: null,
       setup_intent: null,
-      shipping_address_collection: null,
-      shipping_cost: null,
-      shipping_options: [],
       status: 'open',
       submit_type: null,
       subscription: null,
       success_url: successUrl,
-      total_details: {amount_discount: 0, amount_shipping: 0, amount_tax: 0},
       ui_mode: uiMode,
       url: pageUrl(new URL(c.req.url).origin, id),
       wallet_options: null,
+      ...amountFields(
+        amounts.totals,
+        amounts.coupon,
+        amounts.shippingRates,
+        amounts.collection
+      ),
     };
     const record: CheckoutSessionRecord = {
       session,
       lineItems,
       paymentIntentData,
+      inclusiveTax: amounts.totals.inclusiveTax,
     };
-    for (const product of products)
+    for (const product of amounts.products)
       core.state.products.set(product.id, product);
+    for (const rate of amounts.newShippingRates)
+      core.state.shippingRates.set(rate.id, rate);
     core.state.checkoutSessions.set(id, record);
     return c.json(viewSession(core, record, expand));
   });

@@ -27,6 +27,7 @@ import {
   startProcessing,
   type AttemptResult,
 } from '../payment-intents/flow.js';
+import {redeem} from '../coupons/coupons.js';
 import {newIntent} from '../payment-intents/payment-intents.js';
 import {CANCELABLE} from '../payment-intents/rules.js';
 import {findPaymentMethod} from '../payment-methods/payment-methods.js';
@@ -121,6 +122,7 @@ function intentFor(
     params.statement_descriptor_suffix = data.statementDescriptorSuffix;
   if (data.captureMethod) params.capture_method = data.captureMethod;
   const intent = newIntent(core, params);
+  intent.shipping = structuredClone(data.shipping);
   const intentRecord: IntentRecord = {
     intent,
     returnUrl: null,
@@ -137,9 +139,23 @@ function intentFor(
 interface BuyerDetails {
   email: string;
   postalCode: string | null;
+  /** Asked for when the session has `shipping_address_collection`. */
+  shipping?: ShippingDetails | null;
 }
 
+type ShippingDetails = NonNullable<
+  NonNullable<CheckoutSessionJson['collected_information']>['shipping_details']
+>;
+
 function recordBuyer(record: CheckoutSessionRecord, buyer: BuyerDetails) {
+  if (buyer.shipping) {
+    // Since API version 2025-03-31 the address lives in collected_information only.
+    record.session.collected_information = {
+      business_name: null,
+      individual_name: null,
+      shipping_details: buyer.shipping,
+    };
+  }
   record.session.customer_details = {
     address: {
       city: null,
@@ -184,6 +200,16 @@ export function pay(
     );
   }
   recordBuyer(record, buyer);
+  // The address the buyer gave is where the payment ships to.
+  if (buyer.shipping) {
+    intent.intent.shipping = {
+      address: buyer.shipping.address,
+      carrier: null,
+      name: buyer.shipping.name,
+      phone: null,
+      tracking_number: null,
+    };
+  }
   return attemptPayment(core, intent, method, options.request, {
     origin: options.origin,
     returnUrl: pageUrl(options.origin, record.session.id),
@@ -200,6 +226,9 @@ function complete(
   session.status = 'complete';
   session.payment_status = paymentStatus;
   session.url = null;
+  for (const discount of session.discounts ?? []) {
+    if (typeof discount.coupon === 'string') redeem(core, discount.coupon);
+  }
   core.emit('checkout.session.completed', session, NO_REQUEST);
 }
 

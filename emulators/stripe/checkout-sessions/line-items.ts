@@ -1,14 +1,9 @@
 /**
  * `line_items` of `POST /v1/checkout/sessions` (docs.stripe.com/api/checkout/sessions/create):
- * inline `price_data` only, each line read and checked before anything is stored, then what
- * they add up to, within Stripe's minimum and maximum charge.
+ * inline `price_data` only, each line (and its `tax_rates`) read and checked before anything is
+ * stored. What they add up to is totals.ts.
  */
-import {
-  checkChargeAmount,
-  formatAmount,
-  minimumCharge,
-  readCurrency,
-} from '../api/amounts.js';
+import {readCurrency} from '../api/amounts.js';
 import {invalidParams, missingParameter, noSuch} from '../api/errors.js';
 import type {Params} from '../api/form.js';
 import {
@@ -22,15 +17,17 @@ import {
 } from '../api/params.js';
 import {newId} from '../core/ids.js';
 import {seconds, type Core} from '../core/state.js';
-import type {LineItemJson, ProductJson} from '../core/types.js';
+import type {LineItemJson, ProductJson, TaxRateJson} from '../core/types.js';
+import {findTaxRate} from '../tax-rates/tax-rates.js';
 
 const MAX_LINE_ITEMS = 100;
 
 interface ReadLineItems {
   lineItems: LineItemJson[];
   products: ProductJson[];
+  /** Each line's TaxRates, in the order given. */
+  taxRates: TaxRateJson[][];
   currency: string;
-  subtotal: number;
 }
 
 /** Reads and checks every line item, then what they add up to. Nothing is stored. */
@@ -58,19 +55,11 @@ export function readLineItems(core: Core, params: Params): ReadLineItems {
       );
     }
   });
-  const subtotal = read.reduce((sum, {line}) => sum + line.amount_total, 0);
-  const minimum = minimumCharge(currency) ?? 1;
-  if (subtotal < minimum) {
-    throw invalidParams(
-      `The Checkout Session's total amount due must add up to at least ${formatAmount(minimum, currency)} ${currency}`
-    );
-  }
-  checkChargeAmount(subtotal, currency, 'line_items');
   return {
     lineItems: read.map((r) => r.line),
     products: read.map((r) => r.product),
+    taxRates: read.map((r) => r.taxRates),
     currency,
-    subtotal,
   };
 }
 
@@ -78,7 +67,7 @@ function readLineItem(
   core: Core,
   item: Params,
   index: number
-): {line: LineItemJson; product: ProductJson} {
+): {line: LineItemJson; product: ProductJson; taxRates: TaxRateJson[]} {
   const name = (path: string) => `line_items[${index}]${path}`;
   const priceId = readString(item, 'price');
   const priceData = readObject(item, 'price_data');
@@ -168,6 +157,17 @@ function readLineItem(
       price('[tax_behavior]')
     ) ?? 'unspecified';
 
+  const taxRates = (readList(item, 'tax_rates') ?? []).map((id, i) => {
+    const rate = findTaxRate(core, id, name(`[tax_rates][${i}]`));
+    if (!rate.active) {
+      throw invalidParams(
+        `Tax rate ${id} is archived and cannot be used.`,
+        name(`[tax_rates][${i}]`)
+      );
+    }
+    return rate;
+  });
+
   const created = seconds(core);
   const product: ProductJson = {
     id: newId('prod'),
@@ -224,5 +224,5 @@ function readLineItem(
     },
     quantity,
   };
-  return {line, product};
+  return {line, product, taxRates};
 }

@@ -5,6 +5,8 @@
  */
 import {invalidParams} from '../api/errors.js';
 import type {Params} from '../api/form.js';
+import {SHIPPING_SHAPE} from '../api/shipping.js';
+import {OPTIONS_SHAPE, UNSUPPORTED_OPTIONS} from './options.js';
 import {
   listOf,
   readEnum,
@@ -80,7 +82,6 @@ export const UNSUPPORTED = [
   'customer_account',
   'customer_creation',
   'customer_update',
-  'discounts',
   'excluded_payment_method_types',
   'integration_identifier',
   'invoice_creation',
@@ -98,15 +99,12 @@ export const UNSUPPORTED = [
   'return_url',
   'saved_payment_method_options',
   'setup_intent_data',
-  'shipping_address_collection',
-  'shipping_options',
   'submit_type',
   'subscription_data',
   'tax_id_collection',
   'wallet_options',
   'line_items[][adjustable_quantity]',
   'line_items[][dynamic_tax_rates]',
-  'line_items[][tax_rates]',
   'line_items[][price_data][unit_amount_decimal]',
   'line_items[][price_data][product_data][tax_code]',
   'line_items[][price_data][product_data][tax_details]',
@@ -114,10 +112,10 @@ export const UNSUPPORTED = [
   'payment_intent_data[application_fee_amount]',
   'payment_intent_data[on_behalf_of]',
   'payment_intent_data[setup_future_usage]',
-  'payment_intent_data[shipping]',
   'payment_intent_data[statement_descriptor]',
   'payment_intent_data[transfer_data]',
   'payment_intent_data[transfer_group]',
+  ...UNSUPPORTED_OPTIONS,
 ];
 
 export const CREATE_SHAPE: Shape = {
@@ -138,6 +136,7 @@ export const CREATE_SHAPE: Shape = {
       tax_behavior: true,
     },
     quantity: true,
+    tax_rates: 'list',
     metadata: 'map',
   }),
   success_url: true,
@@ -151,7 +150,9 @@ export const CREATE_SHAPE: Shape = {
     receipt_email: true,
     statement_descriptor_suffix: true,
     capture_method: true,
+    shipping: SHIPPING_SHAPE,
   },
+  ...OPTIONS_SHAPE,
   expires_at: true,
   locale: true,
   ui_mode: true,

@@ -6,6 +6,7 @@ import type {TestCard} from './test-cards.js';
 import type {
   ChargeJson,
   CheckoutSessionJson,
+  CouponJson,
   DisputeJson,
   EventJson,
   EventObjectJson,
@@ -15,6 +16,8 @@ import type {
   LineItemJson,
   RefundJson,
   RequestInfo,
+  ShippingRateJson,
+  TaxRateJson,
 } from './types.js';
 
 export interface IntentRecord {
@@ -34,12 +37,16 @@ export interface PaymentIntentData {
   receiptEmail: string | null;
   statementDescriptorSuffix: string | null;
   captureMethod: 'automatic' | 'automatic_async' | undefined;
+  /** `payment_intent_data[shipping]`; an address the buyer gives on the page replaces it. */
+  shipping: PaymentIntentJson['shipping'];
 }
 
 export interface CheckoutSessionRecord {
   session: CheckoutSessionJson;
   lineItems: LineItemJson[];
   paymentIntentData: PaymentIntentData;
+  /** The part of `total_details.amount_tax` already inside the prices (inclusive rates). */
+  inclusiveTax: number;
 }
 
 export interface PaymentMethodRecord {
@@ -63,6 +70,9 @@ export interface State {
   disputes: Map<string, DisputeJson>;
   checkoutSessions: Map<string, CheckoutSessionRecord>;
   products: Map<string, ProductJson>;
+  coupons: Map<string, CouponJson>;
+  taxRates: Map<string, TaxRateJson>;
+  shippingRates: Map<string, ShippingRateJson>;
   events: EventRecord[];
 }
 
@@ -88,6 +98,9 @@ export function createState(): State {
     disputes: new Map(),
     checkoutSessions: new Map(),
     products: new Map(),
+    coupons: new Map(),
+    taxRates: new Map(),
+    shippingRates: new Map(),
     events: [],
   };
 }

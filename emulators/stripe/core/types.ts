@@ -242,6 +242,66 @@ export type CheckoutSessionJson = Pick<
   payment_status: CheckoutPaymentStatus;
 };
 
+/** A Coupon (`POST /v1/coupons`), applied to Checkout Sessions through `discounts[][coupon]`. */
+export type CouponJson = Pick<
+  Stripe.Coupon,
+  | 'id'
+  | 'object'
+  | 'amount_off'
+  | 'created'
+  | 'currency'
+  | 'duration'
+  | 'duration_in_months'
+  | 'livemode'
+  | 'max_redemptions'
+  | 'metadata'
+  | 'name'
+  | 'percent_off'
+  | 'redeem_by'
+  | 'times_redeemed'
+  | 'valid'
+>;
+
+/** A TaxRate (`POST /v1/tax_rates`), applied to line items through `tax_rates`. */
+export type TaxRateJson = Pick<
+  Stripe.TaxRate,
+  | 'id'
+  | 'object'
+  | 'active'
+  | 'country'
+  | 'created'
+  | 'description'
+  | 'display_name'
+  | 'effective_percentage'
+  | 'flat_amount'
+  | 'inclusive'
+  | 'jurisdiction'
+  | 'jurisdiction_level'
+  | 'livemode'
+  | 'metadata'
+  | 'percentage'
+  | 'rate_type'
+  | 'state'
+  | 'tax_type'
+>;
+
+/** A fixed-amount ShippingRate, made from a session's `shipping_rate_data`. */
+export type ShippingRateJson = Pick<
+  Stripe.ShippingRate,
+  | 'id'
+  | 'object'
+  | 'active'
+  | 'created'
+  | 'delivery_estimate'
+  | 'display_name'
+  | 'fixed_amount'
+  | 'livemode'
+  | 'metadata'
+  | 'tax_behavior'
+  | 'tax_code'
+  | 'type'
+>;
+
 export type ProductJson = Pick<
   Stripe.Product,
   | 'id'

@@ -12,6 +12,7 @@ import {
   readString,
   type Shape,
 } from '../api/params.js';
+import {SHIPPING_SHAPE} from '../api/shipping.js';
 import type {PaymentIntentJson} from '../core/types.js';
 import {
   PAYMENT_METHOD_DATA,
@@ -45,7 +46,6 @@ export const UNSUPPORTED = [
   'payment_method_options',
   'radar_options',
   'setup_future_usage',
-  'shipping',
   'statement_descriptor',
   'transfer_data',
   'transfer_group',
@@ -75,6 +75,7 @@ export const CREATE_SHAPE: Shape = {
   capture_method: true,
   confirmation_method: true,
   confirm: true,
+  shipping: SHIPPING_SHAPE,
 };
 
 export const UPDATE_SHAPE: Shape = {
@@ -87,6 +88,7 @@ export const UPDATE_SHAPE: Shape = {
   receipt_email: true,
   statement_descriptor_suffix: true,
   capture_method: true,
+  shipping: SHIPPING_SHAPE,
   expand: 'list',
 };
 

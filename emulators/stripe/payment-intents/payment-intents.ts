@@ -7,6 +7,7 @@ import {Hono} from 'hono';
 import {checkChargeAmount, readAmount, readCurrency} from '../api/amounts.js';
 import {requestInfo, type ApiContext, type Env} from '../api/context.js';
 import {invalidParams, missingParameter} from '../api/errors.js';
+import {readShipping} from '../api/shipping.js';
 import type {Params} from '../api/form.js';
 import {
   checkParams,
@@ -110,7 +111,7 @@ export function newIntent(core: Core, params: Params): PaymentIntentJson {
     receipt_email: readEmail(params, 'receipt_email') ?? null,
     review: null,
     setup_future_usage: null,
-    shipping: null,
+    shipping: readShipping(params, 'shipping') ?? null,
     source: null,
     statement_descriptor: null,
     statement_descriptor_suffix:
@@ -250,6 +251,7 @@ export function paymentIntentRoutes(core: Core) {
     const description = readString(params, 'description');
     const receiptEmail = readEmail(params, 'receipt_email');
     const suffix = readString(params, 'statement_descriptor_suffix');
+    const shipping = readShipping(params, 'shipping');
     const paymentMethodId = readString(params, 'payment_method');
     const method = paymentMethodId
       ? findPaymentMethod(core, paymentMethodId, 'payment_method')
@@ -264,6 +266,7 @@ export function paymentIntentRoutes(core: Core) {
     if (description !== undefined) intent.description = description;
     if (receiptEmail !== undefined) intent.receipt_email = receiptEmail;
     if (suffix !== undefined) intent.statement_descriptor_suffix = suffix;
+    if (shipping !== undefined) intent.shipping = shipping;
     if (method) {
       intent.payment_method = method.method.id;
       intent.next_action = null;

@@ -245,14 +245,25 @@ describe('Stripe emulator: Checkout Sessions', () => {
         [
           {line_items: [{...TOTE, tax_rates: ['txr_1']}]},
           {
-            message:
-              /does not support the parameter `line_items\[0\]\[tax_rates\]`/,
-            param: 'line_items[0][tax_rates]',
+            message: /^No such tax_rate: 'txr_1'$/,
+            param: 'line_items[0][tax_rates][0]',
+            code: 'resource_missing',
           },
         ],
         [
           {discounts: [{coupon: 'SUMMER'}]},
-          {message: /does not support the parameter `discounts`/},
+          {
+            message: /^No such coupon: 'SUMMER'$/,
+            param: 'discounts[0][coupon]',
+            code: 'resource_missing',
+          },
+        ],
+        [
+          {discounts: [{promotion_code: 'promo_1'}]},
+          {
+            message:
+              /does not support the parameter `discounts\[0\]\[promotion_code\]`/,
+          },
         ],
         [
           {mode: 'subscription'},
