@@ -7,7 +7,7 @@
 import {Hono} from 'hono';
 import {bodyLimit} from 'hono/body-limit';
 import {secureHeaders} from 'hono/secure-headers';
-import type {Catalog} from './catalog.js';
+import type {Catalog} from './catalog/index.js';
 import type {CheckoutContext} from './context.js';
 import {answerError, answerNotFound, ApiError} from './errors.js';
 import {type Logger, silentLogger} from './log.js';

@@ -2,7 +2,7 @@
  * What every route needs, built once per app by createCheckoutServer and passed down: no
  * module-level state, so a test can build as many servers as it likes.
  */
-import type {Catalog} from './catalog.js';
+import type {Catalog} from './catalog/index.js';
 import type {Logger} from './log.js';
 import type {OrderStore} from './orders/store.js';
 import type {Fulfiller} from './payments/fulfilment.js';

@@ -8,6 +8,7 @@
  */
 import type * as Contract from 'pay-checkout/contract';
 import {z} from 'zod';
+import {isCountry} from './catalog/countries.js';
 
 export type * from 'pay-checkout/contract';
 
@@ -38,7 +39,49 @@ const cartSchema = z.object({
   currency: currencySchema.optional(),
 });
 
-export const quoteRequestSchema = cartSchema;
+/** Free text in an address: trimmed, and absent when only blanks were sent. */
+const addressText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max)
+    .optional()
+    .transform((text) => text || undefined);
+
+export const addressSchema = z
+  .object({
+    country: z
+      .string()
+      .trim()
+      .regex(/^[A-Za-z]{2}$/, 'must be a two-letter ISO 3166-1 country code')
+      .transform((code) => code.toUpperCase())
+      .refine(isCountry, 'is not an ISO 3166-1 country code'),
+    postalCode: addressText(20),
+    region: addressText(64),
+    city: addressText(100),
+    line1: addressText(200),
+    line2: addressText(200),
+    name: addressText(200),
+  })
+  // Anything else (a phone number, a company) is not used by the pricing or the order.
+  .strip();
+
+const shippingRateSchema = z
+  .string()
+  .regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/, 'must be a shipping rate id');
+
+/** Matched in any case: normalised here as the catalog stores codes; blank is no code. */
+const discountCodeSchema = z
+  .string()
+  .trim()
+  .max(64)
+  .transform((code) => code.toUpperCase() || undefined);
+
+export const quoteRequestSchema = cartSchema.extend({
+  shippingAddress: addressSchema.optional(),
+  shippingRate: shippingRateSchema.optional(),
+  discountCode: discountCodeSchema.optional(),
+});
 
 const emailSchema = z.email().max(254);
 
@@ -51,16 +94,20 @@ const localeSchema = z
     'must be a BCP 47 language tag'
   );
 
-export const paymentIntentRequestSchema = cartSchema.extend({
+/** What every create takes besides the quote's fields. */
+const buyerFields = {
   email: emailSchema.optional(),
   locale: localeSchema.optional(),
+  billingAddress: addressSchema.optional(),
   /** The total the buyer saw; a different repriced total answers 409 price_changed. */
   expectedTotal: z.number().int().nonnegative().optional(),
-});
+};
 
-export const checkoutSessionRequestSchema = cartSchema.extend({
-  email: emailSchema.optional(),
-  locale: localeSchema.optional(),
+export const paymentIntentRequestSchema =
+  quoteRequestSchema.extend(buyerFields);
+
+export const checkoutSessionRequestSchema = quoteRequestSchema.extend({
+  ...buyerFields,
   successUrl: z.url(),
   cancelUrl: z.url(),
 });
@@ -87,6 +134,19 @@ type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 type Expect<T extends true> = T;
 export type SchemasMatchTheContract = [
   Expect<Same<z.input<typeof cartItemSchema>, Contract.CartItem>>,
+  Expect<Same<z.input<typeof addressSchema>, Contract.Address>>,
+  Expect<
+    Same<
+      z.input<typeof shippingRateSchema>,
+      NonNullable<Contract.QuoteRequest['shippingRate']>
+    >
+  >,
+  Expect<
+    Same<
+      z.input<typeof discountCodeSchema>,
+      NonNullable<Contract.QuoteRequest['discountCode']>
+    >
+  >,
   Expect<Same<z.input<typeof quoteRequestSchema>, Contract.QuoteRequest>>,
   Expect<
     Same<
@@ -99,6 +159,9 @@ export type SchemasMatchTheContract = [
       z.input<typeof checkoutSessionRequestSchema>,
       Contract.CheckoutSessionRequest
     >
+  >,
+  Expect<
+    Same<z.input<typeof paypalOrderRequestSchema>, Contract.PaypalOrderRequest>
   >,
   Expect<Same<(typeof ORDER_STATUSES)[number], Contract.OrderStatus>>,
 ];

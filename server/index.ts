@@ -14,7 +14,7 @@ export {
   parseCatalog,
   type Catalog,
   type Product,
-} from './catalog.js';
+} from './catalog/index.js';
 export {ConfigError, parseConfig, type ServerConfig} from './config.js';
 export type {OrderHook} from './payments/fulfilment.js';
 export {createLogger, type Logger} from './log.js';

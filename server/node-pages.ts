@@ -11,7 +11,7 @@ import {createRequire} from 'node:module';
 import {dirname, join} from 'node:path';
 import {serveStatic} from '@hono/node-server/serve-static';
 import type {Handler, Hono, MiddlewareHandler} from 'hono';
-import type {Catalog} from './catalog.js';
+import type {Catalog} from './catalog/index.js';
 import {checkoutPagePolicy, type PagePolicySources} from './csp.js';
 import {DEMO_DIR} from './demo-files.js';
 import type {StoredEmail} from './notify/mailers.js';

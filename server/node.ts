@@ -9,7 +9,7 @@
 import type {AddressInfo} from 'node:net';
 import {Hono} from 'hono';
 import {createCheckoutServer} from './app.js';
-import {CatalogError, loadCatalog} from './catalog.js';
+import {CatalogError, loadCatalog} from './catalog/index.js';
 import {ConfigError, parseConfig, type ServerConfig} from './config.js';
 import {DEMO_CATALOG} from './demo-files.js';
 import {ApiError, answerError, answerNotFound} from './errors.js';

@@ -6,7 +6,7 @@
  * keys there is nothing to ask.
  */
 import {createCheckoutServer} from './app.js';
-import {loadCatalog} from './catalog.js';
+import {loadCatalog} from './catalog/index.js';
 import {parseConfig} from './config.js';
 import {DEMO_CATALOG} from './demo-files.js';
 import {createLogger} from './log.js';

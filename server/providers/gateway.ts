@@ -5,8 +5,13 @@
  */
 import type {Context, Hono, MiddlewareHandler} from 'hono';
 import type {z} from 'zod';
-import type {CartItem, ConfigResponse, PaymentProvider} from '../contract.js';
-import type {Catalog} from '../catalog.js';
+import type {
+  Address,
+  CartItem,
+  ConfigResponse,
+  PaymentProvider,
+} from '../contract.js';
+import type {Catalog} from '../catalog/index.js';
 import type {Logger} from '../log.js';
 import type {Order} from '../orders/order.js';
 import type {PaymentEvent} from '../orders/state.js';
@@ -122,14 +127,23 @@ export interface GatewayRouteServices<G extends Gateway> {
   idempotent: MiddlewareHandler;
 }
 
-/** A cart to open an order for; the total is the server's, `expectedTotal` the buyer's view. */
+/**
+ * A cart to open an order for, with the quote's fields (priced the same way as POST /api/quote)
+ * and the buyer's; the total is the server's, `expectedTotal` the buyer's view.
+ */
 export interface OrderRequest {
   items: CartItem[];
-  currency?: string;
-  email?: string;
-  locale?: string;
+  currency?: string | undefined;
+  shippingAddress?: Address | undefined;
+  /** A rate id of the quote; unknown or absent, the cheapest for the address. */
+  shippingRate?: string | undefined;
+  /** Normalised (uppercase); an order is opened only when it applies. */
+  discountCode?: string | undefined;
+  billingAddress?: Address | undefined;
+  email?: string | undefined;
+  locale?: string | undefined;
   /** The total the buyer saw; a repriced total that differs means they must look again. */
-  expectedTotal?: number;
+  expectedTotal?: number | undefined;
 }
 
 /**

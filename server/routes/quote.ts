@@ -1,13 +1,23 @@
 import {Hono} from 'hono';
+import {priceCart} from '../catalog/index.js';
 import {quoteRequestSchema} from '../contract.js';
 import type {CheckoutContext} from '../context.js';
-import {priceCart} from '../pricing.js';
+import {discountUsage} from '../payments/open-order.js';
 import {readJson} from '../validation.js';
 
-/** POST /api/quote: the cart priced from the catalog, for the element to display. */
+/**
+ * POST /api/quote: the request priced from the catalog, for the element to display. The same
+ * pricing as every create (payments/open-order.ts), so what the buyer sees is what they pay;
+ * a quote has no email, so a once-per-email code is checked when the order is created.
+ */
 export function quoteRoutes(ctx: CheckoutContext) {
   return new Hono().post('/', async (c) => {
-    const cart = await readJson(c, quoteRequestSchema);
-    return c.json(priceCart(ctx.catalog, cart.items, cart.currency));
+    const request = await readJson(c, quoteRequestSchema);
+    const code = request.discountCode;
+    const usage = await discountUsage(
+      ctx,
+      code ? ctx.catalog.byCode.get(code) : undefined
+    );
+    return c.json(priceCart(ctx.catalog, request, {now: ctx.now(), usage}));
   });
 }

@@ -15,7 +15,7 @@ import {
   createCheckoutServer,
   type CheckoutServerOptions,
 } from '../../server/app.js';
-import {type Catalog, parseCatalog} from '../../server/catalog.js';
+import {type Catalog, parseCatalog} from '../../server/catalog/index.js';
 import {ConfigError, parseConfig} from '../../server/config.js';
 import type {Order} from '../../server/orders/order.js';
 import {createSqlStore} from '../../server/orders/sql-store.js';

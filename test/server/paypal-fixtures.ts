@@ -4,7 +4,7 @@
  * paypal-webhook-fixtures.ts.
  */
 import type {CheckoutServerOptions} from '../../server/app.js';
-import type {Catalog} from '../../server/catalog.js';
+import type {Catalog} from '../../server/catalog/index.js';
 import {
   createPaypalProvider,
   type PaypalSettings,

@@ -5,7 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import {after, beforeEach, describe, it} from 'node:test';
-import {parseCatalog} from '../../server/catalog.js';
+import {parseCatalog} from '../../server/catalog/index.js';
 import {paypalPurchaseUnit} from '../../server/providers/paypal/orders.js';
 import {makeServer, postJson} from './helpers.js';
 import {createFakePaypal} from './paypal-fake.js';

@@ -1,16 +1,23 @@
 import assert from 'node:assert/strict';
 import {describe, it} from 'node:test';
-import {CatalogError, parseCatalog} from '../../server/catalog.js';
+import {CatalogError, parseCatalog} from '../../server/catalog/index.js';
 import {ApiError} from '../../server/errors.js';
 import {currencyExponent} from '../../server/money.js';
 import {
   fromPaypalValue,
   toPaypalValue,
 } from '../../server/providers/paypal/money.js';
-import {priceCart} from '../../server/pricing.js';
+import {priceCart, type Catalog} from '../../server/catalog/index.js';
+import type {CartItem} from '../../server/contract.js';
 import {demoCatalog} from './helpers.js';
 
 const catalog = demoCatalog();
+const NOW = {now: new Date('2026-06-01T12:00:00Z')};
+
+/** The cart priced as before issue 11's rules: items and a currency only. */
+function price(on: Catalog, items: CartItem[], currency?: string) {
+  return priceCart(on, {items, currency}, NOW);
+}
 
 function priceError(fn: () => unknown): ApiError {
   try {
@@ -48,7 +55,7 @@ describe('money', () => {
 
 describe('priceCart', () => {
   it('prices each line from the catalog in minor units', () => {
-    const quote = priceCart(catalog, [
+    const quote = price(catalog, [
       {sku: 'tee-black-m', quantity: 2},
       {sku: 'sticker-pack', quantity: 3},
     ]);
@@ -89,11 +96,11 @@ describe('priceCart', () => {
 
   it('prices JPY without decimals and EUR in cents', () => {
     assert.equal(
-      priceCart(catalog, [{sku: 'mug-enamel', quantity: 3}], 'jpy').total,
+      price(catalog, [{sku: 'mug-enamel', quantity: 3}], 'jpy').total,
       6600
     );
     assert.equal(
-      priceCart(catalog, [{sku: 'mug-enamel', quantity: 3}], 'eur').total,
+      price(catalog, [{sku: 'mug-enamel', quantity: 3}], 'eur').total,
       4050
     );
   });
@@ -101,13 +108,13 @@ describe('priceCart', () => {
   it('adds integer cents with no float drift', () => {
     // 0.1 + 0.2 style: 10 × 4.99 is exactly 49.90.
     assert.equal(
-      priceCart(catalog, [{sku: 'sticker-pack', quantity: 10}]).total,
+      price(catalog, [{sku: 'sticker-pack', quantity: 10}]).total,
       4990
     );
   });
 
   it('merges the same SKU given twice into one line', () => {
-    const quote = priceCart(catalog, [
+    const quote = price(catalog, [
       {sku: 'mug-enamel', quantity: 1},
       {sku: 'cap-navy', quantity: 1},
       {sku: 'mug-enamel', quantity: 2},
@@ -123,19 +130,18 @@ describe('priceCart', () => {
 
   it('refuses an unknown SKU, a quantity above the maximum and an unpriced currency', () => {
     assert.equal(
-      priceError(() => priceCart(catalog, [{sku: 'nope', quantity: 1}])).code,
+      priceError(() => price(catalog, [{sku: 'nope', quantity: 1}])).code,
       'unknown_sku'
     );
     assert.equal(
-      priceError(() =>
-        priceCart(catalog, [{sku: 'hoodie-grey-l', quantity: 6}])
-      ).code,
+      priceError(() => price(catalog, [{sku: 'hoodie-grey-l', quantity: 6}]))
+        .code,
       'quantity_out_of_range'
     );
     // Merged duplicates count together against the maximum.
     assert.equal(
       priceError(() =>
-        priceCart(catalog, [
+        price(catalog, [
           {sku: 'hoodie-grey-l', quantity: 3},
           {sku: 'hoodie-grey-l', quantity: 3},
         ])
@@ -144,7 +150,7 @@ describe('priceCart', () => {
     );
     assert.equal(
       priceError(() =>
-        priceCart(catalog, [{sku: 'mug-enamel', quantity: 1}], 'gbp')
+        price(catalog, [{sku: 'mug-enamel', quantity: 1}], 'gbp')
       ).code,
       'currency_not_supported'
     );
@@ -159,7 +165,7 @@ describe('priceCart', () => {
       ],
     });
     const error = priceError(() =>
-      priceCart(partial, [{sku: 'b', quantity: 1}], 'eur')
+      price(partial, [{sku: 'b', quantity: 1}], 'eur')
     );
     assert.equal(error.code, 'currency_not_supported');
   });

@@ -8,8 +8,8 @@ import {
   type PaypalOrderResponse,
   paypalOrderRequestSchema,
 } from '../../contract.js';
+import {priceCart} from '../../catalog/index.js';
 import type {Order} from '../../orders/order.js';
-import {priceCart} from '../../pricing.js';
 import {readJson} from '../../validation.js';
 import type {GatewayRouteServices} from '../gateway.js';
 import {logPaypalFailure, type PaypalGateway} from './gateway.js';
@@ -41,7 +41,11 @@ export function paypalRoutes(services: GatewayRouteServices<PaypalGateway>) {
       // refused before the order is written.
       paypalPurchaseUnit({
         id: 'check',
-        ...priceCart(catalog, request.items, request.currency),
+        ...priceCart(
+          catalog,
+          {items: request.items, currency: request.currency},
+          {now: new Date()}
+        ),
       });
       const {order, token} = await services.openOrder(request);
       const created = await paypal.createPayment(order, {number: 1});
