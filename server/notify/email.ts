@@ -5,6 +5,8 @@
 import {currencyExponent} from '../money.js';
 import type {Order} from '../orders/order.js';
 import type {OrderEventType} from '../orders/outbox-rows.js';
+import {addressLines} from './address.js';
+import {type EmailStrings, emailStrings} from './email-strings.js';
 
 interface EmailMessage {
   to: string;
@@ -18,58 +20,6 @@ interface EmailMessage {
 /** Sends one message; throws when it was not accepted (the outbox retries). */
 export interface Mailer {
   send(message: EmailMessage): Promise<void>;
-}
-
-interface Strings {
-  paidSubject: (shop: string, id: string) => string;
-  paidIntro: string;
-  refundSubject: (shop: string, id: string) => string;
-  refundIntro: (amount: string) => string;
-  order: string;
-  total: string;
-  refunded: string;
-  thanks: string;
-}
-
-const STRINGS: Record<string, Strings> = {
-  en: {
-    paidSubject: (shop, id) => `${shop}: your order ${id} is confirmed`,
-    paidIntro: 'Thank you for your order. We have received your payment.',
-    refundSubject: (shop, id) => `${shop}: refund for order ${id}`,
-    refundIntro: (amount) =>
-      `We have refunded ${amount} to your original payment method.`,
-    order: 'Order',
-    total: 'Total',
-    refunded: 'Refunded so far',
-    thanks: 'Thank you for shopping with us.',
-  },
-  fr: {
-    paidSubject: (shop, id) => `${shop} : votre commande ${id} est confirmée`,
-    paidIntro:
-      'Merci pour votre commande. Nous avons bien reçu votre paiement.',
-    refundSubject: (shop, id) => `${shop} : remboursement de la commande ${id}`,
-    refundIntro: (amount) =>
-      `Nous avons remboursé ${amount} sur votre moyen de paiement.`,
-    order: 'Commande',
-    total: 'Total',
-    refunded: 'Remboursé à ce jour',
-    thanks: 'Merci de votre confiance.',
-  },
-  de: {
-    paidSubject: (shop, id) => `${shop}: Ihre Bestellung ${id} ist bestätigt`,
-    paidIntro: 'Vielen Dank für Ihre Bestellung. Ihre Zahlung ist eingegangen.',
-    refundSubject: (shop, id) => `${shop}: Erstattung für Bestellung ${id}`,
-    refundIntro: (amount) =>
-      `Wir haben ${amount} auf Ihr Zahlungsmittel erstattet.`,
-    order: 'Bestellung',
-    total: 'Summe',
-    refunded: 'Bisher erstattet',
-    thanks: 'Vielen Dank für Ihren Einkauf.',
-  },
-};
-
-function stringsFor(locale: string): Strings {
-  return STRINGS[locale.toLowerCase().split('-')[0]] ?? STRINGS.en;
 }
 
 export function formatMoney(
@@ -110,7 +60,7 @@ export function composeOrderEmail(
 ): EmailMessage | undefined {
   if (!order.email) return undefined;
   const locale = options.locale ?? order.locale ?? 'en';
-  const t = stringsFor(locale);
+  const t = emailStrings(locale);
   const money = (amount: number) => formatMoney(amount, order.currency, locale);
   const paid = event === 'order.paid';
   const subject = paid
@@ -122,16 +72,24 @@ export function composeOrderEmail(
     label: `${line.name} × ${line.quantity}`,
     amount: money(line.amount),
   }));
-  const summary = [{label: t.total, amount: money(order.total)}];
+  const summary = summaryRows(order, t, money);
   if (!paid)
     summary.push({label: t.refunded, amount: money(order.amountRefunded)});
+  // Where it ships, in the confirmation only: the refund notice is about the money.
+  const address =
+    paid && order.shippingAddress
+      ? addressLines(order.shippingAddress, locale)
+      : [];
 
   const text = [
     intro,
     '',
     `${t.order} ${order.id}`,
     ...lines.map((l) => `  ${l.label}  ${l.amount}`),
-    ...summary.map((s) => `${s.label}: ${s.amount}`),
+    ...summary.map((s) => `${s.label}${t.colon}${s.amount}`),
+    ...(address.length
+      ? ['', `${t.shipTo}${t.colon.trimEnd()}`, ...address]
+      : []),
     '',
     t.thanks,
     options.shopName,
@@ -140,15 +98,59 @@ export function composeOrderEmail(
   const row = (label: string, amount: string, strong = false) =>
     `<tr><td style="padding:4px 16px 4px 0">${strong ? '<strong>' : ''}${escapeHtml(label)}${strong ? '</strong>' : ''}</td>` +
     `<td style="padding:4px 0;text-align:right">${strong ? '<strong>' : ''}${escapeHtml(amount)}${strong ? '</strong>' : ''}</td></tr>`;
+  const addressHtml = address.length
+    ? `\n<h2 style="font-size:16px">${escapeHtml(t.shipTo)}</h2>\n<p>${address.map(escapeHtml).join('<br>')}</p>`
+    : '';
   const html = `<!doctype html><html lang="${escapeHtml(locale)}"><body style="font-family:system-ui,sans-serif;color:#30313d">
 <p>${escapeHtml(intro)}</p>
 <h1 style="font-size:18px">${escapeHtml(t.order)} ${escapeHtml(order.id)}</h1>
 <table role="presentation" style="border-collapse:collapse">
 ${lines.map((l) => row(l.label, l.amount)).join('\n')}
-${summary.map((s) => row(s.label, s.amount, true)).join('\n')}
-</table>
+${summary.map((s) => row(s.label, s.amount, s.strong)).join('\n')}
+</table>${addressHtml}
 <p>${escapeHtml(t.thanks)}<br>${escapeHtml(options.shopName)}</p>
 </body></html>`;
 
   return {to: order.email, subject, text, html, messageId: options.messageId};
+}
+
+interface SummaryRow {
+  label: string;
+  amount: string;
+  strong?: boolean;
+}
+
+/**
+ * The order's own sums, as charged: subtotal, discount (with its code), shipping (with the
+ * rate's name), tax added on top, the total, and the VAT a tax-inclusive total contains.
+ */
+function summaryRows(
+  order: Order,
+  t: EmailStrings,
+  money: (amount: number) => string
+): SummaryRow[] {
+  const rows: SummaryRow[] = [];
+  const addedTax = !order.taxInclusive && order.tax > 0;
+  if (
+    order.discount > 0 ||
+    order.shippingRate ||
+    order.shipping > 0 ||
+    addedTax
+  )
+    rows.push({label: t.subtotal, amount: money(order.subtotal)});
+  if (order.discount > 0)
+    rows.push({
+      label: t.discount(order.discountCode),
+      amount: money(-order.discount),
+    });
+  if (order.shippingRate || order.shipping > 0)
+    rows.push({
+      label: t.shipping(order.shippingRate?.name),
+      amount: money(order.shipping),
+    });
+  if (addedTax) rows.push({label: t.tax, amount: money(order.tax)});
+  rows.push({label: t.total, amount: money(order.total), strong: true});
+  if (order.taxInclusive && order.tax > 0)
+    rows.push({label: t.includedTax, amount: money(order.tax)});
+  return rows;
 }
