@@ -29,6 +29,24 @@ export function signPayload(
   return `t=${timestamp},v1=${signature}`;
 }
 
+/**
+ * The order as the merchant's webhook carries it: the buyer's view (lines and every sum, as
+ * charged) plus what the merchant needs to ship and invoice. Absent fields are null, so the
+ * payload's shape is the same for every order.
+ */
+function merchantOrder(order: Order) {
+  return {
+    ...toOrderResponse(order),
+    discountCode: order.discountCode ?? null,
+    shippingRate: order.shippingRate ?? null,
+    shippingAddress: order.shippingAddress ?? null,
+    billingAddress: order.billingAddress ?? null,
+    email: order.email ?? null,
+    amountRefunded: order.amountRefunded,
+    paidAt: order.paidAt ?? null,
+  };
+}
+
 export function merchantWebhook(options: MerchantWebhookOptions) {
   const send = options.fetch ?? fetch;
   return async (job: OutboxJob, order: Order): Promise<void> => {
@@ -37,14 +55,7 @@ export function merchantWebhook(options: MerchantWebhookOptions) {
       id: job.id,
       type: job.event,
       created,
-      data: {
-        order: {
-          ...toOrderResponse(order),
-          email: order.email ?? null,
-          amountRefunded: order.amountRefunded,
-          paidAt: order.paidAt ?? null,
-        },
-      },
+      data: {order: merchantOrder(order)},
     });
     // A new timestamp and signature on every attempt, so retries stay inside a receiver's tolerance.
     const response = await send(options.url, {

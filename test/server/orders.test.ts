@@ -72,6 +72,74 @@ describe('GET /api/orders/:id', () => {
     });
   });
 
+  it('shows a priced order’s sums, code, rate and shipping address, but not its billing address or email', async () => {
+    const pricedToken = 'the-priced-order-token';
+    const lines = [
+      {
+        sku: 'tee-black-m',
+        name: 'Black tee, size M',
+        unitAmount: 2500,
+        quantity: 2,
+        amount: 5000,
+        discount: 500,
+        tax: 718,
+        shippable: true,
+      },
+    ];
+    const shippingAddress = {
+      name: 'Kim Berg',
+      line1: 'Hauptstraße 5',
+      postalCode: '10115',
+      city: 'Berlin',
+      country: 'DE',
+    };
+    await server.store.create(
+      {
+        id: 'ord_P',
+        provider: 'paypal',
+        currency: 'eur',
+        lines,
+        subtotal: 5000,
+        discount: 500,
+        shipping: 1490,
+        tax: 956,
+        taxInclusive: true,
+        total: 5990,
+        discountCode: 'WELCOME10',
+        shippingRate: {id: 'express', name: 'Express', amount: 1490},
+        shippingAddress,
+        billingAddress: {
+          country: 'DE',
+          name: 'Billing GmbH',
+          line1: 'Geheim 1',
+        },
+        email: 'buyer@example.com',
+        locale: 'de',
+      },
+      hashToken(pricedToken)
+    );
+    const res = await read('ord_P', `Bearer ${pricedToken}`);
+    assert.equal(res.status, 200);
+    const body = await res.text();
+    assert.deepEqual(JSON.parse(body), {
+      id: 'ord_P',
+      status: 'pending',
+      currency: 'eur',
+      lines,
+      subtotal: 5000,
+      discount: 500,
+      shipping: 1490,
+      tax: 956,
+      taxInclusive: true,
+      total: 5990,
+      discountCode: 'WELCOME10',
+      shippingRate: {id: 'express', name: 'Express', amount: 1490},
+      shippingAddress,
+      provider: 'paypal',
+    });
+    assert.doesNotMatch(body, /Billing GmbH|Geheim|buyer@example\.com/);
+  });
+
   it('answers 401 without a token', async () => {
     const res = await read('ord_T');
     assert.equal(res.status, 401);

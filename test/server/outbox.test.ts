@@ -11,7 +11,10 @@ import type {AddressInfo} from 'node:net';
 import {after, before, describe, it} from 'node:test';
 import {composeOrderEmail} from '../../server/notify/email.js';
 import {folderMailer, smtpMailer} from '../../server/notify/mailers.js';
-import {signPayload} from '../../server/notify/merchant-webhook.js';
+import {
+  merchantWebhook,
+  signPayload,
+} from '../../server/notify/merchant-webhook.js';
 import type {Order} from '../../server/orders/order.js';
 import {eventsForChange} from '../../server/outbox/jobs.js';
 import {
@@ -353,5 +356,99 @@ describe('the merchant’s order webhook', () => {
       'each attempt is signed afresh'
     );
     await server.close();
+  });
+
+  it('carries the order’s pricing, as charged, and where it ships', async () => {
+    const bodies: string[] = [];
+    const send = merchantWebhook({
+      url: 'https://merchant.example/orders',
+      secret,
+      now: () => new Date('2026-12-01T12:00:00Z'),
+      fetch: async (_url, init) => {
+        bodies.push(String(init?.body));
+        return new Response(null, {status: 204});
+      },
+    });
+    const shippingAddress = {
+      name: 'Kim Berg',
+      line1: 'Hauptstraße 5',
+      postalCode: '10115',
+      city: 'Berlin',
+      country: 'DE',
+    };
+    const billingAddress = {country: 'DE', name: 'Kim Berg GmbH'};
+    const priced = order({
+      currency: 'eur',
+      subtotal: 6450,
+      discount: 645,
+      shipping: 1490,
+      tax: 1164,
+      taxInclusive: true,
+      total: 7295,
+      discountCode: 'WELCOME10',
+      shippingRate: {id: 'express', name: 'Express', amount: 1490},
+      shippingAddress,
+      billingAddress,
+      paidAt: '2026-12-01T11:59:00.000Z',
+    });
+    await send(
+      {
+        id: 'job_1',
+        orderId: 'ord_M',
+        kind: 'webhook:order.paid',
+        channel: 'webhook',
+        event: 'order.paid',
+        attempts: 0,
+        nextAttemptAt: '',
+        createdAt: '',
+      },
+      priced
+    );
+    const {data} = JSON.parse(bodies[0]);
+    assert.deepEqual(data.order, {
+      id: 'ord_M',
+      status: 'paid',
+      currency: 'eur',
+      lines: priced.lines,
+      subtotal: 6450,
+      discount: 645,
+      shipping: 1490,
+      tax: 1164,
+      taxInclusive: true,
+      total: 7295,
+      discountCode: 'WELCOME10',
+      shippingRate: {id: 'express', name: 'Express', amount: 1490},
+      shippingAddress,
+      billingAddress,
+      provider: 'stripe',
+      email: 'buyer@example.com',
+      amountRefunded: 0,
+      paidAt: '2026-12-01T11:59:00.000Z',
+    });
+
+    // An order with nothing to ship has the same fields, null.
+    await send(
+      {
+        id: 'job_2',
+        orderId: 'ord_M',
+        kind: 'webhook:order.paid',
+        channel: 'webhook',
+        event: 'order.paid',
+        attempts: 0,
+        nextAttemptAt: '',
+        createdAt: '',
+      },
+      order()
+    );
+    const plain = JSON.parse(bodies[1]).data.order;
+    assert.deepEqual(
+      [
+        plain.discountCode,
+        plain.shippingRate,
+        plain.shippingAddress,
+        plain.billingAddress,
+      ],
+      [null, null, null, null]
+    );
   });
 });
