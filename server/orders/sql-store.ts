@@ -153,7 +153,9 @@ class SqlOrderStore implements OrderStore {
           provider: order.provider,
           currency: order.currency,
           ...pricingColumns(order),
-          discount_code: order.discountCode ?? null,
+          // The code whose use the claim takes is the order's code.
+          discount_code:
+            order.discountCode ?? claim?.code.toUpperCase() ?? null,
           billing_address: json(order.billingAddress),
           email: order.email ?? null,
           locale: order.locale ?? null,

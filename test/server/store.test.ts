@@ -194,6 +194,110 @@ for (const [dialect, kind] of dialects) {
       );
     });
 
+    it('keeps a priced order whole: every sum, the code, the rate and both addresses', async () => {
+      const priced: NewOrder = {
+        ...newOrder('ord_priced'),
+        currency: 'eur',
+        lines: [
+          {
+            sku: 'tee-black-m',
+            name: 'Black tee, size M',
+            unitAmount: 2500,
+            quantity: 2,
+            amount: 5000,
+            discount: 500,
+            tax: 718,
+            shippable: true,
+          },
+        ],
+        subtotal: 5000,
+        discount: 500,
+        shipping: 1490,
+        tax: 956,
+        taxInclusive: true,
+        total: 5990,
+        discountCode: 'WELCOME10',
+        shippingRate: {id: 'express', name: 'Express', amount: 1490},
+        shippingAddress: {
+          name: 'Kim Berg',
+          line1: 'Hauptstraße 5',
+          postalCode: '10115',
+          city: 'Berlin',
+          country: 'DE',
+        },
+        billingAddress: {country: 'DE', name: 'Kim Berg GmbH'},
+        locale: 'de-DE',
+      };
+      const created = await store.create(priced, 'hash_priced');
+      assert.deepEqual(
+        [created.status, created.amountRefunded],
+        ['pending', 0]
+      );
+      const stored = Object.fromEntries(
+        Object.keys(priced).map((key) => [key, created[key as keyof NewOrder]])
+      );
+      assert.deepEqual(stored, priced);
+      assert.deepEqual(await store.get('ord_priced'), created);
+    });
+
+    it('reprices a pending order with a pricing patch, leaving the rest as it was', async () => {
+      const before = (await store.get('ord_priced'))!;
+      const pricing = {
+        lines: before.lines.map((line) => ({...line, tax: 799})),
+        subtotal: 5000,
+        discount: 500,
+        shipping: 490,
+        tax: 877,
+        taxInclusive: true,
+        total: 4990,
+        shippingRate: {id: 'standard', name: 'Standard', amount: 490},
+        shippingAddress: {...before.shippingAddress!, city: 'München'},
+      };
+      await store.update('ord_priced', () => pricing);
+      const after = (await store.get('ord_priced'))!;
+      assert.deepEqual(
+        {...after, updatedAt: before.updatedAt},
+        {
+          ...before,
+          ...pricing,
+        }
+      );
+      // A patch with only a new address still rewrites the pricing columns.
+      await store.update('ord_priced', () => ({
+        shippingAddress: {...pricing.shippingAddress, postalCode: '80331'},
+      }));
+      assert.equal(
+        (await store.get('ord_priced'))?.shippingAddress?.postalCode,
+        '80331'
+      );
+    });
+
+    it('reads lines stored before the pricing columns with no discount, no tax, shipped', async () => {
+      // As migration 004 found them: JSON lines without discount, tax and shippable.
+      const legacy = [
+        {
+          sku: 'mug-enamel',
+          name: 'Mug',
+          unitAmount: 1450,
+          quantity: 1,
+          amount: 1450,
+        },
+      ] as unknown as NewOrder['lines'];
+      await store.create({...newOrder('ord_legacy'), lines: legacy}, 'hash');
+      assert.deepEqual((await store.get('ord_legacy'))?.lines, [
+        {
+          sku: 'mug-enamel',
+          name: 'Mug',
+          unitAmount: 1450,
+          quantity: 1,
+          amount: 1450,
+          discount: 0,
+          tax: 0,
+          shippable: true,
+        },
+      ]);
+    });
+
     it('keeps orders and the ledger across a restart', async () => {
       await store.create(newOrder('ord_5'), 'hash5');
       const ledger = {
