@@ -134,7 +134,13 @@ class SqlOrderStore implements OrderStore {
     claim?: DiscountClaim
   ): Promise<Order> {
     const at = this.now();
-    await this.db.transaction().execute(async (trx) => {
+    // Read committed on PostgreSQL whatever the server's default: a claim that waited for
+    // the code's lock must then count the uses its holder committed (sql-discounts.ts).
+    // SQLite has one isolation and ignores the setting.
+    const transaction = this.db
+      .transaction()
+      .setIsolationLevel('read committed');
+    await transaction.execute(async (trx) => {
       // The claim first: it takes the code's lock, and a refusal writes nothing.
       if (claim)
         await claimDiscountUse(
