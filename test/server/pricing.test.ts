@@ -1,17 +1,36 @@
 import assert from 'node:assert/strict';
 import {describe, it} from 'node:test';
-import {CatalogError, parseCatalog} from '../../server/catalog/index.js';
+import {
+  CatalogError,
+  parseCatalog,
+  priceCart,
+  type Catalog,
+} from '../../server/catalog/index.js';
 import {ApiError} from '../../server/errors.js';
 import {currencyExponent} from '../../server/money.js';
 import {
   fromPaypalValue,
   toPaypalValue,
 } from '../../server/providers/paypal/money.js';
-import {priceCart, type Catalog} from '../../server/catalog/index.js';
 import type {CartItem} from '../../server/contract.js';
 import {demoCatalog} from './helpers.js';
 
-const catalog = demoCatalog();
+/** Products only, as catalogs were before shipping, tax and codes: nothing but the lines. */
+const catalog = parseCatalog({
+  defaultCurrency: 'usd',
+  products: [
+    ['tee-black-m', 'Black tee, size M', 10, 2500, 2300, 3800],
+    ['hoodie-grey-l', 'Grey hoodie, size L', 5, 5900, 5500, 8900],
+    ['mug-enamel', 'Enamel camp mug', 20, 1450, 1350, 2200],
+    ['sticker-pack', 'Sticker pack (6)', 50, 499, 450, 750],
+    ['cap-navy', 'Navy cap', 10, 2200, 2000, 3300],
+  ].map(([sku, name, maxQuantity, usd, eur, jpy]) => ({
+    sku,
+    name,
+    maxQuantity,
+    prices: {usd, eur, jpy},
+  })),
+});
 const NOW = {now: new Date('2026-06-01T12:00:00Z')};
 
 /** The cart priced as before issue 11's rules: items and a currency only. */
@@ -172,9 +191,10 @@ describe('priceCart', () => {
 });
 
 describe('parseCatalog', () => {
-  it('accepts the demo catalog: 7 products in USD, EUR and JPY', () => {
-    assert.equal(catalog.products.length, 7);
-    assert.deepEqual([...catalog.currencies].sort(), ['eur', 'jpy', 'usd']);
+  it('accepts the demo catalog, in USD, EUR and JPY', () => {
+    const demo = demoCatalog();
+    assert.ok(demo.products.length > 0);
+    assert.deepEqual([...demo.currencies].sort(), ['eur', 'jpy', 'usd']);
   });
 
   it('names the file, the product and the field of a mistake', () => {
