@@ -174,6 +174,22 @@ export interface PaypalOrderResponse {
   paypalOrderId: string;
 }
 
+/**
+ * The buyer changed the address or the shipping option in PayPal's window (the JS SDK's
+ * `onShippingAddressChange`/`onShippingOptionsChange`): PayPal tells the page only the city,
+ * region, postal code and country, which reprice the order as they would a quote.
+ */
+export interface PaypalShippingRequest {
+  shippingAddress: Address;
+  /** The option picked in PayPal's window: one of the quote's `shippingRates`. */
+  shippingRate?: string | undefined;
+}
+
+/** The order's new pricing, which PayPal's window now shows too. */
+export interface PaypalShippingResponse {
+  quote: Quote;
+}
+
 export interface PaypalCaptureResponse {
   orderId: string;
   status: OrderStatus;
@@ -228,6 +244,8 @@ export type ErrorCode =
   | 'payment_refused'
   | 'payer_action_required'
   | 'order_not_approved'
+  /** The order is paid, failed or canceled: its price can no longer change. */
+  | 'order_not_pending'
   | 'provider_unavailable'
   | 'provider_error'
   | 'provider_not_configured'

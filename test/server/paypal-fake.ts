@@ -17,7 +17,12 @@ interface FakeOrder {
     purchase_units: {
       custom_id: string;
       invoice_id: string;
-      amount: {currency_code: string; value: string};
+      amount: {
+        currency_code: string;
+        value: string;
+        breakdown?: Record<string, {currency_code: string; value: string}>;
+      };
+      shipping?: {options?: {id: string; selected: boolean}[]};
     }[];
   };
   /** What the next capture does: an issue to refuse with, or the capture's status and fields. */
@@ -161,13 +166,56 @@ export function createFakePaypal(
         return error(422, 'UNPROCESSABLE_ENTITY', 'ITEM_TOTAL_REQUIRED');
       if (itemSum !== cents(unit.amount.breakdown.item_total.value))
         return error(422, 'UNPROCESSABLE_ENTITY', 'ITEM_TOTAL_MISMATCH');
-      if (unit.amount.value !== unit.amount.breakdown.item_total.value)
+      if (!sumsUp(unit.amount))
         return error(422, 'UNPROCESSABLE_ENTITY', 'AMOUNT_MISMATCH');
       const id = `5O${String(++counter).padStart(15, '0')}`;
       const order: FakeOrder = {id, status: 'CREATED', requestBody: body};
       orders.set(id, order);
       return {status: 201, body: view(order)};
     });
+  });
+
+  // The two paths the server replaces when PayPal's window reprices an order.
+  const UNIT = "/purchase_units/@reference_id=='default'";
+  app.patch('/v2/checkout/orders/:id', async (c) => {
+    const order = orders.get(c.req.param('id'));
+    if (!order)
+      return c.json(
+        error(404, 'RESOURCE_NOT_FOUND', 'INVALID_RESOURCE_ID').body,
+        404
+      );
+    if (order.status === 'COMPLETED') {
+      const {status, body} = error(
+        422,
+        'UNPROCESSABLE_ENTITY',
+        'ORDER_ALREADY_COMPLETED'
+      );
+      return c.json(body, status as 422);
+    }
+    const operations = (await c.req.json()) as {
+      op: string;
+      path: string;
+      value: never;
+    }[];
+    const unit = order.requestBody.purchase_units[0];
+    for (const {op, path, value} of operations) {
+      if (op === 'replace' && path === `${UNIT}/amount`) unit.amount = value;
+      else if (path === `${UNIT}/shipping/options` && unit.shipping)
+        unit.shipping.options = value;
+      else {
+        const {status, body} = error(400, 'INVALID_REQUEST', 'NOT_PATCHABLE');
+        return c.json(body, status as 400);
+      }
+    }
+    if (!sumsUp(unit.amount)) {
+      const {status, body} = error(
+        422,
+        'UNPROCESSABLE_ENTITY',
+        'AMOUNT_MISMATCH'
+      );
+      return c.json(body, status as 422);
+    }
+    return c.body(null, 204);
   });
 
   app.get('/v2/checkout/orders/:id', (c) => {
@@ -319,6 +367,18 @@ export function createFakePaypal(
 }
 
 export type FakePaypal = ReturnType<typeof createFakePaypal>;
+
+/** value = item_total + tax_total + shipping − discount, in cents. */
+function sumsUp(
+  amount: FakeOrder['requestBody']['purchase_units'][0]['amount']
+) {
+  const cents = (v: string | undefined) => Math.round(Number(v ?? 0) * 100);
+  const part = (key: string) => cents(amount.breakdown?.[key]?.value);
+  return (
+    cents(amount.value) ===
+    part('item_total') + part('tax_total') + part('shipping') - part('discount')
+  );
+}
 
 const tryJson = (text: string) => {
   try {

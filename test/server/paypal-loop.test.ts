@@ -57,9 +57,26 @@ async function startHarness(
   };
 }
 
+const address = {
+  name: 'Ada Buyer',
+  line1: '1 Main St',
+  city: 'Portland',
+  region: 'OR',
+  postalCode: '97201',
+  country: 'US',
+};
+const germany = {
+  name: 'Erika Mustermann',
+  line1: 'Unter den Linden 1',
+  city: 'Berlin',
+  postalCode: '10117',
+  country: 'DE',
+};
+
 const cart = {
   items: [{sku: 'tee-black-m', quantity: 2}],
   email: 'buyer@example.com',
+  shippingAddress: address,
 };
 
 async function createOrder(h: Harness, body: unknown = cart) {
@@ -124,23 +141,44 @@ describe('the PayPal loop, against the emulator', () => {
     );
   });
 
-  it('builds orders the emulator’s breakdown checks accept: several lines, JPY', async () => {
+  it('builds orders the emulator’s breakdown checks accept: sales tax, VAT, a code, express, JPY', async () => {
     for (const body of [
       {
+        // California: tax added on top, shipping charged.
         items: [
           {sku: 'notebook-a5', quantity: 3},
           {sku: 'sticker-pack', quantity: 7},
           {sku: 'mug-enamel', quantity: 1},
         ],
+        shippingAddress: {
+          ...address,
+          city: 'Oakland',
+          region: 'CA',
+          postalCode: '94607',
+        },
       },
       {
+        // Germany, VAT included in the prices; express.
         items: [
           {sku: 'hoodie-grey-l', quantity: 2},
           {sku: 'cap-navy', quantity: 1},
         ],
         currency: 'JPY',
+        shippingAddress: germany,
+        shippingRate: 'express',
       },
-      {items: [{sku: 'tote-canvas', quantity: 4}], currency: 'eur'},
+      {
+        // A percentage code, and a book that ships with an e-book that does not.
+        items: [
+          {sku: 'tote-canvas', quantity: 4},
+          {sku: 'field-guide-ebook', quantity: 1},
+        ],
+        currency: 'eur',
+        shippingAddress: germany,
+        discountCode: 'welcome10',
+        email: 'new@example.com',
+      },
+      {items: [{sku: 'field-guide-ebook', quantity: 1}], currency: 'eur'},
     ]) {
       const order = await createOrder(h, body);
       const amount = h.emulator.order(order.paypalOrderId)!.purchase_units![0]

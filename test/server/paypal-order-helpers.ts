@@ -2,9 +2,20 @@
 import {postJson} from './helpers.js';
 import {type PaypalTestServer} from './paypal-fixtures.js';
 
+/** Two tees to Oregon: no sales tax, and free standard shipping from 50.00, so 50.00 in all. */
+export const shippingAddress = {
+  name: 'Ada Buyer',
+  line1: '1 Main St',
+  city: 'Portland',
+  region: 'OR',
+  postalCode: '97201',
+  country: 'US',
+};
+
 export const cart = {
   items: [{sku: 'tee-black-m', quantity: 2}],
   email: 'buyer@example.com',
+  shippingAddress,
 };
 
 export async function createOrder(

@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import {after, beforeEach, describe, it} from 'node:test';
 import {parseCatalog} from '../../server/catalog/index.js';
-import {paypalPurchaseUnit} from '../../server/providers/paypal/orders.js';
+import type {PaypalOrderRequest} from '../../server/providers/paypal/types.js';
 import {makeServer, postJson} from './helpers.js';
 import {createFakePaypal} from './paypal-fake.js';
 import {makePaypalServer, type PaypalTestServer} from './paypal-fixtures.js';
@@ -22,11 +22,11 @@ describe('POST /api/paypal/orders', () => {
 
   it('creates the order and a PayPal order for the catalog price, whatever the client sent', async () => {
     const {res, json} = await createOrder(server, {
+      ...cart,
       items: [{sku: 'tee-black-m', quantity: 2, price: 1, name: 'Free tee'}],
       amount: 1,
-      email: 'buyer@example.com',
     });
-    assert.equal(res.status, 201);
+    assert.equal(res.status, 201, JSON.stringify(json));
     assert.deepEqual(Object.keys(json).sort(), [
       'orderId',
       'orderToken',
@@ -43,6 +43,7 @@ describe('POST /api/paypal/orders', () => {
       `pay-checkout-${json.orderId}-create`
     );
     assert.equal(call.headers.get('prefer'), 'return=representation');
+    const usd = (value: string) => ({currency_code: 'USD', value});
     assert.deepEqual(call.body, {
       intent: 'CAPTURE',
       purchase_units: [
@@ -53,17 +54,47 @@ describe('POST /api/paypal/orders', () => {
             {
               name: 'Black tee, size M',
               quantity: '2',
-              unit_amount: {currency_code: 'USD', value: '25.00'},
+              unit_amount: usd('25.00'),
               sku: 'tee-black-m',
+              category: 'PHYSICAL_GOODS',
             },
           ],
+          // Oregon: no sales tax; standard shipping is free from 50.00.
           amount: {
-            currency_code: 'USD',
-            value: '50.00',
-            breakdown: {item_total: {currency_code: 'USD', value: '50.00'}},
+            ...usd('50.00'),
+            breakdown: {item_total: usd('50.00'), shipping: usd('0.00')},
+          },
+          shipping: {
+            name: {full_name: 'Ada Buyer'},
+            address: {
+              country_code: 'US',
+              address_line_1: '1 Main St',
+              admin_area_2: 'Portland',
+              admin_area_1: 'OR',
+              postal_code: '97201',
+            },
+            options: [
+              {
+                id: 'standard',
+                label: 'Standard',
+                type: 'SHIPPING',
+                amount: usd('0.00'),
+                selected: true,
+              },
+              {
+                id: 'express',
+                label: 'Express',
+                type: 'SHIPPING',
+                amount: usd('15.99'),
+                selected: false,
+              },
+            ],
           },
         },
       ],
+      payment_source: {
+        paypal: {experience_context: {shipping_preference: 'GET_FROM_FILE'}},
+      },
     });
 
     const order = await server.store.get(json.orderId);
@@ -79,91 +110,23 @@ describe('POST /api/paypal/orders', () => {
     );
   });
 
-  it('writes JPY without decimals, and a breakdown that sums over several lines', async () => {
+  it('asks PayPal for no address when nothing ships', async () => {
     const {res, json} = await createOrder(server, {
-      items: [
-        {sku: 'mug-enamel', quantity: 3},
-        {sku: 'sticker-pack', quantity: 7},
-      ],
-      currency: 'jpy',
+      items: [{sku: 'field-guide-ebook', quantity: 1}],
     });
     assert.equal(res.status, 201, JSON.stringify(json));
-    const unit = server.fake.orders.get(json.paypalOrderId)!.requestBody
-      .purchase_units[0] as ReturnType<typeof paypalPurchaseUnit>;
-    assert.deepEqual(
-      unit.items.map((item) => [item.quantity, item.unit_amount]),
-      [
-        ['3', {currency_code: 'JPY', value: '2200'}],
-        ['7', {currency_code: 'JPY', value: '750'}],
-      ]
-    );
-    assert.deepEqual(unit.amount, {
-      currency_code: 'JPY',
-      value: '11850',
-      breakdown: {item_total: {currency_code: 'JPY', value: '11850'}},
-    });
-  });
-
-  it('builds breakdowns that sum exactly by PayPal’s rules, cents included', () => {
-    const lines = [
-      {
-        sku: 'a',
-        name: 'A',
-        unitAmount: 1299,
-        quantity: 3,
-        amount: 3897,
-        discount: 0,
-        tax: 0,
-        shippable: true,
-      },
-      {
-        sku: 'b',
-        name: 'B'.repeat(200),
-        unitAmount: 1,
-        quantity: 1,
-        amount: 1,
-        discount: 0,
-        tax: 0,
-        shippable: true,
-      },
-      {
-        sku: 'c',
-        name: 'C',
-        unitAmount: 10,
-        quantity: 20,
-        amount: 200,
-        discount: 0,
-        tax: 0,
-        shippable: true,
-      },
-    ];
-    const unit = paypalPurchaseUnit({
-      id: 'ord_x',
-      currency: 'eur',
-      lines,
-      subtotal: 4098,
-      total: 4098,
-    });
-    const cents = (value: string) => Number(value.replace('.', ''));
-    const sum = unit.items.reduce(
-      (total, item) =>
-        total + cents(item.unit_amount.value) * Number(item.quantity),
-      0
-    );
-    assert.equal(sum, cents(unit.amount.breakdown.item_total.value));
-    assert.equal(unit.amount.value, '40.98');
-    assert.deepEqual(
-      unit.items.map((item) => item.unit_amount.value),
-      ['12.99', '0.01', '0.10']
-    );
+    const body = server.fake.orders.get(json.paypalOrderId)!
+      .requestBody as unknown as PaypalOrderRequest;
     assert.equal(
-      Array.from(unit.items[1].name).length,
-      127,
-      'names are cut to PayPal’s 127 characters'
+      body.payment_source?.paypal.experience_context.shipping_preference,
+      'NO_SHIPPING'
     );
-    assert.ok(
-      unit.items.every((item) => /^[1-9][0-9]{0,9}$/.test(item.quantity))
-    );
+    const [unit] = body.purchase_units;
+    assert.equal(unit.shipping, undefined);
+    assert.equal(unit.items[0].category, 'DIGITAL_GOODS');
+    assert.deepEqual(unit.amount.breakdown, {
+      item_total: {currency_code: 'USD', value: '12.00'},
+    });
   });
 
   it('creates nothing for an unknown SKU, a bad quantity or an unpriced currency', async () => {

@@ -245,6 +245,10 @@ function createPaypalClient(options: ClientOptions): PaypalClient {
         },
       }).then(checkOrder),
     getOrder: (id) => call<PaypalOrder>('GET', orderPath(id)).then(checkOrder),
+    // 204 No Content on success; a refused operation is a 4xx PaypalError like any other.
+    patchOrder: async (id, operations) => {
+      await call<undefined>('PATCH', orderPath(id), {body: operations});
+    },
     getCapture: async (id) => {
       const capture = await call<PaypalCapture>(
         'GET',

@@ -16,14 +16,31 @@ import {
   type PaypalWebhookEvent,
   translatePaypalEvent,
 } from './events.js';
+import type {ShippingRate} from '../../contract.js';
+import {paypalApiError, paypalCreateRequestId} from './orders.js';
 import {
-  paypalApiError,
-  paypalCreateRequestId,
-  paypalPurchaseUnit,
-} from './orders.js';
+  type PricedOrder,
+  paypalOrderRequest,
+  paypalRepricePatch,
+} from './purchase-unit.js';
 import {PaypalError, type PaypalOrder} from './types.js';
 
 export interface PaypalGateway extends Gateway<'paypal', PaypalWebhookEvent> {
+  /** createPayment, offering the buyer every rate for the address in PayPal's window. */
+  createOrder(
+    order: Order,
+    rates: readonly ShippingRate[]
+  ): ReturnType<Gateway['createPayment']>;
+  /**
+   * PATCHes the PayPal order to a new pricing of the same order (PayPal's window changed the
+   * address or the rate): amount, breakdown and shipping options. Throws an ApiError.
+   */
+  reprice(
+    paypalOrderId: string,
+    before: PricedOrder,
+    after: PricedOrder,
+    rates: readonly ShippingRate[]
+  ): Promise<void>;
   /** Captures an approved PayPal order (PayPal-Request-Id per order and attempt). */
   capture(paypalOrderId: string, requestId: string): Promise<PaypalOrder>;
   getOrder(paypalOrderId: string): Promise<PaypalOrder>;
@@ -89,6 +106,32 @@ export function createPaypalGateway(
     }
   }
 
+  // The amounts come from our repricing, never from the browser; custom_id and invoice_id
+  // carry our order id, so every capture, refund and dispute can be traced back to it.
+  async function createOrder(order: Order, rates?: readonly ShippingRate[]) {
+    try {
+      const created = await paypal.client.createOrder(
+        paypalOrderRequest(order, rates),
+        paypalCreateRequestId(order.id)
+      );
+      return {
+        paymentId: created.id,
+        amount: order.total,
+        currency: order.currency,
+      };
+    } catch (error) {
+      // The order stays pending; without a PayPal order no payment can ever reach it.
+      if (!(error instanceof PaypalError)) throw error;
+      logPaypalFailure(
+        logger,
+        order.id,
+        'creating the PayPal order failed',
+        error
+      );
+      throw paypalApiError(error);
+    }
+  }
+
   return {
     name: 'paypal',
 
@@ -99,32 +142,7 @@ export function createPaypalGateway(
       ...(paypal.sdkBaseUrl && {sdkBaseUrl: paypal.sdkBaseUrl}),
     }),
 
-    // The amounts come from our repricing, never from the browser; custom_id and invoice_id
-    // carry our order id, so every capture, refund and dispute can be traced back to it.
-    async createPayment(order) {
-      try {
-        const created = await paypal.client.createOrder(
-          {intent: 'CAPTURE', purchase_units: [paypalPurchaseUnit(order)]},
-          paypalCreateRequestId(order.id)
-        );
-        return {
-          paymentId: created.id,
-          amount: order.total,
-          currency: order.currency,
-        };
-      } catch (error) {
-        // The order stays pending; without a PayPal order no payment can ever reach it.
-        if (!(error instanceof PaypalError)) throw error;
-        logPaypalFailure(
-          logger,
-          order.id,
-          'creating the PayPal order failed',
-          error
-        );
-        throw paypalApiError(error);
-      }
-    },
-
+    createPayment: (order) => createOrder(order),
     // PayPal signs the CRC-32 of the exact bytes it sent: they are verified as bytes, before
     // any decoding or parsing.
     async verifyWebhook(rawBody, header) {
@@ -198,6 +216,26 @@ export function createPaypalGateway(
         'internal_error',
         'Refunds through PayPal are not implemented yet; refund from the PayPal dashboard.'
       );
+    },
+
+    createOrder,
+
+    async reprice(paypalOrderId, before, after, rates) {
+      try {
+        await paypal.client.patchOrder(
+          paypalOrderId,
+          paypalRepricePatch(before, after, rates)
+        );
+      } catch (error) {
+        if (!(error instanceof PaypalError)) throw error;
+        logPaypalFailure(
+          logger,
+          after.id,
+          'repricing the PayPal order failed',
+          error
+        );
+        throw paypalApiError(error);
+      }
     },
 
     capture: (paypalOrderId, requestId) =>

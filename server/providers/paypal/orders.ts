@@ -1,12 +1,10 @@
 /**
- * An order in PayPal's terms: its purchase unit (exact string amounts and a breakdown PayPal
- * checks), the PayPal-Request-Ids that make creating and capturing idempotent, and what a
+ * An order in PayPal's terms (its purchase unit: purchase-unit.ts): the currencies PayPal
+ * takes, the PayPal-Request-Ids that make creating and capturing idempotent, and what a
  * failed PayPal call means for the buyer.
  */
-import type {QuoteLine} from '../../contract.js';
 import {ApiError} from '../../errors.js';
-import {toPaypalValue} from './money.js';
-import type {PaypalError, PaypalMoney, PaypalPurchaseUnit} from './types.js';
+import type {PaypalError} from './types.js';
 
 /** PayPal-Request-Id for creating an order's PayPal order: a network retry cannot create two. */
 export function paypalCreateRequestId(orderId: string): string {
@@ -31,65 +29,6 @@ export const PAYPAL_CURRENCIES: ReadonlySet<string> = new Set(
     ' '
   )
 );
-
-const MAX_NAME = 127;
-
-interface PricedOrder {
-  id: string;
-  currency: string;
-  lines: QuoteLine[];
-  subtotal: number;
-  total: number;
-}
-
-/**
- * The purchase unit for an order, in PayPal's terms: string values in the currency's PayPal
- * format, and a breakdown PayPal can check: item_total = Σ unit_amount × quantity and
- * value = item_total (no tax, shipping or discount lines yet). Every value comes from our
- * integer minor units, so the sums are exact. Throws currency_not_supported when PayPal
- * cannot take the currency or an amount cannot be written exactly (HUF or TWD with cents).
- */
-export function paypalPurchaseUnit(order: PricedOrder): PaypalPurchaseUnit {
-  const currency = order.currency.toUpperCase();
-  if (!PAYPAL_CURRENCIES.has(order.currency.toLowerCase())) {
-    throw new ApiError(
-      400,
-      'currency_not_supported',
-      `PayPal does not take payments in ${currency}.`
-    );
-  }
-  const money = (amount: number): PaypalMoney => {
-    const value = toPaypalValue(amount, order.currency);
-    if (value === undefined) {
-      throw new ApiError(
-        400,
-        'currency_not_supported',
-        `PayPal takes ${currency} in whole units only, and this cart's prices are not whole.`
-      );
-    }
-    return {currency_code: currency, value};
-  };
-  if (order.total !== order.subtotal) {
-    // Tax, shipping and discounts would need their own breakdown lines, which PayPal checks.
-    throw new Error(
-      'paypalPurchaseUnit: the breakdown covers items only, but the total differs from the subtotal'
-    );
-  }
-  return {
-    custom_id: order.id,
-    invoice_id: order.id,
-    items: order.lines.map((line) => ({
-      name: Array.from(line.name).slice(0, MAX_NAME).join(''),
-      quantity: String(line.quantity),
-      unit_amount: money(line.unitAmount),
-      sku: line.sku,
-    })),
-    amount: {
-      ...money(order.total),
-      breakdown: {item_total: money(order.subtotal)},
-    },
-  };
-}
 
 const RESTART_ISSUES = [
   'INSTRUMENT_DECLINED',

@@ -1,24 +1,36 @@
 /**
- * POST /api/paypal/orders and POST /api/paypal/orders/:paypalOrderId/capture: the server half
- * of PayPal's buttons (createOrder and onApprove), PayPal's own part of the HTTP contract.
+ * POST /api/paypal/orders, …/:paypalOrderId/shipping and …/:paypalOrderId/capture: the server
+ * half of PayPal's buttons (createOrder, onShippingAddressChange/onShippingOptionsChange and
+ * onApprove), PayPal's own part of the HTTP contract.
  */
-import {Hono} from 'hono';
+import {type Context, Hono} from 'hono';
+import {z} from 'zod';
+import {priceCart} from '../../catalog/index.js';
 import {
+  addressSchema,
   type PaypalCaptureResponse,
   type PaypalOrderResponse,
+  type PaypalShippingRequest,
+  type PaypalShippingResponse,
   paypalOrderRequestSchema,
+  quoteRequestSchema,
 } from '../../contract.js';
-import {priceCart} from '../../catalog/index.js';
+import {ApiError} from '../../errors.js';
 import type {Order} from '../../orders/order.js';
 import {readJson} from '../../validation.js';
 import type {GatewayRouteServices} from '../gateway.js';
 import {logPaypalFailure, type PaypalGateway} from './gateway.js';
-import {
-  paypalApiError,
-  paypalCaptureRequestId,
-  paypalPurchaseUnit,
-} from './orders.js';
+import {paypalApiError, paypalCaptureRequestId} from './orders.js';
+import {paypalPurchaseUnit} from './purchase-unit.js';
+import {repriceOrder} from './reprice.js';
 import {PaypalError, type PaypalOrder} from './types.js';
+
+const shippingRequestSchema = z.object({
+  shippingAddress: addressSchema,
+  shippingRate: quoteRequestSchema.shape.shippingRate,
+});
+// The schema and the contract's type cannot drift apart.
+({}) as z.input<typeof shippingRequestSchema> satisfies PaypalShippingRequest;
 
 /** The statuses in which a capture may still change something. */
 const CAPTURABLE = new Set(['pending', 'processing', 'failed']);
@@ -33,22 +45,40 @@ const ALREADY_UNDER_WAY = [
 
 export function paypalRoutes(services: GatewayRouteServices<PaypalGateway>) {
   const {catalog, store, logger, createLimit, idempotent} = services;
+
+  // PayPal order ids show up in approval URLs and browser histories; the token was returned
+  // only to the page that created the order, so nobody else can reprice it, drive its capture
+  // or learn its status.
+  const authorisePaypalOrder = (c: Context, paypalOrderId: string) =>
+    services.authorise(
+      c,
+      async () =>
+        /^[A-Za-z0-9_-]{1,64}$/.test(paypalOrderId)
+          ? store.findByPayment('paypal', paypalOrderId)
+          : undefined,
+      'No such PayPal order.'
+    );
+
   return new Hono()
     .post('/orders', createLimit, idempotent, async (c) => {
       const request = await readJson(c, paypalOrderRequestSchema);
       const paypal = services.gateway();
       // A cart PayPal cannot take (its currency, or cents in a currency PayPal takes whole) is
-      // refused before the order is written.
-      paypalPurchaseUnit({
-        id: 'check',
-        ...priceCart(
-          catalog,
-          {items: request.items, currency: request.currency},
-          {now: new Date()}
-        ),
-      });
+      // refused before the order is written. The quote's rates are the options PayPal offers.
+      const quote = priceCart(catalog, request, {now: new Date()});
+      paypalPurchaseUnit(
+        {
+          id: 'check',
+          ...quote,
+          shippingRate: quote.shippingRates.find(
+            (rate) => rate.id === quote.shippingRate
+          ),
+          shippingAddress: request.shippingAddress,
+        },
+        quote.shippingRates
+      );
       const {order, token} = await services.openOrder(request);
-      const created = await paypal.createPayment(order, {number: 1});
+      const created = await paypal.createOrder(order, quote.shippingRates);
       await store.update(order.id, () => ({
         providerPaymentId: created.paymentId,
       }));
@@ -60,20 +90,43 @@ export function paypalRoutes(services: GatewayRouteServices<PaypalGateway>) {
       };
       return c.json(body, 201);
     })
+    .post('/orders/:paypalOrderId/shipping', createLimit, async (c) => {
+      const paypal = services.gateway();
+      const paypalOrderId = c.req.param('paypalOrderId');
+      const order = await authorisePaypalOrder(c, paypalOrderId);
+      const request = await readJson(c, shippingRequestSchema);
+      if (order.status !== 'pending') {
+        throw new ApiError(
+          409,
+          'order_not_pending',
+          `This order is ${order.status}: its price can no longer change.`
+        );
+      }
+      const {quote, pricing} = repriceOrder(catalog, order, request);
+      // PayPal first: if it refuses, our order still says what PayPal charges.
+      await paypal.reprice(
+        paypalOrderId,
+        order,
+        {...order, ...pricing},
+        quote.shippingRates
+      );
+      const stored = await store.update(order.id, (current) =>
+        current.status === 'pending' ? pricing : null
+      );
+      if (stored.outcome !== 'changed' && stored.outcome !== 'unchanged') {
+        throw new ApiError(
+          409,
+          'order_not_pending',
+          'This order can no longer change.'
+        );
+      }
+      const body: PaypalShippingResponse = {quote};
+      return c.json(body);
+    })
     .post('/orders/:paypalOrderId/capture', createLimit, async (c) => {
       const paypal = services.gateway();
       const paypalOrderId = c.req.param('paypalOrderId');
-      // PayPal order ids show up in approval URLs and browser histories; the token was
-      // returned only to the page that created the order, so nobody else can drive its
-      // capture or learn its status.
-      const order = await services.authorise(
-        c,
-        async () =>
-          /^[A-Za-z0-9_-]{1,64}$/.test(paypalOrderId)
-            ? store.findByPayment('paypal', paypalOrderId)
-            : undefined,
-        'No such PayPal order.'
-      );
+      const order = await authorisePaypalOrder(c, paypalOrderId);
       const answer = (settled: Order) => {
         const body: PaypalCaptureResponse = {
           orderId: settled.id,

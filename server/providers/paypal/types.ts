@@ -34,6 +34,7 @@ export interface PaypalOrder {
     custom_id?: string;
     invoice_id?: string;
     amount?: PaypalMoney;
+    shipping?: PaypalShipping;
     payments?: {captures?: PaypalCapture[]};
   }[];
 }
@@ -43,18 +44,72 @@ interface PaypalItem {
   quantity: string;
   unit_amount: PaypalMoney;
   sku: string;
+  category?: 'PHYSICAL_GOODS' | 'DIGITAL_GOODS';
+}
+
+/** Orders v2 `amount_breakdown`: value = item_total + tax_total + shipping − discount (no handling, insurance or shipping_discount here). */
+export interface PaypalBreakdown {
+  item_total: PaypalMoney;
+  tax_total?: PaypalMoney;
+  shipping?: PaypalMoney;
+  discount?: PaypalMoney;
+}
+
+/** Orders v2 `address_portable`, as far as a shipping address uses it. */
+export interface PaypalAddress {
+  address_line_1?: string;
+  address_line_2?: string;
+  /** The city. */
+  admin_area_2?: string;
+  /** The state, province or prefecture (ISO 3166-2 without the country). */
+  admin_area_1?: string;
+  postal_code?: string;
+  country_code: string;
+}
+
+/** Orders v2 `shipping_option`: one rate the buyer may pick in PayPal's window. */
+export interface PaypalShippingOption {
+  id: string;
+  label: string;
+  type: 'SHIPPING';
+  amount: PaypalMoney;
+  selected: boolean;
+}
+
+/** Orders v2 `shipping_detail`: `type` or `options`, never both (the specification says so). */
+export interface PaypalShipping {
+  name?: {full_name: string};
+  address?: PaypalAddress;
+  type?: 'SHIPPING';
+  options?: PaypalShippingOption[];
 }
 
 export interface PaypalPurchaseUnit {
   custom_id: string;
   invoice_id: string;
+  description?: string;
   items: PaypalItem[];
-  amount: PaypalMoney & {breakdown: {item_total: PaypalMoney}};
+  amount: PaypalMoney & {breakdown: PaypalBreakdown};
+  shipping?: PaypalShipping;
 }
 
 export interface PaypalOrderRequest {
   intent: 'CAPTURE';
   purchase_units: PaypalPurchaseUnit[];
+  payment_source?: {
+    paypal: {
+      experience_context: {
+        shipping_preference: 'GET_FROM_FILE' | 'NO_SHIPPING';
+      };
+    };
+  };
+}
+
+/** One JSON Patch operation of `PATCH /v2/checkout/orders/{id}`. */
+export interface PaypalPatchOperation {
+  op: 'add' | 'replace' | 'remove';
+  path: string;
+  value?: unknown;
 }
 
 export interface VerifyWebhookSignatureRequest {
@@ -73,6 +128,11 @@ export interface PaypalClient {
     requestId: string
   ): Promise<PaypalOrder>;
   captureOrder(paypalOrderId: string, requestId: string): Promise<PaypalOrder>;
+  /** `PATCH /v2/checkout/orders/{id}` (204 No Content): the order while it is CREATED or APPROVED. */
+  patchOrder(
+    paypalOrderId: string,
+    operations: PaypalPatchOperation[]
+  ): Promise<void>;
   getOrder(paypalOrderId: string): Promise<PaypalOrder>;
   /** A capture by its id (Payments v2), with the PayPal order it belongs to. */
   getCapture(captureId: string): Promise<PaypalCapture>;

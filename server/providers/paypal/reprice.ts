@@ -1,0 +1,82 @@
+/**
+ * Repricing a pending order from PayPal's window: the buyer chose another address or shipping
+ * option there, and PayPal shows whatever the order then says. The same items and the same
+ * code, priced by the same engine as every quote; only where it ships and how may change.
+ */
+import {type Catalog, priceCart} from '../../catalog/index.js';
+import type {Address, Quote} from '../../contract.js';
+import {ApiError, invalidRequest} from '../../errors.js';
+import type {Order, OrderPricing} from '../../orders/order.js';
+
+/**
+ * PayPal tells the page only the city, region, postal code and country. The street and the
+ * recipient we were given stay when the place is the same; PayPal has the buyer's full new
+ * address and ships there either way.
+ */
+export function shippingAddressFrom(
+  stored: Address | undefined,
+  fromPaypal: Address
+): Address {
+  const place = (a: Address | undefined) =>
+    a && [a.country, a.region, a.city, a.postalCode].join('\n').toUpperCase();
+  const samePlace = place(stored) === place(fromPaypal);
+  return {
+    ...(stored?.name && {name: stored.name}),
+    ...(samePlace && stored?.line1 && {line1: stored.line1}),
+    ...(samePlace && stored?.line2 && {line2: stored.line2}),
+    ...fromPaypal,
+  };
+}
+
+/**
+ * The order's pricing for the address and rate chosen in PayPal's window, with the quote the
+ * element shows. The code applied when the order was opened stays applied: this order holds its
+ * use, and its dates are judged when the order was opened, as they were then. Throws
+ * shipping_not_available (priceCart) for an address the shop does not ship to.
+ */
+export function repriceOrder(
+  catalog: Catalog,
+  order: Order,
+  request: {shippingAddress: Address; shippingRate?: string | undefined}
+): {quote: Quote; pricing: OrderPricing} {
+  if (!order.lines.some((line) => line.shippable)) {
+    throw invalidRequest('Nothing in this order is shipped.');
+  }
+  const shippingAddress = shippingAddressFrom(
+    order.shippingAddress,
+    request.shippingAddress
+  );
+  const quote = priceCart(
+    catalog,
+    {
+      items: order.lines.map(({sku, quantity}) => ({sku, quantity})),
+      currency: order.currency,
+      shippingAddress,
+      shippingRate: request.shippingRate ?? order.shippingRate?.id,
+      discountCode: order.discountCode,
+    },
+    {now: new Date(order.createdAt)}
+  );
+  const rate = quote.shippingRates.find((r) => r.id === quote.shippingRate);
+  if (!rate) {
+    throw new ApiError(
+      400,
+      'shipping_not_available',
+      'The shop does not ship to this address.'
+    );
+  }
+  return {
+    quote,
+    pricing: {
+      lines: quote.lines,
+      subtotal: quote.subtotal,
+      discount: quote.discount,
+      shipping: quote.shipping,
+      tax: quote.tax,
+      taxInclusive: quote.taxInclusive,
+      total: quote.total,
+      shippingRate: {id: rate.id, name: rate.name, amount: rate.amount},
+      shippingAddress,
+    },
+  };
+}
