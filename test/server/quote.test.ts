@@ -1,11 +1,22 @@
 import assert from 'node:assert/strict';
 import {after, before, describe, it} from 'node:test';
+import {readFileSync} from 'node:fs';
+import {parseCatalog} from '../../server/catalog/index.js';
 import {makeServer, postJson, type TestServer} from './helpers.js';
+
+/** The demo shop's products without its rules: the cart alone (quote-rules.test.ts has the rest). */
+const {defaultCurrency, products} = JSON.parse(
+  readFileSync('demo/catalog.json', 'utf8')
+);
+const productsOnly = parseCatalog(
+  {defaultCurrency, products},
+  'demo/catalog.json'
+);
 
 describe('POST /api/quote', () => {
   let server: TestServer;
   before(async () => {
-    server = await makeServer();
+    server = await makeServer({catalog: productsOnly});
   });
   after(() => server.close());
 
