@@ -65,6 +65,11 @@ export function checkoutSessionIdempotencyKey(
   return `pay-checkout:${orderId}:checkout-session:${attempt}`;
 }
 
+/** The coupon that carries an order's discount into its Checkout Session (one per attempt). */
+export function couponIdempotencyKey(orderId: string, attempt = 1): string {
+  return `pay-checkout:${orderId}:coupon:${attempt}`;
+}
+
 /**
  * Maps a failed Stripe call to the contract's error. Stripe's own text is never passed on:
  * it can name internals the buyer should not see.

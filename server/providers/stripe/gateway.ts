@@ -9,6 +9,7 @@ import {unreadablePaymentEvent} from '../../orders/state.js';
 import type {Gateway, GatewayDeps, WebhookEvent} from '../gateway.js';
 import {
   checkoutSessionIdempotencyKey,
+  couponIdempotencyKey,
   paymentIntentIdempotencyKey,
   stripeApiError,
   type StripeProvider,
@@ -19,6 +20,11 @@ import {
   translateStripeEvent,
   unreadableStripeReport,
 } from './events.js';
+import {
+  checkoutSessionParams,
+  couponParams,
+  paymentIntentParams,
+} from './payloads.js';
 import {verifyStripeWebhook} from './webhook.js';
 
 export type StripeGateway = Gateway<'stripe', Stripe.Event>;
@@ -42,13 +48,7 @@ export function createStripeGateway(
         let intent;
         try {
           intent = await stripe.client.paymentIntents.create(
-            {
-              amount: order.total,
-              currency: order.currency,
-              automatic_payment_methods: {enabled: true},
-              metadata: {order_id: order.id},
-              ...(order.email && {receipt_email: order.email}),
-            },
+            paymentIntentParams(order),
             // A network retry of this same call reuses the key: one order, one PaymentIntent.
             {
               idempotencyKey: paymentIntentIdempotencyKey(
@@ -76,25 +76,18 @@ export function createStripeGateway(
 
       let session;
       try {
+        // Stripe's page computes its own total from the parts (payloads.ts says how they are
+        // chosen so that it is ours to the minor unit); the discount needs a coupon first.
+        const coupon = couponParams(order);
+        const couponId = coupon
+          ? (
+              await stripe.client.coupons.create(coupon, {
+                idempotencyKey: couponIdempotencyKey(order.id, attempt.number),
+              })
+            ).id
+          : null;
         session = await stripe.client.checkout.sessions.create(
-          {
-            mode: 'payment',
-            // Repriced lines: Stripe's page shows and charges exactly the catalog's amounts.
-            line_items: order.lines.map((line) => ({
-              quantity: line.quantity,
-              price_data: {
-                currency: order.currency,
-                unit_amount: line.unitAmount,
-                product_data: {name: line.name},
-              },
-            })),
-            success_url: attempt.hosted.successUrl,
-            cancel_url: attempt.hosted.cancelUrl,
-            client_reference_id: order.id,
-            metadata: {order_id: order.id},
-            payment_intent_data: {metadata: {order_id: order.id}},
-            ...(order.email && {customer_email: order.email}),
-          },
+          checkoutSessionParams(order, attempt.hosted, couponId),
           {
             idempotencyKey: checkoutSessionIdempotencyKey(
               order.id,
@@ -109,10 +102,22 @@ export function createStripeGateway(
         );
         throw stripeApiError(error);
       }
+      if (session.amount_total !== order.total) {
+        // Never send the buyer to a page that charges another amount than the order's.
+        logger.error(
+          {
+            orderId: order.id,
+            sessionTotal: session.amount_total,
+            orderTotal: order.total,
+          },
+          'the Checkout Session does not add up to the order total'
+        );
+        throw stripeApiError(new Error('total mismatch'));
+      }
       return {
         paymentId: session.id,
         url: session.url!,
-        amount: session.amount_total ?? order.total,
+        amount: session.amount_total,
         currency: session.currency ?? order.currency,
       };
     },
