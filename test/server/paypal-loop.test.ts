@@ -15,7 +15,7 @@ import {
   createPaypalProvider,
   type PaypalSettings,
 } from '../../server/providers/paypal/client.js';
-import {makeServer, postJson, type TestServer} from './helpers.js';
+import {demoCatalog, makeServer, postJson, type TestServer} from './helpers.js';
 
 interface Harness {
   emulator: RunningPaypalEmulator;
@@ -36,6 +36,8 @@ async function startHarness(
       timeoutMs: 2000,
       ...settings,
     }),
+    // The shop's shipping, tax and codes: the emulator checks the breakdowns they make.
+    catalog: demoCatalog({withRules: true}),
   });
   const listener = serve({
     fetch: server.app.fetch,

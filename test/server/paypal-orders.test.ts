@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import {after, beforeEach, describe, it} from 'node:test';
 import {parseCatalog} from '../../server/catalog/index.js';
 import type {PaypalOrderRequest} from '../../server/providers/paypal/types.js';
-import {makeServer, postJson} from './helpers.js';
+import {demoCatalog, makeServer, postJson} from './helpers.js';
 import {createFakePaypal} from './paypal-fake.js';
 import {makePaypalServer, type PaypalTestServer} from './paypal-fixtures.js';
 import {PAYPAL_CLIENT_SECRET} from './paypal-webhook-fixtures.js';
@@ -16,7 +16,7 @@ import {cart, createOrder} from './paypal-order-helpers.js';
 describe('POST /api/paypal/orders', () => {
   let server: PaypalTestServer;
   beforeEach(async () => {
-    server = await makePaypalServer();
+    server = await makePaypalServer({catalog: demoCatalog({withRules: true})});
   });
   after(() => server.close());
 
