@@ -31,11 +31,6 @@ export async function openOrder(
   const now = deps.now();
   const code = request.discountCode?.trim().toUpperCase();
   const discount = code ? deps.catalog.byCode.get(code) : undefined;
-  if (discount?.oncePerEmail && !request.email) {
-    throw invalidRequest(
-      `email: the code ${discount.code} is once per buyer, so it needs the buyer's email.`
-    );
-  }
   const usage = await discountUsage(deps, discount, request.email);
   const quote = priceCart(deps.catalog, request, {now, usage});
 
@@ -51,9 +46,15 @@ export async function openOrder(
     throw priceChanged(quote);
   }
 
-  const rate = quote.shippingRates.find((r) => r.id === quote.shippingRate);
   const applied =
     quote.discountCode?.status === 'applied' ? discount : undefined;
+  // Once per email is kept by the email: a code that applies needs one to be counted against.
+  if (applied?.oncePerEmail && !request.email) {
+    throw invalidRequest(
+      `email: the code ${applied.code} is once per buyer, so it needs the buyer's email.`
+    );
+  }
+  const rate = quote.shippingRates.find((r) => r.id === quote.shippingRate);
   const claim: DiscountClaim | undefined = applied && {
     code: applied.code,
     limit: applied.usageLimit,

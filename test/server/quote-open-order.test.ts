@@ -209,6 +209,14 @@ describe('openOrder: pricing a create', () => {
     });
     assert.deepEqual([error.status, error.code], [400, 'invalid_request']);
     assert.match(error.message, /^email:/);
+    // Only a code that would apply asks: below its minimum it is a 409 like any other.
+    const below = await refusal({
+      items: [{sku: 'tee', quantity: 1}],
+      shippingAddress: {...HOME, country: 'US'},
+      discountCode: 'WELCOME10',
+    });
+    assert.equal(below.status, 409);
+    assert.equal(below.quote?.discountCode?.status, 'minimum_not_met');
   });
 
   it('refuses a once-per-email code to an email that used it: 409 used_up', async () => {
