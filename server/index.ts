@@ -21,7 +21,11 @@ export {createLogger, type Logger} from './log.js';
 export {folderMailer, smtpMailer} from './notify/mailers.js';
 export type {Mailer} from './notify/email.js';
 export {createSqlStore, type SqlStoreOptions} from './orders/sql-store.js';
-export type {OrderStore} from './orders/store.js';
+export {
+  type DiscountClaim,
+  DiscountClaimRefused,
+  type OrderStore,
+} from './orders/store.js';
 export {
   createPaypalProvider,
   type PaypalProvider,
