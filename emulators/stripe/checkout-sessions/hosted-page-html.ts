@@ -27,7 +27,15 @@ export interface CheckoutPageView {
   unitedStates: boolean;
   lines: CheckoutLineView[];
   subtotal: string;
+  /** The coupon's name and what it takes off, formatted (`−€5.00`). */
+  discount: {label: string; amount: string} | null;
+  /** The selected shipping rate's name and amount (`Free` when 0). */
+  shipping: {label: string; amount: string} | null;
+  /** `inclusive`: the tax is inside the prices (shown, not added). */
+  tax: {amount: string; inclusive: boolean} | null;
   total: string;
+  /** `shipping_address_collection`: the countries the buyer may choose, with their names. */
+  shippingCountries: {code: string; name: string}[] | null;
   email: string | null;
   /** `customer_email` was given: Checkout shows it rather than asking. */
   emailLocked: boolean;
@@ -130,6 +138,7 @@ h1 { margin: 0 0 24px; font-size: 16px; font-weight: 500; color: var(--color-tex
 .Totals dt, .Totals dd { margin: 0; }
 .Totals dd { font-variant-numeric: tabular-nums; }
 .Totals-total { font-weight: 600; }
+.Totals-note { color: var(--color-text-secondary); font-size: 14px; }
 h2 { margin: 0 0 12px; font-size: 18px; font-weight: 600; }
 form { display: grid; gap: calc(var(--spacing-unit) * 3); }
 fieldset { margin: 0; padding: 0; border: 0; display: grid; gap: calc(var(--spacing-unit) * 3); min-width: 0; }
@@ -201,6 +210,52 @@ function line(item: CheckoutLineView): string {
       </li>`;
 }
 
+/** Discount, shipping and tax, between the subtotal and the total, as Stripe's page lists them. */
+function totalsRows(view: CheckoutPageView): string {
+  const rows: string[] = [];
+  if (view.discount) {
+    rows.push(
+      `<div class="Totals-discount"><dt>${escape(view.discount.label)}</dt><dd>${escape(view.discount.amount)}</dd></div>`
+    );
+  }
+  if (view.shipping) {
+    rows.push(
+      `<div><dt>Shipping <span class="Totals-note">${escape(view.shipping.label)}</span></dt><dd>${escape(view.shipping.amount)}</dd></div>`
+    );
+  }
+  if (view.tax) {
+    const label = view.tax.inclusive ? 'Tax (included)' : 'Tax';
+    rows.push(
+      `<div><dt>${label}</dt><dd>${escape(view.tax.amount)}</dd></div>`
+    );
+  }
+  return rows.join('\n      ');
+}
+
+/** The shipping address, when the session collects one (`shipping_address_collection`). */
+function shippingFieldset(countries: {code: string; name: string}[]): string {
+  const text = (id: string, label: string, autocomplete: string) =>
+    field({id, label, autocomplete, placeholder: '', inputmode: 'text'});
+  const options = countries
+    .map((c) => `<option value="${escape(c.code)}">${escape(c.name)}</option>`)
+    .join('');
+  return `<fieldset id="shipping-address">
+        <legend>Shipping address</legend>
+        ${text('shippingName', 'Full name', 'shipping name')}
+        <div class="Block">
+          <label class="Label" for="shippingCountry">Country or region</label>
+          <select class="Input" id="shippingCountry" name="shippingCountry" autocomplete="shipping country">${options}</select>
+        </div>
+        ${text('shippingLine1', 'Address line 1', 'shipping address-line1')}
+        ${text('shippingLine2', 'Address line 2 (optional)', 'shipping address-line2')}
+        <div class="Row">
+          ${text('shippingCity', 'City', 'shipping address-level2')}
+          ${text('shippingPostalCode', 'Postal code', 'shipping postal-code')}
+        </div>
+        ${text('shippingState', 'State or region (optional)', 'shipping address-level1')}
+      </fieldset>`;
+}
+
 export function checkoutPage(view: CheckoutPageView): string {
   const email = view.email ? ` value="${escape(view.email)}"` : '';
   const postal = view.unitedStates
@@ -218,6 +273,7 @@ export function checkoutPage(view: CheckoutPageView): string {
     </ul>
     <dl class="Totals">
       <div><dt>Subtotal</dt><dd>${escape(view.subtotal)}</dd></div>
+      ${totalsRows(view)}
       <div class="Totals-total"><dt>Total due</dt><dd>${escape(view.total)}</dd></div>
     </dl>
   </section>
@@ -234,6 +290,7 @@ export function checkoutPage(view: CheckoutPageView): string {
           <p class="Error" id="email-error" role="alert"></p>
         </div>
       </div>
+      ${view.shippingCountries ? shippingFieldset(view.shippingCountries) : ''}
       <fieldset>
         <legend>Card information</legend>
         ${field({id: 'number', label: 'Card number', autocomplete: 'cc-number', placeholder: '1234 1234 1234 1234', inputmode: 'numeric', extra: '<span class="Brand" id="number-brand"></span>'})}

@@ -18,8 +18,11 @@ import {
   authenticationError,
   invalidRequest,
   missingParameter,
+  unknownParameter,
 } from '../api/errors.js';
+import type {Params} from '../api/form.js';
 import {checkParams, readEmail, readString} from '../api/params.js';
+import {readShipping, SHIPPING_SHAPE} from '../api/shipping.js';
 import type {CheckoutSessionRecord, Core} from '../core/state.js';
 import {declineError} from '../payment-intents/flow.js';
 import {findPaymentMethod} from '../payment-methods/payment-methods.js';
@@ -128,11 +131,73 @@ function pageView(
       };
     }),
     subtotal: money(session.amount_subtotal ?? total, currency, lang),
+    ...summaryRows(core, record, lang),
     total: money(total, currency, lang),
     email: session.customer_details?.email ?? session.customer_email,
     emailLocked: session.customer_email !== null,
     cancelUrl: session.cancel_url,
     scriptSrc: '/checkout/pay.js',
+  };
+}
+
+function countryName(code: string, lang: string): string {
+  try {
+    return new Intl.DisplayNames([lang], {type: 'region'}).of(code) ?? code;
+  } catch {
+    return code;
+  }
+}
+
+/** The rows between the subtotal and the total, and the address form when one is collected. */
+function summaryRows(
+  core: Core,
+  record: CheckoutSessionRecord,
+  lang: string
+): Pick<
+  CheckoutPageView,
+  'discount' | 'shipping' | 'tax' | 'shippingCountries'
+> {
+  const session = record.session;
+  const currency = session.currency ?? 'usd';
+  const totals = session.total_details;
+  const couponId = session.discounts?.[0]?.coupon;
+  const coupon =
+    typeof couponId === 'string' ? core.state.coupons.get(couponId) : null;
+  const rateId = session.shipping_cost?.shipping_rate;
+  const rate =
+    typeof rateId === 'string' ? core.state.shippingRates.get(rateId) : null;
+  const shippingAmount = totals?.amount_shipping ?? 0;
+  const collection = session.shipping_address_collection;
+  return {
+    discount:
+      totals && totals.amount_discount > 0
+        ? {
+            label: coupon?.name ?? 'Discount',
+            amount: `−${money(totals.amount_discount, currency, lang)}`,
+          }
+        : null,
+    shipping: rate
+      ? {
+          label: rate.display_name ?? '',
+          amount:
+            shippingAmount === 0
+              ? 'Free'
+              : money(shippingAmount, currency, lang),
+        }
+      : null,
+    tax:
+      totals && totals.amount_tax > 0
+        ? {
+            amount: money(totals.amount_tax, currency, lang),
+            inclusive: record.inclusiveTax === totals.amount_tax,
+          }
+        : null,
+    shippingCountries: collection
+      ? collection.allowed_countries.map((code) => ({
+          code,
+          name: countryName(code, lang),
+        }))
+      : null,
   };
 }
 
@@ -147,6 +212,30 @@ function state(core: Core, record: CheckoutSessionRecord, origin: string) {
       session.status === 'complete' ? successRedirect(record, origin) : null,
     error: error ? {code: error.code ?? null, message: error.message} : null,
   };
+}
+
+/**
+ * The address the buyer typed, when the session collects one: Checkout asks for the name, the
+ * street, the city and the postal code, in one of `allowed_countries`.
+ */
+function readCollectedShipping(record: CheckoutSessionRecord, params: Params) {
+  const collection = record.session.shipping_address_collection;
+  if (!collection) {
+    if (params.shipping !== undefined) throw unknownParameter('shipping');
+    return null;
+  }
+  const shipping = readShipping(params, 'shipping', {line1Required: true});
+  if (!shipping) throw missingParameter('shipping[name]');
+  const address = shipping.address!;
+  for (const field of ['city', 'postal_code', 'country'] as const) {
+    if (!address[field]) throw missingParameter(`shipping[address][${field}]`);
+  }
+  if (!collection.allowed_countries.includes(address.country as never)) {
+    throw invalidRequest(`This shop does not ship to ${address.country}.`, {
+      param: 'shipping[address][country]',
+    });
+  }
+  return {name: shipping.name!, address};
 }
 
 export function checkoutPageRoutes(options: CheckoutPageOptions) {
@@ -226,9 +315,15 @@ export function checkoutPageRoutes(options: CheckoutPageOptions) {
 
   app.post('/pay/:id/confirm', (c) => {
     const params = c.get('params');
-    checkParams(params, {key: true, payment_method: true, email: true});
+    checkParams(params, {
+      key: true,
+      payment_method: true,
+      email: true,
+      shipping: SHIPPING_SHAPE,
+    });
     checkKey(readString(params, 'key'));
     const record = findSession(core, c.req.param('id'));
+    const shipping = readCollectedShipping(record, params);
     const email = readEmail(params, 'email');
     if (!email) throw missingParameter('email');
     const methodId = readString(params, 'payment_method');
@@ -247,6 +342,7 @@ export function checkoutPageRoutes(options: CheckoutPageOptions) {
       {
         email,
         postalCode: method.method.billing_details.address?.postal_code ?? null,
+        shipping,
       },
       {origin, request: requestInfo(c)}
     );

@@ -74,8 +74,7 @@ export function readDiscount(
   if (!coupon.valid) {
     throw invalidParams(
       `This coupon (${id}) is no longer valid.`,
-      'discounts[0][coupon]',
-      'coupon_expired'
+      'discounts[0][coupon]'
     );
   }
   if (coupon.currency !== null && coupon.currency !== currency) {

@@ -97,7 +97,8 @@ export interface PageAnswer {
 export async function payOnPage(
   sessionId: string,
   number: string,
-  email = 'buyer@example.com'
+  email = 'buyer@example.com',
+  extra: Record<string, string> = {}
 ): Promise<PageAnswer> {
   const form = (params: Record<string, string>) => ({
     method: 'POST',
@@ -120,7 +121,7 @@ export async function payOnPage(
   const method = (await created.json()) as {id: string};
   const confirmed = await fetch(
     `${emulator.url}/checkout/pay/${sessionId}/confirm`,
-    form({payment_method: method.id, email})
+    form({payment_method: method.id, email, ...extra})
   );
   return {status: confirmed.status, body: await confirmed.json()};
 }

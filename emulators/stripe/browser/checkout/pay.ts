@@ -48,6 +48,7 @@ function start(form: HTMLFormElement): void {
   const input = (name: FieldName) =>
     document.getElementById(name) as HTMLInputElement;
   const card = createCardForm({input, isUnitedStates: () => unitedStates});
+  const shipping = shippingForm();
   let busy = false;
 
   function validateEmail(): FieldError | null {
@@ -127,11 +128,12 @@ function start(form: HTMLFormElement): void {
     formError.textContent = '';
     const emailProblem = validateEmail();
     showEmailError(emailProblem);
+    const shippingProblem = shipping.validate();
     const cardProblem = card.validateAll();
-    if (emailProblem || cardProblem) {
+    if (emailProblem || shippingProblem || cardProblem) {
       const first = emailProblem
         ? email
-        : input(cardProblem!.param as FieldName);
+        : (shippingProblem ?? input(cardProblem!.param as FieldName));
       first.focus();
       return;
     }
@@ -143,7 +145,11 @@ function start(form: HTMLFormElement): void {
     if (created.error) return fail(created.error.message);
     const confirmed = await api.post<SessionState>(
       `/checkout/pay/${encodeURIComponent(sessionId)}/confirm`,
-      {payment_method: created.data.id, email: email.value.trim()}
+      {
+        payment_method: created.data.id,
+        email: email.value.trim(),
+        ...shipping.params(),
+      }
     );
     if (confirmed.error) return fail(confirmed.error.message);
     if (confirmed.data.next_action) {
@@ -156,4 +162,58 @@ function start(form: HTMLFormElement): void {
     event.preventDefault();
     if (!busy) void pay();
   });
+}
+
+// The shipping address, when the session collects one: the fields Checkout requires.
+const REQUIRED_SHIPPING = {
+  shippingName: 'Your name is incomplete.',
+  shippingLine1: 'Your address is incomplete.',
+  shippingCity: 'Your city is incomplete.',
+  shippingPostalCode: 'Your postal code is incomplete.',
+} as const;
+
+const SHIPPING_PARAMS = {
+  shippingName: 'shipping[name]',
+  shippingLine1: 'shipping[address][line1]',
+  shippingLine2: 'shipping[address][line2]',
+  shippingCity: 'shipping[address][city]',
+  shippingPostalCode: 'shipping[address][postal_code]',
+  shippingState: 'shipping[address][state]',
+  shippingCountry: 'shipping[address][country]',
+} as const;
+
+function shippingForm() {
+  const present = document.getElementById('shipping-address') !== null;
+  const control = (id: string) =>
+    document.getElementById(id) as HTMLInputElement | HTMLSelectElement;
+
+  function show(id: string, message: string): void {
+    const element = control(id);
+    element.classList.toggle('Input--invalid', message !== '');
+    element.setAttribute('aria-invalid', String(message !== ''));
+    document.getElementById(`${id}-error`)!.textContent = message;
+  }
+
+  return {
+    /** The first incomplete field (each one says why), or null. */
+    validate(): HTMLElement | null {
+      if (!present) return null;
+      let first: HTMLElement | null = null;
+      for (const [id, message] of Object.entries(REQUIRED_SHIPPING)) {
+        const missing = control(id).value.trim() === '';
+        show(id, missing ? message : '');
+        if (missing) first ??= control(id);
+      }
+      return first;
+    },
+    params(): Record<string, string> {
+      if (!present) return {};
+      const params: Record<string, string> = {};
+      for (const [id, name] of Object.entries(SHIPPING_PARAMS)) {
+        const value = control(id).value.trim();
+        if (value) params[name] = value;
+      }
+      return params;
+    },
+  };
 }
