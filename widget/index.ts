@@ -14,6 +14,7 @@ export {PayItem} from './pay-item/pay-item.js';
 export type {
   PayCancelDetail,
   PayCancelEvent,
+  PayCartChange,
   PayChangeDetail,
   PayChangeEvent,
   PayErrorDetail,

@@ -8,6 +8,7 @@ import type {
   CheckoutSessionRequest,
   CheckoutSessionResponse,
   ConfigResponse,
+  DiscountCodeStatus,
   ErrorBody,
   OrderResponse,
   OrderStatus,
@@ -79,13 +80,35 @@ export function error(
   return {status, body};
 }
 
+/**
+ * What the fake prices besides the catalogue, all off by default (then every extra amount is
+ * 0, as before the shop rules): discount codes, one shipping rate, one tax rate, maximum
+ * quantities. A simplified version of the real rules, enough to show each summary row.
+ */
+export interface FakeRules {
+  /** By code (uppercase): the percentage it takes off, or the status it answers instead. */
+  codes?: Record<string, number | Exclude<DiscountCodeStatus, 'applied'>>;
+  /** The cart ships, at this one rate. */
+  shipping?: {id: string; name: string; amount: number};
+  /** A tax rate (whole percent) on the discounted lines, added or included. */
+  tax?: {percent: number; inclusive: boolean};
+  /** By SKU: more than this answers quantity_out_of_range. */
+  maxQuantity?: Record<string, number>;
+}
+
 /** Prices a cart from CATALOG, like the real /api/quote. */
-export function priceCart(request: QuoteRequest, bump = 0): Quote | Answer {
+export function priceCart(
+  request: QuoteRequest,
+  bump = 0,
+  rules: FakeRules = {}
+): Quote | Answer {
   const currency = (request.currency ?? 'usd').toLowerCase();
   const lines = [];
   for (const {sku, quantity} of request.items) {
     const product = CATALOG[sku];
     if (!product) return error(400, 'unknown_sku', `Unknown SKU ${sku}`);
+    if (quantity > (rules.maxQuantity?.[sku] ?? Infinity))
+      return error(400, 'quantity_out_of_range', `At most ${sku}`);
     const unitAmount = product.prices[currency];
     if (unitAmount === undefined)
       return error(400, 'currency_not_supported', 'No price');
@@ -101,7 +124,7 @@ export function priceCart(request: QuoteRequest, bump = 0): Quote | Answer {
     });
   }
   const subtotal = lines.reduce((sum, line) => sum + line.amount, 0);
-  return {
+  const quote: Quote = {
     currency,
     lines,
     subtotal,
@@ -113,6 +136,50 @@ export function priceCart(request: QuoteRequest, bump = 0): Quote | Answer {
     requiresShipping: false,
     shippingRates: [],
   };
+  return withRules(quote, request, rules);
+}
+
+/** Applies the rules to a quote of the catalogue's prices. */
+function withRules(quote: Quote, request: QuoteRequest, rules: FakeRules) {
+  if (request.discountCode) {
+    const code = request.discountCode.trim().toUpperCase();
+    const rule = rules.codes?.[code] ?? 'unknown';
+    quote.discountCode = {
+      code,
+      status: typeof rule === 'number' ? 'applied' : rule,
+    };
+    if (typeof rule === 'number') {
+      for (const line of quote.lines)
+        line.discount = Math.floor((line.amount * rule) / 100);
+      quote.discount = quote.lines.reduce(
+        (sum, line) => sum + line.discount,
+        0
+      );
+    }
+  }
+  if (rules.shipping) {
+    quote.requiresShipping = true;
+    quote.shippingRates = [rules.shipping];
+    quote.shippingRate = rules.shipping.id;
+    quote.shipping = rules.shipping.amount;
+  }
+  if (rules.tax) {
+    const {percent, inclusive} = rules.tax;
+    quote.taxInclusive = inclusive;
+    for (const line of quote.lines) {
+      const base = line.amount - line.discount;
+      line.tax = Math.round(
+        inclusive ? (base * percent) / (100 + percent) : (base * percent) / 100
+      );
+    }
+    quote.tax = quote.lines.reduce((sum, line) => sum + line.tax, 0);
+  }
+  quote.total =
+    quote.subtotal -
+    quote.discount +
+    quote.shipping +
+    (quote.taxInclusive ? 0 : quote.tax);
+  return quote;
 }
 
 /**
@@ -131,8 +198,10 @@ export class FakeServer {
   orderStatuses: OrderStatus[] = ['paid'];
   /** Added to every unit price when creating a payment intent (simulates a price change). */
   priceBumpAtPayment = 0;
+  /** Codes, shipping, tax and maximum quantities, for quotes and payments alike. */
+  rules: FakeRules = {};
   quote: (request: QuoteRequest) => Quote | Answer = (request) =>
-    priceCart(request);
+    priceCart(request, 0, this.rules);
   paymentIntent: (request: QuoteRequest & {expectedTotal?: number}) => Answer =
     (request) => {
       const quote = this._createOrder(request, 'stripe');
@@ -215,11 +284,15 @@ export class FakeServer {
     request: QuoteRequest & {expectedTotal?: number},
     provider: PaymentProvider
   ): Quote | Answer {
-    const quote = priceCart(request, this.priceBumpAtPayment);
+    const quote = priceCart(request, this.priceBumpAtPayment, this.rules);
     if (!('lines' in quote)) return quote;
+    // Like the real server: a code that does not apply is a price the buyer will not get.
+    const codeRefused =
+      !!quote.discountCode && quote.discountCode.status !== 'applied';
     if (
-      request.expectedTotal !== undefined &&
-      request.expectedTotal !== quote.total
+      codeRefused ||
+      (request.expectedTotal !== undefined &&
+        request.expectedTotal !== quote.total)
     ) {
       return error(409, 'price_changed', 'The total changed', quote);
     }

@@ -188,7 +188,13 @@ describe('checkout phases', () => {
         error: t.pricesChanged,
       });
       expect(step.events).to.deep.equal([
-        ['pay-change', {quote: fresh}],
+        [
+          'pay-change',
+          {
+            quote: fresh,
+            items: fresh.lines.map(({sku, quantity}) => ({sku, quantity})),
+          },
+        ],
         [
           'pay-error',
           {code: 'price_changed', message: t.pricesChanged, provider: 'paypal'},

@@ -11,7 +11,12 @@
  *
  * Every `pay-submit` ends in exactly one `pay-success`, `pay-error` or `pay-cancel`.
  */
-import type {OrderStatus, PaymentProvider, Quote} from '../contract.js';
+import type {
+  CartItem,
+  OrderStatus,
+  PaymentProvider,
+  Quote,
+} from '../contract.js';
 
 /**
  * The payment providers the element can drive: the contract's `PaymentProvider` (the
@@ -25,9 +30,22 @@ export interface PayReadyDetail {
   provider: ProviderName;
 }
 
-/** `pay-change`: the server answered with a new quote (cart, currency or prices changed). */
+/** What the buyer changed in an `editable` cart: a line's new quantity, 0 when removed. */
+export interface PayCartChange {
+  sku: string;
+  quantity: number;
+}
+
+/**
+ * `pay-change`: the server answered with a new quote (cart, currency, details or prices
+ * changed). `items` is the cart that quote prices; `change` is set when the buyer edited the
+ * cart (`editable`): the page mirrors it into its own cart.
+ */
 export interface PayChangeDetail {
   quote: Quote;
+  items: CartItem[];
+  /** The buyer's last edit this quote prices (quantity 0: the line was removed). */
+  change?: PayCartChange;
 }
 
 /** `pay-submit`: the buyer pressed Pay. Cancel it (`preventDefault()`) to stop the payment. */

@@ -40,6 +40,33 @@ export interface Messages {
   email: string;
   emailRequired: string;
   emailInvalid: string;
+  /** The editable cart (`editable`): each line's stepper and remove button, named after the product. */
+  quantityOf: (name: string) => string;
+  decrease: (name: string) => string;
+  increase: (name: string) => string;
+  remove: (name: string) => string;
+  /** The server refused this quantity of a line (quantity_out_of_range); the line is back to the last one priced. */
+  quantityUnavailable: (quantity: string) => string;
+  /** The summary's rows besides the subtotal and total. */
+  discount: string;
+  shippingRow: string;
+  /** Shipping that costs nothing for a cart that ships. */
+  free: string;
+  /** Shipping of a cart that ships, before an address is known. */
+  shippingPending: string;
+  tax: string;
+  /** Under the total when prices include tax (`taxInclusive`). */
+  includingTax: (amount: string) => string;
+  /** Said politely when a re-quote changes the total. */
+  totalNow: (amount: string) => string;
+  /** The discount-code field (`discount-codes`). */
+  discountToggle: string;
+  discountCode: string;
+  applyCode: string;
+  codeApplied: (code: string) => string;
+  removeCode: (code: string) => string;
+  /** Why a code did not apply, by the quote's `discountCode.status`. */
+  codeProblems: Record<string, string>;
   /** Under the Pay button in `mode="hosted"`: where Pay takes the buyer. */
   hostedNote: string;
   /** While the browser leaves for the hosted payment page. */
@@ -73,6 +100,31 @@ const en: Messages = {
   email: 'Email',
   emailRequired: 'Enter your email address.',
   emailInvalid: 'Enter a valid email address, like name@example.com.',
+  quantityOf: (name) => `Quantity of ${name}`,
+  decrease: (name) => `Decrease quantity of ${name}`,
+  increase: (name) => `Increase quantity of ${name}`,
+  remove: (name) => `Remove ${name}`,
+  quantityUnavailable: (quantity) =>
+    `A quantity of ${quantity} is not available.`,
+  discount: 'Discount',
+  shippingRow: 'Shipping',
+  free: 'Free',
+  shippingPending: 'Calculated from your address',
+  tax: 'Tax',
+  includingTax: (amount) => `Including VAT ${amount}`,
+  totalNow: (amount) => `Total now ${amount}`,
+  discountToggle: 'Have a discount code?',
+  discountCode: 'Discount code',
+  applyCode: 'Apply',
+  codeApplied: (code) => `${code} applied`,
+  removeCode: (code) => `Remove discount code ${code}`,
+  codeProblems: {
+    unknown: 'This code is not valid.',
+    expired: 'This code has expired or is not active yet.',
+    minimum_not_met: 'Your order does not reach the minimum for this code yet.',
+    used_up: 'This code has already been used.',
+    not_applicable: 'This code does not apply to the items in your cart.',
+  },
   hostedNote: "You'll finish paying on Stripe's secure page.",
   redirecting: 'Taking you to the secure payment page…',
   errors: {
@@ -125,6 +177,32 @@ const fr: Messages = {
   emailRequired: 'Saisissez votre adresse e-mail.',
   emailInvalid:
     'Saisissez une adresse e-mail valide, par exemple nom@exemple.fr.',
+  quantityOf: (name) => `Quantité de ${name}`,
+  decrease: (name) => `Diminuer la quantité de ${name}`,
+  increase: (name) => `Augmenter la quantité de ${name}`,
+  remove: (name) => `Retirer ${name}`,
+  quantityUnavailable: (quantity) =>
+    `Une quantité de ${quantity} n'est pas disponible.`,
+  discount: 'Réduction',
+  shippingRow: 'Livraison',
+  free: 'Gratuite',
+  shippingPending: 'Calculée selon votre adresse',
+  tax: 'Taxes',
+  includingTax: (amount) => `Dont TVA ${amount}`,
+  totalNow: (amount) => `Nouveau total : ${amount}`,
+  discountToggle: 'Vous avez un code promo ?',
+  discountCode: 'Code promo',
+  applyCode: 'Appliquer',
+  codeApplied: (code) => `${code} appliqué`,
+  removeCode: (code) => `Retirer le code promo ${code}`,
+  codeProblems: {
+    unknown: "Ce code n'est pas valide.",
+    expired: "Ce code a expiré ou n'est pas encore actif.",
+    minimum_not_met:
+      "Votre commande n'atteint pas encore le minimum requis pour ce code.",
+    used_up: 'Ce code a déjà été utilisé.',
+    not_applicable: "Ce code ne s'applique pas aux articles de votre panier.",
+  },
   hostedNote: 'Vous finaliserez le paiement sur la page sécurisée de Stripe.',
   redirecting: 'Redirection vers la page de paiement sécurisée…',
   errors: {
@@ -178,6 +256,32 @@ const de: Messages = {
   emailRequired: 'Geben Sie Ihre E-Mail-Adresse ein.',
   emailInvalid:
     'Geben Sie eine gültige E-Mail-Adresse ein, z. B. name@beispiel.de.',
+  quantityOf: (name) => `Menge von ${name}`,
+  decrease: (name) => `Menge von ${name} verringern`,
+  increase: (name) => `Menge von ${name} erhöhen`,
+  remove: (name) => `${name} entfernen`,
+  quantityUnavailable: (quantity) =>
+    `Eine Menge von ${quantity} ist nicht verfügbar.`,
+  discount: 'Rabatt',
+  shippingRow: 'Versand',
+  free: 'Kostenlos',
+  shippingPending: 'Wird anhand Ihrer Adresse berechnet',
+  tax: 'Steuer',
+  includingTax: (amount) => `inkl. MwSt. ${amount}`,
+  totalNow: (amount) => `Gesamt jetzt ${amount}`,
+  discountToggle: 'Haben Sie einen Rabattcode?',
+  discountCode: 'Rabattcode',
+  applyCode: 'Einlösen',
+  codeApplied: (code) => `${code} eingelöst`,
+  removeCode: (code) => `Rabattcode ${code} entfernen`,
+  codeProblems: {
+    unknown: 'Dieser Code ist ungültig.',
+    expired: 'Dieser Code ist abgelaufen oder noch nicht gültig.',
+    minimum_not_met:
+      'Ihre Bestellung erreicht den Mindestbestellwert für diesen Code noch nicht.',
+    used_up: 'Dieser Code wurde bereits verwendet.',
+    not_applicable: 'Dieser Code gilt für keinen Artikel in Ihrem Warenkorb.',
+  },
   hostedNote: 'Sie schließen die Zahlung auf der sicheren Seite von Stripe ab.',
   redirecting: 'Weiterleitung zur sicheren Zahlungsseite…',
   errors: {

@@ -16,6 +16,7 @@ import {redirectReturn, returnUrl} from '../internal/providers/registry.js';
 import {ThemeController, type ResolvedTheme} from '../internal/theme.js';
 import {BuyerEmail} from './controllers/buyer-email.js';
 import {CartController} from './controllers/cart-controller.js';
+import {DiscountCode} from './controllers/discount-code.js';
 import {PaymentController} from './controllers/payment-controller.js';
 import {
   bareReturn,
@@ -29,6 +30,7 @@ import {
 import {ProvidersController} from './controllers/providers-controller.js';
 import type {Session} from './controllers/session.js';
 import styles from './pay-checkout.styles.js';
+import {discountField} from './templates/discount-field.js';
 import {emailField} from './templates/email-field.js';
 import {alertIcon, checkIcon} from './templates/icons.js';
 import {providerChoice} from './templates/provider-choice.js';
@@ -67,6 +69,23 @@ import {skeleton, summary} from './templates/summary.js';
  * fires `pay-success`, or says that nothing was charged and fires `pay-cancel`. PayPal, whose
  * window is a popup, works the same in both modes.
  *
+ * `editable` lets the buyer change the cart: each line gets a quantity stepper (− / the
+ * quantity / +) and a remove button. Off by default, so a page that owns its cart keeps
+ * owning it. The element writes the buyer's edit where the cart comes from (a new `items`
+ * array, or the `<pay-item>`'s `quantity` attribute, or removes the `<pay-item>`) and the
+ * `pay-change` of the new quote says what changed (`change: {sku, quantity}`, 0 for a
+ * removal), so the page can mirror it. A quantity the server refuses (more than the product's
+ * maximum) puts the line back and says so under it. Nothing can be edited while paying.
+ *
+ * `discount-codes` shows a discount-code field ("Have a discount code?"). The code is sent
+ * with every quote; an applied one is shown as a chip the buyer can remove, and one that did
+ * not apply says why (unknown, expired, minimum not met, used up, not for these items). Only
+ * an applied code is sent with the payment.
+ *
+ * The summary shows the quote's discount, shipping (with the rate's name, "Free" at 0, and
+ * only when the cart ships) and tax (added, or "Including VAT" under the total when prices
+ * include it). A total changed by a new quote is said politely to screen readers.
+ *
  * @tag pay-checkout
  *
  * @slot - `<pay-item sku quantity>` children: the cart (ignored when `items` is set).
@@ -74,7 +93,7 @@ import {skeleton, summary} from './templates/summary.js';
  * @slot paypal-buttons - Created by the element: where PayPal's buttons are rendered.
  *
  * @event {CustomEvent<PayReadyDetail>} pay-ready - The quote is shown and a provider's payment form is mounted (with `provider="stripe paypal"`, again for the other provider when the buyer first picks it). Detail: `{quote, provider}`.
- * @event {CustomEvent<PayChangeDetail>} pay-change - The server answered with a new quote (cart or currency changed, or prices changed at payment). Detail: `{quote}`.
+ * @event {CustomEvent<PayChangeDetail>} pay-change - The server answered with a new quote (cart, currency, discount code or address changed, or prices changed at payment). Detail: `{quote, items, change?}`: `items` is the cart it prices; `change` (`{sku, quantity}`, quantity 0 for a removal) is the buyer's last edit of an `editable` cart, which the element has already written to `items` or the `<pay-item>`s. After the buyer removed the last line, `quote` is an empty cart's (no lines, total 0).
  * @event {CustomEvent<PaySubmitDetail>} pay-submit - The buyer pressed Pay or a PayPal button. Cancelable: `preventDefault()` stops the payment before any order exists or PayPal's window opens (then `pay-cancel` fires). Detail: `{quote, provider}`.
  * @event {CustomEvent<PaySuccessDetail>} pay-success - The server marked the order paid (on the page a redirect or hosted payment returns to, too). Detail: `{orderId, status, total, currency, provider}`.
  * @event {CustomEvent<PayErrorDetail>} pay-error - Loading or paying failed; `message` is what the buyer was shown (`invalid_email`: the Email field stopped Pay, no order was created; `server_not_found`: no companion server answered, set `server`). Detail: `{code, message, provider?, orderId?}`.
@@ -84,8 +103,25 @@ import {skeleton, summary} from './templates/summary.js';
  * @csspart skeleton - The placeholder shown while the quote loads.
  * @csspart summary - The order summary table.
  * @csspart line - One cart line (a table row).
+ * @csspart stepper - In an `editable` cart: a line's quantity stepper (a labelled group: −, the quantity, +).
+ * @csspart stepper-button - The stepper's − and + buttons.
+ * @csspart quantity-input - The stepper's quantity (a number input).
+ * @csspart remove-button - A line's remove button.
+ * @csspart line-error - Under a line: the server refused its quantity (`role="alert"`).
  * @csspart subtotal - The subtotal row.
+ * @csspart discount - The discount row (negative, with the code).
+ * @csspart shipping-cost - The shipping row (the rate's name; shown when the cart ships).
+ * @csspart tax - The tax row (when tax is added to the prices).
  * @csspart total - The total row.
+ * @csspart included-tax - Under the total when prices include tax: "Including VAT €x".
+ * @csspart total-announcement - The visually hidden, polite live region that says a changed total.
+ * @csspart discount-code - The discount-code field (`discount-codes`): the disclosure and the field, or the applied code.
+ * @csspart discount-toggle - The "Have a discount code?" button (a disclosure).
+ * @csspart discount-input - The discount-code input.
+ * @csspart discount-apply - The Apply button.
+ * @csspart discount-error - Why the code did not apply (`role="alert"`, the input's `aria-describedby`).
+ * @csspart discount-chip - The applied code ("WELCOME10 applied").
+ * @csspart discount-remove - The chip's remove button.
  * @csspart email - The email field: label, input and message.
  * @csspart email-input - The email input.
  * @csspart email-error - The email's message (`role="alert"`, the input's `aria-describedby`).
@@ -138,6 +174,8 @@ export class PayCheckout extends LitElement {
       locale: languageTag(this._locale),
       returnUrl: returnUrl(this.returnUrl),
       ...this._details,
+      // A code the shown quote did not apply is left out: the server would answer price_changed.
+      discountCode: this._discount.forPayment(),
     }),
     requoted: (quote) => this._providers.update(quote),
     refocus: () => this._refocus(),
@@ -161,6 +199,17 @@ export class PayCheckout extends LitElement {
       details: () => this._details,
     }
   );
+
+  /** The discount-code field (`discount-codes`): its code is one of `_details`. */
+  private readonly _discount = new DiscountCode(this, {
+    code: () => this._details.discountCode,
+    set: (discountCode) => this._setDetails({discountCode}),
+    quote: () => this._payment.state.quote,
+    input: () =>
+      this.renderRoot.querySelector<HTMLInputElement>('#discount-code'),
+    remove: () =>
+      this.renderRoot.querySelector<HTMLButtonElement>('.chip__remove'),
+  });
 
   /**
    * What the buyer chose besides the cart (address, shipping rate, discount code): part of
@@ -214,6 +263,12 @@ export class PayCheckout extends LitElement {
 
   /** The cart as `{sku, quantity}` objects; when set, `<pay-item>` children are ignored. */
   @property({attribute: false}) items: CartItem[] | undefined = undefined;
+
+  /** Lets the buyer change quantities and remove lines (the element updates `items` or the `<pay-item>`s, and `pay-change` says what changed). */
+  @property({type: Boolean}) editable = false;
+
+  /** Shows the discount-code field. */
+  @property({type: Boolean, attribute: 'discount-codes'}) discountCodes = false;
 
   // ---- Lifecycle ----------------------------------------------------------------------------
 
@@ -392,6 +447,43 @@ export class PayCheckout extends LitElement {
     );
   }
 
+  /** The summary; in an `editable` cart with its steppers and remove buttons. */
+  private _renderSummary(t: Messages, quote: Quote) {
+    const state = this._payment.state;
+    const cart = this._cart;
+    return summary(t, quote, {
+      locale: this._locale,
+      stale: state.quoting,
+      announce: cart.totalChanged,
+      cart: this.editable
+        ? {
+            items: cart.items(),
+            disabled: !editable(state),
+            refused: cart.refused,
+            limits: cart.limits,
+            onQuantity: (sku, quantity) => cart.edit(sku, quantity),
+            onRemove: (sku, index) => {
+              cart.edit(sku, 0);
+              this._focusAfterRemoval(index);
+            },
+          }
+        : undefined,
+    });
+  }
+
+  /** A line was removed: the focus goes to the next line's quantity (else the one before), else to the summary. */
+  private _focusAfterRemoval(index: number): void {
+    void this.updateComplete.then(() => {
+      const root = this.renderRoot;
+      const inputs = root.querySelectorAll<HTMLElement>('.stepper__input');
+      const target =
+        inputs[index] ??
+        inputs[index - 1] ??
+        root.querySelector<HTMLElement>('.summary, .empty');
+      target?.focus();
+    });
+  }
+
   override render() {
     const t = this._messages;
     const state = this._payment.state;
@@ -410,10 +502,21 @@ export class PayCheckout extends LitElement {
         loading
           ? skeleton(t)
           : quote
-            ? summary(t, quote, {locale: this._locale, stale: state.quoting})
+            ? this._renderSummary(t, quote)
             : state.phase === 'empty' && !bareReturn(state)
               ? html`<p class="empty">${t.emptyCart}</p>`
               : nothing
+      }
+      ${
+        form && this.discountCodes
+          ? discountField(t, {
+              ...this._discount.view(!editable(state)),
+              onToggle: this._discount.onToggle,
+              onInput: this._discount.onInput,
+              onSubmit: this._discount.onSubmit,
+              onRemove: this._discount.onRemove,
+            })
+          : nothing
       }
       ${
         form && !this.noEmail

@@ -3,6 +3,7 @@
  * SPDX-License-Identifier: MIT
  */
 import {css} from 'lit';
+import cartStyles from './pay-checkout-cart.styles.js';
 import paymentStyles from './pay-checkout-payment.styles.js';
 
 /*
@@ -15,9 +16,11 @@ import paymentStyles from './pay-checkout-payment.styles.js';
  * Both message regions stay in the DOM, empty ones visually hidden: a live region must
  * exist before it speaks.
  *
- * The payment controls and the messages (pay-checkout-payment.styles.ts) are interpolated at
- * the end: one stylesheet, in the same order as before the split (an array of two sheets costs
- * the initial download about 20 bytes more after gzip).
+ * The summary's extra rows, the editable cart and the discount code
+ * (pay-checkout-cart.styles.ts), then the payment controls and the messages
+ * (pay-checkout-payment.styles.ts) are interpolated at the end: one stylesheet, in the same
+ * order as before the split (an array of two sheets costs the initial download about 20 bytes
+ * more after gzip).
  */
 export default css`
   :host {
@@ -230,5 +233,6 @@ export default css`
     }
   }
 
+  ${cartStyles}
   ${paymentStyles}
 `;

@@ -8,10 +8,15 @@
  * `<pay-item>` children (only SKUs and quantities: prices on the page are never trusted), and
  * every change is re-quoted by the server once it settles. The quote is what the buyer sees
  * and pays; a new one fires `pay-change` and reaches the providers.
+ *
+ * In an `editable` cart the buyer's edits are written where the cart comes from (a new
+ * `items` array, or the `<pay-item>`'s `quantity` attribute, or its removal), so the page and
+ * the element never disagree, and the `pay-change` of their quote says what the buyer did.
  */
 import type {ReactiveController, ReactiveControllerHost} from 'lit';
 import type {CartItem, Quote} from '../../contract.js';
-import {emit} from '../../internal/events.js';
+import {codeOf} from '../../internal/api.js';
+import {emit, type PayCartChange} from '../../internal/events.js';
 import type {CheckoutDetails} from '../../internal/providers/provider.js';
 import {PayItem} from '../../pay-item/pay-item.component.js';
 import type {PaymentController} from './payment-controller.js';
@@ -25,7 +30,7 @@ const REQUOTE_DELAY = 150;
 /** What this controller reads from its element. */
 interface CartHost extends ReactiveControllerHost, HTMLElement {
   /** The cart as a property; when set, `<pay-item>` children are ignored. */
-  readonly items: CartItem[] | undefined;
+  items: CartItem[] | undefined;
   /** ISO 4217 code of the cart; '' for the server's default. */
   readonly currency: string;
 }
@@ -47,6 +52,15 @@ export class CartController implements ReactiveController {
   private _timer?: ReturnType<typeof setTimeout>;
   /** The cart + currency of the last quote asked for, to skip re-quoting an unchanged cart. */
   private _quoted = '';
+  /** The buyer's last edit, until a quote prices it. */
+  private _change?: PayCartChange;
+
+  /** The quantity of a line the server refused (quantity_out_of_range) at the buyer's last edit. */
+  refused?: PayCartChange;
+  /** Per SKU, the smallest quantity the server refused: the stepper stops below it. */
+  readonly limits = new Map<string, number>();
+  /** A re-quote changed the total: the summary's live region says the new one. */
+  totalChanged = false;
 
   constructor(
     host: CartHost,
@@ -74,20 +88,22 @@ export class CartController implements ReactiveController {
   items(): CartItem[] {
     const {items} = this._host;
     if (items) return items.map(({sku, quantity}) => ({sku, quantity}));
-    const elements = this._options.itemSlot()?.assignedElements() ?? [
-      ...this._host.children,
-    ];
-    return elements.flatMap((element) => {
-      if (element.localName !== 'pay-item') return [];
-      // Only the SKU and the quantity are read: prices on the page are never trusted.
-      const item = element instanceof PayItem ? element : undefined;
-      const sku = (item?.sku ?? element.getAttribute('sku') ?? '').trim();
-      const quantity =
-        item?.quantity ?? Number(element.getAttribute('quantity') ?? 1);
-      return sku && Number.isInteger(quantity) && quantity > 0
-        ? [{sku, quantity}]
-        : [];
-    });
+    return this._children().flatMap(({sku, quantity}) =>
+      sku && Number.isInteger(quantity) && quantity > 0 ? [{sku, quantity}] : []
+    );
+  }
+
+  /**
+   * The buyer set a line's quantity (0 removes it). Written where the cart comes from, then
+   * re-quoted like any cart change; the quote's `pay-change` carries this edit.
+   */
+  edit(sku: string, quantity: number): void {
+    if (!phases.editable(this._payment.state)) return;
+    this.refused = undefined;
+    this._change = {sku, quantity};
+    this._write(sku, quantity);
+    this.schedule();
+    this._host.requestUpdate();
   }
 
   /** The first quote of a connection; `null` for an empty cart. */
@@ -109,6 +125,53 @@ export class CartController implements ReactiveController {
   stop(): void {
     this._request?.abort();
     clearTimeout(this._timer);
+  }
+
+  /** The `<pay-item>` children with what they say (before the first render: the host's children). */
+  private _children(): {element: Element; sku: string; quantity: number}[] {
+    const elements = this._options.itemSlot()?.assignedElements() ?? [
+      ...this._host.children,
+    ];
+    return elements.flatMap((element) => {
+      if (element.localName !== 'pay-item') return [];
+      // Only the SKU and the quantity are read: prices on the page are never trusted.
+      const item = element instanceof PayItem ? element : undefined;
+      const sku = (item?.sku ?? element.getAttribute('sku') ?? '').trim();
+      const quantity =
+        item?.quantity ?? Number(element.getAttribute('quantity') ?? 1);
+      return [{element, sku, quantity}];
+    });
+  }
+
+  /**
+   * Sets the quantity of `sku` where the cart comes from: a new `items` array, or the
+   * `<pay-item>`'s attribute (its property follows). The server prices one line per SKU, so
+   * a SKU listed twice keeps its first entry; 0 removes them all.
+   */
+  private _write(sku: string, quantity: number): void {
+    const host = this._host;
+    let first = true;
+    const keep = (entry: {sku: string}) => {
+      if (entry.sku !== sku) return 'other';
+      const keepIt = first && quantity > 0;
+      first = false;
+      return keepIt ? 'set' : 'drop';
+    };
+    if (host.items) {
+      host.items = host.items.flatMap((item) => {
+        const what = keep(item);
+        return what === 'drop'
+          ? []
+          : [what === 'set' ? {...item, quantity} : item];
+      });
+      return;
+    }
+    for (const child of this._children()) {
+      const what = keep(child);
+      if (what === 'set')
+        child.element.setAttribute('quantity', String(quantity));
+      else if (what === 'drop') child.element.remove();
+    }
   }
 
   private _key(items: CartItem[]): string {
@@ -146,21 +209,78 @@ export class CartController implements ReactiveController {
     this._request = request;
     // stop() aborts this request too, so it also ends with the connection.
     const {signal} = request;
+    const items = this.items();
     const quoting = this._ask(session, signal);
     payment.set(phases.withError(payment.state, ''));
     try {
       const quote = await quoting;
       if (signal.aborted) return;
+      const before = payment.state.quote;
+      const change = this._change;
+      this._change = undefined;
+      if (quote && before && quote.total !== before.total)
+        this.totalChanged = true;
       payment.set(phases.quoted(payment.state, quote));
-      if (!quote) return;
-      emit(this._host, 'pay-change', {quote});
+      if (!quote) {
+        // The buyer removed the last line: the page hears of it, with an empty cart's quote.
+        if (change && before)
+          emit(this._host, 'pay-change', {
+            quote: emptyQuote(before),
+            items,
+            change,
+          });
+        return;
+      }
+      emit(this._host, 'pay-change', {quote, items, ...(change && {change})});
       this._providers.update(quote);
       if (!this._providers.current)
         await this._providers.loadActive(session.signal);
     } catch (error) {
       if (signal.aborted) return;
       payment.set(phases.quoteFailed(payment.state));
-      payment.fail(error, this._providers.current?.name);
+      if (!this._refuse(error))
+        payment.fail(error, this._providers.current?.name);
     }
   }
+
+  /**
+   * The server refused the quantity the buyer just chose (more than the product's maximum):
+   * that line goes back to the quantity last priced and says why, and the stepper stops below
+   * the refused quantity. False for any other failure (shown in the error region).
+   */
+  private _refuse(error: unknown): boolean {
+    const change = this._change;
+    if (!change || codeOf(error) !== 'quantity_out_of_range') return false;
+    const priced = this._payment.state.quote?.lines.find(
+      (line) => line.sku === change.sku
+    )?.quantity;
+    if (priced === undefined || priced >= change.quantity) return false;
+    this._change = undefined;
+    this.refused = change;
+    this.limits.set(
+      change.sku,
+      Math.min(this.limits.get(change.sku) ?? Infinity, change.quantity)
+    );
+    this._write(change.sku, priced);
+    // The cart is the one last priced again: nothing to re-quote.
+    this._quoted = this._key(this.items());
+    this._host.requestUpdate();
+    return true;
+  }
+}
+
+/** The quote of an empty cart: no lines, nothing to pay. */
+function emptyQuote(last: Quote): Quote {
+  return {
+    currency: last.currency,
+    lines: [],
+    subtotal: 0,
+    discount: 0,
+    shipping: 0,
+    tax: 0,
+    taxInclusive: last.taxInclusive,
+    total: 0,
+    requiresShipping: false,
+    shippingRates: [],
+  };
 }

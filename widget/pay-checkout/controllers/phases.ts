@@ -240,6 +240,10 @@ const finish = (
   error: string
 ): CheckoutState => ({...state, inFlight: false, phase, status: '', error});
 
+/** A quote's lines as the cart they price. */
+const itemsOf = (quote: Quote) =>
+  quote.lines.map(({sku, quantity}) => ({sku, quantity}));
+
 /** The attempt ended as the provider says. */
 export function settle(
   state: CheckoutState,
@@ -260,7 +264,8 @@ export function settle(
       return {
         state: {...retryable(quoted(state, quote)), error: t.pricesChanged},
         events: [
-          ['pay-change', {quote}],
+          // The cart as the server priced it (the same SKUs and quantities, merged).
+          ['pay-change', {quote, items: itemsOf(quote)}],
           [
             'pay-error',
             {code: 'price_changed', message: t.pricesChanged, provider},
