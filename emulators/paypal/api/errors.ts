@@ -181,6 +181,50 @@ export const ISSUES: Readonly<Record<string, [number, string]>> = {
     422,
     'The PayPal-Request-ID has already been used for another request.',
   ],
+  INVALID_COUNTRY_CODE: [
+    400,
+    'Country code is invalid. Please refer to https://developer.paypal.com/api/rest/reference/country-codes/ for a list of supported country codes.',
+  ],
+  SHIPPING_OPTION_NOT_SELECTED: [
+    422,
+    "At least one of the shipping.option should be set to 'selected = true'.",
+  ],
+  MULTIPLE_SHIPPING_OPTION_SELECTED: [
+    422,
+    "Only one shipping.option can be set to 'selected = true'.",
+  ],
+  PREFERRED_SHIPPING_OPTION_AMOUNT_MISMATCH: [
+    422,
+    'The amount provided in the preferred shipping option should match the amount provided in amount breakdown',
+  ],
+  SHIPPING_OPTIONS_NOT_SUPPORTED: [
+    422,
+    "Shipping options are not supported when 'application_context.shipping_preference' is set as 'NO_SHIPPING' or 'SET_PROVIDED_ADDRESS'.",
+  ],
+  // PATCH /v2/checkout/orders/{id} (orders.patch-400 and orders.patch-422).
+  FIELD_NOT_PATCHABLE: [400, 'Field cannot be patched.'],
+  INVALID_PATCH_OPERATION: [
+    400,
+    "The operation cannot be honored. Cannot add a property that's already present, use replace. Cannot remove a property thats not present, use add. Cannot replace a property thats not present, use add.",
+  ],
+  NOT_PATCHABLE: [422, 'Cannot be patched.'],
+  PATCH_PATH_REQUIRED: [
+    422,
+    'Specify a `value` for the field in which the operation needs to be performed.',
+  ],
+  PATCH_VALUE_REQUIRED: [422, 'Specify a `value` for the field being patched.'],
+  INVALID_JSON_POINTER_FORMAT: [
+    422,
+    'Path should be a valid [JSON Pointer](https://tools.ietf.org/html/rfc6901) that references a location within the request where the operation is performed.',
+  ],
+  UNSUPPORTED_PATCH_PARAMETER_VALUE: [
+    422,
+    'The value specified for this field is not currently supported.',
+  ],
+  ORDER_ALREADY_COMPLETED: [
+    422,
+    'The order cannot be patched after it is completed.',
+  ],
   INTERNAL_SERVER_ERROR: [500, 'An internal server error has occurred.'],
 };
 

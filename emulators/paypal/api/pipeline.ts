@@ -24,7 +24,7 @@ export function debugId(): MiddlewareHandler<Env> {
 /** The JS SDK calls the API from the shop's origin (the real one calls from paypal.com). */
 export const corsForBrowsers = cors({
   origin: '*',
-  allowMethods: ['GET', 'POST', 'OPTIONS'],
+  allowMethods: ['GET', 'POST', 'PATCH', 'OPTIONS'],
   allowHeaders: [
     'Authorization',
     'Content-Type',
@@ -35,11 +35,11 @@ export const corsForBrowsers = cors({
   maxAge: 300,
 });
 
-/** POST bodies are JSON (415 otherwise); an empty body is allowed (capture needs none). */
+/** POST and PATCH bodies are JSON (415 otherwise); an empty body is allowed (capture needs none). */
 export function jsonBody(): MiddlewareHandler<Env> {
   return async (c, next) => {
     c.set('body', undefined);
-    if (c.req.method === 'POST') {
+    if (c.req.method === 'POST' || c.req.method === 'PATCH') {
       const text = await c.req.text();
       if (text.trim()) {
         if (!(c.req.header('Content-Type') ?? '').includes('json')) {

@@ -20,6 +20,8 @@ export interface OrderRecord {
   funding: Funding | null;
   returnUrl: string | null;
   cancelUrl: string | null;
+  /** `experience_context.shipping_preference` (GET_FROM_FILE when not given). */
+  shippingPreference: 'GET_FROM_FILE' | 'NO_SHIPPING' | 'SET_PROVIDED_ADDRESS';
 }
 
 export interface EventRecord {

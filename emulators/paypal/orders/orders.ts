@@ -1,6 +1,6 @@
 /**
- * Orders v2: `POST /v2/checkout/orders`, `GET /v2/checkout/orders/:id` and
- * `POST /v2/checkout/orders/:id/capture` (intent CAPTURE). Statuses move CREATED → APPROVED (the
+ * Orders v2: `POST /v2/checkout/orders`, `GET /v2/checkout/orders/:id`,
+ * `PATCH /v2/checkout/orders/:id` and `POST /v2/checkout/orders/:id/capture` (intent CAPTURE). Statuses move CREATED → APPROVED (the
  * buyer, on the approval page) → COMPLETED (capture).
  */
 import {Hono} from 'hono';
@@ -9,6 +9,7 @@ import {issueError, notFound} from '../api/errors.js';
 import {newResourceId} from '../core/ids.js';
 import {timestamp, type Core, type OrderRecord} from '../core/state.js';
 import {captureOrder} from './capture.js';
+import {patchOrder} from './patch.js';
 import {validateOrderRequest} from './request.js';
 import {
   capturedOrderView,
@@ -44,6 +45,7 @@ function createOrder(core: Core, body: unknown): OrderRecord {
     funding: null,
     returnUrl: request.returnUrl,
     cancelUrl: request.cancelUrl,
+    shippingPreference: request.shippingPreference,
   };
   core.state.orders.set(id, record);
   return record;
@@ -63,6 +65,11 @@ export function orderRoutes(core: Core) {
   app.get('/:id', (c) =>
     c.json(fullOrder(core, findOrder(core, c.req.param('id'))))
   );
+
+  app.patch('/:id', (c) => {
+    patchOrder(core, findOrder(core, c.req.param('id')), c.get('body'));
+    return c.body(null, 204);
+  });
 
   app.post('/:id/capture', (c) => {
     const record = findOrder(core, c.req.param('id'));

@@ -6,6 +6,7 @@
 import {PAYPAL_CURRENCIES} from '../core/money.js';
 import type {ItemJson, MoneyJson, PurchaseUnitJson} from '../core/types.js';
 import {Checker, isObject, type Json} from './checks.js';
+import {checkShipping, type ShippingPreference} from './shipping.js';
 
 const BREAKDOWN_FIELDS = [
   'item_total',
@@ -88,7 +89,8 @@ function checkItem(
 export function checkPurchaseUnit(
   check: Checker,
   value: unknown,
-  path: string
+  path: string,
+  preference: ShippingPreference = 'GET_FROM_FILE'
 ): PurchaseUnitJson | undefined {
   if (!isObject(value)) {
     check.report('MALFORMED_REQUEST_JSON', path, value);
@@ -118,6 +120,11 @@ export function checkPurchaseUnit(
   const parts = checkBreakdown(check, breakdown, amountPath, currency);
   const lines = checkItems(check, value.items, path, currency);
   checkSums(check, {amount, total, parts, lines, amountPath});
+  const shipping = checkShipping(check, value.shipping, `${path}/shipping`, {
+    currency,
+    preference,
+    shipping: {given: parts.has('shipping'), hundredths: parts.get('shipping')},
+  });
 
   if (total === undefined || !isObject(amount)) return undefined;
   const copiedBreakdown = isObject(breakdown)
@@ -140,9 +147,7 @@ export function checkPurchaseUnit(
       soft_descriptor: softDescriptor.slice(0, 22),
     }),
     ...(lines.items.length > 0 && {items: lines.items}),
-    ...(isObject(value.shipping) && {
-      shipping: value.shipping as PurchaseUnitJson['shipping'],
-    }),
+    ...(shipping && {shipping}),
   };
 }
 

@@ -7,9 +7,17 @@ import {PaypalApiError, detail} from '../api/errors.js';
 import type {PurchaseUnitJson} from '../core/types.js';
 import {Checker, isObject, type Json} from './checks.js';
 import {checkPurchaseUnit} from './purchase-unit.js';
+import type {ShippingPreference} from './shipping.js';
+
+const PREFERENCES: readonly ShippingPreference[] = [
+  'GET_FROM_FILE',
+  'NO_SHIPPING',
+  'SET_PROVIDED_ADDRESS',
+];
 
 interface ValidOrderRequest {
   purchaseUnits: PurchaseUnitJson[];
+  shippingPreference: ShippingPreference;
   /** Where a buyer who was redirected (not in a popup) goes back to. */
   returnUrl: string | null;
   cancelUrl: string | null;
@@ -49,8 +57,21 @@ function experienceUrls(check: Checker, body: Json) {
   const urls = {
     returnUrl: null as string | null,
     cancelUrl: null as string | null,
+    shippingPreference: 'GET_FROM_FILE' as ShippingPreference,
   };
   if (!context) return urls;
+  const preference = context.shipping_preference;
+  if (preference !== undefined) {
+    if (PREFERENCES.includes(preference as ShippingPreference)) {
+      urls.shippingPreference = preference as ShippingPreference;
+    } else {
+      check.report(
+        'INVALID_PARAMETER_VALUE',
+        '/payment_source/paypal/experience_context/shipping_preference',
+        preference
+      );
+    }
+  }
   for (const key of Object.keys(context)) {
     if (!EXPERIENCE_FIELDS.includes(key)) {
       check.report(
@@ -93,6 +114,8 @@ export function validateOrderRequest(body: unknown): ValidOrderRequest {
     check.report('INVALID_PARAMETER_VALUE', '/intent', intent);
   }
 
+  // The address preference decides whether shipping options may be offered at all.
+  const urls = experienceUrls(check, body);
   const units: PurchaseUnitJson[] = [];
   const raw = body.purchase_units;
   if (raw === undefined || raw === null) {
@@ -105,12 +128,16 @@ export function validateOrderRequest(body: unknown): ValidOrderRequest {
     check.report('INVALID_ARRAY_MAX_ITEMS', '/purchase_units');
   } else {
     raw.forEach((value, i) => {
-      const unit = checkPurchaseUnit(check, value, `/purchase_units/${i}`);
+      const unit = checkPurchaseUnit(
+        check,
+        value,
+        `/purchase_units/${i}`,
+        urls.shippingPreference
+      );
       if (unit) units.push(unit);
     });
     if (raw.length > 1) checkUnits(check, raw);
   }
-  const urls = experienceUrls(check, body);
 
   if (check.invalid.length > 0) throw new PaypalApiError(400, check.invalid);
   if (check.unprocessable.length > 0) {
