@@ -19,15 +19,36 @@ interface FakePaymentIntent {
   last_payment_error?: {message?: string} | null;
 }
 
+/** What the Address Element reports: its `change` event's and `getValue()`'s `value`. */
+export interface FakeAddressValue {
+  name: string;
+  address: {
+    line1: string;
+    line2: string | null;
+    city: string;
+    state: string;
+    postal_code: string;
+    country: string;
+  };
+}
+
 /**
- * The subset of Stripe.js the element uses, recording every call. The Payment Element is a
- * plain labelled input mounted into the node it is given (the real one is an iframe).
+ * The subset of Stripe.js the element uses, recording every call. The Payment Element and the
+ * Address Element are plain labelled inputs mounted into the node they are given (the real
+ * ones are iframes); `addressChange()` plays the buyer typing in the Address Element.
  */
 export class FakeStripe {
   publishableKeys: string[] = [];
   elementsOptions: Record<string, unknown>[] = [];
   updates: Record<string, unknown>[] = [];
   mountedInto: HTMLElement[] = [];
+  /** Every `elements.create(type, options)`, in order. */
+  created: {type: string; options: Record<string, unknown> | undefined}[] = [];
+  /** Where the Address Element is mounted, while it is. */
+  addressMountedInto?: HTMLElement;
+  /** What the Address Element's `getValue()` answers. */
+  addressValue: {complete: boolean; value: FakeAddressValue} | undefined;
+  private _addressHandlers = new Map<string, ((event: unknown) => void)[]>();
   submits = 0;
   confirms: Record<string, unknown>[] = [];
   retrieved: string[] = [];
@@ -52,6 +73,61 @@ export class FakeStripe {
     return this;
   }
 
+  /** The buyer changed the Address Element: its `change` event, as Stripe.js fires it. */
+  addressChange(value: FakeAddressValue, complete = true): void {
+    this.addressValue = {complete, value};
+    for (const handler of this._addressHandlers.get('change') ?? [])
+      handler({
+        elementType: 'address',
+        elementMode: 'shipping',
+        empty: false,
+        complete,
+        isNewAddress: true,
+        value,
+      });
+  }
+
+  private _addressElement() {
+    let node: HTMLElement | undefined;
+    return {
+      mount: (target: HTMLElement) => {
+        this.addressMountedInto = target;
+        node = document.createElement('div');
+        node.className = 'fake-address-element';
+        node.innerHTML =
+          '<label>Address <input name="line1" autocomplete="shipping address-line1"></label>';
+        target.append(node);
+      },
+      on: (type: string, handler: (event: unknown) => void) => {
+        this._addressHandlers.set(type, [
+          ...(this._addressHandlers.get(type) ?? []),
+          handler,
+        ]);
+      },
+      getValue: async () =>
+        this.addressValue ?? {
+          complete: false,
+          isNewAddress: true,
+          value: {
+            name: '',
+            address: {
+              line1: '',
+              line2: null,
+              city: '',
+              state: '',
+              postal_code: '',
+              country: '',
+            },
+          },
+        },
+      destroy: () => {
+        node?.remove();
+        this.addressMountedInto = undefined;
+        this._addressHandlers.clear();
+      },
+    };
+  }
+
   restore(): void {
     installed.fake = undefined;
     delete window.Stripe;
@@ -63,7 +139,9 @@ export class FakeStripe {
       elements: (options: Record<string, unknown>) => {
         this.elementsOptions.push(options);
         return {
-          create: (type: string) => {
+          create: (type: string, options?: Record<string, unknown>) => {
+            this.created.push({type, options});
+            if (type === 'address') return this._addressElement();
             if (type !== 'payment')
               throw new Error(`unexpected element ${type}`);
             let node: HTMLElement | undefined;

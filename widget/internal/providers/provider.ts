@@ -12,6 +12,7 @@
  */
 import type {ReactiveController, ReactiveControllerHost} from 'lit';
 import type {
+  Address,
   CartItem,
   ConfigResponse,
   PaymentIntentRequest,
@@ -87,6 +88,10 @@ export interface ProviderContext<N extends ProviderName = ProviderName> {
   locale: string;
   /** A light-DOM child of the host, projected through the provider's named slot. */
   mountNode: HTMLElement;
+  /** For a provider with an `addressSlot`: the light-DOM child projected through that slot. */
+  addressNode: HTMLElement;
+  /** The shipping address, for a provider that collects it in its own form. */
+  shipping: ShippingBridge;
   /** For failures outside a payment attempt (the provider's UI failed to load): shows the message and fires `pay-error`. */
   reportError: (code: string, message?: string) => void;
   /**
@@ -94,6 +99,17 @@ export interface ProviderContext<N extends ProviderName = ProviderName> {
    * attempt is not settled (PayPal: a declined card the buyer replaces in PayPal's window).
    */
   notify: (code: string, message?: string) => void;
+}
+
+/**
+ * How a provider whose own UI collects the shipping address (Stripe's Address Element) shares
+ * it with the element, which sends it with every quote and shows the rates for it.
+ */
+export interface ShippingBridge {
+  /** The address the buyer has given so far (in the element's form), to prefill the provider's. */
+  address(): Address | undefined;
+  /** The buyer changed the address in the provider's form (`undefined`: no country yet). */
+  change(address: Address | undefined): void;
 }
 
 /** What the element offers a provider that starts payments from its own UI (PayPal's buttons). */
@@ -122,6 +138,12 @@ export interface ProviderController<
   readonly slot: string;
   /** True when the element's Pay button starts the payment (Stripe); false when the provider renders its own buttons. */
   readonly usesPayButton: boolean;
+  /**
+   * Set by a provider that collects the shipping address in its own UI (Stripe's Address
+   * Element): the slot of `addressNode`, shown where the address goes. Without it the element
+   * shows its own address form when the cart ships.
+   */
+  readonly addressSlot?: string;
   /** The sentences for the error codes only this provider reports, joined to the element's tables. */
   readonly messages?: ErrorTables;
   /** Loads the SDK and mounts the provider's UI. */

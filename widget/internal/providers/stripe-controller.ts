@@ -13,6 +13,8 @@ import type {
   Appearance,
   PaymentIntent,
   Stripe,
+  StripeAddressElement,
+  StripeAddressElementChangeEvent,
   StripeElementLocale,
   StripeElements,
   StripeError,
@@ -20,6 +22,7 @@ import type {
   loadStripe as LoadStripe,
 } from '@stripe/stripe-js';
 import type {
+  Address,
   PaymentIntentRequest,
   PaymentIntentResponse,
   Quote,
@@ -138,6 +141,37 @@ function failure(error: StripeError, orderId?: string): PaymentOutcome {
   };
 }
 
+/** What the Address Element reports (`change`, `getValue()`), as the contract's Address. */
+function fromStripeAddress({
+  name,
+  address,
+}: StripeAddressElementChangeEvent['value']): Address | undefined {
+  if (!address.country) return undefined;
+  const parts: Address = {country: address.country};
+  const fields: [keyof Address, string | null | undefined][] = [
+    ['name', name],
+    ['line1', address.line1],
+    ['line2', address.line2],
+    ['city', address.city],
+    ['region', address.state],
+    ['postalCode', address.postal_code],
+  ];
+  for (const [field, value] of fields) if (value) parts[field] = value;
+  return parts;
+}
+
+/** The contract's Address in Stripe's shape (`state`, `postal_code`), for `defaultValues`. */
+function toStripeAddress(address: Address) {
+  return {
+    line1: address.line1,
+    line2: address.line2,
+    city: address.city,
+    state: address.region,
+    postal_code: address.postalCode,
+    country: address.country,
+  };
+}
+
 /** `pi_123_secret_456` → `pi_123`. */
 function intentIdFromSecret(clientSecret: string): string {
   return clientSecret.split('_secret_')[0] ?? clientSecret;
@@ -200,12 +234,16 @@ class StripeController
   readonly name = 'stripe';
   readonly slot = 'stripe-payment-element';
   readonly usesPayButton = true;
+  /** The Address Element collects the shipping address (in shipping mode, Stripe also offers "billing same as shipping"). */
+  readonly addressSlot = 'stripe-address-element';
   readonly messages = stripeMessages;
 
   private _api?: Api;
   private _stripe?: Stripe;
   private _elements?: StripeElements;
   private _paymentElement?: StripePaymentElement;
+  private _addressElement?: StripeAddressElement;
+  private _context?: ProviderContext<'stripe'>;
   /** Set by destroy(): a load still in flight must not mount afterwards. */
   private _destroyed = false;
 
@@ -234,16 +272,64 @@ class StripeController
       appearance: toAppearance(context.theme),
       locale: (context.locale || 'auto') as StripeElementLocale,
     });
-    this._paymentElement = this._elements.create('payment', {layout: 'tabs'});
+    // A shipping address given before (in the element's form, with another provider) is
+    // the billing address the card most likely has.
+    const known = context.shipping.address();
+    this._paymentElement = this._elements.create('payment', {
+      layout: 'tabs',
+      ...(known && {
+        defaultValues: {
+          billingDetails: {
+            name: known.name,
+            address: toStripeAddress(known),
+          },
+        },
+      }),
+    });
     this._paymentElement.on('loaderror', ({error}) =>
       context.reportError(stripeErrorCode(error), error.message)
     );
     // Stripe refuses to mount inside a shadow root: the node is a light-DOM child of the
     // host, shown through <slot name="stripe-payment-element">.
     this._paymentElement.mount(context.mountNode);
+    this._context = context;
+    this._syncAddress(context.quote);
+  }
+
+  /**
+   * The Address Element exists while the cart ships: created (prefilled with what the buyer
+   * already gave) when it starts to, destroyed when it stops. Its changes are the element's
+   * shipping address, which re-quotes when a priced part changes.
+   */
+  private _syncAddress(quote: Quote): void {
+    const context = this._context;
+    const elements = this._elements;
+    if (!context || !elements) return;
+    if (!quote.requiresShipping) {
+      this._addressElement?.destroy();
+      this._addressElement = undefined;
+      return;
+    }
+    if (this._addressElement) return;
+    const known = context.shipping.address();
+    const address = elements.create('address', {
+      mode: 'shipping',
+      ...(known && {
+        defaultValues: {name: known.name, address: toStripeAddress(known)},
+      }),
+    });
+    address.on('change', (event) =>
+      context.shipping.change(fromStripeAddress(event.value))
+    );
+    address.on('loaderror', ({error}) =>
+      context.reportError(stripeErrorCode(error), error.message)
+    );
+    address.mount(context.addressNode);
+    this._addressElement = address;
   }
 
   update(quote: Quote): void {
+    this._syncAddress(quote);
     // Keeps wallet sheets and the payment methods on offer in step with the total.
     void this._elements?.update({
       amount: quote.total,
@@ -265,12 +351,22 @@ class StripeController
     const submitted = await elements.submit();
     if (submitted.error) return failure(submitted.error);
 
+    // submit() has validated the Address Element too; its value is the one sent (the last
+    // `change` may not have reached the element's details yet).
+    let shippingAddress = request.shippingAddress;
+    if (this._addressElement) {
+      const {complete, value} = await this._addressElement.getValue();
+      if (!complete) return {type: 'failed', code: 'invalid_address'};
+      shippingAddress = fromStripeAddress(value);
+    }
+
     // The server reprices the cart and creates the PaymentIntent; the amount is its, not ours.
     let intent: PaymentIntentResponse;
     try {
       const body: PaymentIntentRequest = {
         items: request.items,
         ...detailsOf(request),
+        shippingAddress,
         currency: request.currency,
         email: request.email,
         locale: request.locale,
@@ -333,6 +429,9 @@ class StripeController
     this._destroyed = true;
     this._paymentElement?.destroy();
     this._paymentElement = undefined;
+    this._addressElement?.destroy();
+    this._addressElement = undefined;
+    this._context = undefined;
     this._elements = undefined;
     this._stripe = undefined;
   }

@@ -20,6 +20,7 @@ import type {
   PaymentOutcome,
   PaymentRequest,
   ProviderController,
+  ShippingBridge,
 } from '../../internal/providers/provider.js';
 import {
   providerNames,
@@ -46,6 +47,8 @@ interface ProvidersOptions {
   theme: () => ResolvedTheme;
   /** Checks the element's own fields (the email) for a provider whose window opens on click. */
   validate: (provider: ProviderName) => boolean;
+  /** The shipping address, for a provider that collects it in its own form. */
+  shipping: ShippingBridge;
 }
 
 export class ProvidersController implements ReactiveController {
@@ -210,6 +213,7 @@ export class ProvidersController implements ReactiveController {
     if (provider.messages) this._messages.add(provider.messages);
     this._host.requestUpdate();
     const mountNode = () => this._mountNode(provider.slot);
+    const addressNode = () => this._mountNode(provider.addressSlot ?? '');
     const payment = this._payment;
     try {
       await provider.load({
@@ -223,6 +227,10 @@ export class ProvidersController implements ReactiveController {
         get mountNode() {
           return mountNode();
         },
+        get addressNode() {
+          return addressNode();
+        },
+        shipping: this._options.shipping,
         reportError: (code, message) => payment.report(code, message, name),
         notify: (code, message) => payment.notify(code, message),
       });

@@ -1,0 +1,147 @@
+/**
+ * @license
+ * SPDX-License-Identifier: MIT
+ */
+import {css} from 'lit';
+
+/*
+ * The shipping address (the element's own form, or the mount of a provider's address form)
+ * and the shipping rates. The fields reuse the email field's look (.field, .field__input in
+ * pay-checkout-payment.styles.ts); these rules lay them out. They read the base part's
+ * private --_* properties (pay-checkout.styles.ts).
+ */
+export default css`
+  .shipping,
+  .address,
+  .rates {
+    display: grid;
+    gap: calc(var(--_spacing-unit) * 6);
+    min-inline-size: 0;
+    margin: 0;
+    padding: 0;
+    border: 0;
+  }
+
+  .shipping {
+    gap: calc(var(--_spacing-unit) * 10);
+  }
+
+  /* Floated, a legend is laid out like any grid item (so the gap applies to it too). */
+  .address__legend,
+  .rates__legend {
+    float: inline-start;
+    width: 100%;
+    padding: 0;
+    font-weight: 600;
+  }
+
+  .address__row {
+    display: grid;
+    grid-template-columns: repeat(auto-fit, minmax(min(100%, 9.5em), 1fr));
+    gap: calc(var(--_spacing-unit) * 6);
+  }
+
+  .field__optional {
+    color: var(--_color-text-secondary);
+    font-size: 0.875em;
+  }
+
+  .field__select {
+    cursor: pointer;
+  }
+
+  ::slotted([slot='stripe-address-element']) {
+    display: block;
+    color-scheme: normal;
+  }
+
+  .rates__empty {
+    margin: 0;
+    color: var(--_color-text-secondary);
+    font-size: 0.9375em;
+  }
+
+  .rate {
+    display: flex;
+    align-items: center;
+    gap: calc(var(--_spacing-unit) * 6);
+    padding: calc(var(--_spacing-unit) * 6) calc(var(--_spacing-unit) * 7);
+    border: 1px solid var(--_color-border);
+    border-radius: var(--_border-radius);
+    background: var(--_color-background);
+    cursor: pointer;
+    transition:
+      border-color 0.15s ease,
+      box-shadow 0.15s ease;
+  }
+
+  .rate:hover {
+    border-color: color-mix(
+      in srgb,
+      var(--_color-primary) 50%,
+      var(--_color-border)
+    );
+  }
+
+  .rate__input {
+    flex: none;
+    width: 1.125em;
+    height: 1.125em;
+    margin: 0;
+    accent-color: var(--_color-primary);
+    cursor: inherit;
+  }
+
+  .rate__input:focus-visible {
+    outline: none;
+  }
+
+  .rate__text {
+    flex: 1 1 auto;
+    display: grid;
+    min-width: 0;
+  }
+
+  .rate__estimate {
+    color: var(--_color-text-secondary);
+    font-size: 0.875em;
+  }
+
+  .rate__amount {
+    font-variant-numeric: tabular-nums;
+    font-weight: 600;
+    white-space: nowrap;
+  }
+
+  .rate:has(.rate__input:checked) {
+    border-color: var(--_color-primary);
+    box-shadow: inset 0 0 0 1px var(--_color-primary);
+    background: color-mix(
+      in srgb,
+      var(--_color-primary) 6%,
+      var(--_color-background)
+    );
+  }
+
+  .rate:has(.rate__input:focus-visible) {
+    outline: 3px solid var(--_color-primary);
+    outline-offset: 2px;
+  }
+
+  .rate:has(.rate__input:disabled) {
+    cursor: not-allowed;
+    opacity: 0.65;
+  }
+
+  @media (prefers-reduced-motion: reduce) {
+    .rate {
+      transition: none;
+    }
+  }
+
+  @media (forced-colors: active) {
+    .rate:has(.rate__input:checked) {
+      border: 3px solid Highlight;
+    }
+  }
+`;
