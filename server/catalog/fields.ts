@@ -73,5 +73,8 @@ export const percentSchema = z
 
 /** An ISO 8601 instant with its offset ("2026-01-01T00:00:00Z"), read as ms since the epoch. */
 export const instantSchema = z.iso
-  .datetime({offset: true})
+  .datetime({
+    offset: true,
+    error: 'must be an ISO 8601 instant such as "2026-01-01T00:00:00Z"',
+  })
   .transform((text) => Date.parse(text));

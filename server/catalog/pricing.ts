@@ -92,12 +92,13 @@ export function priceCart(
 
   // 3. Shipping, for the address, on the discounted shippable goods.
   const address = request.shippingAddress;
+  const country = address?.country.toUpperCase();
   const requiresShipping =
     catalog.shipping !== undefined && lines.some((line) => line.shippable);
   let rates: PricedRate[] = [];
   let chosen: PricedRate | undefined;
-  if (requiresShipping && address) {
-    rates = shippingRates(catalog, address.country, currency, lines);
+  if (requiresShipping && country) {
+    rates = shippingRates(catalog, country, currency, lines);
     chosen =
       rates.find((r) => r.rate.id === request.shippingRate) ??
       rates.reduce((cheapest, r) =>
@@ -108,8 +109,8 @@ export function priceCart(
 
   // 4. Tax, per line after its discount, and on shipping where the rule says so.
   const rule =
-    catalog.tax && address
-      ? taxRuleFor(catalog.tax, address.country, address.region)
+    catalog.tax && country
+      ? taxRuleFor(catalog.tax, country, address?.region)
       : undefined;
   const taxInclusive = rule?.inclusive ?? false;
   let tax = 0;

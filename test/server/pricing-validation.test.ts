@@ -99,7 +99,7 @@ describe('parseCatalog: the rules', () => {
     [
       'a date without its offset',
       (d) => (discounts(d)[0].startsAt = '2026-01-01 00:00'),
-      'discounts[0] ("WELCOME10"), field "startsAt"',
+      'discounts[0] ("WELCOME10"), field "startsAt" must be an ISO 8601 instant such as "2026-01-01T00:00:00Z"',
     ],
     [
       'a usage limit of 0',
