@@ -14,10 +14,15 @@
  * Settings: BENCH_ROUNDS (5), BENCH_SECONDS per HTTP measurement (3), BENCH_EVENTS per round
  * (1000), BENCH_DATABASE_URL or TEST_DATABASE_URL for PostgreSQL (skipped without). Everything
  * listens on 127.0.0.1 and stops when the run ends. Needs `npm run build` (the script runs it).
+ *
+ * While working on one figure: `tsx scripts/bench/index.ts --only quote --source` measures the
+ * quote table alone (bare Hono, Express, the quote), with the server run from source (tsx), no
+ * build; it prints the table and leaves BENCHMARKS.md as it is.
  */
 import {mkdtempSync, rmSync, writeFileSync} from 'node:fs';
 import {cpus, tmpdir, totalmem} from 'node:os';
 import {join} from 'node:path';
+import {parseArgs} from 'node:util';
 import {chromium} from 'playwright-core';
 import {
   buildHello,
@@ -35,6 +40,20 @@ const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 3);
 const EVENTS = Number(process.env.BENCH_EVENTS ?? 1000);
 const PG_URL = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
+const {values: flags} = parseArgs({
+  options: {
+    // `quote`: the quote table alone, and BENCHMARKS.md is not written.
+    only: {type: 'string'},
+    // The companion server from source (tsx) rather than from its build.
+    source: {type: 'boolean', default: false},
+  },
+});
+if (flags.only !== undefined && flags.only !== 'quote')
+  throw new Error(`--only ${flags.only}: only \`--only quote\` exists`);
+const ALL = flags.only === undefined;
+const SERVER = flags.source
+  ? ['--import', 'tsx', 'server/bin.ts']
+  : ['server/dist/bin.js'];
 const children: Child[] = [];
 const cleanups: (() => unknown)[] = [];
 const lines: string[] = [];
@@ -61,7 +80,7 @@ async function companion(
   port ??= await freePort();
   const dir = mkdtempSync(join(tmpdir(), 'pay-bench-'));
   cleanups.push(() => rmSync(dir, {recursive: true, force: true}));
-  return child(['server/dist/bin.js'], {
+  return child(SERVER, {
     port,
     ready: /Shop:|listening|pay-checkout server/i,
     env: {
@@ -97,9 +116,72 @@ function check(name: string, result: LoadResult) {
   return result;
 }
 
+type Rounds = Record<'hono' | 'express' | 'quote', LoadResult[]>;
+
+/** One round of the quote table: bare Hono, Express, then the quote, each for SECONDS. */
+async function quoteRound(
+  rounds: Rounds,
+  servers: Record<keyof Rounds, Child>
+) {
+  const body = JSON.stringify(CART);
+  for (const name of ['hono', 'express', 'quote'] as const) {
+    const url = `http://127.0.0.1:${servers[name].port}/api/quote`;
+    rounds[name].push(check(name, await load({url, body, seconds: SECONDS})));
+  }
+}
+
+const rps = (r: LoadResult) => r.requestsPerSecond;
+const p99 = (r: LoadResult) => r.p99Ms;
+/** `pick(a) / pick(b)` round by round: each ratio against the baseline measured next to it. */
+const perRound = (
+  a: LoadResult[],
+  b: LoadResult[],
+  pick: (r: LoadResult) => number
+) => spread(a.map((r, i) => pick(r) / pick(b[i]!)));
+const row = (cells: string[]) => say(`| ${cells.join(' | ')} |`);
+
+function quoteTable(rounds: Rounds) {
+  say('## HTTP: `POST /api/quote`');
+  say();
+  row([
+    'route',
+    'requests/s',
+    'p99 ms',
+    '× bare Hono (requests/s)',
+    '× bare Hono (p99)',
+  ]);
+  row(['---', '---', '---', '---', '---']);
+  row([
+    'bare Hono JSON route (baseline)',
+    fmtSpread(spread(rounds.hono.map(rps))),
+    fmtSpread(spread(rounds.hono.map(p99))),
+    '1',
+    '1',
+  ]);
+  row([
+    'Express 5 JSON route',
+    fmtSpread(spread(rounds.express.map(rps))),
+    fmtSpread(spread(rounds.express.map(p99))),
+    fmtSpread(perRound(rounds.express, rounds.hono, rps), 2),
+    fmtSpread(perRound(rounds.express, rounds.hono, p99), 2),
+  ]);
+  row([
+    '`POST /api/quote`',
+    fmtSpread(spread(rounds.quote.map(rps))),
+    fmtSpread(spread(rounds.quote.map(p99))),
+    fmtSpread(perRound(rounds.quote, rounds.hono, rps), 2),
+    fmtSpread(perRound(rounds.quote, rounds.hono, p99), 2),
+  ]);
+  say();
+  say(
+    `32 connections, ${SECONDS} s each. Goal: quote ≥ 0.7× bare Hono, p99 ≤ 2×.`
+  );
+  say();
+}
+
 async function main() {
   const started = new Date();
-  const helloFile = await buildHello();
+  const helloFile = ALL ? await buildHello() : '';
   const [hono, express, emulator] = await Promise.all([
     child(['--import', 'tsx', 'scripts/bench/targets.ts', 'hono']),
     child(['--import', 'tsx', 'scripts/bench/targets.ts', 'express']),
@@ -116,13 +198,14 @@ async function main() {
   await new Promise((resolve) => setTimeout(resolve, 2000));
   const idleRss = sqlite.rssMb();
   const pgPort = await freePort();
-  const postgres = PG_URL
-    ? await companion(
-        await freshPostgres(PG_URL),
-        production(pgPort, emulator.port),
-        pgPort
-      )
-    : undefined;
+  const postgres =
+    ALL && PG_URL
+      ? await companion(
+          await freshPostgres(PG_URL),
+          production(pgPort, emulator.port),
+          pgPort
+        )
+      : undefined;
 
   const url = (server: Child, path: string) =>
     `http://127.0.0.1:${server.port}${path}`;
@@ -147,32 +230,8 @@ async function main() {
 
   for (let round = 1; round <= ROUNDS; round++) {
     console.error(`round ${round}/${ROUNDS}…`);
-    rounds.hono.push(
-      check(
-        'hono',
-        await load({url: url(hono, '/api/quote'), body: cart, seconds: SECONDS})
-      )
-    );
-    rounds.express.push(
-      check(
-        'express',
-        await load({
-          url: url(express, '/api/quote'),
-          body: cart,
-          seconds: SECONDS,
-        })
-      )
-    );
-    rounds.quote.push(
-      check(
-        'quote',
-        await load({
-          url: url(sqlite, '/api/quote'),
-          body: cart,
-          seconds: SECONDS,
-        })
-      )
-    );
+    await quoteRound(rounds, {hono, express, quote: sqlite});
+    if (!ALL) continue;
     rounds.emulatorCreate.push(
       check(
         'emulator create',
@@ -218,6 +277,10 @@ async function main() {
       );
     }
   }
+  if (!ALL) {
+    quoteTable(rounds);
+    return;
+  }
   const loadedRss = sqlite.rssMb();
 
   const browser = await chromium.launch({
@@ -258,14 +321,6 @@ async function main() {
   const bytes = sizes(helloFile);
 
   // ---- the report -------------------------------------------------------------------------
-  const perRound = (
-    a: LoadResult[],
-    b: LoadResult[],
-    pick: (r: LoadResult) => number
-  ) => spread(a.map((r, i) => pick(r) / pick(b[i]!)));
-  const rps = (r: LoadResult) => r.requestsPerSecond;
-  const p99 = (r: LoadResult) => r.p99Ms;
-  const row = (cells: string[]) => say(`| ${cells.join(' | ')} |`);
   const machine = `${cpus().length} × ${cpus()[0]?.model.trim()}, ${fmt(totalmem() / 2 ** 30)} GiB, Node ${process.version}, ${process.platform}`;
 
   say('# Benchmarks');
@@ -280,42 +335,7 @@ async function main() {
     'each ratio is taken round by round against the baseline measured next to it.'
   );
   say();
-  say('## HTTP: `POST /api/quote`');
-  say();
-  row([
-    'route',
-    'requests/s',
-    'p99 ms',
-    '× bare Hono (requests/s)',
-    '× bare Hono (p99)',
-  ]);
-  row(['---', '---', '---', '---', '---']);
-  row([
-    'bare Hono JSON route (baseline)',
-    fmtSpread(spread(rounds.hono.map(rps))),
-    fmtSpread(spread(rounds.hono.map(p99))),
-    '1',
-    '1',
-  ]);
-  row([
-    'Express 5 JSON route',
-    fmtSpread(spread(rounds.express.map(rps))),
-    fmtSpread(spread(rounds.express.map(p99))),
-    fmtSpread(perRound(rounds.express, rounds.hono, rps), 2),
-    fmtSpread(perRound(rounds.express, rounds.hono, p99), 2),
-  ]);
-  row([
-    '`POST /api/quote`',
-    fmtSpread(spread(rounds.quote.map(rps))),
-    fmtSpread(spread(rounds.quote.map(p99))),
-    fmtSpread(perRound(rounds.quote, rounds.hono, rps), 2),
-    fmtSpread(perRound(rounds.quote, rounds.hono, p99), 2),
-  ]);
-  say();
-  say(
-    `32 connections, ${SECONDS} s each. Goal: quote ≥ 0.7× bare Hono, p99 ≤ 2×.`
-  );
-  say();
+  quoteTable(rounds);
   say('## Creating a payment: `POST /api/stripe/payment-intents`');
   say();
   row(['call', 'requests/s', 'p99 ms', '× the emulator alone']);
