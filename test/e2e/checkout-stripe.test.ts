@@ -8,7 +8,16 @@ import type {AddressInfo} from 'node:net';
 import {after, before, describe, it} from 'node:test';
 import type {Browser, Page} from 'playwright-core';
 import {axeViolations, expectText} from './page.js';
-import {launchChromium, type Shop, startShop} from './shop.js';
+import {
+  launchChromium,
+  productsOnlyCatalog,
+  type Shop,
+  startShop,
+} from './shop.js';
+
+// The demo's products at their prices, without its shipping, tax and discount rules: this
+// suite is about paying (shipping-tax-*.test.ts buy on the demo catalog as it ships).
+const PRODUCTS_ONLY = {CATALOG: productsOnlyCatalog()};
 
 const CARD_FRAME = 'iframe[title="Secure payment input frame"]';
 
@@ -24,7 +33,10 @@ describe('buying on the demo shop with Stripe', () => {
   let shop: Shop;
   let browser: Browser;
   before(async () => {
-    [shop, browser] = await Promise.all([startShop(), launchChromium()]);
+    [shop, browser] = await Promise.all([
+      startShop(PRODUCTS_ONLY),
+      launchChromium(),
+    ]);
   });
   after(async () => {
     await browser?.close();
@@ -222,7 +234,10 @@ describe('buying on the demo shop with Stripe', () => {
         site.listen(0, '127.0.0.1', resolve)
       );
       siteUrl = `http://127.0.0.1:${(site.address() as AddressInfo).port}`;
-      embedShop = await startShop({ALLOWED_ORIGINS: siteUrl});
+      embedShop = await startShop({
+        ...PRODUCTS_ONLY,
+        ALLOWED_ORIGINS: siteUrl,
+      });
     });
     after(async () => {
       await embedShop?.stop();

@@ -15,6 +15,7 @@ import {
 } from '../../emulators/stripe/index.js';
 import {startSmtpServer} from '../server/smtp.js';
 import {type Shop, startShop} from './shop.js';
+import {SPRINGFIELD} from './addresses.js';
 
 describe('a crash between the charge and the webhook', () => {
   let emulator: RunningStripeEmulator;
@@ -62,6 +63,7 @@ describe('a crash between the charge and the webhook', () => {
       headers: {'content-type': 'application/json'},
       body: JSON.stringify({
         items: [{sku: 'cap-navy', quantity: 1}],
+        shippingAddress: SPRINGFIELD,
         email: 'crash@example.com',
         locale: 'de',
       }),

@@ -15,7 +15,12 @@ import {after, before, describe, it} from 'node:test';
 import type {Browser, BrowserContext, Page} from 'playwright-core';
 import {expectText} from './page.js';
 import {freePorts} from './ports.js';
-import {launchChromium, type Shop, startShop} from './shop.js';
+import {
+  launchChromium,
+  productsOnlyCatalog,
+  type Shop,
+  startShop,
+} from './shop.js';
 
 interface Violation {
   directive: string;
@@ -57,7 +62,12 @@ describe('a checkout page under the policy `pay-checkout-server csp` prints', ()
 
     // Development on a known port: the emulators then listen on the next two.
     port = await freePorts(3);
-    const env = {PORT: String(port), ALLOWED_ORIGINS: siteUrl};
+    const env = {
+      PORT: String(port),
+      ALLOWED_ORIGINS: siteUrl,
+      // The demo's products without its rules: the page's mug ships nowhere.
+      CATALOG: productsOnlyCatalog(),
+    };
     policy = execFileSync(
       process.execPath,
       ['--import', 'tsx', 'server/bin.ts', 'csp'],

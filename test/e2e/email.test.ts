@@ -8,7 +8,17 @@
 import assert from 'node:assert/strict';
 import {after, before, describe, it} from 'node:test';
 import type {Browser, Page} from 'playwright-core';
-import {launchChromium, type Shop, startShop} from './shop.js';
+import {emailsAbout as emailsOf} from './mail.js';
+import {
+  launchChromium,
+  productsOnlyCatalog,
+  type Shop,
+  startShop,
+} from './shop.js';
+
+// The demo's products at their prices, without its shipping, tax and discount rules: this
+// suite is about the email (shipping-tax-*.test.ts buy on the demo catalog as it ships).
+const PRODUCTS_ONLY = {CATALOG: productsOnlyCatalog()};
 
 const CARD_FRAME = 'iframe[title="Secure payment input frame"]';
 
@@ -16,7 +26,10 @@ describe('the confirmation email', {timeout: 120_000}, () => {
   let shop: Shop;
   let browser: Browser;
   before(async () => {
-    [shop, browser] = await Promise.all([startShop(), launchChromium()]);
+    [shop, browser] = await Promise.all([
+      startShop(PRODUCTS_ONLY),
+      launchChromium(),
+    ]);
   });
   after(async () => {
     await browser?.close();
@@ -68,47 +81,7 @@ describe('the confirmation email', {timeout: 120_000}, () => {
     return orderId;
   }
 
-  /** The files of the outbox, as /dev/mail lists them. */
-  async function outbox(): Promise<string[]> {
-    const response = await fetch(`${shop.url}/dev/mail`);
-    assert.equal(response.status, 200);
-    const page = await response.text();
-    return [...page.matchAll(/<a href="\/dev\/mail\/([^"]+)">/g)].map(
-      ([, file]) => decodeURIComponent(file!)
-    );
-  }
-
-  /** One email as /dev/mail/:file serves it: its headers (unfolded, decoded) and its text. */
-  async function open(file: string) {
-    const response = await fetch(
-      `${shop.url}/dev/mail/${encodeURIComponent(file)}`
-    );
-    assert.equal(response.status, 200);
-    const raw = await response.text();
-    const [head = ''] = raw.split(/\r?\n\r?\n/, 1);
-    const header = (name: string) =>
-      decodeWords(
-        new RegExp(`^${name}: (.*(?:\\r?\\n[ \\t].*)*)`, 'mi')
-          .exec(head)?.[1]
-          ?.replace(/\r?\n[ \t]/g, ' ') ?? ''
-      );
-    return {
-      to: header('To'),
-      subject: header('Subject'),
-      body: decodeQuotedPrintable(raw),
-    };
-  }
-
-  /** The emails about `orderId`, waiting for the first to arrive. */
-  async function emailsAbout(orderId: string) {
-    const deadline = Date.now() + 15_000;
-    for (;;) {
-      const emails = await Promise.all((await outbox()).map(open));
-      const found = emails.filter((email) => email.subject.includes(orderId));
-      if (found.length || Date.now() > deadline) return found;
-      await new Promise((resolve) => setTimeout(resolve, 200));
-    }
-  }
+  const emailsAbout = (orderId: string) => emailsOf(shop.url, orderId);
 
   it('sends exactly one confirmation, to the address typed into the checkout, with the order and its total', async () => {
     const orderId = await buy('ada@example.com');
@@ -154,24 +127,3 @@ describe('the confirmation email', {timeout: 120_000}, () => {
     assert.deepEqual(row, {email: 'marie@example.fr', locale: 'fr-CA'});
   });
 });
-
-/** Quoted-printable bodies (soft line breaks, `=XX` bytes) back to UTF-8 text. */
-function decodeQuotedPrintable(text: string): string {
-  const joined = text.replace(/=\r?\n/g, '');
-  return joined.replace(/(?:=[0-9A-F]{2})+/g, (run) =>
-    Buffer.from(run.replace(/=/g, ''), 'hex').toString('utf8')
-  );
-}
-
-/** RFC 2047 encoded words in a header (`=?UTF-8?Q?…?=`, `=?UTF-8?B?…?=`). */
-function decodeWords(header: string): string {
-  return header
-    .replace(/\?=\s+=\?/g, '?==?')
-    .replace(
-      /=\?utf-8\?([qb])\?([^?]*)\?=/gi,
-      (_, encoding: string, data: string) =>
-        encoding.toLowerCase() === 'b'
-          ? Buffer.from(data, 'base64').toString('utf8')
-          : decodeQuotedPrintable(data.replace(/_/g, ' '))
-    );
-}

@@ -7,7 +7,16 @@ import assert from 'node:assert/strict';
 import {after, before, describe, it} from 'node:test';
 import type {Browser, Page} from 'playwright-core';
 import {axeViolations, expectText} from './page.js';
-import {launchChromium, type Shop, startShop} from './shop.js';
+import {
+  launchChromium,
+  productsOnlyCatalog,
+  type Shop,
+  startShop,
+} from './shop.js';
+
+// The demo's products at their prices, without its shipping, tax and discount rules: this
+// suite is about paying (shipping-tax-*.test.ts buy on the demo catalog as it ships).
+const PRODUCTS_ONLY = {CATALOG: productsOnlyCatalog()};
 
 const SCREENSHOT = '/tmp/e2e-hosted-return-success.png';
 
@@ -32,7 +41,10 @@ describe(
     let shop: Shop;
     let browser: Browser;
     before(async () => {
-      [shop, browser] = await Promise.all([startShop(), launchChromium()]);
+      [shop, browser] = await Promise.all([
+        startShop(PRODUCTS_ONLY),
+        launchChromium(),
+      ]);
     });
     after(async () => {
       await browser?.close();

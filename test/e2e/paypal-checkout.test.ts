@@ -15,7 +15,16 @@ import type {
   Response as PlaywrightResponse,
 } from 'playwright-core';
 import type {PaypalOrderResponse} from '../../server/contract.js';
-import {launchChromium, startShop, type Shop} from './shop.js';
+import {
+  launchChromium,
+  productsOnlyCatalog,
+  type Shop,
+  startShop,
+} from './shop.js';
+
+// The demo's products at their prices, without its shipping, tax and discount rules: this
+// suite is about paying (shipping-tax-*.test.ts buy on the demo catalog as it ships).
+const PRODUCTS_ONLY = {CATALOG: productsOnlyCatalog()};
 
 const SCREENSHOT_BUTTONS = '/tmp/paypal-e2e-buttons.png';
 const SCREENSHOT_CHOICE = '/tmp/paypal-e2e-choice.png';
@@ -33,7 +42,7 @@ describe('PayPal checkout on the demo shop', {timeout: 180_000}, () => {
   let page: Page;
 
   before(async () => {
-    shop = await startShop();
+    shop = await startShop(PRODUCTS_ONLY);
     assert.match(
       shop.output(),
       /PayPal/i,

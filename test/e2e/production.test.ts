@@ -17,6 +17,7 @@ import {GATEWAYS} from '../../server/providers/registry.js';
 import {freePorts} from './ports.js';
 import {type Shop, startShop} from './shop.js';
 import {rawPost} from '../raw-post.js';
+import {SPRINGFIELD} from './addresses.js';
 
 const LIVE = {
   secretKey: 'sk_live_emulated_0000000000000000',
@@ -97,7 +98,10 @@ describe('production mode: live keys for Stripe, nothing for PayPal', () => {
     const res = await fetch(`${shop.url}/api/paypal/orders`, {
       method: 'POST',
       headers: {'content-type': 'application/json'},
-      body: JSON.stringify({items: [{sku: 'mug-enamel', quantity: 1}]}),
+      body: JSON.stringify({
+        items: [{sku: 'mug-enamel', quantity: 1}],
+        shippingAddress: SPRINGFIELD,
+      }),
     });
     assert.equal(res.status, 503);
     assert.equal((await res.json()).error.code, 'provider_not_configured');
@@ -134,6 +138,7 @@ describe('production mode: live keys for Stripe, nothing for PayPal', () => {
       '/api/stripe/checkout-sessions',
       {
         items: [{sku: 'mug-enamel', quantity: 1}],
+        shippingAddress: SPRINGFIELD,
         successUrl: 'http://evil.example/paid',
         cancelUrl: 'http://evil.example/cancel',
       },
@@ -143,6 +148,7 @@ describe('production mode: live keys for Stripe, nothing for PayPal', () => {
     assert.equal(spoofed.json.error?.code, 'invalid_request');
     const own = await rawPost(port, '/api/stripe/checkout-sessions', {
       items: [{sku: 'mug-enamel', quantity: 1}],
+      shippingAddress: SPRINGFIELD,
       successUrl: `${shop.url}/thanks`,
       cancelUrl: `${shop.url}/cart`,
     });

@@ -15,6 +15,7 @@ import {
   startStripeEmulator,
 } from '../../emulators/stripe/index.js';
 import {type Shop, startShop} from './shop.js';
+import {SPRINGFIELD} from './addresses.js';
 
 const run = promisify(execFile);
 
@@ -48,7 +49,10 @@ describe('npm run reconcile', () => {
     const res = await fetch(`${shop.url}/api/stripe/payment-intents`, {
       method: 'POST',
       headers: {'content-type': 'application/json'},
-      body: JSON.stringify({items: [{sku: 'tote-canvas', quantity: 1}]}),
+      body: JSON.stringify({
+        items: [{sku: 'tote-canvas', quantity: 1}],
+        shippingAddress: SPRINGFIELD,
+      }),
     });
     const {orderId, clientSecret} = await res.json();
     emulator.faults.dropNextEvents(100);

@@ -4,13 +4,34 @@
  * The widget bundle must be built first (`npm run build`).
  */
 import {type ChildProcess, spawn} from 'node:child_process';
-import {mkdtempSync, rmSync} from 'node:fs';
+import {mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import Database from 'better-sqlite3';
 
 /** Headless Chromium, shared with the emulators' browser tests. */
 export {launchChromium} from '../../emulators/test/chromium.js';
+
+/**
+ * A catalog file of the demo's products without its shipping, tax and discount rules (a shop
+ * that charges the items' prices and asks for no address), for `CATALOG`: suites about
+ * something else than those rules. Written once per process, into a temporary folder.
+ */
+export function productsOnlyCatalog(): string {
+  if (productsOnly) return productsOnly;
+  const data = JSON.parse(readFileSync('demo/catalog.json', 'utf8')) as Record<
+    string,
+    unknown
+  >;
+  delete data.shipping;
+  delete data.tax;
+  delete data.discounts;
+  const dir = mkdtempSync(join(tmpdir(), 'pay-checkout-catalog-'));
+  productsOnly = join(dir, 'catalog.json');
+  writeFileSync(productsOnly, JSON.stringify(data));
+  return productsOnly;
+}
+let productsOnly: string | undefined;
 
 export interface Shop {
   url: string;

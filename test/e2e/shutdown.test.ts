@@ -22,6 +22,7 @@ import {
 import {type ReceivedEmail, startSmtpServer} from '../server/smtp.js';
 import {freePorts} from './ports.js';
 import {type Shop, startShop} from './shop.js';
+import {SPRINGFIELD} from './addresses.js';
 
 // Below the default per-client create limit (30 a minute), whether or not RATE_LIMIT_* is read.
 const ORDERS = 24;
@@ -130,6 +131,7 @@ describe('SIGTERM', () => {
       headers: {'content-type': 'application/json'},
       body: JSON.stringify({
         items: [{sku: 'mug-enamel', quantity: 1}],
+        shippingAddress: SPRINGFIELD,
         email: `buyer${i}@example.com`,
       }),
     });

@@ -98,7 +98,18 @@ describe('the README example', () => {
       const created = await app.request('/api/stripe/payment-intents', {
         method: 'POST',
         headers: {'content-type': 'application/json'},
-        body: JSON.stringify({items: [{sku: 'tee-black-m', quantity: 2}]}),
+        // The demo catalog ships tees: the order needs where to (a US address, no sales tax rule).
+        body: JSON.stringify({
+          items: [{sku: 'tee-black-m', quantity: 2}],
+          shippingAddress: {
+            name: 'Ada Lovelace',
+            line1: '1 Main Street',
+            city: 'Springfield',
+            region: 'IL',
+            postalCode: '62701',
+            country: 'US',
+          },
+        }),
       });
       assert.equal(created.status, 201);
       const {orderId, orderToken, clientSecret} = await created.json();

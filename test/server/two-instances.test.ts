@@ -15,7 +15,7 @@ import {
   type RunningStripeEmulator,
   startStripeEmulator,
 } from '../../emulators/stripe/index.js';
-import {type Shop, startShop} from '../e2e/shop.js';
+import {productsOnlyCatalog, type Shop, startShop} from '../e2e/shop.js';
 import {type TestDatabase, TEST_STORE, testDatabase} from './helpers.js';
 import {startSmtpServer} from './smtp.js';
 
@@ -107,6 +107,8 @@ describe(
         RECONCILE_AFTER_SECONDS: '0',
         RATE_LIMIT_CREATE_PER_MINUTE: '0',
         RATE_LIMIT_QUOTE_PER_MINUTE: '10',
+        // The demo's products at their prices: these orders ship nowhere.
+        CATALOG: productsOnlyCatalog(),
       };
       // One after the other: the first runs the migrations.
       shops.push(await startShop(env));
