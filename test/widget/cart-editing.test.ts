@@ -164,9 +164,10 @@ describe('<pay-checkout editable>', () => {
       expect(detail.change).to.deep.equal({sku: 'tee', quantity: 0});
       expect(detail.quote).to.deep.include({lines: [], total: 0});
       await el.updateComplete;
-      expect(text(el.shadowRoot!.querySelector('.empty'))).to.equal(
-        'Your cart is empty.'
-      );
+      const empty = el.shadowRoot!.querySelector('.empty');
+      expect(text(empty)).to.equal('Your cart is empty.');
+      // The focus followed the cart: from the summary to the sentence that replaced it.
+      expect(el.shadowRoot!.activeElement).to.equal(empty);
     });
   });
 

@@ -11,11 +11,14 @@ import {css} from 'lit';
  * `.field__input` (pay-checkout-payment.styles.ts).
  */
 export default css`
-  .summary:focus {
+  /* Where the focus goes after a removal. */
+  .summary:focus,
+  .empty:focus {
     outline: none;
   }
 
-  .summary:focus-visible {
+  .summary:focus-visible,
+  .empty:focus-visible {
     outline: 3px solid var(--_color-primary);
     outline-offset: 4px;
     border-radius: 2px;
@@ -48,7 +51,8 @@ export default css`
   }
 
   .summary__pending {
-    white-space: normal;
+    display: block;
+    font-size: 0.875em;
   }
 
   .summary .included-tax td {
@@ -188,7 +192,7 @@ export default css`
   /* The discount code: a link-like disclosure, then the field and Apply on one row. */
   .discount-code {
     display: grid;
-    gap: calc(var(--_spacing-unit) * 6);
+    gap: calc(var(--_spacing-unit) * 8);
     justify-items: start;
   }
 

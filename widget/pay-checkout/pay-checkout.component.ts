@@ -471,16 +471,25 @@ export class PayCheckout extends LitElement {
     });
   }
 
-  /** A line was removed: the focus goes to the next line's quantity (else the one before), else to the summary. */
+  /**
+   * A line was removed: the focus goes to the next line's quantity (else the one before), else
+   * to the summary, and to "Your cart is empty" once the quote says so.
+   */
   private _focusAfterRemoval(index: number): void {
+    const root = this.renderRoot;
     void this.updateComplete.then(() => {
-      const root = this.renderRoot;
       const inputs = root.querySelectorAll<HTMLElement>('.stepper__input');
-      const target =
-        inputs[index] ??
-        inputs[index - 1] ??
-        root.querySelector<HTMLElement>('.summary, .empty');
-      target?.focus();
+      const next = inputs[index] ?? inputs[index - 1];
+      if (next) return next.focus();
+      root.querySelector<HTMLElement>('.summary')?.focus();
+      this.addEventListener(
+        'pay-change',
+        () =>
+          void this.updateComplete.then(() =>
+            root.querySelector<HTMLElement>('.empty')?.focus()
+          ),
+        {once: true}
+      );
     });
   }
 
@@ -504,7 +513,7 @@ export class PayCheckout extends LitElement {
           : quote
             ? this._renderSummary(t, quote)
             : state.phase === 'empty' && !bareReturn(state)
-              ? html`<p class="empty">${t.emptyCart}</p>`
+              ? html`<p class="empty" tabindex="-1">${t.emptyCart}</p>`
               : nothing
       }
       ${

@@ -181,12 +181,16 @@ function totals(t: Messages, quote: Quote, money: Money) {
     quote.requiresShipping
       ? row(
           'shipping-cost',
-          html`${t.shippingRow}${rate ? html` <span class="summary__rate">(${rate.name})</span>` : nothing}`,
-          rate
-            ? quote.shipping
-              ? money(quote.shipping)
-              : t.free
-            : html`<span class="summary__pending">${t.shippingPending}</span>`
+          // Before an address, the note goes under the label: in the amount column its width
+          // would squeeze the lines' names.
+          html`${t.shippingRow}${
+            rate
+              ? html` <span class="summary__rate">(${rate.name})</span>`
+              : html` <span class="summary__pending"
+                  >${t.shippingPending}</span
+                >`
+          }`,
+          rate ? (quote.shipping ? money(quote.shipping) : t.free) : ''
         )
       : nothing
   }
