@@ -127,7 +127,8 @@ function pageView(
         image: product?.images[0] ?? null,
         quantity: item.quantity ?? 1,
         unitAmount: money(item.price.unit_amount ?? 0, currency, lang),
-        amount: money(item.amount_total, currency, lang),
+        // Before its share of the discount and its tax, as Stripe lists items.
+        amount: money(item.amount_subtotal, currency, lang),
       };
     }),
     subtotal: money(session.amount_subtotal ?? total, currency, lang),

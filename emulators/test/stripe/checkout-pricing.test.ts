@@ -460,6 +460,9 @@ describe('Stripe emulator: what a Checkout Session charges', () => {
       const page = await (
         await fetch(`${emulator.url}/checkout/pay/${session.id}`)
       ).text();
+      // Items at their own amounts, before the coupon and the tax.
+      assert.match(page, /<p class="Line-amount">\$48\.00<\/p>/);
+      assert.match(page, /<p class="Line-amount">\$12\.50<\/p>/);
       const totals = page.slice(page.indexOf('<dl class="Totals">'));
       const rows = [
         /<dt>Subtotal<\/dt><dd>\$60\.50<\/dd>/,
