@@ -1,6 +1,7 @@
 /**
  * The emulator's own endpoints under `/_emulator`, for tests and for the approval page. None
- * exists at PayPal. The buyer's answer (`/orders/:id/approve`) is authorised by the order id,
+ * exists at PayPal. The buyer's answer (`/orders/:id/approve`) and their shipping choice
+ * (`/orders/:id/shipping`) are authorised by the order id,
  * as PayPal's checkout token is; everything else needs the app's credentials (HTTP Basic
  * `clientId:clientSecret`, or a server access token). Bodies are JSON.
  */
@@ -21,6 +22,7 @@ import type {
 } from './core/state.js';
 import type {TokenStore, TokenStoreOptions} from './oauth/oauth.js';
 import {applyBuyerChoice} from './orders/approval.js';
+import {recordBuyerShipping} from './orders/buyer-shipping.js';
 import {findOrder} from './orders/orders.js';
 
 export interface ControlOptions {
@@ -107,6 +109,16 @@ export function controlRoutes(options: ControlOptions) {
         choice as BuyerChoice,
         core.buyer.payerId
       ),
+    });
+  });
+
+  // The approval window's "Ship to" section, after the merchant's callback accepted it.
+  app.post('/orders/:id/shipping', (c) => {
+    const record = findOrder(core, c.req.param('id'));
+    recordBuyerShipping(core, record, params(c));
+    return c.json({
+      id: record.order.id,
+      shipping: record.order.purchase_units?.[0]?.shipping,
     });
   });
 

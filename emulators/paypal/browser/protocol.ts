@@ -20,11 +20,31 @@ export type ButtonFrameMessage =
 export type SdkToFrameMessage =
   {type: 'enabled'; enabled: boolean} | {type: 'style'; style: ButtonStyle};
 
-/** Approval popup → SDK (its opener), once the emulator has recorded the buyer's answer. */
+/** The part of an address PayPal tells the merchant (`onShippingAddressChange`). */
+export interface ShippingPlace {
+  city?: string;
+  state?: string;
+  postalCode?: string;
+  countryCode: string;
+}
+
+/**
+ * Approval popup → SDK (its opener): the buyer's answer, once the emulator has recorded it; or
+ * a shipping change for the merchant's callbacks, which the SDK answers with `shipping-result`.
+ */
 export type CheckoutMessage =
   | {type: 'approved'; orderID: string; payerID: string}
   | {type: 'cancelled'; orderID: string}
-  | {type: 'error'; message: string};
+  | {type: 'error'; message: string}
+  | {type: 'shipping-address'; orderID: string; address: ShippingPlace}
+  | {type: 'shipping-option'; orderID: string; optionId: string};
+
+/** SDK → approval popup: whether the merchant accepted the change, and PayPal's sentence if not. */
+export type ShippingResultMessage = {
+  type: 'shipping-result';
+  ok: boolean;
+  message?: string;
+};
 
 export const {envelope, isEnvelope} = envelopes(PROTOCOL);
 

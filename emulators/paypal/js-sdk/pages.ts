@@ -83,6 +83,12 @@ button:disabled { opacity: 0.6; cursor: progress; }
 #decline { border: 2px solid #001435; background: #ffffff; color: #001435; }
 #cancel { border: 2px solid transparent; background: transparent; color: #0b57d0; text-decoration: underline; }
 .Note { margin: 20px 0 0; font-size: 13px; color: #3b4a5c; }
+.Ship { margin-top: 20px; }
+.Ship fieldset { margin: 8px 0; padding: 8px 12px; border: 1px solid #dbe1e8; border-radius: 8px; }
+.Ship label { display: block; margin: 4px 0; }
+.Ship form { display: grid; gap: 8px; margin-top: 8px; }
+.Ship input[type="text"] { width: 100%; padding: 6px 8px; font: inherit; border: 1px solid #6c7378; border-radius: 6px; }
+#ship-here { border: 2px solid #003087; background: #ffffff; color: #003087; }
 `;
 
 function formatMoney(value: string, currency: string): string {
@@ -136,6 +142,57 @@ function unitTable(
 </table>`;
 }
 
+type Shipping = NonNullable<
+  NonNullable<OrderJson['purchase_units']>[number]['shipping']
+>;
+
+function addressText(shipping: Shipping): string {
+  const a = shipping.address;
+  const parts = [
+    shipping.name?.full_name,
+    a?.address_line_1,
+    a?.address_line_2,
+    [a?.postal_code, a?.admin_area_2, a?.admin_area_1]
+      .filter(Boolean)
+      .join(' '),
+    a?.country_code,
+  ];
+  return parts.filter(Boolean).join(', ') || 'No address yet';
+}
+
+const ADDRESS_INPUTS: [string, string, string][] = [
+  ['address_line_1', 'Street address', 'shipping address-line1'],
+  ['admin_area_2', 'City', 'shipping address-level2'],
+  ['admin_area_1', 'State or region', 'shipping address-level1'],
+  ['postal_code', 'Postal code', 'shipping postal-code'],
+  ['country_code', 'Country code (two letters)', 'shipping country'],
+];
+
+/**
+ * Where it ships, the options to choose from, and a form for another address: what the buyer
+ * changes here goes to the merchant's shipping callbacks first (checkout-page.ts).
+ */
+function shipSection(shipping: Shipping, currency: string): string {
+  const options = (shipping.options ?? [])
+    .map(
+      (option) =>
+        `<label><input type="radio" name="option" value="${escapeHtml(option.id)}"${option.selected ? ' checked' : ''}> ${escapeHtml(option.label)} — ${escapeHtml(option.amount ? formatMoney(option.amount.value, currency) : '')}</label>`
+    )
+    .join('');
+  const inputs = ADDRESS_INPUTS.map(
+    ([name, label, autocomplete]) =>
+      `<label>${label} <input type="text" name="${name}" autocomplete="${autocomplete}" value="${escapeHtml((shipping.address as Record<string, string> | undefined)?.[name] ?? '')}"${name === 'country_code' ? ' required pattern="[A-Za-z]{2}"' : ''}></label>`
+  ).join('');
+  return `<section class="Ship" aria-labelledby="ship-title">
+  <h2 id="ship-title">Ship to</h2>
+  <p id="ship-address">${escapeHtml(addressText(shipping))}</p>
+  ${options ? `<fieldset id="options"><legend>Shipping method</legend>${options}</fieldset>` : ''}
+  <details><summary>Change address</summary>
+    <form id="address-form">${inputs}<button type="submit" id="ship-here">Ship here</button></form>
+  </details>
+</section>`;
+}
+
 function shell(
   title: string,
   body: string,
@@ -169,10 +226,15 @@ export function checkoutPage(
         `<h2 id="summary-title-${i}">${escapeHtml(unit.description ?? 'Order summary')}</h2>${unitTable(unit, i)}`
     )
     .join('');
+  const first = order.purchase_units?.[0];
+  const ship = first?.shipping
+    ? shipSection(first.shipping, first.amount!.currency_code)
+    : '';
   const body = `<main aria-labelledby="title">
   <h1 id="title">Review your payment</h1>
   <p class="Buyer">Paying as ${escapeHtml(`${buyer.givenName} ${buyer.surname}`)} (${escapeHtml(buyer.email)})</p>
   ${units}
+  ${ship}
   <p class="Status" id="status" role="status"></p>
   <div class="Actions">
     <button type="button" id="approve" autofocus>Approve</button>

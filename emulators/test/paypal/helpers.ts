@@ -9,7 +9,8 @@ export async function serverCall(
   emulator: RunningPaypalEmulator,
   path: string,
   body?: unknown,
-  headers: Record<string, string> = {}
+  headers: Record<string, string> = {},
+  method: 'GET' | 'POST' | 'PATCH' = body === undefined ? 'GET' : 'POST'
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
 ): Promise<{status: number; body: any}> {
   const token = await fetch(`${emulator.url}/v1/oauth2/token`, {
@@ -21,7 +22,7 @@ export async function serverCall(
     body: 'grant_type=client_credentials',
   }).then((r) => r.json() as Promise<{access_token: string}>);
   const response = await fetch(`${emulator.url}${path}`, {
-    method: body === undefined ? 'GET' : 'POST',
+    method,
     headers: {
       Authorization: `Bearer ${token.access_token}`,
       'Content-Type': 'application/json',
@@ -29,5 +30,7 @@ export async function serverCall(
     },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
-  return {status: response.status, body: await response.json()};
+  // PATCH answers 204 No Content.
+  const text = await response.text();
+  return {status: response.status, body: text ? JSON.parse(text) : undefined};
 }

@@ -60,9 +60,31 @@ export function shopPage(): string {
         return {ok: false, message: error.message};
       }
     },
-    async render({style, currency = 'USD', restartOnDecline = true, rejectClick = false} = {}) {
+    async render({style, currency = 'USD', restartOnDecline = true, rejectClick = false, shipping = false} = {}) {
+      // The shop reprices on its server (PATCH) and ships to the United States only.
+      const reprice = (orderID, option) =>
+        fetch('/api/orders/' + orderID + '/reprice', {
+          method: 'POST',
+          headers: {'content-type': 'application/json'},
+          body: JSON.stringify({option}),
+        });
+      const shippingCallbacks = shipping ? {
+        onShippingAddressChange: async (data, actions) => {
+          events.push({type: 'address', data});
+          if (data.shippingAddress.countryCode !== 'US')
+            return actions.reject(data.errors.COUNTRY_ERROR);
+          await reprice(data.orderID, 'standard');
+        },
+        onShippingOptionsChange: async (data, actions) => {
+          events.push({type: 'option', data});
+          if (data.selectedShippingOption.id === 'pickup')
+            return actions.reject(data.errors.METHOD_UNAVAILABLE);
+          await reprice(data.orderID, data.selectedShippingOption.id);
+        },
+      } : {};
       const buttons = window.harness.paypal.Buttons({
         style,
+        ...shippingCallbacks,
         onInit: () => events.push({type: 'init'}),
         onClick: (data, actions) => {
           events.push({type: 'click', data});
@@ -72,7 +94,7 @@ export function shopPage(): string {
           const response = await fetch('/api/orders', {
             method: 'POST',
             headers: {'content-type': 'application/json'},
-            body: JSON.stringify({currency}),
+            body: JSON.stringify({currency, shipping}),
           });
           const order = await response.json();
           events.push({type: 'created', id: order.id});
@@ -111,15 +133,77 @@ export async function readJson(
   return text ? (JSON.parse(text) as Record<string, unknown>) : {};
 }
 
-/** The order a shop would send: two lines, shipping and a discount, summing exactly. */
-export function orderBody(currency: string) {
+/** The shop's shipping options (USD): what `reprice` charges for each. */
+const OPTIONS = {standard: '5.00', express: '15.00', pickup: '0.00'};
+
+function shippingOptions(selected: string) {
+  return Object.entries(OPTIONS).map(([id, value]) => ({
+    id,
+    label:
+      id === 'pickup' ? 'Pick up in store' : id[0]!.toUpperCase() + id.slice(1),
+    type: id === 'pickup' ? 'PICKUP' : 'SHIPPING',
+    amount: {currency_code: 'USD', value},
+    selected: id === selected,
+  }));
+}
+
+/** 40.00 of items − 2.00 + the option's shipping, as the order's amount. */
+export function amountFor(option: keyof typeof OPTIONS) {
+  const money = (value: string) => ({currency_code: 'USD', value});
+  const cents = 4000 - 200 + Math.round(Number(OPTIONS[option]) * 100);
+  return {
+    ...money((cents / 100).toFixed(2)),
+    breakdown: {
+      item_total: money('40.00'),
+      shipping: money(OPTIONS[option]),
+      discount: money('2.00'),
+    },
+  };
+}
+
+/** The PATCH a shop sends when the buyer changed something in PayPal's window. */
+export function repricePatch(option: keyof typeof OPTIONS) {
+  const unit = "/purchase_units/@reference_id=='default'";
+  return [
+    {op: 'replace', path: `${unit}/amount`, value: amountFor(option)},
+    {
+      op: 'replace',
+      path: `${unit}/shipping/options`,
+      value: shippingOptions(option),
+    },
+  ];
+}
+
+/**
+ * The order a shop would send: two lines, shipping and a discount, summing exactly; with
+ * `shipping`, a US address and three options to choose from in PayPal's window.
+ */
+export function orderBody(currency: string, shipping = false) {
   const money = (value: string) => ({currency_code: currency, value});
   const whole = currency === 'JPY';
   return {
     intent: 'CAPTURE',
+    ...(shipping && {
+      payment_source: {
+        paypal: {experience_context: {shipping_preference: 'GET_FROM_FILE'}},
+      },
+    }),
     purchase_units: [
       {
         custom_id: 'order_e2e',
+        ...(shipping && {
+          shipping: {
+            name: {full_name: 'Ada Buyer'},
+            address: {
+              address_line_1: '1 Main St',
+              admin_area_2: 'Portland',
+              admin_area_1: 'OR',
+              postal_code: '97201',
+              country_code: 'US',
+            },
+            options: shippingOptions('standard'),
+          },
+        }),
         amount: {
           ...money(whole ? '4300' : '43.00'),
           breakdown: {
@@ -254,14 +338,25 @@ export function useShopPage(): void {
           url.pathname === '/api/orders' &&
           request.method === 'POST'
         ) {
-          const {currency} = await readJson(request);
+          const {currency, shipping} = await readJson(request);
           const created = await paypal(
             '/v2/checkout/orders',
-            orderBody(String(currency))
+            orderBody(String(currency), shipping === true)
           );
           response
             .writeHead(created.status, {'content-type': 'application/json'})
             .end(JSON.stringify(created.json));
+        } else if (/^\/api\/orders\/[^/]+\/reprice$/.test(url.pathname)) {
+          const id = url.pathname.split('/')[3]!;
+          const {option} = await readJson(request);
+          const answer = await serverCall(
+            emulator,
+            `/v2/checkout/orders/${id}`,
+            repricePatch(option as 'standard'),
+            {},
+            'PATCH'
+          );
+          response.writeHead(answer.status).end();
         } else if (/^\/api\/orders\/[^/]+\/capture$/.test(url.pathname)) {
           const id = url.pathname.split('/')[3]!;
           const {status, json} = await paypal(

@@ -25,9 +25,8 @@ const NOT_EMULATED = [
   'createSubscription',
   'createBillingAgreement',
   'createVaultSetupToken',
+  // The deprecated callback; its successors (onShippingAddressChange/OptionsChange) are emulated.
   'onShippingChange',
-  'onShippingAddressChange',
-  'onShippingOptionsChange',
 ] as const;
 
 function checkOptions(options: PayPalButtonsComponentOptions): ButtonStyle {

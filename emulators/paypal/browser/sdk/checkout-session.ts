@@ -5,7 +5,8 @@
  * 1. the approval window opens at once (the click is the only moment a browser allows it);
  * 2. `onClick` may stop everything; `createOrder` returns the order id;
  * 3. the order is read back and must be in the SDK's currency and intent;
- * 4. the window shows `/checkoutnow?token=…` and the buyer answers;
+ * 4. the window shows `/checkoutnow?token=…` and the buyer answers; a change of address or
+ *    shipping option there runs the merchant's shipping callbacks first (shipping-callbacks.ts);
  * 5. `onApprove(data, actions)` runs while the window stays open, so `actions.restart()` (after
  *    an INSTRUMENT_DECLINED capture) can send the buyer back to the approval page; otherwise
  *    the window closes.
@@ -19,6 +20,7 @@ import type {
 import type {Api} from './api.js';
 import {checkoutUrl, openPopup, waitForOutcome} from './popup.js';
 import type {ScriptParams} from './script-params.js';
+import {shippingHandler} from './shipping-callbacks.js';
 
 interface SessionContext {
   params: ScriptParams;
@@ -142,7 +144,12 @@ export function startCheckout(context: SessionContext): CheckoutSession {
       popup.location.replace(
         checkoutUrl(params.origin, orderID, channel, attempt)
       );
-      const outcome = await waitForOutcome(popup, params.origin, channel);
+      const outcome = await waitForOutcome(
+        popup,
+        params.origin,
+        channel,
+        shippingHandler(api, context.options, orderID)
+      );
       if (stopped) return;
       if (outcome.type === 'closed' || outcome.type === 'cancelled') {
         closePopup();

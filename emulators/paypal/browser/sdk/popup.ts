@@ -6,11 +6,23 @@
  */
 import {
   encodeWindowParams,
+  envelope,
   isEnvelope,
   type CheckoutMessage,
+  type ShippingResultMessage,
 } from '../protocol.js';
 
-type CheckoutOutcome = CheckoutMessage | {type: 'closed'};
+type ShippingMessage = Extract<
+  CheckoutMessage,
+  {type: 'shipping-address' | 'shipping-option'}
+>;
+type CheckoutOutcome =
+  Exclude<CheckoutMessage, ShippingMessage> | {type: 'closed'};
+
+/** The merchant's verdict on a shipping change made in the window. */
+export type ShippingHandler = (
+  message: ShippingMessage
+) => Promise<Omit<ShippingResultMessage, 'type'>>;
 
 const WIDTH = 450;
 const HEIGHT = 640;
@@ -60,11 +72,15 @@ export function checkoutUrl(
   return `${origin}/checkoutnow?token=${encodeURIComponent(orderId)}${again}#${fragment}`;
 }
 
-/** Resolves with the approval page's answer, or `closed` when the window goes away first. */
+/**
+ * Resolves with the approval page's answer, or `closed` when the window goes away first.
+ * Shipping changes meanwhile go to `onShipping`, whose verdict goes back to the window.
+ */
 export function waitForOutcome(
   popup: Window,
   origin: string,
-  channel: string
+  channel: string,
+  onShipping: ShippingHandler
 ): Promise<CheckoutOutcome> {
   return new Promise((resolve) => {
     function finish(outcome: CheckoutOutcome): void {
@@ -76,7 +92,22 @@ export function waitForOutcome(
       if (event.origin !== origin || event.source !== popup) return;
       if (!isEnvelope<CheckoutMessage>(event.data, channel)) return;
       const {protocol: _protocol, channel: _channel, ...message} = event.data;
-      finish(message as CheckoutMessage);
+      const received = message as CheckoutMessage;
+      if (
+        received.type === 'shipping-address' ||
+        received.type === 'shipping-option'
+      ) {
+        void onShipping(received).then((verdict) => {
+          if (popup.closed) return;
+          const result: ShippingResultMessage = {
+            type: 'shipping-result',
+            ...verdict,
+          };
+          popup.postMessage(envelope(channel, result), origin);
+        });
+        return;
+      }
+      finish(received);
     }
     window.addEventListener('message', listener);
     // No event tells an opener that a cross-origin window closed: look.
