@@ -151,6 +151,28 @@ describe('<pay-checkout discount-codes>', () => {
     expect(create!.body).to.deep.include({expectedTotal: 3000});
   });
 
+  it('shows a code used up by someone else at payment, and pays without it next time', async () => {
+    const {el} = await ready(withCodes());
+    await apply(el, 'WELCOME10');
+    // Another buyer took the last use between the quote and Pay: the server answers
+    // price_changed with a quote that says so.
+    server.rules = {codes: {WELCOME10: 'used_up'}};
+    const failed = await pay(el, 'pay-error');
+    expect(failed.detail.code).to.equal('price_changed');
+    await el.updateComplete;
+    expect(text(part(el, 'discount-error'))).to.equal(
+      'This code has already been used.'
+    );
+    expect(part(el, 'discount-chip')).to.equal(null);
+    expect(text(payButton(el))).to.equal(`Pay ${money(30)}`);
+
+    await pay(el, 'pay-success');
+    const creates = server.requestsTo('/api/stripe/payment-intents');
+    expect(creates[0]!.body).to.deep.include({discountCode: 'WELCOME10'});
+    expect(creates[1]!.body).to.not.have.property('discountCode');
+    expect(creates[1]!.body).to.deep.include({expectedTotal: 3000});
+  });
+
   it('removing the code re-quotes without it and gives the focus to the empty field', async () => {
     const {el} = await ready(withCodes());
     await apply(el, 'WELCOME10');
