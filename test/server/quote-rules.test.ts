@@ -5,6 +5,10 @@
 import assert from 'node:assert/strict';
 import {after, before, describe, it} from 'node:test';
 import {parseCatalog} from '../../server/catalog/index.js';
+import {
+  checkoutSessionRequestSchema,
+  paymentIntentRequestSchema,
+} from '../../server/contract.js';
 import {makeServer, postJson, type TestServer} from './helpers.js';
 import {NOW, price, SHOP, shop} from './pricing-catalog.js';
 
@@ -210,5 +214,61 @@ describe('POST /api/quote: shipping, tax and codes', () => {
     } finally {
       await nowhere.close();
     }
+  });
+});
+
+describe('the create schemas', () => {
+  it('take the quote’s fields, a billing address and the total the buyer saw', () => {
+    const fields = {
+      items: [{sku: 'tee', quantity: 1}],
+      shippingAddress: {
+        country: 'de',
+        city: ' Köln ',
+        line2: '   ',
+        company: 'ACME',
+      },
+      shippingRate: 'express',
+      discountCode: 'welcome10',
+      billingAddress: {country: 'at', name: ' Erika '},
+      email: 'erika@example.com',
+      expectedTotal: 4730,
+    };
+    const expected = {
+      items: [{sku: 'tee', quantity: 1}],
+      // Blanks are no line 2; the company is not a field of ours.
+      shippingAddress: {country: 'DE', city: 'Köln', line2: undefined},
+      shippingRate: 'express',
+      discountCode: 'WELCOME10',
+      billingAddress: {country: 'AT', name: 'Erika'},
+      email: 'erika@example.com',
+      expectedTotal: 4730,
+    };
+    assert.deepEqual(paymentIntentRequestSchema.parse(fields), expected);
+    assert.deepEqual(
+      checkoutSessionRequestSchema.parse({
+        ...fields,
+        successUrl: 'https://shop.example/ok',
+        cancelUrl: 'https://shop.example/cart',
+      }),
+      {
+        ...expected,
+        successUrl: 'https://shop.example/ok',
+        cancelUrl: 'https://shop.example/cart',
+      }
+    );
+    assert.equal(
+      paymentIntentRequestSchema.safeParse({...fields, billingAddress: {}})
+        .success,
+      false
+    );
+    assert.equal(
+      checkoutSessionRequestSchema.safeParse({
+        ...fields,
+        expectedTotal: -1,
+        successUrl: 'https://shop.example/ok',
+        cancelUrl: 'https://shop.example/cart',
+      }).success,
+      false
+    );
   });
 });
