@@ -9,7 +9,6 @@
  * quote loads.
  */
 import {html, nothing} from 'lit';
-import {repeat} from 'lit/directives/repeat.js';
 import type {CartItem, Quote} from '../../contract.js';
 import type {Messages} from '../../internal/messages.js';
 import {formatMoney} from '../../internal/money.js';
@@ -130,26 +129,22 @@ function editableLines(
   for (const {sku, quantity} of cart.items)
     quantities.set(sku, (quantities.get(sku) ?? 0) + quantity);
   const shown = quote.lines.filter((line) => quantities.has(line.sku));
-  return repeat(
-    shown,
-    (line) => line.sku,
-    (line, index) => {
-      const limit = cart.limits.get(line.sku);
-      return cartLine(t, line, {
-        index,
-        quantity: quantities.get(line.sku)!,
-        max: limit === undefined ? undefined : limit - 1,
-        refused:
-          cart.refused?.sku === line.sku
-            ? count.format(cart.refused.quantity)
-            : undefined,
-        disabled: cart.disabled,
-        money,
-        onQuantity: cart.onQuantity,
-        onRemove: cart.onRemove,
-      });
-    }
-  );
+  return shown.map((line, index) => {
+    const limit = cart.limits.get(line.sku);
+    return cartLine(t, line, {
+      index,
+      quantity: quantities.get(line.sku)!,
+      max: limit === undefined ? undefined : limit - 1,
+      refused:
+        cart.refused?.sku === line.sku
+          ? count.format(cart.refused.quantity)
+          : undefined,
+      disabled: cart.disabled,
+      money,
+      onQuantity: cart.onQuantity,
+      onRemove: cart.onRemove,
+    });
+  });
 }
 
 /** Subtotal, then what the quote adds or takes away, then the total. */
