@@ -50,7 +50,7 @@ export function discountField(
   }: DiscountFieldOptions
 ) {
   if (applied) {
-    return html`<div class="discount" part="discount-code">
+    return html`<div class="discount-code" part="discount-code">
       <span class="chip" part="discount-chip">
         <svg class="chip__icon" viewBox="0 0 20 20" aria-hidden="true">
           ${tagIcon}
@@ -73,7 +73,7 @@ export function discountField(
   const message = problem
     ? (t.codeProblems[problem] ?? t.codeProblems.unknown!)
     : '';
-  return html`<div class="discount" part="discount-code">
+  return html`<div class="discount-code" part="discount-code">
     <button
       class="discount__toggle"
       part="discount-toggle"
