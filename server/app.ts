@@ -5,12 +5,12 @@
  * run.
  */
 import {Hono} from 'hono';
-import {bodyLimit} from 'hono/body-limit';
-import {secureHeaders} from 'hono/secure-headers';
 import type {Catalog} from './catalog/index.js';
 import type {CheckoutContext} from './context.js';
 import {answerError, answerNotFound, ApiError} from './errors.js';
 import {type Logger, silentLogger} from './log.js';
+import {bodyLimit} from './middleware/body-limit.js';
+import {responseHeaders, securityHeaders} from './middleware/headers.js';
 import {idempotency} from './middleware/idempotency.js';
 import {originGuard} from './middleware/origin.js';
 import {
@@ -128,31 +128,33 @@ export function createCheckoutServer(options: CheckoutServerOptions) {
   );
   const idempotent = idempotency({store: options.store, now});
 
+  // Every header is set before the route runs, and a body's size is judged by its
+  // Content-Length, so that @hono/node-server answers from the route's own Response without
+  // building a Request or re-streaming the answer (middleware/headers.ts, body-limit.ts).
+  const apiBodyLimit = bodyLimit(
+    API_BODY_LIMIT,
+    () =>
+      new ApiError(
+        413,
+        'payload_too_large',
+        'The request body is larger than 64 KB.'
+      )
+  );
   const api = new Hono()
     // JSON is never a document: should a browser be talked into rendering an answer, it may
     // load nothing and be framed by no one.
-    .use(async (c, next) => {
-      await next();
-      c.header(
-        'Content-Security-Policy',
-        "default-src 'none'; frame-ancestors 'none'"
-      );
-    })
+    .use(
+      responseHeaders([
+        [
+          'Content-Security-Policy',
+          "default-src 'none'; frame-ancestors 'none'",
+        ],
+      ])
+    )
     .use(...originGuard(ctx))
     // Webhooks carry their own 256 KB limit; everything else is a small JSON cart.
-    .use('*', async (c, next) =>
-      c.req.path.startsWith('/api/webhooks/')
-        ? next()
-        : bodyLimit({
-            maxSize: API_BODY_LIMIT,
-            onError: () => {
-              throw new ApiError(
-                413,
-                'payload_too_large',
-                'The request body is larger than 64 KB.'
-              );
-            },
-          })(c, next)
+    .use('*', (c, next) =>
+      c.req.path.startsWith('/api/webhooks/') ? next() : apiBodyLimit(c, next)
     )
     // Abuse limits per client, then client idempotency, on everything that creates something
     // (each gateway's creates, and the quote); never on webhooks.
@@ -168,17 +170,9 @@ export function createCheckoutServer(options: CheckoutServerOptions) {
 
   const app = new Hono();
   app.use(
-    secureHeaders({
-      // The bundle and API are used from the merchant's other origins.
-      crossOriginResourcePolicy: 'cross-origin',
-      // PayPal's approval window must be able to talk back to the page that opened it.
-      crossOriginOpenerPolicy: 'same-origin-allow-popups',
-      // Only a shop served over https may pin browsers to https; over plain http the header
-      // is meaningless at best, and it must not depend on what a request claims.
-      strictTransportSecurity: ctx.publicOrigin?.startsWith('https:')
-        ? 'max-age=15552000; includeSubDomains'
-        : false,
-    })
+    responseHeaders(
+      securityHeaders({hsts: !!ctx.publicOrigin?.startsWith('https:')})
+    )
   );
   // /healthz: the process is alive (no I/O, for a liveness probe). /readyz: it can serve — the
   // database answers and has every migration, and it is not shutting down (a readiness probe;

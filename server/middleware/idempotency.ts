@@ -26,6 +26,7 @@ import {
   randomBytes,
 } from 'node:crypto';
 import type {MiddlewareHandler} from 'hono';
+import type {ContentfulStatusCode} from 'hono/utils/http-status';
 import {ApiError} from '../errors.js';
 import type {GuardStore} from '../orders/store.js';
 
@@ -141,13 +142,13 @@ export function idempotency(options: IdempotencyOptions): MiddlewareHandler {
         );
       }
       if (claim.outcome === 'replay') {
-        return new Response(openAnswer(key, print, claim.response), {
-          status: claim.status,
-          headers: {
-            'content-type': 'application/json',
-            'idempotent-replayed': 'true',
-          },
-        });
+        // Through the context, so the headers set before the route (CORS, security, rate
+        // limits) are the first answer's too.
+        return c.body(
+          openAnswer(key, print, claim.response),
+          claim.status as ContentfulStatusCode,
+          {'content-type': 'application/json', 'idempotent-replayed': 'true'}
+        );
       }
       // The same request is under way (a double click, a retry before the answer came back):
       // wait for its answer rather than make a second order.

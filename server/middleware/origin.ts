@@ -1,6 +1,16 @@
 import type {MiddlewareHandler} from 'hono';
-import {cors} from 'hono/cors';
 import {ApiError} from '../errors.js';
+import {addMissing, type HeaderList} from './headers.js';
+
+// Idempotency-Key: the element sends one with every create (a retry is the same order).
+const PREFLIGHT: HeaderList = [
+  ['Access-Control-Max-Age', '600'],
+  ['Access-Control-Allow-Methods', 'GET,POST,OPTIONS'],
+  [
+    'Access-Control-Allow-Headers',
+    'Content-Type,Authorization,Idempotency-Key',
+  ],
+];
 
 /**
  * Who may call the API from a browser: the shop's own origin (its public URL), plus
@@ -33,12 +43,25 @@ export function originGuard(origins: {
     }
     await next();
   };
-  const corsHeaders = cors({
-    origin: (origin) => (isAllowed(origin) ? origin : null),
-    allowMethods: ['GET', 'POST', 'OPTIONS'],
-    // Idempotency-Key: the element sends one with every create (a retry is the same order).
-    allowHeaders: ['Content-Type', 'Authorization', 'Idempotency-Key'],
-    maxAge: 600,
-  });
+  // hono/cors's answers, with the headers set before the route rather than after it (see
+  // headers.ts): every answer varies by Origin, and any OPTIONS request is a preflight.
+  const corsHeaders: MiddlewareHandler = async (c, next) => {
+    const origin = c.req.header('origin');
+    const allowOrigin = origin && isAllowed(origin) ? origin : undefined;
+    if (allowOrigin) c.header('Access-Control-Allow-Origin', allowOrigin);
+    c.header('Vary', 'Origin', {append: true});
+    if (c.req.method === 'OPTIONS') {
+      for (const [name, value] of PREFLIGHT) c.header(name, value);
+      c.header('Vary', 'Access-Control-Request-Headers', {append: true});
+      return c.body(null, 204);
+    }
+    await next();
+    addMissing(c, [
+      ...(allowOrigin
+        ? [['Access-Control-Allow-Origin', allowOrigin] as const]
+        : []),
+      ['Vary', 'Origin'],
+    ]);
+  };
   return [corsHeaders, guard];
 }
