@@ -91,6 +91,70 @@ export class FakePaypal {
     );
   }
 
+  /**
+   * The buyer chooses another address in PayPal's window, which tells the page only these four
+   * (and PayPal's sentences in `data.errors`). Resolves with the sentence the merchant rejected
+   * the change with (`actions.reject(…)`), or null when it accepted it.
+   */
+  changeAddress(shippingAddress: {
+    city: string;
+    state: string;
+    countryCode: string;
+    postalCode: string;
+  }): Promise<string | null> {
+    return this._shippingChange((actions) =>
+      this.current.options.onShippingAddressChange!(
+        {
+          orderID: this._openOrderId(),
+          amount: {currencyCode: 'USD', value: '0.00'},
+          shippingAddress,
+          errors: SHIPPING_ERRORS,
+        } as never,
+        actions
+      )
+    );
+  }
+
+  /** The buyer picks another shipping option in PayPal's window; as changeAddress(). */
+  changeOption(id: string, label = id): Promise<string | null> {
+    return this._shippingChange((actions) =>
+      this.current.options.onShippingOptionsChange!(
+        {
+          orderID: this._openOrderId(),
+          selectedShippingOption: {
+            id,
+            label,
+            type: 'SHIPPING',
+            selected: true,
+            amount: {currencyCode: 'USD', value: '0.00'},
+          },
+          errors: SHIPPING_ERRORS,
+        } as never,
+        actions
+      )
+    );
+  }
+
+  private async _shippingChange(
+    run: (actions: never) => Promise<void>
+  ): Promise<string | null> {
+    let rejected: string | null = null;
+    await run({
+      reject: async (message?: string) => {
+        rejected = message ?? 'rejected';
+      },
+      buildOrderPatchPayload: () => {
+        throw new Error('not faked');
+      },
+    } as never);
+    return rejected;
+  }
+
+  private _openOrderId(): string {
+    if (!this._openOrder) throw new Error("PayPal's window is not open");
+    return this._openOrder;
+  }
+
   /** The buyer closes PayPal's window. */
   cancel(): void {
     const orderID = this._takeOpenOrder();
@@ -187,6 +251,16 @@ export class FakePaypal {
     }
   }
 }
+
+/** `data.errors` of PayPal's shipping callbacks: the sentences it shows for a rejection. */
+export const SHIPPING_ERRORS = {
+  ADDRESS_ERROR: 'Your order can’t be shipped to this address.',
+  COUNTRY_ERROR: 'Your order can’t be shipped to this country.',
+  STATE_ERROR: 'Your order can’t be shipped to this state.',
+  ZIP_ERROR: 'Your order can’t be shipped to this zip.',
+  METHOD_UNAVAILABLE: 'The shipping method you chose is unavailable.',
+  STORE_UNAVAILABLE: 'Part of your order isn’t available at this store.',
+};
 
 function globals(): Record<string, unknown> {
   return window as unknown as Record<string, unknown>;

@@ -16,6 +16,7 @@ import type {
   PaymentProvider,
   PaypalCaptureResponse,
   PaypalOrderResponse,
+  PaypalShippingRequest,
   Quote,
   QuoteRequest,
 } from '../../widget/contract.js';
@@ -239,6 +240,9 @@ export class FakeServer {
     };
     return {status: 201, body};
   };
+  /** POST /api/paypal/orders/:id/shipping (PayPal's window changed the address or the rate). */
+  paypalShipping: (request: PaypalShippingRequest) => Answer = () =>
+    error(404, 'not_found', 'No such PayPal order.');
   /** Successive answers to POST /api/paypal/orders/:id/capture; the last one repeats. */
   captureAnswers: Answer[] = [
     {
@@ -355,6 +359,14 @@ export class FakeServer {
     }
     if (method === 'POST' && path === '/api/paypal/orders') {
       return this.paypalOrder(body as QuoteRequest);
+    }
+    if (
+      method === 'POST' &&
+      /^\/api\/paypal\/orders\/[^/]+\/shipping$/.test(path)
+    ) {
+      if (headers.get('Authorization') !== 'Bearer tok_secret')
+        return error(401, 'unauthorized', 'No');
+      return this.paypalShipping(body as PaypalShippingRequest);
     }
     if (
       method === 'POST' &&

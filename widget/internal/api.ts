@@ -91,10 +91,12 @@ export class Api {
     method: 'GET' | 'POST',
     path: string,
     token: string,
-    signal?: AbortSignal
+    signal?: AbortSignal,
+    body?: unknown
   ): Promise<T> {
     return this._request(method, path, {
       signal,
+      body,
       headers: {Authorization: `Bearer ${token}`},
     });
   }

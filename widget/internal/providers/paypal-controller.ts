@@ -10,6 +10,8 @@
  * as Stripe's Pay button. One attempt spans PayPal's callbacks:
  *
  *   createOrder → pay-submit → POST /api/paypal/orders (the server reprices) → PayPal's window
+ *   onShippingAddressChange / onShippingOptionsChange → POST /api/paypal/orders/:id/shipping
+ *                 (the server reprices and PATCHes PayPal's order) → the element shows the quote
  *   onApprove   → POST /api/paypal/orders/:id/capture → the element polls the order → paid
  *   onCancel / onError → pay-cancel / pay-error, nothing charged
  *
@@ -26,10 +28,13 @@ import type {
   PayPalNamespace,
 } from '@paypal/paypal-js';
 import type {
+  Address,
   PaypalCaptureResponse,
   PaypalClientConfig,
   PaypalOrderRequest,
   PaypalOrderResponse,
+  PaypalShippingRequest,
+  PaypalShippingResponse,
   Quote,
 } from '../../contract.js';
 import {cspNonce} from '../csp-nonce.js';
@@ -98,15 +103,51 @@ async function loadPaypalSdk(
   return sdk;
 }
 
+type ButtonsOptions = NonNullable<
+  Parameters<NonNullable<PayPalNamespace['Buttons']>>[0]
+>;
+type AddressChange = Parameters<
+  NonNullable<ButtonsOptions['onShippingAddressChange']>
+>;
+type OptionsChange = Parameters<
+  NonNullable<ButtonsOptions['onShippingOptionsChange']>
+>;
+
+/** PayPal's sentences for a refused change (`data.errors`, not in @paypal/paypal-js's types). */
+type ShippingErrors = Partial<
+  Record<'ADDRESS_ERROR' | 'COUNTRY_ERROR' | 'METHOD_UNAVAILABLE', string>
+>;
+
+/** `actions.reject(message)`: the SDK shows `message` in its window (the types omit it). */
+const rejectWith = (
+  actions: {reject: () => Promise<void>},
+  message: string | undefined
+) => (actions.reject as (message?: string) => Promise<void>)(message);
+
+/** The part of the address PayPal's window tells the page, as the contract's Address. */
+function addressOf(place: AddressChange[0]['shippingAddress']): Address {
+  return {
+    country: place.countryCode,
+    ...(place.state && {region: place.state}),
+    ...(place.city && {city: place.city}),
+    ...(place.postalCode && {postalCode: place.postalCode}),
+  };
+}
+
 /** One payment attempt, from `createOrder` until PayPal says how it ended. */
 interface Attempt {
   /** The order on our server and at PayPal, once created. */
   order?: PaypalOrderResponse;
+  /** Where it ships now: the element's address, then what PayPal's window chose. */
+  address?: Address;
   /** Ends the attempt; the element's pipeline takes it from there. */
   settle?: (outcome: PaymentOutcome) => void;
   /** How it ended, if PayPal said so before the order existed (the window was closed early). */
   ended?: PaymentOutcome;
 }
+
+const errorsOf = (data: object): ShippingErrors =>
+  (data as {errors?: ShippingErrors}).errors ?? {};
 
 class PaypalController
   implements ReactiveController, ProviderController<'paypal'>
@@ -224,6 +265,21 @@ class PaypalController
       onClick: (_data, actions) =>
         this._pipeline.validate() ? actions.resolve() : actions.reject(),
       createOrder: () => this._createOrder(generation),
+      // PayPal calls these only for an order that ships (shipping_preference GET_FROM_FILE).
+      onShippingAddressChange: (data, actions) =>
+        this._onShippingChange(
+          data.orderID,
+          {shippingAddress: addressOf(data.shippingAddress)},
+          actions,
+          errorsOf(data)
+        ),
+      onShippingOptionsChange: (data, actions) =>
+        this._onShippingChange(
+          data.orderID,
+          {shippingRate: data.selectedShippingOption?.id},
+          actions,
+          errorsOf(data)
+        ),
       onApprove: (data, actions) => this._onApprove(data, actions),
       onCancel: () => this._end({type: 'canceled'}),
       onError: (error) => this._onError(error),
@@ -277,7 +333,7 @@ class PaypalController
       void this._pipeline
         .runPayment(async (request) => {
           started = true;
-          const attempt: Attempt = {};
+          const attempt: Attempt = {address: request.shippingAddress};
           this._attempt = attempt;
           let order: PaypalOrderResponse;
           try {
@@ -317,6 +373,50 @@ class PaypalController
             );
         });
     });
+  }
+
+  /**
+   * The buyer chose another address or shipping option in PayPal's window: the server reprices
+   * the order and PATCHes PayPal's, then the element shows the new quote. Anything the server
+   * refuses is refused in PayPal's window, with PayPal's own sentence.
+   */
+  private async _onShippingChange(
+    orderID: string | undefined,
+    change: {shippingAddress?: Address; shippingRate?: string | undefined},
+    actions: AddressChange[1] | OptionsChange[1],
+    errors: ShippingErrors
+  ): Promise<void> {
+    const attempt = this._attempt;
+    const order = attempt?.order;
+    const address = change.shippingAddress ?? attempt?.address;
+    const fallback = change.shippingAddress
+      ? errors.ADDRESS_ERROR
+      : errors.METHOD_UNAVAILABLE;
+    if (!order || orderID !== order.paypalOrderId || !address)
+      return rejectWith(actions, fallback);
+    const body: PaypalShippingRequest = {
+      shippingAddress: address,
+      ...(change.shippingRate && {shippingRate: change.shippingRate}),
+    };
+    try {
+      const {quote} =
+        await this._context!.api.authorized<PaypalShippingResponse>(
+          'POST',
+          `/api/paypal/orders/${encodeURIComponent(order.paypalOrderId)}/shipping`,
+          order.orderToken,
+          undefined,
+          body
+        );
+      if (this._attempt !== attempt) return;
+      attempt!.address = address;
+      this._context!.requoted(quote);
+    } catch (error) {
+      const unserved = errorCode(error) === 'shipping_not_available';
+      return rejectWith(
+        actions,
+        unserved && change.shippingAddress ? errors.COUNTRY_ERROR : fallback
+      );
+    }
   }
 
   /** The buyer approved in PayPal's window: capture on the server, which marks the order paid. */

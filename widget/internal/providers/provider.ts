@@ -99,6 +99,12 @@ export interface ProviderContext<N extends ProviderName = ProviderName> {
    * attempt is not settled (PayPal: a declined card the buyer replaces in PayPal's window).
    */
   notify: (code: string, message?: string) => void;
+  /**
+   * The server repriced the order during an attempt, from the provider's own UI (PayPal's
+   * window: another address or shipping option): the element shows this quote and fires
+   * `pay-change`, as after a re-quote.
+   */
+  requoted: (quote: Quote) => void;
 }
 
 /**

@@ -233,6 +233,13 @@ export class ProvidersController implements ReactiveController {
         shipping: this._options.shipping,
         reportError: (code, message) => payment.report(code, message, name),
         notify: (code, message) => payment.notify(code, message),
+        requoted: (next) => {
+          payment.set({...payment.state, quote: next});
+          emit(this._host, 'pay-change', {
+            quote: next,
+            items: next.lines.map(({sku, quantity}) => ({sku, quantity})),
+          });
+        },
       });
     } catch (error) {
       // Forget the half-loaded provider so the next cart change (or choice) tries again.
