@@ -8,6 +8,7 @@ const checkout = document.querySelector('#checkout');
 const empty = document.querySelector('#empty');
 const thanks = document.querySelector('#thanks');
 const currencySelect = document.querySelector('#currency');
+const cartCount = document.querySelector('#cart-count');
 
 // What the codes listed beside the cart take off, for their descriptions (the server's
 // catalog decides what is really applied).
@@ -80,6 +81,9 @@ function renderCart() {
   );
   checkout.setAttribute('currency', currency);
   checkout.hidden = entries.length === 0;
+  cartCount.textContent = String(
+    entries.reduce((sum, [, quantity]) => sum + quantity, 0)
+  );
   empty.hidden = entries.length > 0;
 }
 
