@@ -22,7 +22,11 @@ interface FakeOrder {
         value: string;
         breakdown?: Record<string, {currency_code: string; value: string}>;
       };
-      shipping?: {options?: {id: string; selected: boolean}[]};
+      shipping?: {
+        name?: {full_name: string};
+        address?: Record<string, string>;
+        options?: {id: string; selected: boolean}[];
+      };
     }[];
   };
   /** What the next capture does: an issue to refuse with, or the capture's status and fields. */
@@ -352,6 +356,14 @@ export function createFakePaypal(
       if (!order) throw new Error(`no fake PayPal order ${id}`);
       order.status = 'APPROVED';
       Object.assign(order, setup);
+    },
+    /** The buyer chose this address in PayPal's window (PayPal reports it on the order). */
+    shipTo(
+      id: string,
+      shipping: {name?: {full_name: string}; address: Record<string, string>}
+    ) {
+      const unit = orders.get(id)!.requestBody.purchase_units[0];
+      unit.shipping = {...unit.shipping, ...shipping};
     },
     revokeTokens() {
       for (const token of tokens.values()) token.revoked = true;

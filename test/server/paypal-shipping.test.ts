@@ -107,7 +107,39 @@ describe('POST /api/paypal/orders/:paypalOrderId/shipping', () => {
       status: 'paid',
     });
     // 25.00 + standard 5.50 to the EU.
-    assert.equal((await server.store.get(created.orderId))!.total, 3050);
+    const paid = (await server.store.get(created.orderId))!;
+    assert.equal(paid.total, 3050);
+    // PayPal still reports Portland: not the place we priced, so ours stays.
+    assert.deepEqual(paid.shippingAddress, {name: 'Ada Buyer', ...berlin});
+  });
+
+  it('keeps the street and recipient PayPal reports at capture for the place it priced', async () => {
+    await reprice(server, created.paypalOrderId, created.orderToken, {
+      shippingAddress: berlin,
+    });
+    server.fake.shipTo(created.paypalOrderId, {
+      name: {full_name: 'Erika Mustermann'},
+      address: {
+        address_line_1: 'Unter den Linden 1',
+        admin_area_2: 'Berlin',
+        postal_code: '10117',
+        country_code: 'DE',
+      },
+    });
+    server.fake.approve(created.paypalOrderId);
+    await postJson(
+      server.app,
+      `/api/paypal/orders/${created.paypalOrderId}/capture`,
+      {},
+      {authorization: `Bearer ${created.orderToken}`}
+    );
+    const paid = (await server.store.get(created.orderId))!;
+    assert.equal(paid.status, 'paid');
+    assert.deepEqual(paid.shippingAddress, {
+      ...berlin,
+      line1: 'Unter den Linden 1',
+      name: 'Erika Mustermann',
+    });
   });
 
   it('answers 400 shipping_not_available for an address the shop does not ship to, and changes nothing', async () => {

@@ -7,18 +7,20 @@ import {type Catalog, priceCart} from '../../catalog/index.js';
 import type {Address, Quote} from '../../contract.js';
 import {ApiError, invalidRequest} from '../../errors.js';
 import type {Order, OrderPricing} from '../../orders/order.js';
+import type {PaypalOrder} from './types.js';
 
 /**
  * PayPal tells the page only the city, region, postal code and country. The street and the
  * recipient we were given stay when the place is the same; PayPal has the buyer's full new
  * address and ships there either way.
  */
+const place = (a: Address | undefined) =>
+  a && [a.country, a.region, a.city, a.postalCode].join('\n').toUpperCase();
+
 export function shippingAddressFrom(
   stored: Address | undefined,
   fromPaypal: Address
 ): Address {
-  const place = (a: Address | undefined) =>
-    a && [a.country, a.region, a.city, a.postalCode].join('\n').toUpperCase();
   const samePlace = place(stored) === place(fromPaypal);
   return {
     ...(stored?.name && {name: stored.name}),
@@ -26,6 +28,36 @@ export function shippingAddressFrom(
     ...(samePlace && stored?.line2 && {line2: stored.line2}),
     ...fromPaypal,
   };
+}
+
+/**
+ * The address PayPal ships to, as its order reports it (at capture), when it is the place we
+ * priced: then it completes ours (the street and the recipient PayPal's window did not tell
+ * the page). Undefined when it adds nothing, or names another place (then ours stays, and the
+ * amounts were checked against it).
+ */
+export function shippedAddressFrom(
+  stored: Address | undefined,
+  paypalOrder: PaypalOrder
+): Address | undefined {
+  const shipping = paypalOrder.purchase_units?.[0]?.shipping;
+  const a = shipping?.address;
+  if (!stored || !a?.country_code) return undefined;
+  const reported: Address = {
+    country: a.country_code,
+    ...(a.postal_code && {postalCode: a.postal_code}),
+    ...(a.admin_area_1 && {region: a.admin_area_1}),
+    ...(a.admin_area_2 && {city: a.admin_area_2}),
+    ...(a.address_line_1 && {line1: a.address_line_1}),
+    ...(a.address_line_2 && {line2: a.address_line_2}),
+  };
+  const name = shipping?.name?.full_name ?? stored.name;
+  if (name) reported.name = name;
+  if (place(reported) !== place(stored)) return undefined;
+  const same = (['line1', 'line2', 'name'] as const).every(
+    (key) => (reported[key] ?? '') === (stored[key] ?? '')
+  );
+  return same ? undefined : reported;
 }
 
 /**

@@ -22,7 +22,7 @@ import type {GatewayRouteServices} from '../gateway.js';
 import {logPaypalFailure, type PaypalGateway} from './gateway.js';
 import {paypalApiError, paypalCaptureRequestId} from './orders.js';
 import {paypalPurchaseUnit} from './purchase-unit.js';
-import {repriceOrder} from './reprice.js';
+import {repriceOrder, shippedAddressFrom} from './reprice.js';
 import {PaypalError, type PaypalOrder} from './types.js';
 
 const shippingRequestSchema = z.object({
@@ -183,6 +183,13 @@ export function paypalRoutes(services: GatewayRouteServices<PaypalGateway>) {
           }
           throw mapped;
         }
+      }
+      // The street and the recipient PayPal's window chose, for the emails and the parcel.
+      const shipped = shippedAddressFrom(order.shippingAddress, captured);
+      if (shipped) {
+        await store.update(order.id, (current) =>
+          current.status === 'pending' ? {shippingAddress: shipped} : null
+        );
       }
       return answer(
         await services.recordPayment(order, paypal.eventFor(order, captured))
