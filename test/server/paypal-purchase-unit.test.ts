@@ -185,6 +185,18 @@ describe('paypalPurchaseUnit', () => {
     );
   });
 
+  it('refuses a total of nothing, which PayPal cannot take', () => {
+    assert.throws(
+      () =>
+        paypalPurchaseUnit(
+          order({
+            lines: [line('ebook', 1100, 1, {discount: 1100, shippable: false})],
+          })
+        ),
+      {code: 'invalid_request'}
+    );
+  });
+
   it('sums exactly over many carts, cents included', () => {
     // A deterministic spread of prices, quantities, discounts, taxes and shipping.
     let seed = 7;

@@ -16,7 +16,7 @@
  */
 import type {Order} from '../../orders/order.js';
 import type {ShippingRate} from '../../contract.js';
-import {ApiError} from '../../errors.js';
+import {ApiError, invalidRequest} from '../../errors.js';
 import {toPaypalValue} from './money.js';
 import {PAYPAL_CURRENCIES} from './orders.js';
 import type {
@@ -134,13 +134,18 @@ function paypalShipping(
 
 /**
  * The purchase unit for an order. Throws currency_not_supported when PayPal cannot take the
- * currency or an amount cannot be written exactly (HUF or TWD with cents).
+ * currency or an amount cannot be written exactly (HUF or TWD with cents), and invalid_request
+ * for a total of zero (a code that takes everything off).
  */
 export function paypalPurchaseUnit(
   order: PricedOrder,
   rates?: readonly ShippingRate[]
 ): PaypalPurchaseUnit {
   const money = moneyIn(order.currency);
+  if (order.total <= 0) {
+    // PayPal takes no order of nothing (CANNOT_BE_ZERO_OR_NEGATIVE): say so before one is written.
+    throw invalidRequest('PayPal cannot take a payment of nothing.');
+  }
   const breakdown: PaypalBreakdown = {item_total: money(order.subtotal)};
   if (!order.taxInclusive && order.tax > 0)
     breakdown.tax_total = money(order.tax);
