@@ -5,7 +5,12 @@
  * several elements, or a hostile frame, must not be able to answer for ours. The envelope is
  * ../../shared/browser/protocol.ts (the PayPal emulator's too); the messages are Stripe's own.
  */
-import type {Appearance, StripeError} from '@stripe/stripe-js';
+import type {
+  Appearance,
+  StripeAddressElementChangeEvent,
+  StripeAddressElementOptions,
+  StripeError,
+} from '@stripe/stripe-js';
 import {envelopes} from '../../shared/browser/protocol.js';
 
 const PROTOCOL = 'stripe-emulator/1';
@@ -18,25 +23,44 @@ interface FrameParams {
   key: string;
   appearance?: Appearance;
   locale?: string;
+  /** The Address Element's options (mode, defaultValues, allowedCountries…). */
+  options?: AddressOptions;
 }
 
-/** Parent → Payment Element frame. Requests carry an id the frame echoes in its reply. */
+/** The Address Element's options a frame understands (the rest are accepted and ignored). */
+export type AddressOptions = Pick<
+  StripeAddressElementOptions,
+  'mode' | 'allowedCountries' | 'defaultValues'
+>;
+
+/** What the Address Element reports: the shape of Stripe's `change` event's `value`. */
+export type AddressValue = StripeAddressElementChangeEvent['value'];
+
+/** Parent → an element's frame. Requests carry an id the frame echoes in its reply. */
 export type HostMessage =
   | {
       type: 'update';
       requestId: number;
       appearance?: Appearance;
       locale?: string;
+      options?: Partial<AddressOptions>;
     }
   | {type: 'focus'}
   | {type: 'submit'; requestId: number}
-  | {type: 'create-payment-method'; requestId: number};
+  | {type: 'create-payment-method'; requestId: number}
+  | {type: 'get-value'; requestId: number};
 
-/** Payment Element frame → parent. */
+/** An element's frame → parent. */
 export type FrameMessage =
   | {type: 'ready'}
   | {type: 'resize'; height: number}
-  | {type: 'change'; complete: boolean; empty: boolean}
+  | {
+      type: 'change';
+      complete: boolean;
+      empty: boolean;
+      /** The Address Element's value. */
+      value?: AddressValue;
+    }
   | {type: 'focus'}
   | {type: 'blur'}
   | {type: 'escape'}
@@ -45,6 +69,9 @@ export type FrameMessage =
       requestId: number;
       error?: StripeError;
       paymentMethod?: string;
+      /** Answers `get-value`. */
+      value?: AddressValue;
+      complete?: boolean;
     };
 
 /** 3-D Secure frame → parent, once the emulator has recorded the buyer's answer. */
@@ -63,6 +90,7 @@ export function encodeFrameParams(params: FrameParams): string {
   if (params.appearance)
     search.set('appearance', JSON.stringify(params.appearance));
   if (params.locale) search.set('locale', params.locale);
+  if (params.options) search.set('options', JSON.stringify(params.options));
   return search.toString();
 }
 
@@ -73,18 +101,24 @@ export function decodeFrameParams(fragment: string): FrameParams | null {
   const origin = search.get('origin');
   const key = search.get('key');
   if (!channel || !origin || !key) return null;
-  let appearance: Appearance | undefined;
-  try {
-    const raw = search.get('appearance');
-    appearance = raw ? (JSON.parse(raw) as Appearance) : undefined;
-  } catch {
-    appearance = undefined;
-  }
   return {
     channel,
     origin,
     key,
-    appearance,
+    appearance: parsed<Appearance>(search.get('appearance')),
     locale: search.get('locale') ?? undefined,
+    options: parsed<AddressOptions>(search.get('options')),
   };
+}
+
+/** A JSON object from the fragment, or nothing when it is absent or not one. */
+function parsed<T>(raw: string | null): T | undefined {
+  try {
+    const value: unknown = raw ? JSON.parse(raw) : undefined;
+    return typeof value === 'object' && value !== null
+      ? (value as T)
+      : undefined;
+  } catch {
+    return undefined;
+  }
 }

@@ -1,6 +1,6 @@
 /**
- * The two documents the emulator serves into iframes: the Payment Element's card form and the
- * 3-D Secure challenge. Static HTML; their scripts (bundled from `frame/`) do the rest, so
+ * The documents the emulator serves into iframes: the Payment Element's card form, the Address
+ * Element's address form and the 3-D Secure challenge. Static HTML; their scripts (bundled from `frame/`) do the rest, so
  * nothing from the request is ever written into the markup. (The hosted Checkout page, which
  * shows a session's line items, is ../checkout-sessions/hosted-page-html.ts.)
  */
@@ -9,6 +9,7 @@
 export const FIELD_STYLES = `
 .Row { display: grid; grid-template-columns: 1fr 1fr; gap: calc(var(--spacing-unit) * 3); }
 .Block { display: grid; gap: var(--spacing-unit); min-width: 0; }
+.Block[hidden] { display: none; }
 .Label { font-size: 0.93em; color: var(--color-text); }
 .InputWrap { position: relative; }
 .Input {
@@ -36,7 +37,8 @@ export const FIELD_STYLES = `
 }
 [data-animations="off"] .Input { transition: none; }
 @media (prefers-reduced-motion: reduce) { .Input { transition: none; } }
-#number { padding-right: 9em; }
+/* Room for the brand's name once there is one: the placeholder keeps the whole width. */
+.InputWrap:has(.Brand:not(:empty)) #number { padding-right: 9em; }
 .Brand {
   position: absolute;
   right: calc(var(--spacing-unit) * 3);
@@ -89,6 +91,31 @@ export function field(options: {
       </div>
       <p class="Error" id="${id}-error" role="alert"></p>
     </div>`;
+}
+
+const ADDRESS_STYLES = `${PAYMENT_STYLES}
+.Row--address { grid-template-columns: repeat(auto-fit, minmax(min(100%, 8em), 1fr)); }
+select.Input { cursor: pointer; }
+`;
+
+/** The Address Element's page: an empty form the script fills (countries depend on options). */
+export function addressPage(scriptSrc: string): string {
+  return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Secure address input</title>
+<style>${ADDRESS_STYLES}</style>
+<style id="appearance-rules"></style>
+</head>
+<body>
+<main>
+  <form id="form" novalidate aria-label="Address"></form>
+</main>
+<script src="${scriptSrc}"></script>
+</body>
+</html>`;
 }
 
 export function paymentPage(scriptSrc: string): string {

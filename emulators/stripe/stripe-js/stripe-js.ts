@@ -4,6 +4,7 @@
  *
  * - `GET /js/stripe.js`: the fake Stripe.js (`browser/host/stripe-js.ts`, bundled on first request)
  * - `GET /elements/payment`: the Payment Element's frame (`browser/frame/payment-frame.ts`)
+ * - `GET /elements/address`: the Address Element's frame (`browser/frame/address-frame.ts`)
  * - `GET /elements/3ds/:intentId`: the 3-D Secure challenge (`browser/frame/three-ds-frame.ts`)
  * - `GET /checkout/pay.js`: the hosted Checkout page's script (`browser/checkout/pay.ts`;
  *   the page itself is served by ../checkout-sessions/hosted-page.ts, which knows the sessions)
@@ -12,11 +13,12 @@
  */
 import {Hono} from 'hono';
 import {createBundler} from '../../shared/bundle.js';
-import {paymentPage, threeDsPage} from './pages.js';
+import {addressPage, paymentPage, threeDsPage} from './pages.js';
 
 const ENTRIES = {
   stripe: '../browser/host/stripe-js.ts',
   payment: '../browser/frame/payment-frame.ts',
+  address: '../browser/frame/address-frame.ts',
   threeDs: '../browser/frame/three-ds-frame.ts',
   checkout: '../browser/checkout/pay.ts',
 } as const;
@@ -67,6 +69,10 @@ export function stripeBrowserRoutes(): Hono {
     servePage(paymentPage('/elements/payment.js'))
   );
   app.get('/elements/payment.js', () => serveScript('payment'));
+  app.get('/elements/address', () =>
+    servePage(addressPage('/elements/address.js'))
+  );
+  app.get('/elements/address.js', () => serveScript('address'));
   app.get('/elements/3ds.js', () => serveScript('threeDs'));
   app.get('/elements/3ds/:intentId', () =>
     servePage(threeDsPage('/elements/3ds.js'))

@@ -1,6 +1,6 @@
 /**
- * What the emulator's Stripe.js suites share: a shop page that mounts the Payment Element from
- * the emulator, served from another site, Chromium on it, and the harness calls the tests make.
+ * What the emulator's Stripe.js suites share: a shop page that mounts the Payment Element (and
+ * the Address Element) from the emulator, served from another site, Chromium on it, and the harness calls the tests make.
  */
 import assert from 'node:assert/strict';
 import {createServer, type Server} from 'node:http';
@@ -19,6 +19,7 @@ import {axeViolations, launchChromium} from '../chromium.js';
 export type Emulator = Awaited<ReturnType<typeof startStripeEmulator>>;
 
 export const FRAME = 'iframe[title="Secure payment input frame"]';
+export const ADDRESS_FRAME = 'iframe[title="Secure address input frame"]';
 
 /** The shop page: loads the fake Stripe.js cross-origin and exposes a tiny harness. */
 export function shopPage(apiUrl: string): string {
@@ -27,7 +28,7 @@ export function shopPage(apiUrl: string): string {
 <head>
 <meta charset="utf-8">
 <title>Shop</title>
-<style>#payment-element { margin: 16px 0; }</style>
+<style>#payment-element, #address-element { margin: 16px 0; }</style>
 <script src="${apiUrl}/js/stripe.js"></script>
 </head>
 <body>
@@ -35,6 +36,7 @@ export function shopPage(apiUrl: string): string {
   <h1>Checkout</h1>
   <button type="button" id="before">Edit cart</button>
   <form id="pay-form">
+    <div id="address-element"></div>
     <div id="payment-element"></div>
     <button type="submit" id="pay">Pay</button>
   </form>
@@ -61,6 +63,25 @@ export function shopPage(apiUrl: string): string {
       const ready = new Promise((resolve) => element.on('ready', resolve));
       element.mount('#payment-element');
       return ready;
+    },
+    // The Address Element (and, unless told not to, the Payment Element) of one Elements group.
+    mountAddress({appearance, options = {mode: 'shipping'}, payment = true, pk}) {
+      const stripe = Stripe(pk);
+      const elements = stripe.elements({mode: 'payment', amount: 1999, currency: 'usd', appearance});
+      const address = elements.create('address', options);
+      for (const type of ['ready', 'change', 'focus', 'blur', 'loaderror']) {
+        address.on(type, (event) => harness.events.push({type, ...event}));
+      }
+      Object.assign(harness, {stripe, elements, address});
+      const ready = [new Promise((resolve) => address.on('ready', resolve))];
+      address.mount('#address-element');
+      if (payment) {
+        const element = elements.create('payment');
+        harness.element = element;
+        ready.push(new Promise((resolve) => element.on('ready', resolve)));
+        element.mount('#payment-element');
+      }
+      return Promise.all(ready);
     },
     async pay({clientSecret, redirect = 'if_required', submit = true}) {
       if (submit) {
@@ -116,6 +137,61 @@ export function mount(
       ).harness.mount(args),
     {...options, pk: emulator.publishableKey}
   );
+}
+
+export function mountAddress(
+  options: {appearance?: object; options?: object; payment?: boolean} = {}
+) {
+  return page.evaluate(
+    (args) =>
+      (
+        window as never as {
+          harness: {mountAddress(a: object): Promise<unknown>};
+        }
+      ).harness.mountAddress(args),
+    {...options, pk: emulator.publishableKey}
+  );
+}
+
+export const address = (): FrameLocator => page.frameLocator(ADDRESS_FRAME);
+
+export function addressFrame(): Frame {
+  const frame = page
+    .frames()
+    .find((f) => f.url().startsWith(`${apiUrl}/elements/address`));
+  assert.ok(frame, 'the Address Element frame is loaded');
+  return frame;
+}
+
+/** Fills the Address Element with a US address, as a buyer does. */
+export async function fillAddress(
+  value = {
+    name: 'Ada Lovelace',
+    line1: '1 Market St',
+    city: 'San Francisco',
+    state: 'CA',
+    zip: '94105',
+  }
+) {
+  await address().getByLabel('Full name').fill(value.name);
+  await address().getByLabel('Country or region').selectOption('US');
+  await address().getByLabel('Address line 1').fill(value.line1);
+  await address().getByLabel('City').fill(value.city);
+  await address().getByLabel('State').selectOption(value.state);
+  await address().getByLabel('ZIP code').fill(value.zip);
+}
+
+/** The harness's recorded events of one type, as the page saw them. */
+export function events(type: string): Promise<Record<string, unknown>[]> {
+  return page.evaluate(
+    (wanted) =>
+      (
+        window as never as {
+          harness: {events: {type: string}[]};
+        }
+      ).harness.events.filter((event) => event.type === wanted),
+    type
+  ) as Promise<Record<string, unknown>[]>;
 }
 
 export function pay(options: {

@@ -1,9 +1,13 @@
 /**
  * `stripe.elements()`: one group per call, holding the options (deferred `mode` + amount, or a
- * `clientSecret`), the appearance, and at most one Payment Element. `confirmPayment` reaches the
- * group's internals through the registry, never through properties a page could see.
+ * `clientSecret`), the appearance, at most one Payment Element and one Address Element per mode.
+ * `elements.submit()` checks them all; `confirmPayment` reaches the group's internals through
+ * the registry, never through properties a page could see.
  */
 import type {
+  StripeAddressElement,
+  StripeAddressElementGetElementOptions,
+  StripeAddressElementOptions,
   StripeElements,
   StripeElementsOptionsClientSecret,
   StripeElementsOptionsMode,
@@ -12,6 +16,10 @@ import type {
   StripePaymentElement,
   StripePaymentElementOptions,
 } from '@stripe/stripe-js';
+import {
+  createAddressElement,
+  type AddressElementHandle,
+} from './address-element.js';
 import {IntegrationError, widen} from './integration.js';
 import {
   createPaymentElement,
@@ -53,7 +61,35 @@ export function createElements(options: {
   }
   let settings: ElementsOptions & StripeElementsUpdateOptions = {...initial};
   let paymentElement: PaymentElementHandle | null = null;
+  const addressElements = new Map<
+    'shipping' | 'billing',
+    AddressElementHandle
+  >();
   let submitted = false;
+  const settingsNow = () => ({
+    appearance: settings.appearance,
+    locale: settings.locale ?? options.defaultLocale,
+  });
+
+  function createAddress(
+    elementOptions: StripeAddressElementOptions | undefined
+  ): StripeAddressElement {
+    const mode = elementOptions?.mode;
+    if (mode && addressElements.has(mode)) {
+      throw new IntegrationError(
+        `Can only create one Element of type address with mode ${mode}.`
+      );
+    }
+    const handle = createAddressElement({
+      origin: options.origin,
+      publishableKey: options.publishableKey,
+      elementOptions: elementOptions ?? ({} as StripeAddressElementOptions),
+      settings: settingsNow,
+      onDestroy: () => addressElements.delete(handle.mode),
+    });
+    addressElements.set(handle.mode, handle);
+    return handle.element;
+  }
 
   // The Payment Element's options (layout, wallets, defaults) change nothing in a form that
   // only has card fields, so they are accepted and not kept.
@@ -61,11 +97,20 @@ export function createElements(options: {
     elementType: 'payment',
     elementOptions?: StripePaymentElementOptions
   ): StripePaymentElement;
+  function create(
+    elementType: 'address',
+    elementOptions: StripeAddressElementOptions
+  ): StripeAddressElement;
   function create(elementType: string): never;
-  function create(elementType: string): StripePaymentElement {
+  function create(
+    elementType: string,
+    elementOptions?: unknown
+  ): StripePaymentElement | StripeAddressElement {
+    if (elementType === 'address')
+      return createAddress(elementOptions as StripeAddressElementOptions);
     if (elementType !== 'payment') {
       throw new IntegrationError(
-        `The Stripe emulator's Stripe.js only implements the Payment Element, not "${elementType}".`
+        `The Stripe emulator's Stripe.js only implements the Payment and Address Elements, not "${elementType}".`
       );
     }
     if (paymentElement) {
@@ -76,19 +121,32 @@ export function createElements(options: {
     paymentElement = createPaymentElement({
       origin: options.origin,
       publishableKey: options.publishableKey,
-      settings: () => ({
-        appearance: settings.appearance,
-        locale: settings.locale ?? options.defaultLocale,
-      }),
+      settings: settingsNow,
       onDestroy: () => (paymentElement = null),
     });
     return paymentElement.element;
   }
 
   function getElement(elementType: 'payment'): StripePaymentElement | null;
+  function getElement(
+    elementType: 'address',
+    getOptions?: StripeAddressElementGetElementOptions
+  ): StripeAddressElement | null;
   function getElement(elementType: string, getOptions?: unknown): null;
-  function getElement(elementType: string): StripePaymentElement | null {
-    return elementType === 'payment' ? (paymentElement?.element ?? null) : null;
+  function getElement(
+    elementType: string,
+    getOptions?: unknown
+  ): StripePaymentElement | StripeAddressElement | null {
+    if (elementType === 'payment') return paymentElement?.element ?? null;
+    if (elementType !== 'address') return null;
+    // Without a mode, the only Address Element (Stripe.js asks for the mode when there are two).
+    const mode = (
+      getOptions as StripeAddressElementGetElementOptions | undefined
+    )?.mode;
+    const handle = mode
+      ? addressElements.get(mode)
+      : [...addressElements.values()][0];
+    return handle?.element ?? null;
   }
 
   const subset: ElementsSubset = {
@@ -100,7 +158,12 @@ export function createElements(options: {
           'elements.submit(): create and mount a Payment Element before submitting.'
         );
       }
-      const error: StripeError | undefined = await paymentElement.submit();
+      // Every element shows its errors at once; the first one (the card's first) is answered.
+      const errors: (StripeError | undefined)[] = await Promise.all([
+        paymentElement.submit(),
+        ...[...addressElements.values()].map((address) => address.submit()),
+      ]);
+      const error = errors.find((e) => e !== undefined);
       if (error) return {error};
       submitted = true;
       return {selectedPaymentMethod: 'card'};
@@ -108,9 +171,11 @@ export function createElements(options: {
     async update(update) {
       settings = {...settings, ...update} as typeof settings;
       if (update.appearance !== undefined || update.locale !== undefined) {
-        await paymentElement?.applyAppearance(
-          settings.appearance,
-          settings.locale ?? options.defaultLocale
+        const {appearance, locale} = settingsNow();
+        await Promise.all(
+          [paymentElement, ...addressElements.values()].map((element) =>
+            element?.applyAppearance(appearance, locale)
+          )
         );
       }
     },
