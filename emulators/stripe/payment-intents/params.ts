@@ -60,6 +60,8 @@ export const CONFIRM_SHAPE: Shape = {
   return_url: true,
   use_stripe_sdk: true,
   receipt_email: true,
+  // Stripe.js sends a shipping-mode Address Element's address with the confirmation.
+  shipping: SHIPPING_SHAPE,
   expand: 'list',
 };
 
@@ -75,7 +77,6 @@ export const CREATE_SHAPE: Shape = {
   capture_method: true,
   confirmation_method: true,
   confirm: true,
-  shipping: SHIPPING_SHAPE,
 };
 
 export const UPDATE_SHAPE: Shape = {

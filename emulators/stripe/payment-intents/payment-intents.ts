@@ -291,6 +291,7 @@ export function paymentIntentRoutes(core: Core) {
     );
     const request = readConfirm(params);
     const receiptEmail = readEmail(params, 'receipt_email');
+    const shipping = readShipping(params, 'shipping');
     const expand = readList(params, 'expand') ?? [];
     checkExpand(expand, c.get('auth'));
     checkNotFromCheckout(record, 'confirm');
@@ -307,6 +308,7 @@ export function paymentIntentRoutes(core: Core) {
     );
     const method = resolvePaymentMethod(core, intent, request);
     if (receiptEmail !== undefined) intent.receipt_email = receiptEmail;
+    if (shipping !== undefined) intent.shipping = shipping;
     return confirm(core, c, record, method, request, expand);
   });
 

@@ -2,7 +2,13 @@
 import assert from 'node:assert/strict';
 import {describe, it} from 'node:test';
 import {stripeError} from './helpers.js';
-import {RETURN_URL, stripe, useEmulator} from './api-helpers.js';
+import {
+  client,
+  emulator,
+  RETURN_URL,
+  stripe,
+  useEmulator,
+} from './api-helpers.js';
 
 useEmulator();
 
@@ -58,6 +64,24 @@ describe('Stripe emulator', () => {
         assert.equal(error.param, param);
         assert.equal(error.message, `Missing required param: ${param}.`);
       }
+    });
+
+    it('takes the shipping details with the confirmation, as Stripe.js sends an Address Element’s', async () => {
+      const intent = await stripe.paymentIntents.create({
+        amount: 4990,
+        currency: 'eur',
+      });
+      const browser = client(emulator.publishableKey);
+      const confirmed = await browser.paymentIntents.confirm(intent.id, {
+        client_secret: intent.client_secret!,
+        payment_method: 'pm_card_visa',
+        return_url: RETURN_URL,
+        shipping: SHIPPING,
+      });
+      assert.equal(confirmed.status, 'succeeded');
+      assert.equal(confirmed.shipping?.address?.city, 'Berlin');
+      const stored = await stripe.paymentIntents.retrieve(intent.id);
+      assert.equal(stored.shipping?.name, 'Erika Mustermann');
     });
 
     it('updates the shipping details, and unsets them with an empty value', async () => {
