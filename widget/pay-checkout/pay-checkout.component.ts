@@ -2,7 +2,14 @@
  * @license
  * SPDX-License-Identifier: MIT
  */
-import {LitElement, html, nothing, type PropertyValues} from 'lit';
+import {
+  LitElement,
+  adoptStyles,
+  html,
+  nothing,
+  supportsAdoptingStyleSheets,
+  type PropertyValues,
+} from 'lit';
 import {property, query} from 'lit/decorators.js';
 import type {CartItem, Quote} from '../contract.js';
 import {Api, defaultServer} from '../internal/api.js';
@@ -30,7 +37,6 @@ import {
 import {ProvidersController} from './controllers/providers-controller.js';
 import type {Session} from './controllers/session.js';
 import styles from './pay-checkout.styles.js';
-import {discountField} from './templates/discount-field.js';
 import {emailField} from './templates/email-field.js';
 import {alertIcon, checkIcon} from './templates/icons.js';
 import {providerChoice} from './templates/provider-choice.js';
@@ -217,6 +223,10 @@ export class PayCheckout extends LitElement {
    */
   private _details: CheckoutDetails = {};
 
+  /** The editable line and the discount field (./cart-editing.ts), once loaded. */
+  private _editing?: typeof import('./cart-editing.js');
+  private _editingLoad?: Promise<void>;
+
   /** Aborted when this connection ends (disconnected, or `server`/`provider`/`mode` changed). */
   private _lifetime?: AbortController;
   private _session?: Session;
@@ -298,6 +308,8 @@ export class PayCheckout extends LitElement {
     } else if (changed.has('items') || changed.has('currency')) {
       this._cart.schedule();
     }
+    if (changed.has('editable') || changed.has('discountCodes'))
+      void this._loadEditing();
   }
 
   protected override firstUpdated(): void {
@@ -330,6 +342,7 @@ export class PayCheckout extends LitElement {
       const [config, quote] = await Promise.all([
         api.config(signal),
         this._cart.quote(session),
+        this._loadEditing(),
       ]);
       session.config = config;
       this._providers.offer(returned);
@@ -447,6 +460,35 @@ export class PayCheckout extends LitElement {
     );
   }
 
+  /**
+   * Loads the chunk of the editable cart and the discount field, once, when either is asked
+   * for: with the first quote, so that both show at once. Without it (it failed to load) the
+   * cart is shown as it is, and no code can be typed.
+   */
+  private _loadEditing(): Promise<void> {
+    if (!(this.editable || this.discountCodes)) return Promise.resolve();
+    this._editingLoad ??= import('./cart-editing.js').then(
+      (chunk) => {
+        // Added after the element's own sheet (a <style> where sheets cannot be adopted).
+        const root = this.renderRoot as ShadowRoot;
+        const sheet = chunk.styles.styleSheet;
+        if (supportsAdoptingStyleSheets && sheet)
+          root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
+        else adoptStyles(root, [chunk.styles]);
+        this._editing = chunk;
+        this.requestUpdate();
+      },
+      (error: unknown) => {
+        this._editingLoad = undefined;
+        console.warn(
+          '<pay-checkout>: the editable cart could not load.',
+          error
+        );
+      }
+    );
+    return this._editingLoad;
+  }
+
   /** The summary; in an `editable` cart with its steppers and remove buttons. */
   private _renderSummary(t: Messages, quote: Quote) {
     const state = this._payment.state;
@@ -455,19 +497,21 @@ export class PayCheckout extends LitElement {
       locale: this._locale,
       stale: state.quoting,
       announce: cart.totalChanged,
-      cart: this.editable
-        ? {
-            items: cart.items(),
-            disabled: !editable(state),
-            refused: cart.refused,
-            limits: cart.limits,
-            onQuantity: (sku, quantity) => cart.edit(sku, quantity),
-            onRemove: (sku, index) => {
-              cart.edit(sku, 0);
-              this._focusAfterRemoval(index);
-            },
-          }
-        : undefined,
+      cart:
+        this.editable && this._editing
+          ? {
+              line: this._editing.cartLine,
+              items: cart.items(),
+              disabled: !editable(state),
+              refused: cart.refused,
+              limits: cart.limits,
+              onQuantity: (sku, quantity) => cart.edit(sku, quantity),
+              onRemove: (sku, index) => {
+                cart.edit(sku, 0);
+                this._focusAfterRemoval(index);
+              },
+            }
+          : undefined,
     });
   }
 
@@ -517,8 +561,8 @@ export class PayCheckout extends LitElement {
               : nothing
       }
       ${
-        form && this.discountCodes
-          ? discountField(t, {
+        form && this.discountCodes && this._editing
+          ? this._editing.discountField(t, {
               ...this._discount.view(!editable(state)),
               onToggle: this._discount.onToggle,
               onInput: this._discount.onInput,

@@ -12,7 +12,7 @@ import {html, nothing} from 'lit';
 import type {CartItem, Quote} from '../../contract.js';
 import type {Messages} from '../../internal/messages.js';
 import {formatMoney} from '../../internal/money.js';
-import {cartLine} from './cart-line.js';
+import type {cartLine} from './cart-line.js';
 
 /** The placeholder while the quote loads: bars for the eye, one sentence for a screen reader. */
 export function skeleton(t: Messages) {
@@ -32,6 +32,8 @@ export function skeleton(t: Messages) {
 
 /** What an `editable` cart adds to the summary. */
 export interface CartEditing {
+  /** The editable line's template, from the lazily loaded chunk (../cart-editing.ts). */
+  line: typeof cartLine;
   /** The cart now: its quantities are shown, and lines it no longer has are hidden, before their quote comes. */
   items: CartItem[];
   disabled: boolean;
@@ -131,7 +133,7 @@ function editableLines(
   const shown = quote.lines.filter((line) => quantities.has(line.sku));
   return shown.map((line, index) => {
     const limit = cart.limits.get(line.sku);
-    return cartLine(t, line, {
+    return cart.line(t, line, {
       index,
       quantity: quantities.get(line.sku)!,
       max: limit === undefined ? undefined : limit - 1,

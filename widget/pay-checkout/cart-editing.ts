@@ -1,0 +1,13 @@
+/**
+ * @license
+ * SPDX-License-Identifier: MIT
+ */
+
+/*
+ * What only an `editable` cart or the `discount-codes` field needs, as one lazily loaded chunk
+ * (a page that owns its cart downloads none of it): the editable line, the discount field and
+ * their styles. The element loads it together with its first quote.
+ */
+export {cartLine} from './templates/cart-line.js';
+export {discountField} from './templates/discount-field.js';
+export {default as styles} from './cart-editing.styles.js';
