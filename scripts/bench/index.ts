@@ -17,7 +17,8 @@
  *
  * While working on one figure: `tsx scripts/bench/index.ts --only quote --source` measures the
  * quote table alone (bare Hono, Express, the quote), with the server run from source (tsx), no
- * build; it prints the table and leaves BENCHMARKS.md as it is.
+ * build; it prints the table and leaves BENCHMARKS.md as it is. `--only webhooks` does the same
+ * for the webhook table (bare Hono as its baseline, SQLite, and PostgreSQL when configured).
  */
 import {mkdtempSync, rmSync, writeFileSync} from 'node:fs';
 import {cpus, tmpdir, totalmem} from 'node:os';
@@ -42,15 +43,18 @@ const EVENTS = Number(process.env.BENCH_EVENTS ?? 1000);
 const PG_URL = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
 const {values: flags} = parseArgs({
   options: {
-    // `quote`: the quote table alone, and BENCHMARKS.md is not written.
+    // `quote` or `webhooks`: that table alone, and BENCHMARKS.md is not written.
     only: {type: 'string'},
     // The companion server from source (tsx) rather than from its build.
     source: {type: 'boolean', default: false},
   },
 });
-if (flags.only !== undefined && flags.only !== 'quote')
-  throw new Error(`--only ${flags.only}: only \`--only quote\` exists`);
+if (flags.only !== undefined && !['quote', 'webhooks'].includes(flags.only))
+  throw new Error(
+    `--only ${flags.only}: \`--only quote\` and \`--only webhooks\` exist`
+  );
 const ALL = flags.only === undefined;
+const WEBHOOKS = ALL || flags.only === 'webhooks';
 const SERVER = flags.source
   ? ['--import', 'tsx', 'server/bin.ts']
   : ['server/dist/bin.js'];
@@ -199,7 +203,7 @@ async function main() {
   const idleRss = sqlite.rssMb();
   const pgPort = await freePort();
   const postgres =
-    ALL && PG_URL
+    WEBHOOKS && PG_URL
       ? await companion(
           await freshPostgres(PG_URL),
           production(pgPort, emulator.port),
@@ -228,36 +232,87 @@ async function main() {
   for (const [name] of stores)
     rounds.webhooks[name] = {distinct: [], duplicate: []};
 
+  /** The webhook table: each store's distinct events and duplicates against bare Hono. */
+  function webhookTable() {
+    say('## Webhook ingest: `POST /api/webhooks/stripe`');
+    say();
+    row([
+      'store',
+      'events',
+      'acknowledged/s',
+      'p99 ms',
+      '× bare Hono (requests/s)',
+    ]);
+    row(['---', '---', '---', '---', '---']);
+    for (const [name] of stores) {
+      const {distinct, duplicate} = rounds.webhooks[name]!;
+      row([
+        name,
+        'distinct (each pays an order)',
+        fmtSpread(spread(distinct.map(rps))),
+        fmtSpread(spread(distinct.map(p99))),
+        fmtSpread(perRound(distinct, rounds.hono, rps), 2),
+      ]);
+      row([
+        name,
+        'duplicates (the same again)',
+        fmtSpread(spread(duplicate.map(rps))),
+        fmtSpread(spread(duplicate.map(p99))),
+        fmtSpread(perRound(duplicate, rounds.hono, rps), 2),
+      ]);
+    }
+    if (!postgres)
+      say('| PostgreSQL | — | not measured: set BENCH_DATABASE_URL | | |');
+    say();
+    say(
+      `${fmt(EVENTS)} signed \`payment_intent.succeeded\` events per round over 32 connections, for orders created just before. Goal: ≥ 5,000/s on SQLite and ≥ 2,000/s on PostgreSQL, p99 < 20 ms.`
+    );
+    say();
+  }
+
   for (let round = 1; round <= ROUNDS; round++) {
     console.error(`round ${round}/${ROUNDS}…`);
-    await quoteRound(rounds, {hono, express, quote: sqlite});
-    if (!ALL) continue;
-    rounds.emulatorCreate.push(
-      check(
-        'emulator create',
-        await load({
-          url: url(emulator, '/v1/payment_intents'),
-          headers: {
-            authorization: `Bearer ${BENCH_KEYS.secretKey}`,
-            'content-type': 'application/x-www-form-urlencoded',
-          },
-          body: 'amount=6450&currency=usd&automatic_payment_methods[enabled]=true&metadata[order_id]=ord_bench',
-          connections: 8,
-          seconds: SECONDS,
-        })
-      )
-    );
-    rounds.paymentIntents.push(
-      check(
-        'payment-intents',
-        await load({
-          url: url(sqlite, '/api/stripe/payment-intents'),
-          body: cart,
-          connections: 8,
-          seconds: SECONDS,
-        })
-      )
-    );
+    if (flags.only === 'webhooks')
+      rounds.hono.push(
+        check(
+          'hono',
+          await load({
+            url: url(hono, '/api/quote'),
+            body: cart,
+            seconds: SECONDS,
+          })
+        )
+      );
+    else await quoteRound(rounds, {hono, express, quote: sqlite});
+    if (!WEBHOOKS) continue;
+    if (ALL) {
+      rounds.emulatorCreate.push(
+        check(
+          'emulator create',
+          await load({
+            url: url(emulator, '/v1/payment_intents'),
+            headers: {
+              authorization: `Bearer ${BENCH_KEYS.secretKey}`,
+              'content-type': 'application/x-www-form-urlencoded',
+            },
+            body: 'amount=6450&currency=usd&automatic_payment_methods[enabled]=true&metadata[order_id]=ord_bench',
+            connections: 8,
+            seconds: SECONDS,
+          })
+        )
+      );
+      rounds.paymentIntents.push(
+        check(
+          'payment-intents',
+          await load({
+            url: url(sqlite, '/api/stripe/payment-intents'),
+            body: cart,
+            connections: 8,
+            seconds: SECONDS,
+          })
+        )
+      );
+    }
     for (const [name, server] of stores) {
       const events = signedEvents(
         await createOrders(`http://127.0.0.1:${server.port}`, EVENTS)
@@ -277,8 +332,12 @@ async function main() {
       );
     }
   }
-  if (!ALL) {
+  if (flags.only === 'quote') {
     quoteTable(rounds);
+    return;
+  }
+  if (flags.only === 'webhooks') {
+    webhookTable();
     return;
   }
   const loadedRss = sqlite.rssMb();
@@ -357,40 +416,7 @@ async function main() {
     `8 connections, ${SECONDS} s each; the emulator runs in its own process.`
   );
   say();
-  say('## Webhook ingest: `POST /api/webhooks/stripe`');
-  say();
-  row([
-    'store',
-    'events',
-    'acknowledged/s',
-    'p99 ms',
-    '× bare Hono (requests/s)',
-  ]);
-  row(['---', '---', '---', '---', '---']);
-  for (const [name] of stores) {
-    const {distinct, duplicate} = rounds.webhooks[name]!;
-    row([
-      name,
-      'distinct (each pays an order)',
-      fmtSpread(spread(distinct.map(rps))),
-      fmtSpread(spread(distinct.map(p99))),
-      fmtSpread(perRound(distinct, rounds.hono, rps), 2),
-    ]);
-    row([
-      name,
-      'duplicates (the same again)',
-      fmtSpread(spread(duplicate.map(rps))),
-      fmtSpread(spread(duplicate.map(p99))),
-      fmtSpread(perRound(duplicate, rounds.hono, rps), 2),
-    ]);
-  }
-  if (!postgres)
-    say('| PostgreSQL | — | not measured: set BENCH_DATABASE_URL | | |');
-  say();
-  say(
-    `${fmt(EVENTS)} signed \`payment_intent.succeeded\` events per round over 32 connections, for orders created just before. Goal: ≥ 5,000/s on SQLite and ≥ 2,000/s on PostgreSQL, p99 < 20 ms.`
-  );
-  say();
+  webhookTable();
   say('## Memory');
   say();
   row(['server (production mode, SQLite)', 'RSS MB']);
