@@ -63,12 +63,7 @@ describe('<pay-checkout> shipping address (the element’s own form)', () => {
       ['line1', 'Address line 1', 'shipping address-line1', true],
       ['line2', 'Address line 2 (optional)', 'shipping address-line2', false],
       ['city', 'City', 'shipping address-level2', true],
-      [
-        'region',
-        'State, province or region (optional)',
-        'shipping address-level1',
-        false,
-      ],
+      ['region', 'Region (optional)', 'shipping address-level1', false],
       ['postalCode', 'Postal code', 'shipping postal-code', true],
     ];
     for (const [name, label, autocomplete, required] of expected) {
@@ -160,8 +155,8 @@ describe('<pay-checkout> shipping address (the element’s own form)', () => {
       'Enter the recipient’s full name.',
       'Enter the street address.',
       'Enter the city.',
-      'Enter the state, province or region.',
-      'Enter the postal code.',
+      'Select a state.',
+      'Enter the ZIP code.',
     ]);
     for (const name of ['name', 'line1', 'city', 'region', 'postalCode']) {
       const input = field(el, name);
@@ -172,6 +167,16 @@ describe('<pay-checkout> shipping address (the element’s own form)', () => {
     }
     // line2 is optional and says nothing.
     expect(field(el, 'line2').getAttribute('aria-invalid')).to.equal('false');
+
+    // Another country: the messages that depend on it follow (Germany has no states).
+    await choose(el, 'country', 'DE');
+    expect(parts(el, 'address-error').map(text)).to.deep.equal([
+      'Enter the recipient’s full name.',
+      'Enter the street address.',
+      'Enter the city.',
+      'Enter the postal code.',
+    ]);
+    expect(field(el, 'region').getAttribute('aria-invalid')).to.equal('false');
   });
 
   it('checks the email first, then the address, and only the email takes the focus', async () => {

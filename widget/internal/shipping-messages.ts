@@ -35,6 +35,10 @@ export interface ShippingMessages {
   line1Required: string;
   cityRequired: string;
   regionRequired: string;
+  /** The region select's message (US states, Canadian provinces). */
+  stateRequired: string;
+  provinceRequired: string;
+  zipRequired: string;
   postalCodeRequired: string;
   zipInvalid: string;
   /** The quote (or the order) refused the address: the country's name, localised. */
@@ -76,7 +80,7 @@ export const en: ShippingMessages = {
   city: 'City',
   state: 'State',
   province: 'Province',
-  region: 'State, province or region',
+  region: 'Region',
   chooseRegion: 'Select',
   zip: 'ZIP code',
   postalCode: 'Postal code',
@@ -85,7 +89,10 @@ export const en: ShippingMessages = {
   countryRequired: 'Select a country.',
   line1Required: 'Enter the street address.',
   cityRequired: 'Enter the city.',
-  regionRequired: 'Enter the state, province or region.',
+  regionRequired: 'Enter the region.',
+  stateRequired: 'Select a state.',
+  provinceRequired: 'Select a province.',
+  zipRequired: 'Enter the ZIP code.',
   postalCodeRequired: 'Enter the postal code.',
   zipInvalid: 'Enter a valid ZIP code, like 94103.',
   notShipped: (country) =>
@@ -111,7 +118,7 @@ export const fr: ShippingMessages = {
   city: 'Ville',
   state: 'État',
   province: 'Province',
-  region: 'État, province ou région',
+  region: 'Région',
   chooseRegion: 'Choisir',
   zip: 'Code ZIP',
   postalCode: 'Code postal',
@@ -120,7 +127,10 @@ export const fr: ShippingMessages = {
   countryRequired: 'Choisissez un pays.',
   line1Required: 'Saisissez l’adresse.',
   cityRequired: 'Saisissez la ville.',
-  regionRequired: 'Saisissez l’État, la province ou la région.',
+  regionRequired: 'Saisissez la région.',
+  stateRequired: 'Choisissez un État.',
+  provinceRequired: 'Choisissez une province.',
+  zipRequired: 'Saisissez le code ZIP.',
   postalCodeRequired: 'Saisissez le code postal.',
   zipInvalid: 'Saisissez un code ZIP valide, par exemple 94103.',
   notShipped: (country) =>
@@ -143,7 +153,7 @@ export const de: ShippingMessages = {
   city: 'Ort',
   state: 'Bundesstaat',
   province: 'Provinz',
-  region: 'Bundesland, Provinz oder Region',
+  region: 'Region',
   chooseRegion: 'Auswählen',
   zip: 'ZIP-Code',
   postalCode: 'Postleitzahl',
@@ -152,7 +162,10 @@ export const de: ShippingMessages = {
   countryRequired: 'Wählen Sie ein Land aus.',
   line1Required: 'Geben Sie Straße und Hausnummer ein.',
   cityRequired: 'Geben Sie den Ort ein.',
-  regionRequired: 'Geben Sie das Bundesland, die Provinz oder die Region ein.',
+  regionRequired: 'Geben Sie die Region ein.',
+  stateRequired: 'Wählen Sie einen Bundesstaat aus.',
+  provinceRequired: 'Wählen Sie eine Provinz aus.',
+  zipRequired: 'Geben Sie den ZIP-Code ein.',
   postalCodeRequired: 'Geben Sie die Postleitzahl ein.',
   zipInvalid: 'Geben Sie einen gültigen ZIP-Code ein, z. B. 94103.',
   notShipped: (country) =>

@@ -38,6 +38,8 @@ export default css`
   .address__row {
     display: grid;
     grid-template-columns: repeat(auto-fit, minmax(min(100%, 9.5em), 1fr));
+    /* A message under one field must not stretch its neighbours' inputs. */
+    align-items: start;
     gap: calc(var(--_spacing-unit) * 6);
   }
 
@@ -46,7 +48,9 @@ export default css`
     font-size: 0.875em;
   }
 
+  /* A select draws its text a few pixels further in than an input: line them up. */
   .field__select {
+    padding-inline-start: calc(var(--_spacing-unit) * 4);
     cursor: pointer;
   }
 

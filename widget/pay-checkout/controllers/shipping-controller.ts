@@ -212,8 +212,11 @@ export class ShippingController implements ReactiveController {
     )
       draft.region = '';
     this.draft = draft;
-    // A message already shown follows the fix.
-    if (this.problems[field]) this._tell(field, fieldProblem(draft, field));
+    // A message already shown follows the fix (the country decides what the region and the
+    // postal code need, so their messages follow it too).
+    const shown = field === 'country' ? ADDRESS_FIELDS : [field];
+    for (const name of shown)
+      if (this.problems[name]) this._tell(name, fieldProblem(draft, name));
     this._publish();
   };
 

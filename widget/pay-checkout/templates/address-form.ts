@@ -68,11 +68,14 @@ function problemText(
     case 'city':
       return s.cityRequired;
     case 'region':
-      return s.regionRequired;
+      return country === 'US'
+        ? s.stateRequired
+        : country === 'CA'
+          ? s.provinceRequired
+          : s.regionRequired;
     case 'postalCode':
-      return problem === 'invalid' && country === 'US'
-        ? s.zipInvalid
-        : s.postalCodeRequired;
+      if (country !== 'US') return s.postalCodeRequired;
+      return problem === 'invalid' ? s.zipInvalid : s.zipRequired;
     case 'line2':
       return '';
   }
