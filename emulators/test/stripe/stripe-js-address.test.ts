@@ -12,12 +12,15 @@ import {
   apiUrl,
   audit,
   card,
+  createIntent,
   events,
   fill,
   fillAddress,
   mountAddress,
   page,
+  pay,
   paymentFrame,
+  stripe,
   useShopPage,
 } from './stripe-js-helpers.js';
 
@@ -246,6 +249,28 @@ describe('the emulator’s Stripe.js Address Element', {timeout: 120_000}, () =>
       (window as never as Harness).harness.elements.submit()
     );
     assert.equal(again.error, undefined);
+  });
+
+  it('is the PaymentIntent’s shipping address when the payment is confirmed', async () => {
+    const intent = await createIntent();
+    await mountAddress();
+    await fillAddress();
+    await fill('4242424242424242');
+    const result = await pay({clientSecret: intent.client_secret!});
+    assert.equal(result.paymentIntent?.status, 'succeeded');
+    const paid = await stripe.paymentIntents.retrieve(intent.id);
+    assert.equal(paid.shipping?.name, 'Ada Lovelace');
+    assert.deepEqual(
+      {...paid.shipping?.address},
+      {
+        line1: '1 Market St',
+        line2: null,
+        city: 'San Francisco',
+        state: 'CA',
+        postal_code: '94105',
+        country: 'US',
+      }
+    );
   });
 
   it('checks a US ZIP code', async () => {

@@ -34,6 +34,8 @@ export interface AddressElementHandle {
   readonly mode: 'shipping' | 'billing';
   /** Shows every field's error and returns the first (for `elements.submit()`). */
   submit(): Promise<StripeError | undefined>;
+  /** The address as typed, for `confirmPayment` (a shipping-mode one is the intent's `shipping`). */
+  value(): Promise<AddressValue['value'] | undefined>;
   applyAppearance(
     appearance: Appearance | undefined,
     locale: string | undefined
@@ -141,6 +143,9 @@ export function createAddressElement(options: {
     async submit() {
       return (await frame.channel('submitting').request({type: 'submit'}))
         .error;
+    },
+    async value() {
+      return frame.mounted ? (await read()).value : undefined;
     },
     async applyAppearance(appearance, locale) {
       await frame.mounted?.request({type: 'update', appearance, locale});

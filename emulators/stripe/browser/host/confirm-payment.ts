@@ -11,6 +11,7 @@ import type {
   StripeError,
 } from '@stripe/stripe-js';
 import type {Api} from '../api.js';
+import type {AddressElementHandle} from './address-element.js';
 import type {ElementsRegistry} from './elements.js';
 import {IntegrationError, intentIdOf} from './integration.js';
 import {openThreeDsChallenge} from './three-ds.js';
@@ -73,6 +74,9 @@ export async function confirmPayment(
 
   const created = await group.paymentElement.createPaymentMethod();
   if ('error' in created) return {error: created.error};
+  // As Stripe.js does: a shipping-mode Address Element of the same group is the intent's
+  // shipping address.
+  const shipping = await group.shippingAddress?.value();
 
   const confirmed = await context.api.post<PaymentIntent>(
     `/v1/payment_intents/${intentId}/confirm`,
@@ -81,6 +85,7 @@ export async function confirmPayment(
       payment_method: created.paymentMethod,
       return_url: returnUrl,
       receipt_email: options.confirmParams?.receipt_email ?? undefined,
+      ...(shipping && shippingParams(shipping)),
       // As Stripe.js does: next actions come back for the SDK to run (3-D Secure in a modal)
       // rather than as a redirect of the whole page.
       use_stripe_sdk: 'true',
@@ -156,6 +161,22 @@ function paymentError(intent: PaymentIntent): StripeError {
       ? AUTHENTICATION_FAILURE
       : (last?.message ?? AUTHENTICATION_FAILURE),
     payment_intent: intent,
+  };
+}
+
+/** A shipping-mode Address Element's value as the confirmation's `shipping[…]` parameters. */
+function shippingParams(
+  value: NonNullable<Awaited<ReturnType<AddressElementHandle['value']>>>
+): Record<string, string | undefined> {
+  const {address} = value;
+  return {
+    'shipping[name]': value.name,
+    'shipping[address][line1]': address.line1 || undefined,
+    'shipping[address][line2]': address.line2 || undefined,
+    'shipping[address][city]': address.city || undefined,
+    'shipping[address][state]': address.state || undefined,
+    'shipping[address][postal_code]': address.postal_code || undefined,
+    'shipping[address][country]': address.country,
   };
 }
 

@@ -41,6 +41,8 @@ interface ElementsGroup {
   /** Whether `elements.submit()` has succeeded since the group was created. */
   readonly submitted: boolean;
   readonly paymentElement: PaymentElementHandle | null;
+  /** The Address Element in shipping mode, whose address confirmPayment sends as `shipping`. */
+  readonly shippingAddress: AddressElementHandle | null;
 }
 
 export type ElementsRegistry = WeakMap<object, ElementsGroup>;
@@ -192,6 +194,9 @@ export function createElements(options: {
     },
     get paymentElement() {
       return paymentElement;
+    },
+    get shippingAddress() {
+      return addressElements.get('shipping') ?? null;
     },
   });
   return elements;
