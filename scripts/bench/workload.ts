@@ -34,7 +34,19 @@ export async function createOrders(base: string, count: number) {
     amount: number;
     currency: string;
   }[] = [];
-  const body = JSON.stringify(CART);
+  // A shipped cart needs the address it is priced for; an email, so a paid order owes one.
+  const body = JSON.stringify({
+    ...CART,
+    email: 'buyer@example.com',
+    shippingAddress: {
+      country: 'US',
+      region: 'CA',
+      postalCode: '94103',
+      city: 'San Francisco',
+      line1: '1 Market St',
+      name: 'Bench Buyer',
+    },
+  });
   for (let i = 0; i < count; i += 50) {
     const batch = await Promise.all(
       Array.from({length: Math.min(50, count - i)}, async () => {
@@ -44,7 +56,9 @@ export async function createOrders(base: string, count: number) {
           body,
         });
         if (response.status !== 201)
-          throw new Error(`create answered ${response.status}`);
+          throw new Error(
+            `create answered ${response.status}: ${await response.text()}`
+          );
         const answer = (await response.json()) as {
           orderId: string;
           clientSecret: string;
