@@ -10,6 +10,7 @@
  * falls back to the provider's own (already localised) message, then to `errors.generic`.
  */
 import type {ProviderName} from './events.js';
+import * as shipping from './shipping-messages.js';
 
 export interface Messages {
   orderSummary: string;
@@ -71,6 +72,8 @@ export interface Messages {
   hostedNote: string;
   /** While the browser leaves for the hosted payment page. */
   redirecting: string;
+  /** The shipping address and rates (./shipping-messages.ts). */
+  shipping: shipping.ShippingMessages;
   errors: Record<string, string>;
 }
 
@@ -127,6 +130,7 @@ const en: Messages = {
   },
   hostedNote: "You'll finish paying on Stripe's secure page.",
   redirecting: 'Taking you to the secure payment page…',
+  shipping: shipping.en,
   errors: {
     server_not_found:
       'This checkout is not connected to its server (set the server attribute of <pay-checkout>).',
@@ -146,6 +150,9 @@ const en: Messages = {
       'We could not find this payment in this browser. Please check your email for a confirmation.',
     provider_error:
       'The payment provider refused the payment. Please try again or choose another way to pay.',
+    invalid_address: 'Enter your shipping address.',
+    shipping_not_available:
+      'We don’t ship to this address. Please choose another one.',
     generic: 'Something went wrong. Please try again.',
   },
 };
@@ -205,6 +212,7 @@ const fr: Messages = {
   },
   hostedNote: 'Vous finaliserez le paiement sur la page sécurisée de Stripe.',
   redirecting: 'Redirection vers la page de paiement sécurisée…',
+  shipping: shipping.fr,
   errors: {
     server_not_found:
       "Ce paiement n'est pas relié à son serveur (renseignez l'attribut server de <pay-checkout>).",
@@ -224,6 +232,9 @@ const fr: Messages = {
       'Nous ne trouvons pas ce paiement dans ce navigateur. Veuillez consulter vos e-mails pour la confirmation.',
     provider_error:
       'Le prestataire de paiement a refusé le paiement. Veuillez réessayer ou choisir un autre moyen de paiement.',
+    invalid_address: 'Saisissez votre adresse de livraison.',
+    shipping_not_available:
+      'Nous ne livrons pas à cette adresse. Veuillez en choisir une autre.',
     generic: 'Une erreur est survenue. Veuillez réessayer.',
   },
 };
@@ -284,6 +295,7 @@ const de: Messages = {
   },
   hostedNote: 'Sie schließen die Zahlung auf der sicheren Seite von Stripe ab.',
   redirecting: 'Weiterleitung zur sicheren Zahlungsseite…',
+  shipping: shipping.de,
   errors: {
     server_not_found:
       'Diese Kasse ist nicht mit ihrem Server verbunden (setzen Sie das Attribut server von <pay-checkout>).',
@@ -303,6 +315,9 @@ const de: Messages = {
       'Diese Zahlung ist in diesem Browser nicht bekannt. Bitte prüfen Sie Ihre E-Mails auf eine Bestätigung.',
     provider_error:
       'Der Zahlungsanbieter hat die Zahlung abgelehnt. Bitte versuchen Sie es erneut oder wählen Sie eine andere Zahlungsart.',
+    invalid_address: 'Geben Sie Ihre Lieferadresse ein.',
+    shipping_not_available:
+      'An diese Adresse liefern wir nicht. Bitte wählen Sie eine andere.',
     generic: 'Etwas ist schiefgelaufen. Bitte versuchen Sie es erneut.',
   },
 };

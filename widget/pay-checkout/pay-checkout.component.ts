@@ -33,13 +33,17 @@ import {
   loading,
   payable,
   quoted,
+  withError,
 } from './controllers/phases.js';
 import {ProvidersController} from './controllers/providers-controller.js';
+import {ShippingController} from './controllers/shipping-controller.js';
 import type {Session} from './controllers/session.js';
 import styles from './pay-checkout.styles.js';
+import {addressForm, notShipped} from './templates/address-form.js';
 import {emailField} from './templates/email-field.js';
 import {alertIcon, checkIcon} from './templates/icons.js';
 import {providerChoice} from './templates/provider-choice.js';
+import {shippingRates} from './templates/shipping-rates.js';
 import {skeleton, summary} from './templates/summary.js';
 
 /**
@@ -92,17 +96,32 @@ import {skeleton, summary} from './templates/summary.js';
  * only when the cart ships) and tax (added, or "Including VAT" under the total when prices
  * include it). A total changed by a new quote is said politely to screen readers.
  *
+ * When the quote says the cart ships (`requiresShipping`), the buyer gives the shipping address
+ * and picks a rate before paying. With Stripe embedded that is Stripe's Address Element (shipping
+ * mode, which also offers "billing address same as shipping"), mounted in a light-DOM child
+ * (`<div slot="stripe-address-element">`) like the Payment Element; otherwise (PayPal, or
+ * `mode="hosted"`) it is the element's own form: full name, country (every country, named in
+ * the buyer's language), two address lines, city, region (a list of states or provinces for the
+ * US and Canada), postal code (where the country has them), each labelled, with the `shipping …`
+ * autofill tokens and its own message, checked before Pay like the email. A change of country,
+ * region or postal code re-quotes; the rates of the quote are a radio group (name, delivery
+ * estimate, amount or "Free"), and an address the shop does not ship to is said at the address
+ * and keeps Pay disabled. Billing details are left to the providers, which ask for what they
+ * need (Stripe's Payment Element, prefilled with the shipping name and address when known;
+ * PayPal's window; Stripe's hosted page): the element has no billing form of its own.
+ *
  * @tag pay-checkout
  *
  * @slot - `<pay-item sku quantity>` children: the cart (ignored when `items` is set).
  * @slot stripe-payment-element - Created by the element: where Stripe's Payment Element is mounted.
  * @slot paypal-buttons - Created by the element: where PayPal's buttons are rendered.
+ * @slot stripe-address-element - Created by the element when the cart ships and Stripe is shown (embedded): where Stripe's Address Element is mounted.
  *
  * @event {CustomEvent<PayReadyDetail>} pay-ready - The quote is shown and a provider's payment form is mounted (with `provider="stripe paypal"`, again for the other provider when the buyer first picks it). Detail: `{quote, provider}`.
  * @event {CustomEvent<PayChangeDetail>} pay-change - The server answered with a new quote (cart, currency, discount code or address changed, or prices changed at payment). Detail: `{quote, items, change?}`: `items` is the cart it prices; `change` (`{sku, quantity}`, quantity 0 for a removal) is the buyer's last edit of an `editable` cart, which the element has already written to `items` or the `<pay-item>`s. After the buyer removed the last line, `quote` is an empty cart's (no lines, total 0).
  * @event {CustomEvent<PaySubmitDetail>} pay-submit - The buyer pressed Pay or a PayPal button. Cancelable: `preventDefault()` stops the payment before any order exists or PayPal's window opens (then `pay-cancel` fires). Detail: `{quote, provider}`.
  * @event {CustomEvent<PaySuccessDetail>} pay-success - The server marked the order paid (on the page a redirect or hosted payment returns to, too). Detail: `{orderId, status, total, currency, provider}`.
- * @event {CustomEvent<PayErrorDetail>} pay-error - Loading or paying failed; `message` is what the buyer was shown (`invalid_email`: the Email field stopped Pay, no order was created; `server_not_found`: no companion server answered, set `server`). Detail: `{code, message, provider?, orderId?}`.
+ * @event {CustomEvent<PayErrorDetail>} pay-error - Loading or paying failed; `message` is what the buyer was shown (`invalid_email`: the Email field stopped Pay, no order was created; `invalid_address`: the shipping address did; `shipping_not_available`: the shop does not ship to the address, said at the address; `server_not_found`: no companion server answered, set `server`). Detail: `{code, message, provider?, orderId?}`.
  * @event {CustomEvent<PayCancelDetail>} pay-cancel - A payment was abandoned and nothing was charged: `pay-submit` was cancelled (`reason: 'prevented'`) or the buyer closed PayPal's window or came back from Stripe's hosted page without paying (`reason: 'buyer'`). Detail: `{provider, reason}`.
  *
  * @csspart base - The card wrapping everything.
@@ -131,6 +150,14 @@ import {skeleton, summary} from './templates/summary.js';
  * @csspart email - The email field: label, input and message.
  * @csspart email-input - The email input.
  * @csspart email-error - The email's message (`role="alert"`, the input's `aria-describedby`).
+ * @csspart shipping - When the cart ships: the shipping address and the rates.
+ * @csspart address - The shipping address: the element's own form (a fieldset), or the group around the provider's (Stripe's Address Element).
+ * @csspart address-field - One field of the element's address form: label, input and message.
+ * @csspart address-input - An input or select of the element's address form.
+ * @csspart address-error - A field's message (`role="alert"`, the field's `aria-describedby`); under Stripe's Address Element, that the shop does not ship there.
+ * @csspart shipping-rates - The shipping rates (a fieldset of radio buttons), or before an address what they wait for.
+ * @csspart shipping-rate - One rate (a label around its radio button): name, delivery estimate, amount.
+ * @csspart shipping-rate-checked - The chosen rate.
  * @csspart provider-tabs - The choice between providers (a `role="radiogroup"` fieldset), shown when more than one is offered.
  * @csspart provider-tab - One choice (a label around a radio button).
  * @csspart provider-tab-checked - The chosen one.
@@ -173,7 +200,7 @@ export class PayCheckout extends LitElement {
     session: () => this._session,
     // With the error sentences of the providers loaded so far.
     messages: () => messagesFor(this._locale, this._providers.messages),
-    validate: (provider) => this._email.check(provider),
+    validate: (provider) => this._validate(provider),
     request: () => ({
       items: this._cart.items(),
       email: this._email.forOrder(),
@@ -188,11 +215,19 @@ export class PayCheckout extends LitElement {
   });
 
   /** Which providers are offered and shown, and their loaded controllers. */
-  private readonly _providers = new ProvidersController(this, this._payment, {
-    session: () => this._session,
-    theme: () => this._theme.refresh()!,
-    validate: (provider) => this._email.check(provider),
-  });
+  private readonly _providers: ProvidersController = new ProvidersController(
+    this,
+    this._payment,
+    {
+      session: () => this._session,
+      theme: () => this._theme.refresh()!,
+      validate: (provider) => this._validate(provider),
+      shipping: {
+        address: () => this._shipping.address(),
+        change: (address) => this._shipping.fromProvider(address),
+      },
+    }
+  );
 
   /** The cart (`items` or the `<pay-item>` children) and its quotes. */
   private readonly _cart: CartController = new CartController(
@@ -216,6 +251,19 @@ export class PayCheckout extends LitElement {
     remove: () =>
       this.renderRoot.querySelector<HTMLButtonElement>('.chip__remove'),
   });
+
+  /** Where the cart ships to: the address (the element's form or the provider's) and the rate. */
+  private readonly _shipping: ShippingController = new ShippingController(
+    this,
+    {
+      messages: () => this._messages,
+      quote: () => this._payment.state.quote,
+      providerCollects: () => !!this._providers.current?.addressSlot,
+      setDetails: (patch, requote) => this._setDetails(patch, requote),
+      dismissError: () => this._payment.set(withError(this._payment.state, '')),
+      root: () => this.renderRoot,
+    }
+  );
 
   /**
    * What the buyer chose besides the cart (address, shipping rate, discount code): part of
@@ -331,6 +379,7 @@ export class PayCheckout extends LitElement {
 
     this._payment.set(loading(this._payment.state));
     this._email.reset();
+    this._shipping.reset();
     const api = new Api(this.server || defaultServer());
     const session: Session = {api, signal};
     this._session = session;
@@ -379,10 +428,20 @@ export class PayCheckout extends LitElement {
     this._providers.setTheme(theme);
   }
 
-  /** The buyer changed a detail (an address field, the rate, the code): re-quote once it settles. */
-  private _setDetails(patch: Partial<CheckoutDetails>): void {
+  /**
+   * The buyer changed a detail (an address field, the rate, the code): re-quote once it
+   * settles, unless it changes no price (`requote` false: a street name is sent with the next
+   * request).
+   */
+  private _setDetails(patch: Partial<CheckoutDetails>, requote = true): void {
     this._details = {...this._details, ...patch};
-    this._cart.schedule();
+    if (requote) this._cart.schedule();
+  }
+
+  /** Before paying: the email, then the shipping address (each field says what is wrong; the first takes the focus). */
+  private _validate(provider: ProviderName): boolean {
+    const email = this._email.check(provider);
+    return this._shipping.check(provider, email) && email;
   }
 
   /** Payable again: focus returns to Pay if disabling it lost it. */
@@ -436,13 +495,60 @@ export class PayCheckout extends LitElement {
       class="submit"
       part="submit-button"
       type="button"
-      ?disabled=${!(payable(state) && this._providers.ready)}
+      ?disabled=${
+        !(payable(state) && this._providers.ready) || this._shipping.blocked
+      }
       aria-busy=${progress ? 'true' : 'false'}
       @click=${this._providers.pay}
     >
       ${progress ? html`<span class="spinner" part="spinner" aria-hidden="true"></span>` : nothing}
       <span>${label}</span>
     </button>`;
+  }
+
+  /**
+   * Where the cart ships to: the shown provider's own address form (projected through its
+   * slot) or the element's, then the shipping rates for the address.
+   */
+  private _renderShipping(t: Messages, quote: Quote) {
+    const provider = this._providers.current;
+    if (!provider) return nothing;
+    const shipping = this._shipping;
+    const disabled = !editable(this._payment.state);
+    const slot = provider.addressSlot;
+    return html`<div class="shipping" part="shipping">
+      ${
+        slot
+          ? html`<div
+              class="address"
+              part="address"
+              role="group"
+              aria-label=${t.shipping.address}
+            >
+              <slot name=${slot}></slot>
+              ${notShipped(t, shipping.unavailable, this._locale)}
+            </div>`
+          : addressForm(t, {
+              draft: shipping.draft,
+              problems: shipping.problems,
+              unavailable: shipping.unavailable,
+              locale: this._locale,
+              disabled,
+              onInput: shipping.onInput,
+              onChange: shipping.onChange,
+            })
+      }
+      ${
+        shipping.unavailable
+          ? nothing
+          : shippingRates(t, quote, {
+              locale: this._locale,
+              money: (amount) => this._money(amount, quote),
+              disabled,
+              onChange: shipping.onRate,
+            })
+      }
+    </div>`;
   }
 
   /**
@@ -592,6 +698,7 @@ export class PayCheckout extends LitElement {
             })
           : nothing
       }
+      ${form && quote.requiresShipping ? this._renderShipping(t, quote) : nothing}
       <div
         class="payment ${this._ownButtonsBusy ? 'payment--busy' : ''}"
         part="payment"

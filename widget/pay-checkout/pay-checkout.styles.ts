@@ -5,6 +5,7 @@
 import {css} from 'lit';
 import cartStyles from './pay-checkout-cart.styles.js';
 import paymentStyles from './pay-checkout-payment.styles.js';
+import shippingStyles from './pay-checkout-shipping.styles.js';
 
 /*
  * The public tokens (--pay-*) are only ever read, with a fallback, never set on :host, so a
@@ -17,10 +18,11 @@ import paymentStyles from './pay-checkout-payment.styles.js';
  * exist before it speaks.
  *
  * The summary's extra rows, the editable cart and the discount code
- * (pay-checkout-cart.styles.ts), then the payment controls and the messages
- * (pay-checkout-payment.styles.ts) are interpolated at the end: one stylesheet, in the same
- * order as before the split (an array of two sheets costs the initial download about 20 bytes
- * more after gzip).
+ * (pay-checkout-cart.styles.ts), the shipping address and rates
+ * (pay-checkout-shipping.styles.ts), then the payment controls
+ * and the messages (pay-checkout-payment.styles.ts) are interpolated at the end: one
+ * stylesheet, in the same order as before the split (an array of two sheets costs the initial
+ * download about 20 bytes more after gzip).
  */
 export default css`
   :host {
@@ -234,5 +236,6 @@ export default css`
   }
 
   ${cartStyles}
+  ${shippingStyles}
   ${paymentStyles}
 `;
