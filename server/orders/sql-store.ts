@@ -6,10 +6,17 @@ import {randomUUID} from 'node:crypto';
 import {mkdirSync} from 'node:fs';
 import {dirname} from 'node:path';
 import Database from 'better-sqlite3';
-import {Kysely, PostgresDialect, SqliteDialect, sql} from 'kysely';
+import {
+  Kysely,
+  type LogEvent,
+  PostgresDialect,
+  SqliteDialect,
+  sql,
+} from 'kysely';
 import type {PaymentProvider} from '../contract.js';
 import {type Logger, silentLogger} from '../log.js';
 import {migrateToLatest, pendingMigrations} from './migrations.js';
+import {cachingSqlite, namingPool} from './prepared.js';
 import type {NewOrder, Order, OrderPatch} from './order.js';
 import type {NewJob, OutboxJob} from './outbox-rows.js';
 import {
@@ -44,14 +51,17 @@ export interface SqlStoreOptions {
   now?: () => Date;
   /** Where a discount code going over its limit is reported (a payment took it anyway). */
   logger?: Logger;
+  /** Called with each statement's SQL as it runs (BEGIN and COMMIT included): for counting them. */
+  onQuery?: (sql: string) => void;
 }
 
 export async function createSqlStore({
   databaseUrl,
   now = () => new Date(),
   logger = silentLogger,
+  onQuery,
 }: SqlStoreOptions): Promise<OrderStore> {
-  const {db, dialect} = await connect(databaseUrl);
+  const {db, dialect} = await connect(databaseUrl, onQuery);
   const schema =
     dialect === 'postgres'
       ? (
@@ -77,8 +87,12 @@ export async function createSqlStore({
 }
 
 async function connect(
-  databaseUrl: string
+  databaseUrl: string,
+  onQuery?: (sql: string) => void
 ): Promise<{db: Kysely<Schema>; dialect: Dialect}> {
+  const log = onQuery && {
+    log: (event: LogEvent) => onQuery(event.query.sql),
+  };
   if (/^postgres(ql)?:\/\//.test(databaseUrl)) {
     // Loaded only when asked for, so the embedded default needs no PostgreSQL client.
     const {default: pg} = await import('pg');
@@ -86,7 +100,10 @@ async function connect(
     pg.types.setTypeParser(pg.types.builtins.INT8, (value) => Number(value));
     const pool = new pg.Pool({connectionString: databaseUrl, max: 10});
     return {
-      db: new Kysely<Schema>({dialect: new PostgresDialect({pool})}),
+      db: new Kysely<Schema>({
+        dialect: new PostgresDialect({pool: namingPool(pool)}),
+        ...log,
+      }),
       dialect: 'postgres',
     };
   }
@@ -96,7 +113,10 @@ async function connect(
   database.pragma('journal_mode = WAL');
   database.pragma('busy_timeout = 5000');
   return {
-    db: new Kysely<Schema>({dialect: new SqliteDialect({database})}),
+    db: new Kysely<Schema>({
+      dialect: new SqliteDialect({database: cachingSqlite(database)}),
+      ...log,
+    }),
     dialect: 'sqlite',
   };
 }
