@@ -10,6 +10,7 @@ import type {CheckoutContext} from './context.js';
 import {answerError, answerNotFound, ApiError} from './errors.js';
 import {type Logger, silentLogger} from './log.js';
 import {bodyLimit} from './middleware/body-limit.js';
+import {forwardedOriginCheck} from './middleware/forwarded.js';
 import {responseHeaders, securityHeaders} from './middleware/headers.js';
 import {idempotency} from './middleware/idempotency.js';
 import {originGuard} from './middleware/origin.js';
@@ -65,6 +66,17 @@ export interface CheckoutServerOptions extends GatewayProviders {
   now?: () => Date;
   /** How long an unpaid order waits for its webhook before a read asks the provider (default 10 s). */
   staleAfterMs?: number;
+  /**
+   * Whether the app sets the security headers (X-Frame-Options, HSTS…: middleware/headers.ts)
+   * on every answer; default true. server/node.ts has Node's HTTP server set them instead, where
+   * they cost next to nothing per answer, and passes false.
+   */
+  securityHeaders?: boolean;
+  /**
+   * TRUST_PROXY: compare what the proxy says it forwarded (X-Forwarded-Proto/Host) with
+   * `publicUrl`, and warn once per other origin (middleware/forwarded.ts). Changes no answer.
+   */
+  checkForwardedOrigin?: boolean;
   /** Creates and quotes per client per minute (default 30 and 120; 0 turns a limit off). */
   rateLimits?: Partial<RateLimitOptions>;
   /**
@@ -169,11 +181,10 @@ export function createCheckoutServer(options: CheckoutServerOptions) {
     });
 
   const app = new Hono();
-  app.use(
-    responseHeaders(
-      securityHeaders({hsts: !!ctx.publicOrigin?.startsWith('https:')})
-    )
-  );
+  if (options.checkForwardedOrigin && ctx.publicOrigin)
+    app.use(forwardedOriginCheck(ctx.publicOrigin, logger));
+  if (options.securityHeaders !== false)
+    app.use(responseHeaders(securityHeaders(ctx.publicOrigin)));
   // /healthz: the process is alive (no I/O, for a liveness probe). /readyz: it can serve — the
   // database answers and has every migration, and it is not shutting down (a readiness probe;
   // a load balancer stops sending requests on the 503).

@@ -19,6 +19,7 @@ import {getRequestListener, RequestError} from '@hono/node-server';
 import {getConnInfo} from '@hono/node-server/conninfo';
 import type {ErrorBody, ErrorCode} from './contract.js';
 import type {Logger} from './log.js';
+import type {HeaderList} from './middleware/headers.js';
 import {type ClientAddress, forwardedAddress} from './middleware/rate-limit.js';
 
 type FetchCallback = Parameters<typeof getRequestListener>[0];
@@ -28,6 +29,12 @@ interface ServeOptions {
   port?: number;
   hostname?: string;
   logger?: Logger;
+  /**
+   * Headers for every answer of `fetch` (the security headers: see node.ts), set on Node's
+   * response before the app runs, where they are a plain object rather than a Fetch Headers
+   * built per answer; a header of the same name in the app's answer wins.
+   */
+  headers?: HeaderList;
 }
 
 const body = (code: ErrorCode, message: string) =>
@@ -100,6 +107,7 @@ export function createHttpServer(options: ServeOptions): Server {
       );
     },
   });
+  const headers = options.headers ?? [];
   // requireHostHeader: false, so that the check below answers it in JSON rather than Node.
   const server = createServer(
     {requireHostHeader: false},
@@ -117,6 +125,7 @@ export function createHttpServer(options: ServeOptions): Server {
         );
         return;
       }
+      for (const [name, value] of headers) res.setHeader(name, value);
       void listener(req, res);
     }
   );

@@ -7,14 +7,13 @@
  * The first lines printed say which, and what runs. `server/bin.ts` is the command line.
  */
 import type {AddressInfo} from 'node:net';
-import {Hono} from 'hono';
 import {createCheckoutServer} from './app.js';
 import {CatalogError, loadCatalog} from './catalog/index.js';
 import {ConfigError, parseConfig, type ServerConfig} from './config.js';
 import {DEMO_CATALOG} from './demo-files.js';
-import {ApiError, answerError, answerNotFound} from './errors.js';
+import {ApiError} from './errors.js';
 import {createLogger} from './log.js';
-import {forwardedOriginCheck} from './middleware/forwarded.js';
+import {securityHeaders} from './middleware/headers.js';
 // Node's and the adapter's own error answers in the contract's JSON shape (clientError…).
 import {clientAddress, createHttpServer} from './node-http.js';
 import {mountPages, widgetBundleDir} from './node-pages.js';
@@ -41,6 +40,11 @@ export async function startServer(env: NodeJS.ProcessEnv) {
     fetch: (request, bindings) => serveApp(request, bindings),
     hostname: config.host,
     logger,
+    // Every answer's security headers, on Node's response: the app does not set them again
+    // (securityHeaders: false below), so none of its answers builds a Headers for them.
+    headers: securityHeaders(
+      config.publicUrl && new URL(config.publicUrl).origin
+    ),
   });
   const port = await listen(server, config.port, config.host);
 
@@ -81,6 +85,10 @@ export async function startServer(env: NodeJS.ProcessEnv) {
     mailer,
     shopName: config.shopName,
     orderWebhook: config.orderWebhook,
+    securityHeaders: false,
+    // TRUST_PROXY: X-Forwarded-For names the client (limits, logs); X-Forwarded-Proto/Host are
+    // only compared with PUBLIC_URL, to warn about a proxy that forwards for another origin.
+    checkForwardedOrigin: config.trustProxy,
     rateLimits: config.rateLimits,
     clientAddress: clientAddress(config.trustProxy),
     reconcileIntervalMs: config.reconcileIntervalMs,
@@ -90,15 +98,10 @@ export async function startServer(env: NodeJS.ProcessEnv) {
   // then every few seconds; orders whose webhook never came are checked against the provider.
   await checkout.start();
 
-  const app = new Hono();
-  // Errors and misses outside the API (static files, dev pages) answer in the contract's shape too.
-  app.onError(answerError(logger));
-  app.notFound(answerNotFound);
-  // TRUST_PROXY: X-Forwarded-For names the client (limits, logs); X-Forwarded-Proto/Host are
-  // only compared with PUBLIC_URL, to warn about a proxy that forwards for another origin.
-  if (config.trustProxy)
-    app.use(forwardedOriginCheck(new URL(publicUrl).origin, logger));
-  app.route('/', checkout.app);
+  // The pages go on the checkout app itself, whose error and not-found answers are the
+  // contract's: an app around it would run each of its handlers in a compose of their own
+  // (Hono's route() does for an app with an error handler), on every API request.
+  const app = checkout.app;
   const bundled = mountPages(app, {
     catalog,
     demo: config.serveDemo,

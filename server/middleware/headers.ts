@@ -29,9 +29,9 @@ export function addMissing(c: Context, headers: HeaderList) {
 
 /**
  * The security headers of every answer, pages and API alike: hono/secure-headers' defaults
- * with the options the shop needs, as a list.
+ * with the options the shop needs, as a list. `publicOrigin` is the shop's (PUBLIC_URL's).
  */
-export function securityHeaders(options: {hsts: boolean}): HeaderList {
+export function securityHeaders(publicOrigin: string | undefined): HeaderList {
   return [
     // The bundle and API are used from the merchant's other origins.
     ['Cross-Origin-Resource-Policy', 'cross-origin'],
@@ -41,7 +41,7 @@ export function securityHeaders(options: {hsts: boolean}): HeaderList {
     ['Referrer-Policy', 'no-referrer'],
     // Only a shop served over https may pin browsers to https; over plain http the header is
     // meaningless at best, and it must not depend on what a request claims.
-    ...(options.hsts
+    ...(publicOrigin?.startsWith('https:')
       ? [
           [
             'Strict-Transport-Security',

@@ -14,8 +14,10 @@ import type {AddressInfo} from 'node:net';
 import {after, before, describe, it} from 'node:test';
 import {Hono} from 'hono';
 import {bodyLimit as honoBodyLimit} from 'hono/body-limit';
-import {answerError, answerNotFound} from '../../server/errors.js';
-import {silentLogger} from '../../server/log.js';
+import {
+  type HeaderList,
+  securityHeaders,
+} from '../../server/middleware/headers.js';
 import {createHttpServer} from '../../server/node-http.js';
 import {type Harness, startHarness} from './harness.js';
 
@@ -38,9 +40,10 @@ interface Seen {
 }
 
 /** `fetch` behind the real HTTP server of server/node-http.ts, watching what passes through. */
-async function listen(fetch: Fetch) {
+async function listen(fetch: Fetch, headers?: HeaderList) {
   const seen: Seen[] = [];
   const server = createHttpServer({
+    headers,
     fetch: async (request, bindings) => {
       const response = (await fetch(request, bindings)) as Response;
       assert.ok(
@@ -82,24 +85,26 @@ const json = (body: string, headers: Record<string, string> = {}) => ({
 const SHOP = 'https://shop.example';
 
 describe('the API on @hono/node-server’s fast path', () => {
-  let h: Harness;
+  const harnesses: Harness[] = [];
   const mounts: Record<string, Awaited<ReturnType<typeof listen>>> = {};
   before(async () => {
-    h = await startHarness({publicUrl: SHOP});
-    // As an embedder serves it (README), and as server/node.ts mounts it in its own app.
-    mounts['the checkout app'] = await listen(h.server.app.fetch);
-    const site = new Hono();
-    site.onError(answerError(silentLogger));
-    site.notFound(answerNotFound);
-    site.route('/', h.server.app);
-    mounts['the app of server/node.ts'] = await listen(site.fetch);
+    // As an embedder serves it (README): the app sets every header itself.
+    const app = await startHarness({publicUrl: SHOP});
+    mounts['the checkout app'] = await listen(app.server.app.fetch);
+    // As server/node.ts serves it: the security headers set on Node's response instead.
+    const node = await startHarness({publicUrl: SHOP, securityHeaders: false});
+    mounts['as server/node.ts serves it'] = await listen(
+      node.server.app.fetch,
+      securityHeaders(SHOP)
+    );
+    harnesses.push(app, node);
   });
   after(async () => {
     for (const mount of Object.values(mounts)) await mount.close();
-    await h.close();
+    for (const h of harnesses) await h.close();
   });
 
-  for (const name of ['the checkout app', 'the app of server/node.ts']) {
+  for (const name of ['the checkout app', 'as server/node.ts serves it']) {
     describe(name, () => {
       const send = (path: string, init?: RequestInit) =>
         mounts[name]!.send(path, init);

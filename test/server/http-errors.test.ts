@@ -145,6 +145,47 @@ describe('error answers over a real socket', () => {
     }
   });
 
+  it('sends the security headers with every answer of the app (set on Node’s response), and the API’s policy on the API', async () => {
+    const answers = {
+      quote: await fetch(`${shop.url}/api/quote`, {
+        method: 'POST',
+        headers: {'content-type': 'application/json'},
+        body: JSON.stringify({items: [{sku: 'mug-enamel', quantity: 1}]}),
+      }),
+      refused: await fetch(`${shop.url}/api/quote`, {method: 'POST'}),
+      healthz: await fetch(`${shop.url}/healthz`),
+      page: await fetch(`${shop.url}/`),
+      missing: await fetch(`${shop.url}/nope.html`),
+    };
+    for (const [name, res] of Object.entries(answers)) {
+      await res.arrayBuffer();
+      for (const [header, value] of [
+        ['x-content-type-options', 'nosniff'],
+        ['x-frame-options', 'SAMEORIGIN'],
+        ['cross-origin-opener-policy', 'same-origin-allow-popups'],
+        ['cross-origin-resource-policy', 'cross-origin'],
+        ['referrer-policy', 'no-referrer'],
+      ])
+        assert.equal(res.headers.get(header), value, `${name}: ${header}`);
+      // Plain http here: no HSTS.
+      assert.equal(res.headers.get('strict-transport-security'), null, name);
+    }
+    for (const res of [answers.quote, answers.refused]) {
+      assert.equal(
+        res.headers.get('content-security-policy'),
+        "default-src 'none'; frame-ancestors 'none'"
+      );
+      assert.equal(res.headers.get('vary'), 'Origin');
+    }
+    assert.equal(answers.quote.status, 200);
+    assert.equal(answers.refused.status, 400);
+    // The demo page keeps its own policy, with its nonce.
+    assert.match(
+      answers.page.headers.get('content-security-policy') ?? '',
+      /script-src 'self'/
+    );
+  });
+
   it('still serves a well-formed request on the same server', async () => {
     const answer = await raw(
       port,
