@@ -11,6 +11,7 @@ import {
   hostedTee,
   shipEverything,
   type,
+  shipsReady,
 } from './shipping.helpers.js';
 
 // ---- helpers ------------------------------------------------------------------------------
@@ -53,7 +54,7 @@ describe('<pay-checkout> shipping address (the element’s own form)', () => {
   });
 
   it('asks for each part of the address, labelled, with the shipping autofill tokens', async () => {
-    const {el} = await ready(hostedTee());
+    const {el} = await shipsReady(hostedTee());
     const legend = part(el, 'address')!.querySelector('legend')!;
     expect(text(legend)).to.equal('Shipping address');
 
@@ -80,7 +81,7 @@ describe('<pay-checkout> shipping address (the element’s own form)', () => {
   });
 
   it('names the countries in the buyer’s language, sorted as that language sorts', async () => {
-    const {el} = await ready(
+    const {el} = await shipsReady(
       html`<pay-checkout mode="hosted" locale="fr" email="ada@example.com"
         ><pay-item sku="tee"></pay-item
       ></pay-checkout>`
@@ -97,7 +98,7 @@ describe('<pay-checkout> shipping address (the element’s own form)', () => {
   });
 
   it('asks for a US state from a list of codes, and a ZIP code it checks', async () => {
-    const {el} = await ready(hostedTee());
+    const {el} = await shipsReady(hostedTee());
     await choose(el, 'country', 'US');
     const region = field(el, 'region') as unknown as HTMLSelectElement;
     expect(region.localName).to.equal('select');
@@ -124,7 +125,7 @@ describe('<pay-checkout> shipping address (the element’s own form)', () => {
   });
 
   it('needs no postal code where the country has none', async () => {
-    const {el} = await ready(hostedTee());
+    const {el} = await shipsReady(hostedTee());
     await choose(el, 'country', 'DE');
     expect(field(el, 'postalCode') !== null, 'Germany').to.equal(true);
     await choose(el, 'country', 'AE');
@@ -132,7 +133,7 @@ describe('<pay-checkout> shipping address (the element’s own form)', () => {
   });
 
   it('checks the address before Pay: each missing field says so, the first takes the focus, no order is made', async () => {
-    const {el} = await ready(hostedTee());
+    const {el} = await shipsReady(hostedTee());
     await choose(el, 'country', 'US');
     await settled(el);
     const seen = record(el);
@@ -180,7 +181,7 @@ describe('<pay-checkout> shipping address (the element’s own form)', () => {
   });
 
   it('checks the email first, then the address, and only the email takes the focus', async () => {
-    const {el} = await ready(
+    const {el} = await shipsReady(
       html`<pay-checkout mode="hosted" locale="en"
         ><pay-item sku="tee"></pay-item
       ></pay-checkout>`
@@ -197,7 +198,7 @@ describe('<pay-checkout> shipping address (the element’s own form)', () => {
   });
 
   it('re-quotes when a priced part changes (country, state, postal code), not for the street', async () => {
-    const {el} = await ready(hostedTee());
+    const {el} = await shipsReady(hostedTee());
     const before = quotes().length;
     await choose(el, 'country', 'DE');
     await settled(el);
@@ -225,7 +226,7 @@ describe('<pay-checkout> shipping address (the element’s own form)', () => {
   });
 
   it('sends the address and the chosen rate with the payment', async () => {
-    const {el} = await ready(hostedTee());
+    const {el} = await shipsReady(hostedTee());
     await fillUsAddress(el);
     await settled(el);
     const express = part(el, 'shipping-rates')!.querySelector<HTMLInputElement>(
@@ -251,7 +252,7 @@ describe('<pay-checkout> shipping address (the element’s own form)', () => {
   });
 
   it('cannot be edited while paying', async () => {
-    const {el} = await ready(hostedTee());
+    const {el} = await shipsReady(hostedTee());
     await fillUsAddress(el);
     await settled(el);
     const release = server.hold('/api/stripe/checkout-sessions');
@@ -268,7 +269,7 @@ describe('<pay-checkout> shipping address (the element’s own form)', () => {
   });
 
   it('passes axe, empty and with its messages showing', async () => {
-    const {el} = await ready(hostedTee());
+    const {el} = await shipsReady(hostedTee());
     await expect(el).to.be.accessible();
     await choose(el, 'country', 'US');
     await settled(el);

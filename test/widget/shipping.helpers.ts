@@ -3,11 +3,13 @@
  * (zones by country, the cheapest rate unless one is asked for, `shipping_not_available`
  * elsewhere), a cart that ships, and the element's address fields as a buyer finds them.
  */
-import {html} from '@open-wc/testing';
+import {html, waitUntil} from '@open-wc/testing';
+import type {TemplateResult} from 'lit';
 import {sendKeys} from '@web/test-runner-commands';
 import type {Quote, QuoteRequest, ShippingRate} from '../../widget/contract.js';
 import type {PayCheckout} from '../../widget/index.js';
 import {error, priceCart, type Answer, type FakeServer} from './fake-server.js';
+import {part, ready} from './helpers.js';
 
 /** The rates of each zone (USD), as the catalog would name them. */
 const ZONES: Record<string, ShippingRate[]> = {
@@ -92,6 +94,16 @@ export function shipEverything(server: FakeServer): void {
     orderToken: 'tok_secret',
     url: 'https://checkout.stripe.test/c/pay/cs_test_1',
   }));
+}
+
+/**
+ * `ready()` for a cart that ships: also waits for the shipping section, whose chunk is
+ * fetched with the first quote that ships.
+ */
+export async function shipsReady(template: TemplateResult) {
+  const result = await ready(template);
+  await waitUntil(() => part(result.el, 'shipping'), 'the shipping section');
+  return result;
 }
 
 /** A cart that ships, paid on Stripe's hosted page: the element's own address form. */

@@ -16,7 +16,6 @@ import {
   part,
   parts,
   payButton,
-  ready,
   record,
   text,
 } from './helpers.js';
@@ -27,6 +26,7 @@ import {
   hostedTee,
   shipEverything,
   shippingQuote,
+  shipsReady,
 } from './shipping.helpers.js';
 
 // ---- helpers ------------------------------------------------------------------------------
@@ -90,7 +90,7 @@ const shipsTee = () =>
 
 describe('<pay-checkout> shipping rates', () => {
   it('are a radio group of the quote’s rates: name, estimate, amount or Free, the quote’s rate checked', async () => {
-    const {el} = await ready(hostedTee());
+    const {el} = await shipsReady(hostedTee());
     await choose(el, 'country', 'DE');
     await settled(el);
 
@@ -119,7 +119,7 @@ describe('<pay-checkout> shipping rates', () => {
   });
 
   it('say the estimate in the buyer’s language', async () => {
-    const {el} = await ready(
+    const {el} = await shipsReady(
       html`<pay-checkout mode="hosted" locale="fr" email="ada@example.com"
         ><pay-item sku="tee"></pay-item
       ></pay-checkout>`
@@ -134,7 +134,7 @@ describe('<pay-checkout> shipping rates', () => {
   });
 
   it('re-quote with the buyer’s choice, and the total follows', async () => {
-    const {el} = await ready(hostedTee());
+    const {el} = await shipsReady(hostedTee());
     await choose(el, 'country', 'US');
     await settled(el);
     expect(text(payButton(el))).to.equal(`Pay ${money(20)}`);
@@ -151,7 +151,7 @@ describe('<pay-checkout> shipping rates', () => {
 
 describe('<pay-checkout> an address the shop does not ship to', () => {
   it('is said at the address, not in the error region, and Pay waits for another country', async () => {
-    const {el} = await ready(hostedTee());
+    const {el} = await shipsReady(hostedTee());
     const error = oneEvent(el, 'pay-error') as Promise<PayErrorEvent>;
     await choose(el, 'country', 'AE');
     expect((await error).detail.code).to.equal('shipping_not_available');
@@ -179,7 +179,7 @@ describe('<pay-checkout> an address the shop does not ship to', () => {
 
   it('keeps PayPal’s window closed, as an incomplete address does', async () => {
     server.config = paypalConfig();
-    const {el} = await ready(
+    const {el} = await shipsReady(
       html`<pay-checkout provider="paypal" email="ada@example.com" locale="en"
         ><pay-item sku="tee"></pay-item
       ></pay-checkout>`
@@ -206,7 +206,7 @@ describe('<pay-checkout> an address the shop does not ship to', () => {
 
 describe('<pay-checkout> shipping with Stripe (the Address Element)', () => {
   it('mounts Stripe’s Address Element in shipping mode, projected where the address goes', async () => {
-    const {el} = await ready(shipsTee());
+    const {el} = await shipsReady(shipsTee());
     await waitUntil(() => stripe.addressMountedInto, 'the Address Element');
 
     const created = stripe.created.find((entry) => entry.type === 'address')!;
@@ -225,7 +225,7 @@ describe('<pay-checkout> shipping with Stripe (the Address Element)', () => {
   });
 
   it('quotes the address the buyer gives there, and pays with it and the rate', async () => {
-    const {el} = await ready(shipsTee());
+    const {el} = await shipsReady(shipsTee());
     await waitUntil(() => stripe.addressMountedInto);
 
     stripe.addressChange(sanFrancisco);
@@ -255,7 +255,7 @@ describe('<pay-checkout> shipping with Stripe (the Address Element)', () => {
   });
 
   it('re-quotes only when a priced part of the address changes', async () => {
-    const {el} = await ready(shipsTee());
+    const {el} = await shipsReady(shipsTee());
     await waitUntil(() => stripe.addressMountedInto);
     stripe.addressChange(sanFrancisco);
     await settled(el);
@@ -279,7 +279,7 @@ describe('<pay-checkout> shipping with Stripe (the Address Element)', () => {
   });
 
   it('stops an incomplete address at Pay, after Stripe’s own check, with no order', async () => {
-    const {el} = await ready(shipsTee());
+    const {el} = await shipsReady(shipsTee());
     await waitUntil(() => stripe.addressMountedInto);
     stripe.addressChange(
       {...sanFrancisco, address: {...sanFrancisco.address, line1: ''}},
@@ -296,7 +296,7 @@ describe('<pay-checkout> shipping with Stripe (the Address Element)', () => {
   });
 
   it('says at the Address Element that the shop does not ship there, and Pay waits', async () => {
-    const {el} = await ready(shipsTee());
+    const {el} = await shipsReady(shipsTee());
     await waitUntil(() => stripe.addressMountedInto);
     stripe.addressChange({
       ...sanFrancisco,
@@ -312,7 +312,7 @@ describe('<pay-checkout> shipping with Stripe (the Address Element)', () => {
 
   it('prefills the Address Element and the card’s billing details with an address already given', async () => {
     server.config = paypalConfig(true);
-    const {el} = await ready(
+    const {el} = await shipsReady(
       html`<pay-checkout provider="paypal stripe" email="ada@example.com"
         ><pay-item sku="tee"></pay-item
       ></pay-checkout>`
@@ -349,7 +349,7 @@ describe('<pay-checkout> shipping with Stripe (the Address Element)', () => {
   });
 
   it('goes away when the cart stops shipping', async () => {
-    const {el} = await ready(shipsTee());
+    const {el} = await shipsReady(shipsTee());
     await waitUntil(() => stripe.addressMountedInto);
     server.quote = (request) => priceCart(request);
     el.querySelector('pay-item')!.setAttribute('quantity', '2');

@@ -10,7 +10,6 @@
  * falls back to the provider's own (already localised) message, then to `errors.generic`.
  */
 import type {ProviderName} from './events.js';
-import * as shipping from './shipping-messages.js';
 
 export interface Messages {
   orderSummary: string;
@@ -72,8 +71,6 @@ export interface Messages {
   hostedNote: string;
   /** While the browser leaves for the hosted payment page. */
   redirecting: string;
-  /** The shipping address and rates (./shipping-messages.ts). */
-  shipping: shipping.ShippingMessages;
   errors: Record<string, string>;
 }
 
@@ -130,7 +127,6 @@ const en: Messages = {
   },
   hostedNote: "You'll finish paying on Stripe's secure page.",
   redirecting: 'Taking you to the secure payment page…',
-  shipping: shipping.en,
   errors: {
     server_not_found:
       'This checkout is not connected to its server (set the server attribute of <pay-checkout>).',
@@ -212,7 +208,6 @@ const fr: Messages = {
   },
   hostedNote: 'Vous finaliserez le paiement sur la page sécurisée de Stripe.',
   redirecting: 'Redirection vers la page de paiement sécurisée…',
-  shipping: shipping.fr,
   errors: {
     server_not_found:
       "Ce paiement n'est pas relié à son serveur (renseignez l'attribut server de <pay-checkout>).",
@@ -295,7 +290,6 @@ const de: Messages = {
   },
   hostedNote: 'Sie schließen die Zahlung auf der sicheren Seite von Stripe ab.',
   redirecting: 'Weiterleitung zur sicheren Zahlungsseite…',
-  shipping: shipping.de,
   errors: {
     server_not_found:
       'Diese Kasse ist nicht mit ihrem Server verbunden (setzen Sie das Attribut server von <pay-checkout>).',

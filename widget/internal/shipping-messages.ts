@@ -4,9 +4,10 @@
  */
 
 /*
- * The strings of the shipping address and the shipping rates, one table per locale, joined to
- * the element's tables (./messages.ts) as `shipping`. Country names are not here: Intl knows
- * them in every language (Intl.DisplayNames).
+ * The strings of the shipping address and the shipping rates, one table per locale, in the
+ * shipping chunk (their error codes, invalid_address and shipping_not_available, are in the
+ * element's tables, ./messages.ts). Country names are not here: Intl knows them in every
+ * language (Intl.DisplayNames).
  */
 
 export interface ShippingMessages {
@@ -70,7 +71,7 @@ function days(
   return `${span} ${form === 'one' ? forms.one : forms.other}`;
 }
 
-export const en: ShippingMessages = {
+const en: ShippingMessages = {
   address: 'Shipping address',
   name: 'Full name',
   country: 'Country or region',
@@ -108,7 +109,7 @@ export const en: ShippingMessages = {
     }),
 };
 
-export const fr: ShippingMessages = {
+const fr: ShippingMessages = {
   address: 'Adresse de livraison',
   name: 'Nom complet',
   country: 'Pays ou région',
@@ -143,7 +144,7 @@ export const fr: ShippingMessages = {
     days(minDays, maxDays, locale, {one: 'jour ouvré', other: 'jours ouvrés'}),
 };
 
-export const de: ShippingMessages = {
+const de: ShippingMessages = {
   address: 'Lieferadresse',
   name: 'Vollständiger Name',
   country: 'Land oder Region',
@@ -177,3 +178,13 @@ export const de: ShippingMessages = {
   estimate: (minDays, maxDays, locale) =>
     days(minDays, maxDays, locale, {one: 'Werktag', other: 'Werktage'}),
 };
+
+const tables: Record<string, ShippingMessages> = {en, fr, de};
+
+/** The table for `locale` (`fr-CA` → `fr`), English when there is none, as ./messages.ts chooses. */
+export function shippingMessages(locale: string): ShippingMessages {
+  const tag = locale.toLowerCase();
+  const language =
+    [tag, tag.split('-')[0]!].find((key) => Object.hasOwn(tables, key)) ?? 'en';
+  return tables[language]!;
+}

@@ -48,8 +48,10 @@ export default css`
     font-size: 0.875em;
   }
 
-  /* A select draws its text a few pixels further in than an input: line them up. */
+  /* A select draws its text a few pixels further in than an input, and ignores the
+     line-height that sizes an input: line them up. */
   .field__select {
+    min-height: calc(1.5em + var(--_spacing-unit) * 10 + 2px);
     padding-inline-start: calc(var(--_spacing-unit) * 4);
     cursor: pointer;
   }

@@ -39,11 +39,9 @@ import {ProvidersController} from './controllers/providers-controller.js';
 import {ShippingController} from './controllers/shipping-controller.js';
 import type {Session} from './controllers/session.js';
 import styles from './pay-checkout.styles.js';
-import {addressForm, notShipped} from './templates/address-form.js';
 import {emailField} from './templates/email-field.js';
 import {alertIcon, checkIcon} from './templates/icons.js';
 import {providerChoice} from './templates/provider-choice.js';
-import {shippingRates} from './templates/shipping-rates.js';
 import {skeleton, summary} from './templates/summary.js';
 
 /**
@@ -510,10 +508,12 @@ export class PayCheckout extends LitElement {
    * Where the cart ships to: the shown provider's own address form (projected through its
    * slot) or the element's, then the shipping rates for the address.
    */
-  private _renderShipping(t: Messages, quote: Quote) {
+  private _renderShipping(quote: Quote) {
     const provider = this._providers.current;
-    if (!provider) return nothing;
     const shipping = this._shipping;
+    const view = shipping.view;
+    if (!provider || !view) return nothing;
+    const s = view.shippingMessages(this._locale);
     const disabled = !editable(this._payment.state);
     const slot = provider.addressSlot;
     return html`<div class="shipping" part="shipping">
@@ -523,12 +523,12 @@ export class PayCheckout extends LitElement {
               class="address"
               part="address"
               role="group"
-              aria-label=${t.shipping.address}
+              aria-label=${s.address}
             >
               <slot name=${slot}></slot>
-              ${notShipped(t, shipping.unavailable, this._locale)}
+              ${view.notShipped(s, shipping.unavailable, this._locale)}
             </div>`
-          : addressForm(t, {
+          : view.addressForm(s, {
               draft: shipping.draft,
               problems: shipping.problems,
               unavailable: shipping.unavailable,
@@ -541,7 +541,7 @@ export class PayCheckout extends LitElement {
       ${
         shipping.unavailable
           ? nothing
-          : shippingRates(t, quote, {
+          : view.shippingRates(s, quote, {
               locale: this._locale,
               money: (amount) => this._money(amount, quote),
               disabled,
@@ -698,7 +698,7 @@ export class PayCheckout extends LitElement {
             })
           : nothing
       }
-      ${form && quote.requiresShipping ? this._renderShipping(t, quote) : nothing}
+      ${form && quote.requiresShipping ? this._renderShipping(quote) : nothing}
       <div
         class="payment ${this._ownButtonsBusy ? 'payment--busy' : ''}"
         part="payment"

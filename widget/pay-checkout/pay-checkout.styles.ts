@@ -5,7 +5,6 @@
 import {css} from 'lit';
 import cartStyles from './pay-checkout-cart.styles.js';
 import paymentStyles from './pay-checkout-payment.styles.js';
-import shippingStyles from './pay-checkout-shipping.styles.js';
 
 /*
  * The public tokens (--pay-*) are only ever read, with a fallback, never set on :host, so a
@@ -18,11 +17,10 @@ import shippingStyles from './pay-checkout-shipping.styles.js';
  * exist before it speaks.
  *
  * The summary's extra rows, the editable cart and the discount code
- * (pay-checkout-cart.styles.ts), the shipping address and rates
- * (pay-checkout-shipping.styles.ts), then the payment controls
- * and the messages (pay-checkout-payment.styles.ts) are interpolated at the end: one
- * stylesheet, in the same order as before the split (an array of two sheets costs the initial
- * download about 20 bytes more after gzip).
+ * (pay-checkout-cart.styles.ts), then the payment controls and the messages
+ * (pay-checkout-payment.styles.ts) are interpolated at the end: one stylesheet, in the same
+ * order as before the split (an array of two sheets costs the initial download about 20 bytes
+ * more after gzip). The shipping form's styles come with its chunk (shipping-form.ts).
  */
 export default css`
   :host {
@@ -236,6 +234,5 @@ export default css`
   }
 
   ${cartStyles}
-  ${shippingStyles}
   ${paymentStyles}
 `;

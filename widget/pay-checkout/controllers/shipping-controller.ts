@@ -9,15 +9,17 @@
  * shipping rate they pick, both part of every quote and every payment. Only the parts that
  * price (country, region, postal code) re-quote; the others ride along with the next request.
  * An address the shop does not ship to (`shipping_not_available`, from a quote or an order) is
- * said at the address and stops Pay until the buyer changes it.
+ * said at the address and stops Pay until the buyer changes it. The form, the rates, their
+ * rules, strings and styles are a lazily loaded chunk (../shipping-form.ts), fetched with the
+ * first quote that ships: a shop of digital goods downloads none of it.
  */
-import type {ReactiveController, ReactiveControllerHost} from 'lit';
-import type {Address, Quote} from '../../contract.js';
 import {
-  hasPostalCodes,
-  isCountry,
-  regionsOf,
-} from '../../internal/countries.js';
+  adoptStyles,
+  supportsAdoptingStyleSheets,
+  type ReactiveController,
+  type ReactiveControllerHost,
+} from 'lit';
+import type {Address, Quote} from '../../contract.js';
 import {emit, type ProviderName} from '../../internal/events.js';
 import type {Messages} from '../../internal/messages.js';
 import type {CheckoutDetails} from '../../internal/providers/provider.js';
@@ -53,34 +55,6 @@ const EMPTY: AddressDraft = {
   region: '',
   postalCode: '',
 };
-
-/** What is wrong with one field of `draft`, if anything. */
-export function fieldProblem(
-  draft: AddressDraft,
-  field: AddressField
-): AddressProblem | undefined {
-  const value = draft[field].trim();
-  const country = draft.country;
-  switch (field) {
-    case 'country':
-      return !value ? 'required' : isCountry(value) ? undefined : 'invalid';
-    case 'region': {
-      const regions = regionsOf(country);
-      if (!regions) return undefined;
-      return !value ? 'required' : regions[value] ? undefined : 'invalid';
-    }
-    case 'postalCode':
-      if (!hasPostalCodes(country)) return undefined;
-      if (!value) return 'required';
-      return country === 'US' && !/^\d{5}(-\d{4})?$/.test(value)
-        ? 'invalid'
-        : undefined;
-    case 'line2':
-      return undefined;
-    default:
-      return value ? undefined : 'required';
-  }
-}
 
 /** The draft as the contract's Address (empty fields left out); none without a country. */
 export function toAddress(draft: AddressDraft): Address | undefined {
@@ -124,6 +98,9 @@ export class ShippingController implements ReactiveController {
   problems: Partial<Record<AddressField, AddressProblem>> = {};
   /** The country (code) the server said it does not ship to, until the address changes. */
   unavailable = '';
+  /** The form, the rates and their rules (../shipping-form.ts), once loaded. */
+  view?: typeof import('../shipping-form.js');
+  private _loading?: Promise<void>;
 
   private readonly _host: ReactiveControllerHost & HTMLElement;
   private readonly _options: ShippingOptions;
@@ -147,6 +124,35 @@ export class ShippingController implements ReactiveController {
   hostDisconnected(): void {
     this._host.removeEventListener('pay-error', this._onError);
     this._host.removeEventListener('pay-change', this._onQuote);
+  }
+
+  /** The first quote that ships fetches the chunk. */
+  hostUpdate(): void {
+    if (this.needed) void this.load();
+  }
+
+  /** Loads the shipping chunk once (again after a failure, with the next quote). */
+  load(): Promise<void> {
+    this._loading ??= import('../shipping-form.js').then(
+      (chunk) => {
+        // Added after the element's own sheet (a <style> where sheets cannot be adopted).
+        const root = this._host.shadowRoot;
+        const sheet = chunk.styles.styleSheet;
+        if (root && supportsAdoptingStyleSheets && sheet)
+          root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
+        else if (root) adoptStyles(root, [chunk.styles]);
+        this.view = chunk;
+        this._host.requestUpdate();
+      },
+      (error: unknown) => {
+        this._loading = undefined;
+        console.warn(
+          '<pay-checkout>: the shipping form could not load.',
+          error
+        );
+      }
+    );
+    return this._loading;
   }
 
   /** The cart ships: an address and a rate are asked for. */
@@ -178,10 +184,12 @@ export class ShippingController implements ReactiveController {
       if (announce) this._focus('country');
       return false;
     }
-    if (this._options.providerCollects()) return true;
+    // Without the form (its chunk did not load) the server's answer is the check.
+    const rules = this.view;
+    if (this._options.providerCollects() || !rules) return true;
     const problems: ShippingController['problems'] = {};
     for (const field of ADDRESS_FIELDS) {
-      const problem = fieldProblem(this.draft, field);
+      const problem = rules.fieldProblem(this.draft, field);
       if (problem) problems[field] = problem;
     }
     this.problems = problems;
@@ -204,11 +212,11 @@ export class ShippingController implements ReactiveController {
   readonly onInput = (event: Event): void => {
     const input = event.target as HTMLInputElement | HTMLSelectElement;
     const field = input.name as AddressField;
+    const rules = this.view!;
     const draft = {...this.draft, [field]: input.value};
-    // A state of the old country means nothing in the new one (and a typed one is no state).
     if (
       field === 'country' &&
-      (regionsOf(draft.country) || regionsOf(this.draft.country))
+      rules.clearsRegion(this.draft.country, draft.country)
     )
       draft.region = '';
     this.draft = draft;
@@ -216,15 +224,16 @@ export class ShippingController implements ReactiveController {
     // postal code need, so their messages follow it too).
     const shown = field === 'country' ? ADDRESS_FIELDS : [field];
     for (const name of shown)
-      if (this.problems[name]) this._tell(name, fieldProblem(draft, name));
+      if (this.problems[name])
+        this._tell(name, rules.fieldProblem(draft, name));
     this._publish();
   };
 
   /** The buyer left a field: something wrong in it says so at once; an empty one waits for Pay. */
   readonly onChange = (event: Event): void => {
     const field = (event.target as HTMLInputElement).name as AddressField;
-    if (this.draft[field].trim())
-      this._tell(field, fieldProblem(this.draft, field));
+    if (this.draft[field].trim() && this.view)
+      this._tell(field, this.view.fieldProblem(this.draft, field));
   };
 
   /** The buyer picked a shipping rate. */

@@ -9,7 +9,6 @@ import {
   hasPostalCodes,
   regionsOf,
 } from '../../internal/countries.js';
-import type {Messages} from '../../internal/messages.js';
 import type {ShippingMessages} from '../../internal/shipping-messages.js';
 import type {
   AddressDraft,
@@ -105,7 +104,7 @@ function message(field: AddressField, text: string) {
  * are codes (the contract's), typed text elsewhere.
  */
 export function addressForm(
-  t: Messages,
+  s: ShippingMessages,
   {
     draft,
     problems,
@@ -116,7 +115,6 @@ export function addressForm(
     onChange,
   }: AddressFormOptions
 ) {
-  const s = t.shipping;
   const country = draft.country;
   const regions = regionsOf(country);
   const postal = hasPostalCodes(country) || !country;
@@ -243,8 +241,12 @@ export function addressForm(
  * Under a provider's own address form: the shop does not ship to the country it names (the
  * element's form says it at its country field instead).
  */
-export function notShipped(t: Messages, country: string, locale: string) {
+export function notShipped(
+  s: ShippingMessages,
+  country: string,
+  locale: string
+) {
   return country
-    ? message('country', t.shipping.notShipped(countryName(country, locale)))
+    ? message('country', s.notShipped(countryName(country, locale)))
     : nothing;
 }

@@ -4,7 +4,7 @@
  */
 import {html, nothing} from 'lit';
 import type {Quote} from '../../contract.js';
-import type {Messages} from '../../internal/messages.js';
+import type {ShippingMessages} from '../../internal/shipping-messages.js';
 
 interface ShippingRatesOptions {
   locale: string;
@@ -19,11 +19,10 @@ interface ShippingRatesOptions {
  * what it costs for this cart. Before an address is known there are none, and it says so.
  */
 export function shippingRates(
-  t: Messages,
+  s: ShippingMessages,
   quote: Quote,
   {locale, money, disabled, onChange}: ShippingRatesOptions
 ) {
-  const s = t.shipping;
   const rates = quote.shippingRates;
   return html`<fieldset
     class="rates"
