@@ -12,6 +12,7 @@ import {
   PostgresDialect,
   SqliteDialect,
   sql,
+  type Transaction,
 } from 'kysely';
 import type {PaymentProvider} from '../contract.js';
 import {type Logger, silentLogger} from '../log.js';
@@ -237,96 +238,112 @@ class SqlOrderStore implements OrderStore {
     return row?.token_hash;
   }
 
-  update(
+  async update(
     orderId: string,
     decide: (order: Order) => OrderPatch | null,
     ledger?: LedgerEntry,
     jobsFor?: (previous: Order, next: Order) => NewJob[]
   ): Promise<UpdateResult> {
-    return this.db.transaction().execute(async (trx) => {
-      let query = trx
-        .selectFrom('orders')
-        .selectAll()
-        .where('id', '=', orderId);
-      // SQLite has one writer at a time already; PostgreSQL needs the row lock.
-      if (this.dialect === 'postgres') query = query.forUpdate();
-      const row = await query.executeTakeFirst();
-      if (!row) return {outcome: 'not_found'};
-      const previous = toOrder(row);
+    try {
+      return await this.db
+        .transaction()
+        .execute((trx) => this.updateIn(trx, orderId, decide, ledger, jobsFor));
+    } catch (error) {
+      if (error === ORDER_NOT_FOUND) return {outcome: 'not_found'};
+      throw error;
+    }
+  }
 
-      if (ledger) {
-        const inserted = await trx
-          .insertInto('processed_events')
-          .values({
-            provider: ledger.provider,
-            event_id: ledger.eventId,
-            type: ledger.type,
-            order_id: orderId,
-          })
-          .onConflict((oc) => oc.columns(['provider', 'event_id']).doNothing())
-          .executeTakeFirst();
-        if (Number(inserted.numInsertedOrUpdatedRows ?? 0) === 0)
-          return {outcome: 'duplicate', order: previous};
-      }
-
-      const patch = decide(previous);
-      if (!patch || Object.keys(patch).length === 0)
-        return {outcome: 'unchanged', order: previous};
-      const updatedAt = this.now();
-      await trx
-        .updateTable('orders')
-        .set({
-          ...(patch.status !== undefined && {status: patch.status}),
-          ...(patch.providerPaymentId !== undefined && {
-            provider_payment_id: patch.providerPaymentId,
-          }),
-          ...(patch.amountRefunded !== undefined && {
-            amount_refunded: patch.amountRefunded,
-          }),
-          ...(patch.disputeStatus !== undefined && {
-            dispute_status: patch.disputeStatus,
-          }),
-          ...(patch.reviewReason !== undefined && {
-            review_reason: patch.reviewReason,
-          }),
-          ...(patch.paidAt !== undefined && {paid_at: patch.paidAt}),
-          ...(PRICING_FIELDS.some((field) => patch[field] !== undefined) &&
-            pricingColumns({...previous, ...patch})),
-          updated_at: updatedAt,
+  private async updateIn(
+    trx: Transaction<Schema>,
+    orderId: string,
+    decide: (order: Order) => OrderPatch | null,
+    ledger?: LedgerEntry,
+    jobsFor?: (previous: Order, next: Order) => NewJob[]
+  ): Promise<UpdateResult> {
+    if (ledger) {
+      // The ledger first: a duplicate stops at its first statement, before any read. A copy
+      // of the event being applied elsewhere right now waits here for that transaction, then
+      // finds its entry (or takes its place, if that one rolled back).
+      const inserted = await trx
+        .insertInto('processed_events')
+        .values({
+          provider: ledger.provider,
+          event_id: ledger.eventId,
+          type: ledger.type,
+          order_id: orderId,
         })
-        .where('id', '=', orderId)
+        .onConflict((oc) => oc.columns(['provider', 'event_id']).doNothing())
+        .returning('event_id')
+        .executeTakeFirst();
+      if (!inserted) return {outcome: 'duplicate'};
+    }
+
+    let query = trx.selectFrom('orders').selectAll().where('id', '=', orderId);
+    // SQLite has one writer at a time already; PostgreSQL needs the row lock.
+    if (this.dialect === 'postgres') query = query.forUpdate();
+    const row = await query.executeTakeFirst();
+    // Thrown, so that the ledger entry written above is rolled back with the transaction.
+    if (!row) throw ORDER_NOT_FOUND;
+    const previous = toOrder(row);
+
+    const patch = decide(previous);
+    if (!patch || Object.keys(patch).length === 0)
+      return {outcome: 'unchanged', order: previous};
+    const updatedAt = this.now();
+    await trx
+      .updateTable('orders')
+      .set({
+        ...(patch.status !== undefined && {status: patch.status}),
+        ...(patch.providerPaymentId !== undefined && {
+          provider_payment_id: patch.providerPaymentId,
+        }),
+        ...(patch.amountRefunded !== undefined && {
+          amount_refunded: patch.amountRefunded,
+        }),
+        ...(patch.disputeStatus !== undefined && {
+          dispute_status: patch.disputeStatus,
+        }),
+        ...(patch.reviewReason !== undefined && {
+          review_reason: patch.reviewReason,
+        }),
+        ...(patch.paidAt !== undefined && {paid_at: patch.paidAt}),
+        ...(PRICING_FIELDS.some((field) => patch[field] !== undefined) &&
+          pricingColumns({...previous, ...patch})),
+        updated_at: updatedAt,
+      })
+      .where('id', '=', orderId)
+      .execute();
+    const order = {...previous, ...patch, updatedAt};
+    await moveDiscountUse(
+      discounts(trx),
+      previous,
+      order,
+      updatedAt,
+      this.logger
+    );
+    const jobs = jobsFor?.(previous, order) ?? [];
+    if (jobs.length) {
+      await trx
+        .insertInto('outbox')
+        .values(
+          jobs.map((job) => ({
+            id: `job_${randomUUID()}`,
+            order_id: job.orderId,
+            kind: job.kind,
+            channel: job.channel,
+            event: job.event,
+            next_attempt_at: updatedAt,
+            locked_until: null,
+            last_error: null,
+            created_at: updatedAt,
+            done_at: null,
+          }))
+        )
+        .onConflict((oc) => oc.columns(['order_id', 'kind']).doNothing())
         .execute();
-      const order = {...previous, ...patch, updatedAt};
-      await moveDiscountUse(
-        discounts(trx),
-        previous,
-        order,
-        updatedAt,
-        this.logger
-      );
-      const jobs = jobsFor?.(previous, order) ?? [];
-      if (jobs.length) {
-        await trx
-          .insertInto('outbox')
-          .values(
-            jobs.map((job) => ({
-              id: `job_${randomUUID()}`,
-              order_id: job.orderId,
-              kind: job.kind,
-              channel: job.channel,
-              event: job.event,
-              next_attempt_at: updatedAt,
-              locked_until: null,
-              last_error: null,
-              created_at: updatedAt,
-              done_at: null,
-            }))
-          )
-          .onConflict((oc) => oc.columns(['order_id', 'kind']).doNothing())
-          .execute();
-      }
-      return {outcome: 'changed', order, previous};
-    });
+    }
+    return {outcome: 'changed', order, previous};
   }
 
   async openOrders(before: string, limit: number): Promise<Order[]> {
@@ -445,6 +462,9 @@ class SqlOrderStore implements OrderStore {
     return this.db.destroy();
   }
 }
+
+/** Thrown inside update's transaction to roll it back: the order is not there. */
+const ORDER_NOT_FOUND = Symbol('order not found');
 
 // The discount uses' functions know only their own tables (as the guards do).
 const discounts = (db: Kysely<Schema>) =>

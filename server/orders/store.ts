@@ -14,8 +14,8 @@ export type StoreReadiness =
 
 export type UpdateResult =
   | {outcome: 'not_found'}
-  /** The ledger already held this event: nothing was changed. */
-  | {outcome: 'duplicate'; order: Order}
+  /** The ledger already held this event: nothing was read or changed. */
+  | {outcome: 'duplicate'}
   | {outcome: 'unchanged'; order: Order}
   | {outcome: 'changed'; order: Order; previous: Order};
 
@@ -117,8 +117,8 @@ export interface OrderStore extends GuardStore {
   /** The stored token hash, for authorising reads of the order. */
   tokenHash(id: string): Promise<string | undefined>;
   /**
-   * In one transaction: record the ledger entry (a duplicate stops here), re-read the order
-   * under a row lock, write the patch `decide` returns for it, and queue the outbox jobs
+   * In one transaction: record the ledger entry (a duplicate stops there, at the first
+   * statement), read the order under a row lock, write the patch `decide` returns for it, and queue the outbox jobs
    * `jobsFor` asks for (each (order, kind) at most once, ever).
    */
   update(

@@ -47,9 +47,9 @@ export async function recordWebhookEvent(
     translated.event,
     {provider: gateway.name, eventId: event.id, type: event.type}
   );
+  // (apply has started the order's outbox: also on a duplicate, whatever is still due for the
+  // order gets another try now.)
   if (result.outcome === 'not_found') return 'ignored';
-  // Also on a duplicate: whatever is still due for the order gets another try now.
-  if (result.outcome !== 'changed') await deps.fulfiller.fulfil(result.order);
   return result.outcome === 'changed' ? 'applied' : result.outcome;
 }
 
@@ -64,7 +64,7 @@ export async function recordPayment(
 ): Promise<Order> {
   if (!event) return (await deps.store.get(order.id)) ?? order;
   const result = await deps.fulfiller.apply(order.id, event);
-  return result.outcome === 'not_found' ? order : result.order;
+  return 'order' in result ? result.order : order;
 }
 
 /**
@@ -102,5 +102,5 @@ export async function syncOrder(
   const event = await gateway.readPayment(order);
   if (!event) return order;
   const result = await deps.fulfiller.apply(order.id, event);
-  return result.outcome === 'not_found' ? order : result.order;
+  return 'order' in result ? result.order : order;
 }
