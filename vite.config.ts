@@ -7,12 +7,20 @@
  *
  * Library mode keeps `import.meta.url` (the element finds its server from it) and emits
  * chunk imports relative to the importing file, so the bundle works from any origin.
+ *
+ * What the chunks share with the element (Lit, the API client) stays in pay-checkout.js, which
+ * they import back (`allow-extension`: the entry may export more than cdn.ts does). Under
+ * `strict` rolldown puts it in a chunk of its own, which the browser finds only once
+ * pay-checkout.js is parsed: one more round trip before anything shows. So the page must load
+ * the bundle by the URL the chunks import it by (no query string), or it is loaded twice.
  */
 import {defineConfig} from 'vite';
+import {minifyLitCss} from './scripts/vite-minify-lit-css.js';
 
 export default defineConfig({
   // No public dir, no HTML: this is a library.
   publicDir: false,
+  plugins: [minifyLitCss()],
   build: {
     target: 'es2022',
     outDir: 'widget/dist/cdn',
@@ -26,6 +34,7 @@ export default defineConfig({
       fileName: () => 'pay-checkout.js',
     },
     rolldownOptions: {
+      preserveEntrySignatures: 'allow-extension',
       output: {
         chunkFileNames: 'chunks/[name]-[hash].js',
         // Library mode leaves ES output unminified-looking (whitespace, pure annotations)

@@ -3,13 +3,13 @@
  * (widget/dist/cdn/pay-checkout.js plus every chunk it imports statically) and each lazily loaded
  * chunk (provider code). Fails when the initial download is over budget.
  *
- *   tsx scripts/size.ts
+ *   tsx scripts/size.ts [dir]     (dir: another build's outDir, `vite build --outDir dir`)
  */
 import {existsSync} from 'node:fs';
 import {join, relative} from 'node:path';
 import {bundleSizes, gzipSize} from './bundle-size.js';
 
-const ROOT = 'widget/dist/cdn';
+const ROOT = process.argv[2] ?? 'widget/dist/cdn';
 const ENTRY = join(ROOT, 'pay-checkout.js');
 const BUDGET = 20 * 1024;
 
