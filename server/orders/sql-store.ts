@@ -8,6 +8,7 @@ import {dirname} from 'node:path';
 import Database from 'better-sqlite3';
 import {
   Kysely,
+  type ExpressionBuilder,
   type LogEvent,
   PostgresDialect,
   SqliteDialect,
@@ -401,7 +402,44 @@ class SqlOrderStore implements OrderStore {
     return row && toJob(row);
   }
 
-  async completeJob(id: string, now: string): Promise<void> {
+  async claimJobs(
+    now: string,
+    until: string,
+    limit: number,
+    orderIds?: readonly string[]
+  ): Promise<OutboxJob[]> {
+    const due = (eb: ExpressionBuilder<Schema, 'outbox'>) =>
+      eb.and([
+        eb('done_at', 'is', null),
+        eb('next_attempt_at', '<=', now),
+        eb.or([eb('locked_until', 'is', null), eb('locked_until', '<', now)]),
+      ]);
+    let pick = this.db.selectFrom('outbox').select('id').where(due);
+    if (orderIds) pick = pick.where(this.oneOf('order_id', orderIds));
+    // The due conditions again on the rows written, not only in the pick: on PostgreSQL a
+    // second instance's UPDATE waits for the first's and re-checks them against the row it
+    // wrote (now locked), so each job goes to one worker (as lockJob's compare-and-set).
+    const rows = await this.db
+      .updateTable('outbox')
+      .set({locked_until: until})
+      .where('id', 'in', pick.orderBy('created_at').limit(limit))
+      .where(due)
+      .returningAll()
+      .execute();
+    return rows
+      .map(toJob)
+      .sort((a, b) => a.createdAt.localeCompare(b.createdAt));
+  }
+
+  /** `column` is one of `values`, as one SQL text whatever their number (one prepared statement). */
+  private oneOf(column: 'order_id' | 'id', values: readonly string[]) {
+    return this.dialect === 'postgres'
+      ? sql<boolean>`${sql.ref(column)} = any(${[...values]})`
+      : sql<boolean>`${sql.ref(column)} in (select value from json_each(${JSON.stringify(values)}))`;
+  }
+
+  async completeJobs(ids: readonly string[], now: string): Promise<void> {
+    if (!ids.length) return;
     await this.db
       .updateTable('outbox')
       .set((eb) => ({
@@ -409,7 +447,7 @@ class SqlOrderStore implements OrderStore {
         locked_until: null,
         attempts: eb('attempts', '+', 1),
       }))
-      .where('id', '=', id)
+      .where(this.oneOf('id', ids))
       .execute();
   }
 

@@ -140,7 +140,18 @@ export interface OrderStore extends GuardStore {
     now: string,
     until: string
   ): Promise<OutboxJob | undefined>;
-  completeJob(id: string, now: string): Promise<void>;
+  /**
+   * Takes the jobs due at `now` (of these orders, if given) that no other worker holds, until
+   * `until`, at most `limit`, in one statement: lockJob for a batch. Oldest first.
+   */
+  claimJobs(
+    now: string,
+    until: string,
+    limit: number,
+    orderIds?: readonly string[]
+  ): Promise<OutboxJob[]>;
+  /** Marks the jobs done (one statement for all of them). */
+  completeJobs(ids: readonly string[], now: string): Promise<void>;
   failJob(id: string, error: string, nextAttemptAt: string): Promise<void>;
   jobs(orderId?: string): Promise<OutboxJob[]>;
   /** Records that the merchant's fulfilment hook has run for the order. */

@@ -1,6 +1,6 @@
 /**
- * Delivers outbox jobs: each due job is locked (one worker wins), handed to its channel, and
- * marked done, or retried later with backoff. A crash leaves the job due again once its lock
+ * Delivers outbox jobs: the due jobs are locked (one worker wins each), handed to their channel,
+ * and marked done, or retried later with backoff. A crash leaves the job due again once its lock
  * expires, so a side effect can be late but is never lost.
  */
 import type {Logger} from '../log.js';
@@ -38,25 +38,17 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
   const running = new Set<Promise<void>>();
   let timer: ReturnType<typeof setInterval> | undefined;
 
-  async function runJob(listed: OutboxJob) {
-    const at = now();
-    // The job as it is once ours: its attempts may have moved since it was listed.
-    const job = await store.lockJob(
-      listed.id,
-      at.toISOString(),
-      new Date(at.getTime() + leaseMs).toISOString()
-    );
-    if (!job) return;
+  /** Runs one job for `order`: true when done, false when it failed (retried later). */
+  async function runJob(job: OutboxJob, order: Order | undefined) {
     const handler = handlers[job.channel];
-    const order = await store.get(job.orderId);
     try {
       if (!handler || !order)
         throw new Error(
           handler ? 'order not found' : `no handler for ${job.channel}`
         );
       await handler(job, order);
-      await store.completeJob(job.id, now().toISOString());
       logger.info({orderId: job.orderId, job: job.kind}, 'outbox job done');
+      return true;
     } catch (error) {
       const attempts = job.attempts + 1;
       const next = new Date(
@@ -76,20 +68,52 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
         },
         'outbox job failed; will retry'
       );
+      return false;
     }
   }
 
-  async function runDue(orderId?: string) {
-    const due = await store.dueJobs(now().toISOString(), 50, orderId);
-    // Jobs of one order run in order (the paid email before the refund notice); orders in parallel.
+  /** Claims what is due (of these orders, or all) in one statement and runs it. */
+  async function runDue(orderIds?: ReadonlySet<string>) {
+    const at = now();
+    // Each job as it is once ours: its attempts may have moved since another worker listed it.
+    const claimed = await store.claimJobs(
+      at.toISOString(),
+      new Date(at.getTime() + leaseMs).toISOString(),
+      50,
+      orderIds && [...orderIds]
+    );
+    // Jobs of one order run in order (the paid email before the refund notice), with the
+    // order read once; orders in parallel. The done ones are marked in one statement.
     const byOrder = new Map<string, OutboxJob[]>();
-    for (const job of due)
+    for (const job of claimed)
       byOrder.set(job.orderId, [...(byOrder.get(job.orderId) ?? []), job]);
+    const done: string[] = [];
     await Promise.all(
-      [...byOrder.values()].map(async (jobs) => {
-        for (const job of jobs) await runJob(job);
+      [...byOrder].map(async ([orderId, jobs]) => {
+        const order = await store.get(orderId);
+        for (const job of jobs) if (await runJob(job, order)) done.push(job.id);
       })
     );
+    await store.completeJobs(done, now().toISOString());
+  }
+
+  // Runs asked for in the same turn of the event loop (many webhooks answered at once) become
+  // one claim: the orders they name, or everything due if one of them named none.
+  let pending: Set<string> | 'all' | undefined;
+  let scheduled: Promise<void> | undefined;
+  function schedule(orderId?: string) {
+    if (orderId === undefined) pending = 'all';
+    else if (pending === undefined) pending = new Set([orderId]);
+    else if (pending !== 'all') pending.add(orderId);
+    scheduled ??= track(
+      new Promise<void>((resolve) => setImmediate(resolve)).then(() => {
+        const covered = pending;
+        pending = undefined;
+        scheduled = undefined;
+        return runDue(covered === 'all' ? undefined : covered);
+      })
+    );
+    return scheduled;
   }
 
   function track(promise: Promise<void>) {
@@ -106,9 +130,9 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
     channels: (Object.keys(handlers) as Channel[]).filter(
       (channel) => handlers[channel]
     ),
-    run: (orderId) => track(runDue(orderId)),
+    run: (orderId) => schedule(orderId),
     start(intervalMs) {
-      timer ??= setInterval(() => void track(runDue()), intervalMs);
+      timer ??= setInterval(() => void schedule(), intervalMs);
       timer.unref?.();
     },
     stop() {

@@ -167,7 +167,7 @@ for (const [dialect, kind] of dialects) {
         1,
         'the job is answered as it is now, with the failed attempt counted'
       );
-      await store.completeJob(job.id, later);
+      await store.completeJobs([job.id], later);
       const [done] = await store.jobs('ord_4');
       assert.deepEqual(
         [done.attempts, done.lastError, Boolean(done.doneAt)],
