@@ -16,6 +16,7 @@ import {Api, defaultServer} from '../internal/api.js';
 import {languageTag, resolveLocale} from '../internal/buyer.js';
 import type {ProviderName} from '../internal/events.js';
 import {claimHostedReturn} from '../internal/hosted.js';
+import {loadMessages} from '../internal/locales/load.js';
 import {messagesFor, type Messages} from '../internal/messages.js';
 import {formatMoney} from '../internal/money.js';
 import type {CheckoutDetails} from '../internal/providers/provider.js';
@@ -356,6 +357,8 @@ export class PayCheckout extends LitElement {
     }
     if (changed.has('editable') || changed.has('discountCodes'))
       void this._loadEditing();
+    if (changed.has('locale'))
+      void loadMessages(this._locale).then(() => this.requestUpdate());
   }
 
   protected override firstUpdated(): void {
@@ -385,13 +388,17 @@ export class PayCheckout extends LitElement {
     // of several elements on the page only this one handles it.
     let returned = claimHostedReturn();
     try {
-      // Both at once: the config names the provider, the quote is what the buyer sees.
+      // All at once: the config names the provider, the quote is what the buyer sees, and the
+      // page's language table (unless the server's locale decides: then it is loaded next).
       const [config, quote] = await Promise.all([
         api.config(signal),
         this._cart.quote(session),
         this._loadEditing(),
+        loadMessages(this._locale),
       ]);
       session.config = config;
+      await loadMessages(this._locale);
+      if (signal.aborted) return;
       this._providers.offer(returned);
       this._payment.set(quoted(this._payment.state, quote));
       // The cart may have changed while the first quote was on its way.

@@ -1,0 +1,93 @@
+/**
+ * @license
+ * SPDX-License-Identifier: MIT
+ */
+
+/*
+ * The fr table of ../messages.ts, a chunk of its own: loaded (./load.ts) only for a page
+ * in French.
+ */
+import type {Messages} from '../messages.js';
+
+const fr: Messages = {
+  orderSummary: 'Récapitulatif de la commande',
+  item: 'Article',
+  amount: 'Montant',
+  quantity: (quantity) => `× ${quantity}`,
+  subtotal: 'Sous-total',
+  total: 'Total',
+  loading: 'Chargement de votre commande…',
+  paymentDetails: 'Informations de paiement',
+  pay: (amount) => `Payer ${amount}`,
+  payNoAmount: 'Payer',
+  processing: 'Traitement…',
+  confirming: 'Confirmation du paiement…',
+  success: (orderId) => `Paiement reçu — commande ${orderId}`,
+  emptyCart: 'Votre panier est vide.',
+  pricesChanged: 'Les prix ont changé ; veuillez vérifier le nouveau total.',
+  needsReview: (orderId) =>
+    `Nous avons reçu votre paiement pour la commande ${orderId}, mais il doit être vérifié. Nous vous contacterons rapidement.`,
+  timeout: (orderId) =>
+    `Votre paiement pour la commande ${orderId} est toujours en cours de confirmation. Vous recevrez une confirmation par e-mail ; ne payez pas une seconde fois.`,
+  canceled: "Paiement annulé. Aucun montant n'a été débité.",
+  paymentMethod: 'Moyen de paiement',
+  providers: {stripe: 'Carte', paypal: 'PayPal'},
+  email: 'E-mail',
+  emailRequired: 'Saisissez votre adresse e-mail.',
+  emailInvalid:
+    'Saisissez une adresse e-mail valide, par exemple nom@exemple.fr.',
+  quantityOf: (name) => `Quantité de ${name}`,
+  decrease: (name) => `Diminuer la quantité de ${name}`,
+  increase: (name) => `Augmenter la quantité de ${name}`,
+  remove: (name) => `Retirer ${name}`,
+  quantityUnavailable: (quantity) =>
+    `Une quantité de ${quantity} n'est pas disponible.`,
+  discount: 'Réduction',
+  shippingRow: 'Livraison',
+  free: 'Gratuite',
+  shippingPending: 'Calculée selon votre adresse',
+  tax: 'Taxes',
+  includingTax: (amount) => `Dont TVA ${amount}`,
+  totalNow: (amount) => `Nouveau total : ${amount}`,
+  discountToggle: 'Vous avez un code promo ?',
+  discountCode: 'Code promo',
+  applyCode: 'Appliquer',
+  codeApplied: (code) => `${code} appliqué`,
+  removeCode: (code) => `Retirer le code promo ${code}`,
+  codeProblems: {
+    unknown: "Ce code n'est pas valide.",
+    expired: "Ce code a expiré ou n'est pas encore actif.",
+    minimum_not_met:
+      "Votre commande n'atteint pas encore le minimum requis pour ce code.",
+    used_up: 'Ce code a déjà été utilisé.',
+    not_applicable: "Ce code ne s'applique pas aux articles de votre panier.",
+  },
+  hostedNote: 'Vous finaliserez le paiement sur la page sécurisée de Stripe.',
+  redirecting: 'Redirection vers la page de paiement sécurisée…',
+  errors: {
+    server_not_found:
+      "Ce paiement n'est pas relié à son serveur (renseignez l'attribut server de <pay-checkout>).",
+    network_error:
+      'Impossible de joindre le serveur de paiement. Vérifiez votre connexion et réessayez.',
+    unknown_sku: "Un article de votre panier n'est plus disponible.",
+    quantity_out_of_range:
+      "La quantité d'un article de votre panier n'est pas disponible.",
+    currency_not_supported: "Cette devise n'est pas prise en charge.",
+    invalid_request: 'Ce panier ne peut pas être réglé.',
+    provider_not_configured: 'Le paiement est indisponible pour le moment.',
+    provider_unavailable:
+      'Le prestataire de paiement est indisponible pour le moment. Veuillez réessayer dans un instant.',
+    payment_failed:
+      "Votre paiement n'a pas abouti. Veuillez réessayer ou utiliser un autre moyen de paiement.",
+    order_not_found:
+      'Nous ne trouvons pas ce paiement dans ce navigateur. Veuillez consulter vos e-mails pour la confirmation.',
+    provider_error:
+      'Le prestataire de paiement a refusé le paiement. Veuillez réessayer ou choisir un autre moyen de paiement.',
+    invalid_address: 'Saisissez votre adresse de livraison.',
+    shipping_not_available:
+      'Nous ne livrons pas à cette adresse. Veuillez en choisir une autre.',
+    generic: 'Une erreur est survenue. Veuillez réessayer.',
+  },
+};
+
+export default fr;
