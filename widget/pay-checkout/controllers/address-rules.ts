@@ -18,7 +18,7 @@ import type {
   AddressDraft,
   AddressField,
   AddressProblem,
-} from './shipping-controller.js';
+} from '../../internal/address.js';
 
 /** What is wrong with one field of `draft`, if anything. */
 export function fieldProblem(

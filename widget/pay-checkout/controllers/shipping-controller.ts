@@ -22,26 +22,13 @@ import {
 import type {Address, Quote} from '../../contract.js';
 import {emit, type ProviderName} from '../../internal/events.js';
 import type {Messages} from '../../internal/messages.js';
+import {
+  ADDRESS_FIELDS,
+  type AddressDraft,
+  type AddressField,
+  type AddressProblem,
+} from '../../internal/address.js';
 import type {CheckoutDetails} from '../../internal/providers/provider.js';
-
-/** The form's fields, in the order they are shown (and checked). */
-export const ADDRESS_FIELDS = [
-  'name',
-  'country',
-  'line1',
-  'line2',
-  'city',
-  'region',
-  'postalCode',
-] as const;
-
-export type AddressField = (typeof ADDRESS_FIELDS)[number];
-
-/** The address as typed: every field a string, '' when empty. */
-export type AddressDraft = Record<AddressField, string>;
-
-/** What is wrong with a field, once the buyer has been told. */
-export type AddressProblem = 'required' | 'invalid';
 
 /** The fields a quote is priced by (zones by country, tax by country and region). */
 const PRICED: readonly AddressField[] = ['country', 'region', 'postalCode'];

@@ -14,7 +14,7 @@ import type {
   AddressDraft,
   AddressField,
   AddressProblem,
-} from '../controllers/shipping-controller.js';
+} from '../../internal/address.js';
 import {alertIcon} from './icons.js';
 
 interface AddressFormOptions {
