@@ -11,7 +11,11 @@ import {answerError, answerNotFound, ApiError} from './errors.js';
 import {type Logger, silentLogger} from './log.js';
 import {bodyLimit} from './middleware/body-limit.js';
 import {forwardedOriginCheck} from './middleware/forwarded.js';
-import {responseHeaders, securityHeaders} from './middleware/headers.js';
+import {
+  type HeaderTarget,
+  responseHeaders,
+  securityHeaders,
+} from './middleware/headers.js';
 import {idempotency} from './middleware/idempotency.js';
 import {originGuard} from './middleware/origin.js';
 import {
@@ -67,11 +71,11 @@ export interface CheckoutServerOptions extends GatewayProviders {
   /** How long an unpaid order waits for its webhook before a read asks the provider (default 10 s). */
   staleAfterMs?: number;
   /**
-   * Whether the app sets the security headers (X-Frame-Options, HSTS…: middleware/headers.ts)
-   * on every answer; default true. server/node.ts has Node's HTTP server set them instead, where
-   * they cost next to nothing per answer, and passes false.
+   * Where the fixed headers go (the security headers, the API's policy, CORS: see
+   * middleware/headers.ts): on each answer by default; server/node.ts puts them on Node's own
+   * response (node-http.ts's nodeHeaders), where they cost next to nothing per answer.
    */
-  securityHeaders?: boolean;
+  headers?: HeaderTarget;
   /**
    * TRUST_PROXY: compare what the proxy says it forwarded (X-Forwarded-Proto/Host) with
    * `publicUrl`, and warn once per other origin (middleware/forwarded.ts). Changes no answer.
@@ -152,18 +156,22 @@ export function createCheckoutServer(options: CheckoutServerOptions) {
         'The request body is larger than 64 KB.'
       )
   );
+  const headerTarget = options.headers;
   const api = new Hono()
     // JSON is never a document: should a browser be talked into rendering an answer, it may
     // load nothing and be framed by no one.
     .use(
-      responseHeaders([
+      responseHeaders(
         [
-          'Content-Security-Policy',
-          "default-src 'none'; frame-ancestors 'none'",
+          [
+            'Content-Security-Policy',
+            "default-src 'none'; frame-ancestors 'none'",
+          ],
         ],
-      ])
+        headerTarget
+      )
     )
-    .use(...originGuard(ctx))
+    .use(originGuard(ctx, headerTarget))
     // Webhooks carry their own 256 KB limit; everything else is a small JSON cart.
     .use('*', (c, next) =>
       c.req.path.startsWith('/api/webhooks/') ? next() : apiBodyLimit(c, next)
@@ -183,8 +191,7 @@ export function createCheckoutServer(options: CheckoutServerOptions) {
   const app = new Hono();
   if (options.checkForwardedOrigin && ctx.publicOrigin)
     app.use(forwardedOriginCheck(ctx.publicOrigin, logger));
-  if (options.securityHeaders !== false)
-    app.use(responseHeaders(securityHeaders(ctx.publicOrigin)));
+  app.use(responseHeaders(securityHeaders(ctx.publicOrigin), headerTarget));
   // /healthz: the process is alive (no I/O, for a liveness probe). /readyz: it can serve — the
   // database answers and has every migration, and it is not shutting down (a readiness probe;
   // a load balancer stops sending requests on the 503).

@@ -10,7 +10,7 @@ import {
   createServer,
   type IncomingMessage,
   type Server,
-  type ServerResponse,
+  ServerResponse,
   STATUS_CODES,
 } from 'node:http';
 import type {AddressInfo} from 'node:net';
@@ -19,7 +19,7 @@ import {getRequestListener, RequestError} from '@hono/node-server';
 import {getConnInfo} from '@hono/node-server/conninfo';
 import type {ErrorBody, ErrorCode} from './contract.js';
 import type {Logger} from './log.js';
-import type {HeaderList} from './middleware/headers.js';
+import {contextHeaders, type HeaderTarget} from './middleware/headers.js';
 import {type ClientAddress, forwardedAddress} from './middleware/rate-limit.js';
 
 type FetchCallback = Parameters<typeof getRequestListener>[0];
@@ -29,12 +29,6 @@ interface ServeOptions {
   port?: number;
   hostname?: string;
   logger?: Logger;
-  /**
-   * Headers for every answer of `fetch` (the security headers: see node.ts), set on Node's
-   * response before the app runs, where they are a plain object rather than a Fetch Headers
-   * built per answer; a header of the same name in the app's answer wins.
-   */
-  headers?: HeaderList;
 }
 
 const body = (code: ErrorCode, message: string) =>
@@ -107,7 +101,6 @@ export function createHttpServer(options: ServeOptions): Server {
       );
     },
   });
-  const headers = options.headers ?? [];
   // requireHostHeader: false, so that the check below answers it in JSON rather than Node.
   const server = createServer(
     {requireHostHeader: false},
@@ -125,7 +118,6 @@ export function createHttpServer(options: ServeOptions): Server {
         );
         return;
       }
-      for (const [name, value] of headers) res.setHeader(name, value);
       void listener(req, res);
     }
   );
@@ -156,6 +148,28 @@ export function createHttpServer(options: ServeOptions): Server {
   });
   return server;
 }
+
+/**
+ * The app's fixed headers on Node's own response (the adapter's bindings: `c.env.outgoing`),
+ * which Node merges into whatever the app answers (a header of the same name in the answer
+ * wins): a plain object there instead of a Fetch Headers built for each answer. Outside this
+ * adapter (app.request in a test), on the answer as usual.
+ */
+export const nodeHeaders: HeaderTarget = {
+  set(c, headers) {
+    const outgoing = (c.env as {outgoing?: unknown} | undefined)?.outgoing;
+    if (!(outgoing instanceof ServerResponse)) {
+      contextHeaders.set(c, headers);
+      return;
+    }
+    for (const [name, value] of headers) outgoing.setHeader(name, value);
+  },
+  ensure(c, headers) {
+    const outgoing = (c.env as {outgoing?: unknown} | undefined)?.outgoing;
+    if (!(outgoing instanceof ServerResponse))
+      contextHeaders.ensure(c, headers);
+  },
+};
 
 /** As @hono/node-server's `serve`: builds the server, listens, calls back once listening. */
 export function serve(

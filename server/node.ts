@@ -13,9 +13,8 @@ import {ConfigError, parseConfig, type ServerConfig} from './config.js';
 import {DEMO_CATALOG} from './demo-files.js';
 import {ApiError} from './errors.js';
 import {createLogger} from './log.js';
-import {securityHeaders} from './middleware/headers.js';
 // Node's and the adapter's own error answers in the contract's JSON shape (clientError…).
-import {clientAddress, createHttpServer} from './node-http.js';
+import {clientAddress, createHttpServer, nodeHeaders} from './node-http.js';
 import {mountPages, widgetBundleDir} from './node-pages.js';
 import {startProviders} from './node-providers.js';
 import {gracefulShutdown} from './node-shutdown.js';
@@ -40,11 +39,6 @@ export async function startServer(env: NodeJS.ProcessEnv) {
     fetch: (request, bindings) => serveApp(request, bindings),
     hostname: config.host,
     logger,
-    // Every answer's security headers, on Node's response: the app does not set them again
-    // (securityHeaders: false below), so none of its answers builds a Headers for them.
-    headers: securityHeaders(
-      config.publicUrl && new URL(config.publicUrl).origin
-    ),
   });
   const port = await listen(server, config.port, config.host);
 
@@ -85,7 +79,8 @@ export async function startServer(env: NodeJS.ProcessEnv) {
     mailer,
     shopName: config.shopName,
     orderWebhook: config.orderWebhook,
-    securityHeaders: false,
+    // The fixed headers on Node's response: no answer builds a Fetch Headers for them.
+    headers: nodeHeaders,
     // TRUST_PROXY: X-Forwarded-For names the client (limits, logs); X-Forwarded-Proto/Host are
     // only compared with PUBLIC_URL, to warn about a proxy that forwards for another origin.
     checkForwardedOrigin: config.trustProxy,

@@ -1,30 +1,49 @@
 /**
- * Fixed response headers, set before the route runs. On @hono/node-server a header added to a
- * finished answer with `c.header()` (what hono/cors and an after-`next()` header do) turns the
- * answer into a new Response whose body is streamed, and reading `c.res` before the route makes
- * Hono rebuild the route's answer the same way; headers set beforehand are part of the answer
- * the route builds (`c.json`, `c.body`, the error handler's), which the adapter writes at once.
- * A route that returns a Response of its own (an idempotent replay) gets them afterwards, on
- * that Response's headers, which costs the adapter nothing either.
+ * Fixed response headers (the security headers, the API's policy, CORS), set before the route
+ * runs. On @hono/node-server a header added to a finished answer with `c.header()` (what
+ * hono/cors and an after-`next()` header do) turns the answer into a new Response whose body is
+ * streamed, and reading `c.res` before the route makes Hono rebuild the route's answer the same
+ * way; headers set beforehand are part of the answer the route builds (`c.json`, `c.body`, the
+ * error handler's), which the adapter writes at once.
+ *
+ * Where they are set is a HeaderTarget: on the answer (`contextHeaders`, the default, on any
+ * runtime), or on the HTTP server's own response (server/node-http.ts's `nodeHeaders`), where
+ * they are a plain object that Node merges into whatever the app answers, rather than a Fetch
+ * Headers built for each answer, which costs more than the rest of a quote's headers.
  */
 import type {Context, MiddlewareHandler} from 'hono';
 
 export type HeaderList = readonly (readonly [name: string, value: string])[];
 
-/** Sets `headers` on the answer the route builds; afterwards, adds the ones it lacks. */
-export function responseHeaders(headers: HeaderList): MiddlewareHandler {
-  return async (c, next) => {
-    for (const [name, value] of headers) c.header(name, value);
-    await next();
-    addMissing(c, headers);
-  };
+export interface HeaderTarget {
+  /** Before the route: sets `headers` (replacing any of the same name) for its answer. */
+  set(c: Context, headers: HeaderList): void;
+  /** After it: makes sure the answer has them (a Response the route built itself may not). */
+  ensure(c: Context, headers: HeaderList): void;
 }
 
-/** After `next()`: what a Response the route built itself lacks of `headers`. */
-export function addMissing(c: Context, headers: HeaderList) {
-  const answer = c.res.headers;
-  for (const [name, value] of headers)
-    if (!answer.has(name)) answer.set(name, value);
+/** On the answer itself: Hono's prepared headers, which every context-built Response carries. */
+export const contextHeaders: HeaderTarget = {
+  set(c, headers) {
+    for (const [name, value] of headers) c.header(name, value);
+  },
+  ensure(c, headers) {
+    const answer = c.res.headers;
+    for (const [name, value] of headers)
+      if (!answer.has(name)) answer.set(name, value);
+  },
+};
+
+/** Sets `headers` on every answer of the routes after it. */
+export function responseHeaders(
+  headers: HeaderList,
+  target: HeaderTarget = contextHeaders
+): MiddlewareHandler {
+  return async (c, next) => {
+    target.set(c, headers);
+    await next();
+    target.ensure(c, headers);
+  };
 }
 
 /**

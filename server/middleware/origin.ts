@@ -1,6 +1,6 @@
 import type {MiddlewareHandler} from 'hono';
 import {ApiError} from '../errors.js';
-import {addMissing, type HeaderList} from './headers.js';
+import {contextHeaders, type HeaderList, type HeaderTarget} from './headers.js';
 
 // Idempotency-Key: the element sends one with every create (a retry is the same order).
 const PREFLIGHT: HeaderList = [
@@ -20,10 +20,10 @@ const PREFLIGHT: HeaderList = [
  * only, and a request that names another origin is refused outright, so a foreign page cannot
  * even create orders through a simple request.
  */
-export function originGuard(origins: {
-  publicOrigin?: string;
-  allowedOrigins: readonly string[];
-}): MiddlewareHandler[] {
+export function originGuard(
+  origins: {publicOrigin?: string; allowedOrigins: readonly string[]},
+  target: HeaderTarget = contextHeaders
+): MiddlewareHandler {
   const allowed = new Set(
     origins.allowedOrigins.map((origin) =>
       origin === '*' ? origin : new URL(origin).origin
@@ -32,9 +32,29 @@ export function originGuard(origins: {
   if (origins.publicOrigin) allowed.add(new URL(origins.publicOrigin).origin);
   const isAllowed = (origin: string) => allowed.has('*') || allowed.has(origin);
 
-  const guard: MiddlewareHandler = async (c, next) => {
+  // hono/cors's answers, with the headers set before the route rather than after it (see
+  // headers.ts): every answer varies by Origin, and any OPTIONS request is a preflight, answered
+  // before the origin is judged (a foreign one gets no Allow-Origin, so its browser stops there).
+  return async (c, next) => {
     const origin = c.req.header('origin');
-    if (origin && !isAllowed(origin)) {
+    const allowedOrigin = !origin || isAllowed(origin);
+    const headers: HeaderList =
+      origin && allowedOrigin
+        ? [
+            ['Access-Control-Allow-Origin', origin],
+            ['Vary', 'Origin'],
+          ]
+        : [['Vary', 'Origin']];
+    if (c.req.method === 'OPTIONS') {
+      target.set(c, [
+        ...headers,
+        ...PREFLIGHT,
+        ['Vary', 'Origin, Access-Control-Request-Headers'],
+      ]);
+      return c.body(null, 204);
+    }
+    target.set(c, headers);
+    if (!allowedOrigin) {
       throw new ApiError(
         403,
         'forbidden_origin',
@@ -42,26 +62,6 @@ export function originGuard(origins: {
       );
     }
     await next();
+    target.ensure(c, headers);
   };
-  // hono/cors's answers, with the headers set before the route rather than after it (see
-  // headers.ts): every answer varies by Origin, and any OPTIONS request is a preflight.
-  const corsHeaders: MiddlewareHandler = async (c, next) => {
-    const origin = c.req.header('origin');
-    const allowOrigin = origin && isAllowed(origin) ? origin : undefined;
-    if (allowOrigin) c.header('Access-Control-Allow-Origin', allowOrigin);
-    c.header('Vary', 'Origin', {append: true});
-    if (c.req.method === 'OPTIONS') {
-      for (const [name, value] of PREFLIGHT) c.header(name, value);
-      c.header('Vary', 'Access-Control-Request-Headers', {append: true});
-      return c.body(null, 204);
-    }
-    await next();
-    addMissing(c, [
-      ...(allowOrigin
-        ? [['Access-Control-Allow-Origin', allowOrigin] as const]
-        : []),
-      ['Vary', 'Origin'],
-    ]);
-  };
-  return [corsHeaders, guard];
 }

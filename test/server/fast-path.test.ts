@@ -14,11 +14,7 @@ import type {AddressInfo} from 'node:net';
 import {after, before, describe, it} from 'node:test';
 import {Hono} from 'hono';
 import {bodyLimit as honoBodyLimit} from 'hono/body-limit';
-import {
-  type HeaderList,
-  securityHeaders,
-} from '../../server/middleware/headers.js';
-import {createHttpServer} from '../../server/node-http.js';
+import {createHttpServer, nodeHeaders} from '../../server/node-http.js';
 import {type Harness, startHarness} from './harness.js';
 
 type Fetch = Parameters<typeof createHttpServer>[0]['fetch'];
@@ -40,10 +36,9 @@ interface Seen {
 }
 
 /** `fetch` behind the real HTTP server of server/node-http.ts, watching what passes through. */
-async function listen(fetch: Fetch, headers?: HeaderList) {
+async function listen(fetch: Fetch) {
   const seen: Seen[] = [];
   const server = createHttpServer({
-    headers,
     fetch: async (request, bindings) => {
       const response = (await fetch(request, bindings)) as Response;
       assert.ok(
@@ -91,12 +86,9 @@ describe('the API on @hono/node-server’s fast path', () => {
     // As an embedder serves it (README): the app sets every header itself.
     const app = await startHarness({publicUrl: SHOP});
     mounts['the checkout app'] = await listen(app.server.app.fetch);
-    // As server/node.ts serves it: the security headers set on Node's response instead.
-    const node = await startHarness({publicUrl: SHOP, securityHeaders: false});
-    mounts['as server/node.ts serves it'] = await listen(
-      node.server.app.fetch,
-      securityHeaders(SHOP)
-    );
+    // As server/node.ts serves it: the fixed headers set on Node's response instead.
+    const node = await startHarness({publicUrl: SHOP, headers: nodeHeaders});
+    mounts['as server/node.ts serves it'] = await listen(node.server.app.fetch);
     harnesses.push(app, node);
   });
   after(async () => {
