@@ -20,6 +20,8 @@ export interface LoadResult {
   non2xx: number;
   errors: number;
   count: number;
+  /** The serving process's CPU time per request, when the caller measured it. */
+  cpuUsPerRequest?: number;
 }
 
 export async function load(spec: Load): Promise<LoadResult> {

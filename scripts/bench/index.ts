@@ -129,13 +129,21 @@ async function quoteRound(
 ) {
   const body = JSON.stringify(CART);
   for (const name of ['hono', 'express', 'quote'] as const) {
-    const url = `http://127.0.0.1:${servers[name].port}/api/quote`;
-    rounds[name].push(check(name, await load({url, body, seconds: SECONDS})));
+    const server = servers[name];
+    const url = `http://127.0.0.1:${server.port}/api/quote`;
+    const cpuBefore = server.cpuMs();
+    const result = check(name, await load({url, body, seconds: SECONDS}));
+    // The server's own CPU time per answer: what the load generator and a busy machine
+    // disturb least.
+    result.cpuUsPerRequest =
+      ((server.cpuMs() - cpuBefore) * 1000) / result.count;
+    rounds[name].push(result);
   }
 }
 
 const rps = (r: LoadResult) => r.requestsPerSecond;
 const p99 = (r: LoadResult) => r.p99Ms;
+const cpu = (r: LoadResult) => r.cpuUsPerRequest ?? NaN;
 /** `pick(a) / pick(b)` round by round: each ratio against the baseline measured next to it. */
 const perRound = (
   a: LoadResult[],
@@ -151,34 +159,33 @@ function quoteTable(rounds: Rounds) {
     'route',
     'requests/s',
     'p99 ms',
+    'server CPU µs/request',
     '× bare Hono (requests/s)',
     '× bare Hono (p99)',
+    '× bare Hono (CPU)',
   ]);
-  row(['---', '---', '---', '---', '---']);
-  row([
-    'bare Hono JSON route (baseline)',
-    fmtSpread(spread(rounds.hono.map(rps))),
-    fmtSpread(spread(rounds.hono.map(p99))),
-    '1',
-    '1',
-  ]);
-  row([
-    'Express 5 JSON route',
-    fmtSpread(spread(rounds.express.map(rps))),
-    fmtSpread(spread(rounds.express.map(p99))),
-    fmtSpread(perRound(rounds.express, rounds.hono, rps), 2),
-    fmtSpread(perRound(rounds.express, rounds.hono, p99), 2),
-  ]);
-  row([
-    '`POST /api/quote`',
-    fmtSpread(spread(rounds.quote.map(rps))),
-    fmtSpread(spread(rounds.quote.map(p99))),
-    fmtSpread(perRound(rounds.quote, rounds.hono, rps), 2),
-    fmtSpread(perRound(rounds.quote, rounds.hono, p99), 2),
-  ]);
+  row(['---', '---', '---', '---', '---', '---', '---']);
+  const cells = (name: keyof Rounds) => [
+    fmtSpread(spread(rounds[name].map(rps))),
+    fmtSpread(spread(rounds[name].map(p99))),
+    fmtSpread(spread(rounds[name].map(cpu)), 1),
+  ];
+  row(['bare Hono JSON route (baseline)', ...cells('hono'), '1', '1', '1']);
+  for (const [name, label] of [
+    ['express', 'Express 5 JSON route'],
+    ['quote', '`POST /api/quote`'],
+  ] as const) {
+    row([
+      label,
+      ...cells(name),
+      fmtSpread(perRound(rounds[name], rounds.hono, rps), 2),
+      fmtSpread(perRound(rounds[name], rounds.hono, p99), 2),
+      fmtSpread(perRound(rounds[name], rounds.hono, cpu), 2),
+    ]);
+  }
   say();
   say(
-    `32 connections, ${SECONDS} s each. Goal: quote ≥ 0.7× bare Hono, p99 ≤ 2×.`
+    `32 connections, ${SECONDS} s each; the server's CPU time (user + system) per answer from /proc. Goal: quote ≥ 0.7× bare Hono, p99 ≤ 2×.`
   );
   say();
 }

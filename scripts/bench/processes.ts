@@ -8,6 +8,8 @@ export interface Child {
   pid: number;
   /** Resident set size in MB, from /proc (Linux). */
   rssMb(): number;
+  /** CPU time used so far (user + system), in ms, from /proc (Linux). */
+  cpuMs(): number;
   stop(): Promise<void>;
 }
 
@@ -47,6 +49,7 @@ export function startChild(
         port: port ?? Number(match[1]),
         pid: child.pid!,
         rssMb: () => rssMb(child.pid!),
+        cpuMs: () => cpuMs(child.pid!),
         stop: () =>
           new Promise<void>((done) => {
             if (child.exitCode !== null) return done();
@@ -68,6 +71,13 @@ export function rssMb(pid: number): number {
   const status = readFileSync(`/proc/${pid}/status`, 'utf8');
   const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? NaN);
   return kb / 1024;
+}
+
+/** utime + stime of /proc/<pid>/stat (fields 14 and 15, in clock ticks of 10 ms). */
+export function cpuMs(pid: number): number {
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return (Number(fields[11]) + Number(fields[12])) * 10;
 }
 
 /** A free loopback port, for servers that must know their URL before they listen. */
