@@ -9,6 +9,9 @@ import type {OrderStore} from '../orders/store.js';
 import type {Channel, OutboxJob} from '../orders/outbox-rows.js';
 import {retryDelayMs} from './jobs.js';
 
+/** Jobs claimed per statement. */
+const BATCH = 50;
+
 export type ChannelHandler = (job: OutboxJob, order: Order) => Promise<void>;
 
 interface OutboxWorkerOptions {
@@ -72,29 +75,34 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
     }
   }
 
-  /** Claims what is due (of these orders, or all) in one statement and runs it. */
+  /** Claims what is due (of these orders, or all), a batch per statement, and runs it. */
   async function runDue(orderIds?: ReadonlySet<string>) {
-    const at = now();
-    // Each job as it is once ours: its attempts may have moved since another worker listed it.
-    const claimed = await store.claimJobs(
-      at.toISOString(),
-      new Date(at.getTime() + leaseMs).toISOString(),
-      50,
-      orderIds && [...orderIds]
-    );
-    // Jobs of one order run in order (the paid email before the refund notice), with the
-    // order read once; orders in parallel. The done ones are marked in one statement.
-    const byOrder = new Map<string, OutboxJob[]>();
-    for (const job of claimed)
-      byOrder.set(job.orderId, [...(byOrder.get(job.orderId) ?? []), job]);
-    const done: string[] = [];
-    await Promise.all(
-      [...byOrder].map(async ([orderId, jobs]) => {
-        const order = await store.get(orderId);
-        for (const job of jobs) if (await runJob(job, order)) done.push(job.id);
-      })
-    );
-    await store.completeJobs(done, now().toISOString());
+    for (;;) {
+      const at = now();
+      // Each job as it is once ours: its attempts may have moved since another worker saw it.
+      const claimed = await store.claimJobs(
+        at.toISOString(),
+        new Date(at.getTime() + leaseMs).toISOString(),
+        BATCH,
+        orderIds && [...orderIds]
+      );
+      // Jobs of one order run in order (the paid email before the refund notice), with the
+      // order read once; orders in parallel. The done ones are marked in one statement.
+      const byOrder = new Map<string, OutboxJob[]>();
+      for (const job of claimed)
+        byOrder.set(job.orderId, [...(byOrder.get(job.orderId) ?? []), job]);
+      const done: string[] = [];
+      await Promise.all(
+        [...byOrder].map(async ([orderId, jobs]) => {
+          const order = await store.get(orderId);
+          for (const job of jobs)
+            if (await runJob(job, order)) done.push(job.id);
+        })
+      );
+      await store.completeJobs(done, now().toISOString());
+      // A full batch may have left more behind; a failed job is not due again before its backoff.
+      if (claimed.length < BATCH) return;
+    }
   }
 
   // Runs asked for in the same turn of the event loop (many webhooks answered at once) become
