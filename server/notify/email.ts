@@ -22,18 +22,34 @@ export interface Mailer {
   send(message: EmailMessage): Promise<void>;
 }
 
+// Building an Intl.NumberFormat costs far more than formatting with one: one per (locale,
+// currency), kept (locales and currencies are few; a bad locale throws before it is kept).
+const formats = new Map<
+  string,
+  {format: Intl.NumberFormat; exponent: number}
+>();
+
 export function formatMoney(
   amount: number,
   currency: string,
   locale: string
 ): string {
-  const exponent = currencyExponent(currency);
-  return new Intl.NumberFormat(locale, {
-    style: 'currency',
-    currency: currency.toUpperCase(),
-    minimumFractionDigits: exponent,
-    maximumFractionDigits: exponent,
-  }).format(amount / 10 ** exponent);
+  const key = `${locale}|${currency}`;
+  let cached = formats.get(key);
+  if (!cached) {
+    const exponent = currencyExponent(currency);
+    cached = {
+      exponent,
+      format: new Intl.NumberFormat(locale, {
+        style: 'currency',
+        currency: currency.toUpperCase(),
+        minimumFractionDigits: exponent,
+        maximumFractionDigits: exponent,
+      }),
+    };
+    if (formats.size < 500) formats.set(key, cached);
+  }
+  return cached.format.format(amount / 10 ** cached.exponent);
 }
 
 const escapeHtml = (text: string) =>
