@@ -16,10 +16,18 @@ const join = (...parts: (string | undefined)[]) =>
     .filter(Boolean)
     .join(' ');
 
+// One Intl.DisplayNames per locale, kept (as the emails' number formats).
+const regionNames = new Map<string, Intl.DisplayNames>();
+
 export function countryName(country: string, locale: string): string {
   const code = country.toUpperCase();
   try {
-    return new Intl.DisplayNames([locale, 'en'], {type: 'region'}).of(code)!;
+    let names = regionNames.get(locale);
+    if (!names) {
+      names = new Intl.DisplayNames([locale, 'en'], {type: 'region'});
+      if (regionNames.size < 100) regionNames.set(locale, names);
+    }
+    return names.of(code)!;
   } catch {
     // Not a region code Intl knows the shape of: as it was given.
     return code;
