@@ -36,6 +36,16 @@ export default defineConfig({
     rolldownOptions: {
       preserveEntrySignatures: 'allow-extension',
       output: {
+        // What the provider chunks share (widget/internal/providers/shared.ts and the modules
+        // it re-exports) is one chunk, which the element fetches together with the provider's.
+        codeSplitting: {
+          groups: [
+            {
+              name: 'provider-shared',
+              test: /widget\/internal\/(csp-nonce|providers\/(errors|provider|shared))\.ts$/,
+            },
+          ],
+        },
         chunkFileNames: 'chunks/[name]-[hash].js',
         // Library mode leaves ES output unminified-looking (whitespace, pure annotations)
         // for an app's bundler; this file is final, so minify it fully.

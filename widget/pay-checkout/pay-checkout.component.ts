@@ -20,7 +20,11 @@ import {loadMessages} from '../internal/locales/load.js';
 import {messagesFor, type Messages} from '../internal/messages.js';
 import {formatMoney} from '../internal/money.js';
 import type {CheckoutDetails} from '../internal/providers/provider.js';
-import {redirectReturn, returnUrl} from '../internal/providers/registry.js';
+import {
+  preloadProvider,
+  redirectReturn,
+  returnUrl,
+} from '../internal/providers/registry.js';
 import {ThemeController, type ResolvedTheme} from '../internal/theme.js';
 import {BuyerEmail} from './controllers/buyer-email.js';
 import {CartController} from './controllers/cart-controller.js';
@@ -387,6 +391,7 @@ export class PayCheckout extends LitElement {
     // Back from a hosted payment page? Claimed at once (it cleans the address bar), so that
     // of several elements on the page only this one handles it.
     let returned = claimHostedReturn();
+    preloadProvider(this.provider, this.mode);
     try {
       // All at once: the config names the provider, the quote is what the buyer sees, and the
       // page's language table (unless the server's locale decides: then it is loaded next).

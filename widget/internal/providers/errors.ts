@@ -4,11 +4,9 @@
  */
 
 /*
- * Errors as the lazily loaded provider controllers (Stripe's, PayPal's) make and read them.
- * Plain coded Errors rather than the API client's `ApiError`: importing runtime code that the
- * initial bundle also holds would make the bundler split it into a chunk of its own, which
- * the page would then fetch before the element could start. Only the provider chunks import
- * this module.
+ * Errors as the lazily loaded provider controllers (Stripe's, PayPal's) make and read them:
+ * plain coded Errors, read the way the element reads the API client's `ApiError` (a `code`).
+ * Only the provider chunks use this module, through ./shared.ts.
  */
 import type {Quote} from '../../contract.js';
 import type {PaymentOutcome} from './provider.js';

@@ -37,9 +37,7 @@ import type {
   PaypalShippingResponse,
   Quote,
 } from '../../contract.js';
-import {cspNonce} from '../csp-nonce.js';
 import type {ResolvedTheme} from '../theme.js';
-import {errorCode, providerError, refusal} from './errors.js';
 import {paypalMessages} from './paypal-messages.js';
 import {paypalStyle} from './paypal-style.js';
 import type {
@@ -49,7 +47,13 @@ import type {
   ProviderController,
   ProviderFactory,
 } from './provider.js';
-import {detailsOf} from './provider.js';
+import {
+  cspNonce,
+  detailsOf,
+  errorCode,
+  providerError,
+  refusal,
+} from './shared.js';
 
 /**
  * The capture's fate is unknown: no answer, or a 5xx that is not PayPal's refusal

@@ -10,9 +10,8 @@
  * implementing ./provider.ts, with its own error sentences like ./stripe-messages.ts) plus one
  * entry below. Its name joins the contract's `PaymentProvider` union, the server's side of the
  * same gateway; TypeScript then asks for its entry here and its label in ../messages.ts. A
- * controller imports only types from the modules the initial bundle holds (a runtime import
- * would split that module into a chunk of its own, fetched before the element can start:
- * see ./errors.ts).
+ * controller may use what the initial bundle holds (its chunk imports it from there); the
+ * helpers it shares with the other controllers come from ./shared.ts, their one chunk.
  *
  * Provider code is a separate chunk, fetched only when that provider is shown (for
  * `provider="stripe paypal"`: when the buyer first picks it), so `load` is a dynamic import.
@@ -20,7 +19,6 @@
 import type {ProviderName} from '../events.js';
 import {ATTEMPT_PARAM, RETURN_PARAM} from '../hosted.js';
 import type {ProviderFactory} from './provider.js';
-import {createStripeHostedProvider} from './stripe-hosted-controller.js';
 
 interface Entry<N extends ProviderName> {
   /** The provider's controller. */
@@ -41,10 +39,12 @@ export const providers: {readonly [N in ProviderName]: Entry<N>} = {
       import('./stripe-controller.js').then(
         (module) => module.createStripeProvider
       ),
-    // Stripe's hosted Checkout loads no SDK (it is one request and a navigation), so it
-    // ships with the element: a chunk of its own would cost a round trip for a few hundred
-    // bytes.
-    hosted: () => Promise.resolve(createStripeHostedProvider),
+    // Stripe's hosted Checkout loads no SDK (it is one request and a navigation): a small
+    // chunk, requested with config and quote like the others (see preload()).
+    hosted: () =>
+      import('./stripe-hosted-controller.js').then(
+        (module) => module.createStripeHostedProvider
+      ),
     returnParams: [
       'redirect_status',
       'payment_intent',
@@ -87,4 +87,27 @@ export function returnUrl(attribute: string): string {
   url.searchParams.delete(ATTEMPT_PARAM);
   url.hash = '';
   return url.href;
+}
+
+/**
+ * Starts fetching the code of the provider most likely shown first (the first of `provider`,
+ * space-separated, that this version drives) so that it arrives with config and quote rather
+ * than after them, with what the provider chunks share (./shared.ts, a chunk they import:
+ * otherwise the browser finds it only once it has parsed the provider's). Only a warm-up: the
+ * load that needs the code reports a failure.
+ */
+export function preloadProvider(
+  provider: string,
+  mode: 'embedded' | 'hosted'
+): void {
+  const name = provider
+    .split(/\s+/)
+    .find((word): word is ProviderName =>
+      providerNames.includes(word as ProviderName)
+    );
+  if (!name) return;
+  const entry: Entry<ProviderName> = providers[name];
+  const load = (mode === 'hosted' && entry.hosted) || entry.load;
+  for (const fetching of [load(), import('./shared.js')])
+    fetching.catch(() => {});
 }

@@ -29,9 +29,7 @@ import type {
   StripeClientConfig,
 } from '../../contract.js';
 import type {Api} from '../api.js';
-import {cspNonce} from '../csp-nonce.js';
 import type {ResolvedTheme} from '../theme.js';
-import {providerError, refusal} from './errors.js';
 import type {
   PaymentOutcome,
   PaymentRequest,
@@ -39,7 +37,7 @@ import type {
   ProviderController,
   ProviderFactory,
 } from './provider.js';
-import {detailsOf} from './provider.js';
+import {cspNonce, detailsOf, providerError, refusal} from './shared.js';
 import {stripeMessages} from './stripe-messages.js';
 
 /** The query parameters Stripe appends to `return_url` after a redirect-based payment. */

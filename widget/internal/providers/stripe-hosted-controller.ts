@@ -26,7 +26,7 @@ import type {
   ProviderController,
   ProviderFactory,
 } from './provider.js';
-import {detailsOf} from './provider.js';
+import {detailsOf} from './shared.js';
 
 class StripeHostedController
   implements ReactiveController, ProviderController<'stripe'>
