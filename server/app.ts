@@ -129,16 +129,16 @@ export function createCheckoutServer(options: CheckoutServerOptions) {
     staleAfterMs: options.staleAfterMs ?? 10_000,
   };
 
+  const perMinute: RateLimitOptions = {
+    createPerMinute:
+      options.rateLimits?.createPerMinute ??
+      DEFAULT_RATE_LIMITS.createPerMinute,
+    quotePerMinute:
+      options.rateLimits?.quotePerMinute ?? DEFAULT_RATE_LIMITS.quotePerMinute,
+  };
   const limits = rateLimits(
     options.store,
-    {
-      createPerMinute:
-        options.rateLimits?.createPerMinute ??
-        DEFAULT_RATE_LIMITS.createPerMinute,
-      quotePerMinute:
-        options.rateLimits?.quotePerMinute ??
-        DEFAULT_RATE_LIMITS.quotePerMinute,
-    },
+    perMinute,
     options.clientAddress ?? socketAddress,
     now
   );
@@ -175,10 +175,11 @@ export function createCheckoutServer(options: CheckoutServerOptions) {
     // Webhooks carry their own 256 KB limit; everything else is a small JSON cart.
     .use('*', (c, next) =>
       c.req.path.startsWith('/api/webhooks/') ? next() : apiBodyLimit(c, next)
-    )
-    // Abuse limits per client, then client idempotency, on everything that creates something
-    // (each gateway's creates, and the quote); never on webhooks.
-    .on('POST', '/quote', limits.quote)
+    );
+  // Abuse limits per client, then client idempotency, on everything that creates something
+  // (each gateway's creates, and the quote); never on webhooks. No limit, no middleware.
+  if (perMinute.quotePerMinute > 0) api.on('POST', '/quote', limits.quote);
+  api
     .route('/config', configRoutes(ctx))
     .route('/quote', quoteRoutes(ctx))
     .route('/', gatewayRoutes(ctx, {createLimit: limits.create, idempotent}))
