@@ -162,7 +162,7 @@ class SqlOrderStore implements OrderStore {
     const transaction = this.db
       .transaction()
       .setIsolationLevel('read committed');
-    await transaction.execute(async (trx) => {
+    const row = await transaction.execute(async (trx) => {
       // The claim first: it takes the code's lock, and a refusal writes nothing.
       if (claim)
         await claimDiscountUse(
@@ -172,7 +172,8 @@ class SqlOrderStore implements OrderStore {
           order.email,
           at
         );
-      await trx
+      // The row as written (the columns' defaults included), not read again after.
+      return trx
         .insertInto('orders')
         .values({
           id: order.id,
@@ -196,9 +197,10 @@ class SqlOrderStore implements OrderStore {
           fulfilment_claimed_at: null,
           fulfilled_at: null,
         })
-        .execute();
+        .returningAll()
+        .executeTakeFirstOrThrow();
     });
-    return (await this.get(order.id))!;
+    return toOrder(row);
   }
 
   discountUses(
