@@ -2,50 +2,36 @@
  * @license
  * SPDX-License-Identifier: MIT
  */
-import {
-  LitElement,
-  adoptStyles,
-  html,
-  nothing,
-  supportsAdoptingStyleSheets,
-  type PropertyValues,
-} from 'lit';
+import {LitElement, html, nothing, type PropertyValues} from 'lit';
 import {property, query} from 'lit/decorators.js';
 import type {CartItem, Quote} from '../contract.js';
-import {Api, defaultServer} from '../internal/api.js';
-import {languageTag, resolveLocale} from '../internal/buyer.js';
+import {languageTag} from '../internal/buyer.js';
 import type {ProviderName} from '../internal/events.js';
-import {claimHostedReturn} from '../internal/hosted.js';
-import {loadMessages} from '../internal/locales/load.js';
-import {messagesFor, type Messages} from '../internal/messages.js';
-import {formatMoney} from '../internal/money.js';
+import type {Messages} from '../internal/messages.js';
 import type {CheckoutDetails} from '../internal/providers/provider.js';
-import {
-  preloadProvider,
-  redirectReturn,
-  returnUrl,
-} from '../internal/providers/registry.js';
+import {returnUrl} from '../internal/providers/registry.js';
 import {ThemeController, type ResolvedTheme} from '../internal/theme.js';
 import {BuyerEmail} from './controllers/buyer-email.js';
 import {CartController} from './controllers/cart-controller.js';
+import {CartEditingController} from './controllers/cart-editing-controller.js';
 import {DiscountCode} from './controllers/discount-code.js';
+import {LocaleController} from './controllers/locale-controller.js';
 import {PaymentController} from './controllers/payment-controller.js';
 import {
   bareReturn,
   busy,
   editable,
-  ended,
-  loading,
   payable,
-  quoted,
   withError,
 } from './controllers/phases.js';
 import {ProvidersController} from './controllers/providers-controller.js';
+import {SessionController} from './controllers/session-controller.js';
 import {ShippingController} from './controllers/shipping-controller.js';
-import type {Session} from './controllers/session.js';
 import styles from './pay-checkout.styles.js';
 import {emailField} from './templates/email-field.js';
-import {alertIcon, checkIcon} from './templates/icons.js';
+import {messageRegions} from './templates/message-regions.js';
+import {payButton} from './templates/pay-button.js';
+import {paymentSection} from './templates/payment-section.js';
 import {providerChoice} from './templates/provider-choice.js';
 import {skeleton, summary} from './templates/summary.js';
 
@@ -187,6 +173,12 @@ export class PayCheckout extends LitElement {
 
   // ---- State --------------------------------------------------------------------------------
 
+  /** The buyer's language: its table and money. */
+  private readonly _locale = new LocaleController(
+    this,
+    () => this._session.current?.config
+  );
+
   private readonly _theme = new ThemeController(
     this,
     () => this._probe ?? null,
@@ -200,14 +192,14 @@ export class PayCheckout extends LitElement {
 
   /** The phases of the checkout and its payments: what the buyer sees. */
   private readonly _payment: PaymentController = new PaymentController(this, {
-    session: () => this._session,
+    session: () => this._session.current,
     // With the error sentences of the providers loaded so far.
-    messages: () => messagesFor(this._locale, this._providers.messages),
+    messages: () => this._locale.messages(this._providers.messages),
     validate: (provider) => this._validate(provider),
     request: () => ({
       items: this._cart.items(),
       email: this._email.forOrder(),
-      locale: languageTag(this._locale),
+      locale: languageTag(this._locale.tag),
       returnUrl: returnUrl(this.returnUrl),
       ...this._details,
       // A code the shown quote did not apply is left out: the server would answer price_changed.
@@ -222,7 +214,7 @@ export class PayCheckout extends LitElement {
     this,
     this._payment,
     {
-      session: () => this._session,
+      session: () => this._session.current,
       theme: () => this._theme.refresh()!,
       validate: (provider) => this._validate(provider),
       shipping: {
@@ -238,7 +230,7 @@ export class PayCheckout extends LitElement {
     this._payment,
     this._providers,
     {
-      session: () => this._session,
+      session: () => this._session.current,
       itemSlot: () => this._itemSlot,
       details: () => this._details,
     }
@@ -274,13 +266,22 @@ export class PayCheckout extends LitElement {
    */
   private _details: CheckoutDetails = {};
 
-  /** The editable line and the discount field (./cart-editing.ts), once loaded. */
-  private _editing?: typeof import('./cart-editing.js');
-  private _editingLoad?: Promise<void>;
+  /** The chunk of the editable line and the discount field (./cart-editing.ts). */
+  private readonly _editing = new CartEditingController(this);
 
-  /** Aborted when this connection ends (disconnected, or `server`/`provider`/`mode` changed). */
-  private _lifetime?: AbortController;
-  private _session?: Session;
+  /** The connection to the server: config, first quote, the provider shown. */
+  private readonly _session: SessionController = new SessionController(this, {
+    payment: this._payment,
+    providers: this._providers,
+    cart: this._cart,
+    reset: () => {
+      this._email.reset();
+      this._shipping.reset();
+    },
+    preload: () => Promise.all([this._editing.load(), this._locale.load()]),
+    // The server's locale may name another table.
+    configured: () => this._locale.load(),
+  });
 
   @query('.base') private _base?: HTMLElement;
   @query('.probe') private _probe?: HTMLElement;
@@ -333,17 +334,6 @@ export class PayCheckout extends LitElement {
 
   // ---- Lifecycle ----------------------------------------------------------------------------
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    void this._start();
-  }
-
-  override disconnectedCallback(): void {
-    this._endSession();
-    // The controllers stop too (hostDisconnected): no request, timer or SDK outlives this.
-    super.disconnectedCallback();
-  }
-
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (!this.hasUpdated) return;
     if (
@@ -351,18 +341,10 @@ export class PayCheckout extends LitElement {
       changed.has('provider') ||
       changed.has('mode')
     ) {
-      this._endSession();
-      this._cart.stop();
-      this._providers.stop();
-      this._payment.stop();
-      void this._start();
+      this._session.restart();
     } else if (changed.has('items') || changed.has('currency')) {
       this._cart.schedule();
     }
-    if (changed.has('editable') || changed.has('discountCodes'))
-      void this._loadEditing();
-    if (changed.has('locale'))
-      void loadMessages(this._locale).then(() => this.requestUpdate());
   }
 
   protected override firstUpdated(): void {
@@ -372,62 +354,6 @@ export class PayCheckout extends LitElement {
   /** Re-reads the `--pay-*` tokens and re-applies them inside the provider's iframe. Call it after swapping stylesheets; `style`/`class` changes on this element or `<html>` and colour-scheme changes are picked up on their own. */
   refreshTheme(): void {
     this._theme.refresh();
-  }
-
-  private async _start(): Promise<void> {
-    const lifetime = new AbortController();
-    this._lifetime = lifetime;
-    const {signal} = lifetime;
-    // Let properties set right after creation (frameworks do) and the first render land.
-    await this.updateComplete;
-    if (signal.aborted) return;
-
-    this._payment.set(loading(this._payment.state));
-    this._email.reset();
-    this._shipping.reset();
-    const api = new Api(this.server || defaultServer());
-    const session: Session = {api, signal};
-    this._session = session;
-    // Back from a hosted payment page? Claimed at once (it cleans the address bar), so that
-    // of several elements on the page only this one handles it.
-    let returned = claimHostedReturn();
-    preloadProvider(this.provider, this.mode);
-    try {
-      // All at once: the config names the provider, the quote is what the buyer sees, and the
-      // page's language table (unless the server's locale decides: then it is loaded next).
-      const [config, quote] = await Promise.all([
-        api.config(signal),
-        this._cart.quote(session),
-        this._loadEditing(),
-        loadMessages(this._locale),
-      ]);
-      session.config = config;
-      await loadMessages(this._locale);
-      if (signal.aborted) return;
-      this._providers.offer(returned);
-      this._payment.set(quoted(this._payment.state, quote));
-      // The cart may have changed while the first quote was on its way.
-      this._cart.schedule();
-      if (returned) {
-        const resuming = returned;
-        returned = null;
-        await this._payment.resumeHosted(resuming);
-      }
-      // Without a cart, a provider still loads on the return_url of its redirect (a return
-      // page), to finish that payment.
-      if (quote ? !ended(this._payment.state) : redirectReturn())
-        await this._providers.loadActive(signal);
-    } catch (error) {
-      if (signal.aborted) return;
-      this._payment.fail(error, this._providers.current?.name);
-      // The checkout could not load, but a payment coming back is still confirmed.
-      if (returned) await this._payment.resumeHosted(returned);
-    }
-  }
-
-  private _endSession(): void {
-    this._lifetime?.abort();
-    this._session = undefined;
   }
 
   private _onThemeChange(theme: ResolvedTheme): void {
@@ -464,22 +390,8 @@ export class PayCheckout extends LitElement {
 
   // ---- Rendering ----------------------------------------------------------------------------
 
-  /** The first of these that is a language tag: the attribute, the server's, the page's, the browser's. */
-  private get _locale(): string {
-    return resolveLocale([
-      this.locale,
-      this._session?.config?.locale,
-      document.documentElement.lang,
-      navigator.language,
-    ]);
-  }
-
   private get _messages(): Messages {
-    return messagesFor(this._locale);
-  }
-
-  private _money(amount: number, quote: Quote): string {
-    return formatMoney(amount, quote.currency, this._locale);
+    return this._locale.messages();
   }
 
   private _onChooseProvider(event: Event): void {
@@ -492,119 +404,45 @@ export class PayCheckout extends LitElement {
   private _renderButton(t: Messages) {
     const state = this._payment.state;
     const provider = this._providers.current;
-    if (provider && !provider.usesPayButton) return nothing;
-    if (bareReturn(state)) return nothing;
+    if ((provider && !provider.usesPayButton) || bareReturn(state))
+      return nothing;
     const progress = busy(state);
     const {quote} = state;
-    const label = progress
-      ? t.processing
-      : quote
-        ? t.pay(this._money(quote.total, quote))
-        : t.payNoAmount;
-    return html`<button
-      class="submit"
-      part="submit-button"
-      type="button"
-      ?disabled=${
-        !(payable(state) && this._providers.ready) || this._shipping.blocked
-      }
-      aria-busy=${progress ? 'true' : 'false'}
-      @click=${this._providers.pay}
-    >
-      ${progress ? html`<span class="spinner" part="spinner" aria-hidden="true"></span>` : nothing}
-      <span>${label}</span>
-    </button>`;
+    return payButton({
+      label: progress
+        ? t.processing
+        : quote
+          ? t.pay(this._locale.money(quote.total, quote.currency))
+          : t.payNoAmount,
+      disabled:
+        !(payable(state) && this._providers.ready) || this._shipping.blocked,
+      busy: progress,
+      onClick: this._providers.pay,
+    });
   }
 
-  /**
-   * Where the cart ships to: the shown provider's own address form (projected through its
-   * slot) or the element's, then the shipping rates for the address.
-   */
+  /** Where the cart ships to, once the shipping chunk is loaded (./shipping-form.ts). */
   private _renderShipping(quote: Quote) {
     const provider = this._providers.current;
     const shipping = this._shipping;
     const view = shipping.view;
     if (!provider || !view) return nothing;
-    const s = view.shippingMessages(this._locale);
-    const disabled = !editable(this._payment.state);
-    const slot = provider.addressSlot;
-    return html`<div class="shipping" part="shipping">
-      ${
-        slot
-          ? html`<div
-              class="address"
-              part="address"
-              role="group"
-              aria-label=${s.address}
-            >
-              <slot name=${slot}></slot>
-              ${view.notShipped(s, shipping.unavailable, this._locale)}
-            </div>`
-          : view.addressForm(s, {
-              draft: shipping.draft,
-              problems: shipping.problems,
-              unavailable: shipping.unavailable,
-              locale: this._locale,
-              disabled,
-              onInput: shipping.onInput,
-              onChange: shipping.onChange,
-            })
-      }
-      ${
-        shipping.unavailable
-          ? nothing
-          : view.shippingRates(s, quote, {
-              locale: this._locale,
-              money: (amount) => this._money(amount, quote),
-              disabled,
-              onChange: shipping.onRate,
-            })
-      }
-    </div>`;
-  }
-
-  /**
-   * A provider with its own buttons (PayPal) cannot be disabled from outside: while the
-   * shown total is stale or a payment is being confirmed, its buttons are dimmed and do not
-   * take clicks (a click then would also be refused by the pipeline).
-   */
-  private get _ownButtonsBusy(): boolean {
-    const {quoting, phase} = this._payment.state;
-    const provider = this._providers.current;
-    return (
-      !!provider &&
-      !provider.usesPayButton &&
-      (quoting || phase === 'confirming')
-    );
-  }
-
-  /**
-   * Loads the chunk of the editable cart and the discount field, once, when either is asked
-   * for: with the first quote, so that both show at once. Without it (it failed to load) the
-   * cart is shown as it is, and no code can be typed.
-   */
-  private _loadEditing(): Promise<void> {
-    if (!(this.editable || this.discountCodes)) return Promise.resolve();
-    this._editingLoad ??= import('./cart-editing.js').then(
-      (chunk) => {
-        // Added after the element's own sheet (a <style> where sheets cannot be adopted).
-        const root = this.renderRoot as ShadowRoot;
-        const sheet = chunk.styles.styleSheet;
-        if (supportsAdoptingStyleSheets && sheet)
-          root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
-        else adoptStyles(root, [chunk.styles]);
-        this._editing = chunk;
-        this.requestUpdate();
-      },
-      (error: unknown) => {
-        this._editingLoad = undefined;
-        console.warn(
-          '<pay-checkout>: the editable cart could not load.',
-          error
-        );
+    return view.shippingSection(
+      view.shippingMessages(this._locale.tag),
+      quote,
+      {
+        slot: provider.addressSlot,
+        draft: shipping.draft,
+        problems: shipping.problems,
+        unavailable: shipping.unavailable,
+        locale: this._locale.tag,
+        disabled: !editable(this._payment.state),
+        money: (amount) => this._locale.money(amount, quote.currency),
+        onInput: shipping.onInput,
+        onChange: shipping.onChange,
+        onRate: shipping.onRate,
       }
     );
-    return this._editingLoad;
   }
 
   /** The summary; in an `editable` cart with its steppers and remove buttons. */
@@ -612,46 +450,10 @@ export class PayCheckout extends LitElement {
     const state = this._payment.state;
     const cart = this._cart;
     return summary(t, quote, {
-      locale: this._locale,
+      locale: this._locale.tag,
       stale: state.quoting,
       announce: cart.totalChanged,
-      cart:
-        this.editable && this._editing
-          ? {
-              line: this._editing.cartLine,
-              items: cart.items(),
-              disabled: !editable(state),
-              refused: cart.refused,
-              limits: cart.limits,
-              onQuantity: (sku, quantity) => cart.edit(sku, quantity),
-              onRemove: (sku, index) => {
-                cart.edit(sku, 0);
-                this._focusAfterRemoval(index);
-              },
-            }
-          : undefined,
-    });
-  }
-
-  /**
-   * A line was removed: the focus goes to the next line's quantity (else the one before), else
-   * to the summary, and to "Your cart is empty" once the quote says so.
-   */
-  private _focusAfterRemoval(index: number): void {
-    const root = this.renderRoot;
-    void this.updateComplete.then(() => {
-      const inputs = root.querySelectorAll<HTMLElement>('.stepper__input');
-      const next = inputs[index] ?? inputs[index - 1];
-      if (next) return next.focus();
-      root.querySelector<HTMLElement>('.summary')?.focus();
-      this.addEventListener(
-        'pay-change',
-        () =>
-          void this.updateComplete.then(() =>
-            root.querySelector<HTMLElement>('.empty')?.focus()
-          ),
-        {once: true}
-      );
+      cart: this._editing.summaryCart(cart, !editable(state)),
     });
   }
 
@@ -679,8 +481,8 @@ export class PayCheckout extends LitElement {
               : nothing
       }
       ${
-        form && this.discountCodes && this._editing
-          ? this._editing.discountField(t, {
+        form && this.discountCodes && this._editing.view
+          ? this._editing.view.discountField(t, {
               ...this._discount.view(!editable(state)),
               onToggle: this._discount.onToggle,
               onInput: this._discount.onInput,
@@ -711,64 +513,14 @@ export class PayCheckout extends LitElement {
           : nothing
       }
       ${form && quote.requiresShipping ? this._renderShipping(quote) : nothing}
-      <div
-        class="payment ${this._ownButtonsBusy ? 'payment--busy' : ''}"
-        part="payment"
-        role="group"
-        aria-label=${t.paymentDetails}
-        ?hidden=${loading || success || !this._providers.current}
-      >
-        ${
-          this._providers.hosted
-            ? html`<p class="hosted-note" part="hosted-note">
-                ${t.hostedNote}
-              </p>`
-            : nothing
-        }
-        <slot
-          name="stripe-payment-element"
-          ?hidden=${active !== 'stripe'}
-        ></slot>
-        <slot name="paypal-buttons" ?hidden=${active !== 'paypal'}></slot>
-      </div>
+      ${paymentSection(t, {
+        active,
+        hidden: loading || success || !this._providers.current,
+        hosted: this._providers.hosted,
+        busy: this._providers.ownButtonsBusy,
+      })}
       ${loading || success ? nothing : this._renderButton(t)}
-      <div
-        class="message message--error ${error ? '' : 'message--empty'}"
-        part="message error"
-        role="alert"
-      >
-        ${
-          error
-            ? html`<svg
-                  class="message__icon"
-                  viewBox="0 0 20 20"
-                  aria-hidden="true"
-                >
-                  ${alertIcon}
-                </svg>
-                <span>${error}</span>`
-            : nothing
-        }
-      </div>
-      <div
-        class="message ${success ? 'message--success' : ''} ${status ? '' : 'message--empty'}"
-        part="message status"
-        role="status"
-        aria-live="polite"
-      >
-        ${
-          success
-            ? html`<svg
-                class="message__icon"
-                viewBox="0 0 20 20"
-                aria-hidden="true"
-              >
-                ${checkIcon}
-              </svg>`
-            : nothing
-        }
-        <span>${status}</span>
-      </div>
+      ${messageRegions({error, status, success})}
       <slot hidden @slotchange=${this._cart.schedule}></slot>
     </div>`;
   }

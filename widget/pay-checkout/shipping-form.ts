@@ -10,5 +10,4 @@
 export {clearsRegion, fieldProblem} from './controllers/address-rules.js';
 export {shippingMessages} from '../internal/shipping-messages.js';
 export {default as styles} from './pay-checkout-shipping.styles.js';
-export {addressForm, notShipped} from './templates/address-form.js';
-export {shippingRates} from './templates/shipping-rates.js';
+export {shippingSection} from './templates/shipping-section.js';

@@ -97,6 +97,21 @@ export class ProvidersController implements ReactiveController {
     return this._messages;
   }
 
+  /**
+   * A provider with its own buttons (PayPal) cannot be disabled from outside: while the
+   * shown total is stale or a payment is being confirmed, its buttons are dimmed and do not
+   * take clicks (a click then would also be refused by the pipeline).
+   */
+  get ownButtonsBusy(): boolean {
+    const {quoting, phase} = this._payment.state;
+    const provider = this.current;
+    return (
+      !!provider &&
+      !provider.usesPayButton &&
+      (quoting || phase === 'confirming')
+    );
+  }
+
   /** `mode="hosted"` with a provider that has a hosted page (Stripe): Pay leaves for it. */
   get hosted(): boolean {
     return (

@@ -13,13 +13,9 @@
  * rules, strings and styles are a lazily loaded chunk (../shipping-form.ts), fetched with the
  * first quote that ships: a shop of digital goods downloads none of it.
  */
-import {
-  adoptStyles,
-  supportsAdoptingStyleSheets,
-  type ReactiveController,
-  type ReactiveControllerHost,
-} from 'lit';
+import type {ReactiveController, ReactiveControllerHost} from 'lit';
 import type {Address, Quote} from '../../contract.js';
+import {addStyles} from '../../internal/add-styles.js';
 import {emit, type ProviderName} from '../../internal/events.js';
 import type {Messages} from '../../internal/messages.js';
 import {
@@ -122,12 +118,8 @@ export class ShippingController implements ReactiveController {
   load(): Promise<void> {
     this._loading ??= import('../shipping-form.js').then(
       (chunk) => {
-        // Added after the element's own sheet (a <style> where sheets cannot be adopted).
         const root = this._host.shadowRoot;
-        const sheet = chunk.styles.styleSheet;
-        if (root && supportsAdoptingStyleSheets && sheet)
-          root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
-        else if (root) adoptStyles(root, [chunk.styles]);
+        if (root) addStyles(root, chunk.styles);
         this.view = chunk;
         this._host.requestUpdate();
       },

@@ -1,0 +1,35 @@
+/**
+ * @license
+ * SPDX-License-Identifier: MIT
+ */
+import {html, nothing} from 'lit';
+import type {ProviderName} from '../../internal/events.js';
+import type {Messages} from '../../internal/messages.js';
+
+interface PaymentSectionOptions {
+  /** The provider whose form is shown: only its slot is. */
+  active: ProviderName | undefined;
+  hidden: boolean;
+  /** `mode="hosted"`: a line says the buyer pays on the provider's page. */
+  hosted: boolean;
+  /** The provider's own buttons are dimmed and take no clicks (see the element's `_ownButtonsBusy`). */
+  busy: boolean;
+}
+
+/** Where the providers' forms show: their light-DOM children, through named slots. */
+export function paymentSection(
+  t: Messages,
+  {active, hidden, hosted, busy}: PaymentSectionOptions
+) {
+  return html`<div
+    class="payment ${busy ? 'payment--busy' : ''}"
+    part="payment"
+    role="group"
+    aria-label=${t.paymentDetails}
+    ?hidden=${hidden}
+  >
+    ${hosted ? html`<p class="hosted-note" part="hosted-note">${t.hostedNote}</p>` : nothing}
+    <slot name="stripe-payment-element" ?hidden=${active !== 'stripe'}></slot>
+    <slot name="paypal-buttons" ?hidden=${active !== 'paypal'}></slot>
+  </div>`;
+}
