@@ -174,10 +174,19 @@ export function idempotency(options: IdempotencyOptions): MiddlewareHandler {
       await store.releaseIdempotencyKey(keyHash);
       return;
     }
-    const text = await c.res.clone().text();
+    // Read once and answered again from the text: a clone() of the answer would have the
+    // adapter stream it. `c.res = undefined` first, or Hono would rebuild the new answer around
+    // the old one's body to merge their headers.
+    const answer = c.res;
+    const text = await answer.text();
+    c.res = undefined;
+    c.res = new Response(text, {
+      status: answer.status,
+      headers: answer.headers,
+    });
     await store.completeIdempotencyKey(
       keyHash,
-      c.res.status,
+      answer.status,
       sealAnswer(key, print, text)
     );
   };
