@@ -17,6 +17,30 @@
 import {defineConfig} from 'vite';
 import {minifyLitCss} from './scripts/vite-minify-lit-css.js';
 
+/**
+ * The licences of the code in a chunk, once at its top, instead of a copy of each source
+ * file's header (Lit alone has one per module: 36 in pay-checkout.js).
+ */
+const NOTICES: [RegExp, string][] = [
+  [/\/widget\//, 'pay-checkout, MIT'],
+  [
+    /\/node_modules\/(lit|lit-html|lit-element|@lit\/reactive-element)\//,
+    'Lit, Copyright (c) 2017 Google LLC, BSD-3-Clause',
+  ],
+  [
+    /\/node_modules\/@stripe\/stripe-js\//,
+    '@stripe/stripe-js, Copyright (c) 2017 Stripe, MIT',
+  ],
+  [/\/node_modules\/@paypal\/paypal-js\//, '@paypal/paypal-js, Apache-2.0'],
+];
+
+function licences(moduleIds: readonly string[]): string {
+  const names = NOTICES.filter(([path]) =>
+    moduleIds.some((id) => path.test(id))
+  ).map(([, notice]) => notice);
+  return names.length ? `/*! ${names.join('; ')} */` : '';
+}
+
 export default defineConfig({
   // No public dir, no HTML: this is a library.
   publicDir: false,
@@ -50,7 +74,8 @@ export default defineConfig({
         // Library mode leaves ES output unminified-looking (whitespace, pure annotations)
         // for an app's bundler; this file is final, so minify it fully.
         minify: true,
-        comments: {legal: true, annotation: false, jsdoc: false},
+        comments: {legal: false, annotation: false, jsdoc: false},
+        postBanner: (chunk) => licences(chunk.moduleIds),
       },
     },
   },
