@@ -140,7 +140,8 @@ export function createCheckoutServer(options: CheckoutServerOptions) {
     options.store,
     perMinute,
     options.clientAddress ?? socketAddress,
-    now
+    now,
+    options.headers
   );
   const idempotent = idempotency({store: options.store, now});
 

@@ -9,6 +9,7 @@ import type {Context, MiddlewareHandler} from 'hono';
 import {rateLimiter, type Store} from 'hono-rate-limiter';
 import type {ErrorBody} from '../contract.js';
 import type {GuardStore} from '../orders/store.js';
+import {contextHeaders, type HeaderTarget} from './headers.js';
 
 export interface RateLimitOptions {
   /** Creates per client per minute (0: no limit). */
@@ -90,21 +91,49 @@ function storeFor(guards: GuardStore, prefix: string): Store {
   };
 }
 
+interface LimitInfo {
+  limit: number;
+  remaining: number;
+  resetTime?: Date;
+}
+
+/**
+ * hono-rate-limiter's draft-7 headers (`RateLimit`, `RateLimit-Policy`), the same values, set
+ * through the app's header target rather than with `c.header()` (see headers.ts).
+ */
+function standardHeaders(c: Context, target: HeaderTarget) {
+  const info = c.get('rateLimit' as never) as LimitInfo | undefined;
+  if (!info) return;
+  // As hono-rate-limiter counts it: on the process's clock.
+  const reset = info.resetTime
+    ? Math.max(0, Math.ceil((info.resetTime.getTime() - Date.now()) / 1000))
+    : Math.ceil(WINDOW_MS / 1000);
+  target.set(c, [
+    ['RateLimit-Policy', `${info.limit};w=${Math.ceil(WINDOW_MS / 1000)}`],
+    [
+      'RateLimit',
+      `limit=${info.limit}, remaining=${info.remaining}, reset=${reset}`,
+    ],
+  ]);
+}
+
 function limiter(
   guards: GuardStore,
   name: string,
   limit: number,
   clientAddress: ClientAddress,
-  now: () => Date
+  now: () => Date,
+  target: HeaderTarget
 ): MiddlewareHandler {
   if (limit <= 0) return (_c, next) => next();
-  return rateLimiter({
+  const limited = rateLimiter({
     windowMs: WINDOW_MS,
     limit,
-    standardHeaders: 'draft-7',
+    standardHeaders: false,
     keyGenerator: (c) => clientBucket(clientAddress(c)),
     store: storeFor(guards, `${name}:`),
     handler: (c) => {
+      standardHeaders(c, target);
       const info = c.get('rateLimit' as never) as
         {resetTime?: Date} | undefined;
       const reset = info?.resetTime?.getTime() ?? now().getTime() + WINDOW_MS;
@@ -119,6 +148,11 @@ function limiter(
       return c.json(body, 429);
     },
   });
+  return (c, next) =>
+    limited(c, () => {
+      standardHeaders(c, target);
+      return next();
+    });
 }
 
 /** The two limits as middleware: `create` for every endpoint that makes something, `quote`. */
@@ -126,7 +160,8 @@ export function rateLimits(
   guards: GuardStore,
   options: RateLimitOptions,
   clientAddress: ClientAddress,
-  now: () => Date
+  now: () => Date,
+  target: HeaderTarget = contextHeaders
 ) {
   return {
     create: limiter(
@@ -134,8 +169,16 @@ export function rateLimits(
       'create',
       options.createPerMinute,
       clientAddress,
-      now
+      now,
+      target
     ),
-    quote: limiter(guards, 'quote', options.quotePerMinute, clientAddress, now),
+    quote: limiter(
+      guards,
+      'quote',
+      options.quotePerMinute,
+      clientAddress,
+      now,
+      target
+    ),
   };
 }
