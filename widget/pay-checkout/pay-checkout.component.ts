@@ -14,7 +14,6 @@ import {ThemeController, type ResolvedTheme} from '../internal/theme.js';
 import {BuyerEmail} from './controllers/buyer-email.js';
 import {CartController} from './controllers/cart-controller.js';
 import {CartEditingController} from './controllers/cart-editing-controller.js';
-import {DiscountCode} from './controllers/discount-code.js';
 import {LocaleController} from './controllers/locale-controller.js';
 import {PaymentController} from './controllers/payment-controller.js';
 import {
@@ -203,7 +202,7 @@ export class PayCheckout extends LitElement {
       returnUrl: returnUrl(this.returnUrl),
       ...this._details,
       // A code the shown quote did not apply is left out: the server would answer price_changed.
-      discountCode: this._discount.forPayment(),
+      discountCode: this._editing.discount?.forPayment(),
     }),
     requoted: (quote) => this._providers.update(quote),
     refocus: () => this._refocus(),
@@ -236,17 +235,6 @@ export class PayCheckout extends LitElement {
     }
   );
 
-  /** The discount-code field (`discount-codes`): its code is one of `_details`. */
-  private readonly _discount = new DiscountCode(this, {
-    code: () => this._details.discountCode,
-    set: (discountCode) => this._setDetails({discountCode}),
-    quote: () => this._payment.state.quote,
-    input: () =>
-      this.renderRoot.querySelector<HTMLInputElement>('#discount-code'),
-    remove: () =>
-      this.renderRoot.querySelector<HTMLButtonElement>('.chip__remove'),
-  });
-
   /** Where the cart ships to: the address (the element's form or the provider's) and the rate. */
   private readonly _shipping: ShippingController = new ShippingController(
     this,
@@ -267,7 +255,15 @@ export class PayCheckout extends LitElement {
   private _details: CheckoutDetails = {};
 
   /** The chunk of the editable line and the discount field (./cart-editing.ts). */
-  private readonly _editing = new CartEditingController(this);
+  private readonly _editing = new CartEditingController(this, {
+    code: () => this._details.discountCode,
+    set: (discountCode) => this._setDetails({discountCode}),
+    quote: () => this._payment.state.quote,
+    input: () =>
+      this.renderRoot.querySelector<HTMLInputElement>('#discount-code'),
+    remove: () =>
+      this.renderRoot.querySelector<HTMLButtonElement>('.chip__remove'),
+  });
 
   /** The connection to the server: config, first quote, the provider shown. */
   private readonly _session: SessionController = new SessionController(this, {
@@ -480,17 +476,7 @@ export class PayCheckout extends LitElement {
               ? html`<p class="empty" tabindex="-1">${t.emptyCart}</p>`
               : nothing
       }
-      ${
-        form && this.discountCodes && this._editing.view
-          ? this._editing.view.discountField(t, {
-              ...this._discount.view(!editable(state)),
-              onToggle: this._discount.onToggle,
-              onInput: this._discount.onInput,
-              onSubmit: this._discount.onSubmit,
-              onRemove: this._discount.onRemove,
-            })
-          : nothing
-      }
+      ${form ? this._editing.discountField(t, !editable(state)) : nothing}
       ${
         form && !this.noEmail
           ? emailField(t, {

@@ -7,13 +7,19 @@
  * The chunk of an `editable` cart and of the `discount-codes` field (../cart-editing.ts):
  * loaded once, when either is asked for, with the first quote so that both show at once.
  * Without it (it failed to load) the cart is shown as it is, and no code can be typed. Also
- * the summary's hookup of the editable lines to the cart, and where the focus goes after the
- * buyer removed one.
+ * the summary's hookup of the editable lines to the cart, the discount field's to its code,
+ * and where the focus goes after the buyer removed a line.
  */
-import type {ReactiveController, ReactiveControllerHost} from 'lit';
+import {
+  nothing,
+  type ReactiveController,
+  type ReactiveControllerHost,
+} from 'lit';
 import {addStyles} from '../../internal/add-styles.js';
+import type {Messages} from '../../internal/messages.js';
 import type {CartEditing} from '../templates/summary.js';
 import type {CartController} from './cart-controller.js';
+import type {DiscountCode, DiscountOptions} from './discount-code.js';
 
 /** What this controller reads from its element. */
 interface EditingHost extends ReactiveControllerHost, HTMLElement {
@@ -25,12 +31,16 @@ interface EditingHost extends ReactiveControllerHost, HTMLElement {
 export class CartEditingController implements ReactiveController {
   /** The editable line and the discount field, once loaded. */
   view?: typeof import('../cart-editing.js');
+  /** The discount code (`discount-codes`), once the chunk is in: its code is one of the checkout's details. */
+  discount?: DiscountCode;
 
   private readonly _host: EditingHost;
+  private readonly _discountOptions: DiscountOptions;
   private _loading?: Promise<void>;
 
-  constructor(host: EditingHost) {
+  constructor(host: EditingHost, discount: DiscountOptions) {
     this._host = host;
+    this._discountOptions = discount;
     host.addController(this);
   }
 
@@ -47,6 +57,7 @@ export class CartEditingController implements ReactiveController {
       (chunk) => {
         if (host.shadowRoot) addStyles(host.shadowRoot, chunk.styles);
         this.view = chunk;
+        this.discount = new chunk.DiscountCode(host, this._discountOptions);
         host.requestUpdate();
       },
       (error: unknown) => {
@@ -78,6 +89,19 @@ export class CartEditingController implements ReactiveController {
         this._focusAfterRemoval(index);
       },
     };
+  }
+
+  /** The discount-code field (`discount-codes`, once the chunk is in). */
+  discountField(t: Messages, disabled: boolean) {
+    const {view, discount} = this;
+    if (!this._host.discountCodes || !view || !discount) return nothing;
+    return view.discountField(t, {
+      ...discount.view(disabled),
+      onToggle: discount.onToggle,
+      onInput: discount.onInput,
+      onSubmit: discount.onSubmit,
+      onRemove: discount.onRemove,
+    });
   }
 
   /**

@@ -8,13 +8,14 @@
  * checkout's details, so every quote carries it and says whether it applied; a cart change
  * may make it apply (a minimum reached). Only a code the shown quote applied goes with a
  * payment: the server would answer any other with price_changed. Not a reactive controller:
- * it has no lifecycle of its own.
+ * it has no lifecycle of its own. Part of the editable cart's chunk (../cart-editing.ts): the
+ * element makes one when the chunk is in.
  */
 import type {ReactiveControllerHost} from 'lit';
 import type {Quote} from '../../contract.js';
 import type {DiscountFieldOptions} from '../templates/discount-field.js';
 
-interface DiscountOptions {
+export interface DiscountOptions {
   /** The code the checkout's details hold. */
   code: () => string | undefined;
   /** Sets (or, undefined, drops) the code in the details: re-quotes. */
