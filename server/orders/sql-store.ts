@@ -8,8 +8,8 @@ import {dirname} from 'node:path';
 import Database from 'better-sqlite3';
 import {
   Kysely,
-  type ExpressionBuilder,
   type LogEvent,
+  type Selectable,
   PostgresDialect,
   SqliteDialect,
   sql,
@@ -20,7 +20,7 @@ import {type Logger, silentLogger} from '../log.js';
 import {migrateToLatest, pendingMigrations} from './migrations.js';
 import {cachingSqlite, namingPool} from './prepared.js';
 import type {NewOrder, Order, OrderPatch} from './order.js';
-import type {NewJob, OutboxJob} from './outbox-rows.js';
+import type {NewJob} from './outbox-rows.js';
 import {
   claimDiscountUse,
   countDiscountUses,
@@ -28,12 +28,13 @@ import {
   moveDiscountUse,
 } from './sql-discounts.js';
 import {type GuardSchema, sqlGuards} from './sql-guards.js';
+import {sqlOutbox} from './sql-outbox.js';
 import {
   json,
+  type OrdersTable,
   PRICING_FIELDS,
   pricingColumns,
   type Schema,
-  toJob,
   toOrder,
 } from './sql-rows.js';
 import type {
@@ -125,6 +126,7 @@ async function connect(
 
 class SqlOrderStore implements OrderStore {
   private readonly guards: GuardStore;
+  private readonly outbox: ReturnType<typeof sqlOutbox>;
 
   constructor(
     private readonly db: Kysely<Schema>,
@@ -135,7 +137,18 @@ class SqlOrderStore implements OrderStore {
     private readonly schema?: string
   ) {
     this.guards = sqlGuards(db as unknown as Kysely<GuardSchema>, now);
+    this.outbox = sqlOutbox(db, dialect);
   }
+
+  // The outbox's jobs: server/orders/sql-outbox.ts.
+  dueJobs: OrderStore['dueJobs'] = (...args) => this.outbox.dueJobs(...args);
+  lockJob: OrderStore['lockJob'] = (...args) => this.outbox.lockJob(...args);
+  claimJobs: OrderStore['claimJobs'] = (...args) =>
+    this.outbox.claimJobs(...args);
+  completeJobs: OrderStore['completeJobs'] = (...args) =>
+    this.outbox.completeJobs(...args);
+  failJob: OrderStore['failJob'] = (...args) => this.outbox.failJob(...args);
+  jobs: OrderStore['jobs'] = (...args) => this.outbox.jobs(...args);
 
   // Rate limits and Idempotency-Keys: server/orders/sql-guards.ts.
   countHit: GuardStore['countHit'] = (...args) => this.guards.countHit(...args);
@@ -264,29 +277,9 @@ class SqlOrderStore implements OrderStore {
     ledger?: LedgerEntry,
     jobsFor?: (previous: Order, next: Order) => NewJob[]
   ): Promise<UpdateResult> {
-    if (ledger) {
-      // The ledger first: a duplicate stops at its first statement, before any read. A copy
-      // of the event being applied elsewhere right now waits here for that transaction, then
-      // finds its entry (or takes its place, if that one rolled back).
-      const inserted = await trx
-        .insertInto('processed_events')
-        .values({
-          provider: ledger.provider,
-          event_id: ledger.eventId,
-          type: ledger.type,
-          order_id: orderId,
-        })
-        .onConflict((oc) => oc.columns(['provider', 'event_id']).doNothing())
-        .returning('event_id')
-        .executeTakeFirst();
-      if (!inserted) return {outcome: 'duplicate'};
-    }
-
-    let query = trx.selectFrom('orders').selectAll().where('id', '=', orderId);
-    // SQLite has one writer at a time already; PostgreSQL needs the row lock.
-    if (this.dialect === 'postgres') query = query.forUpdate();
-    const row = await query.executeTakeFirst();
-    // Thrown, so that the ledger entry written above is rolled back with the transaction.
+    const row = await this.ledgerAndOrder(trx, orderId, ledger);
+    if (row === 'duplicate') return {outcome: 'duplicate'};
+    // Thrown, so that the ledger entry just written is rolled back with the transaction.
     if (!row) throw ORDER_NOT_FOUND;
     const previous = toOrder(row);
 
@@ -294,7 +287,7 @@ class SqlOrderStore implements OrderStore {
     if (!patch || Object.keys(patch).length === 0)
       return {outcome: 'unchanged', order: previous};
     const updatedAt = this.now();
-    await trx
+    const update = trx
       .updateTable('orders')
       .set({
         ...(patch.status !== undefined && {status: patch.status}),
@@ -315,9 +308,37 @@ class SqlOrderStore implements OrderStore {
           pricingColumns({...previous, ...patch})),
         updated_at: updatedAt,
       })
-      .where('id', '=', orderId)
-      .execute();
+      .where('id', '=', orderId);
     const order = {...previous, ...patch, updatedAt};
+    const jobs = (jobsFor?.(previous, order) ?? []).map((job) => ({
+      id: `job_${randomUUID()}`,
+      order_id: job.orderId,
+      kind: job.kind,
+      channel: job.channel,
+      event: job.event,
+      next_attempt_at: updatedAt,
+      locked_until: null,
+      last_error: null,
+      created_at: updatedAt,
+      done_at: null,
+    }));
+    if (!jobs.length) await update.execute();
+    else if (this.dialect === 'postgres')
+      // One round trip: the order's update runs as a data-modifying CTE of the jobs' insert.
+      await trx
+        .with('changed', () => update.returning('id'))
+        .insertInto('outbox')
+        .values(jobs)
+        .onConflict((oc) => oc.columns(['order_id', 'kind']).doNothing())
+        .execute();
+    else {
+      await update.execute();
+      await trx
+        .insertInto('outbox')
+        .values(jobs)
+        .onConflict((oc) => oc.columns(['order_id', 'kind']).doNothing())
+        .execute();
+    }
     await moveDiscountUse(
       discounts(trx),
       previous,
@@ -325,28 +346,62 @@ class SqlOrderStore implements OrderStore {
       updatedAt,
       this.logger
     );
-    const jobs = jobsFor?.(previous, order) ?? [];
-    if (jobs.length) {
-      await trx
-        .insertInto('outbox')
-        .values(
-          jobs.map((job) => ({
-            id: `job_${randomUUID()}`,
-            order_id: job.orderId,
-            kind: job.kind,
-            channel: job.channel,
-            event: job.event,
-            next_attempt_at: updatedAt,
-            locked_until: null,
-            last_error: null,
-            created_at: updatedAt,
-            done_at: null,
-          }))
-        )
-        .onConflict((oc) => oc.columns(['order_id', 'kind']).doNothing())
-        .execute();
-    }
     return {outcome: 'changed', order, previous};
+  }
+
+  /**
+   * Writes the ledger entry (when given) and reads the order under its row lock; 'duplicate'
+   * when the ledger had the entry. The entry comes first, so a duplicate stops there: a copy
+   * of the event being applied elsewhere right now waits for that transaction, then finds its
+   * entry (or takes its place, if that one rolled back). SQLite: two statements (its one
+   * writer at a time needs no row lock). PostgreSQL: one round trip, the entry written by a
+   * data-modifying CTE of the locking read.
+   */
+  private async ledgerAndOrder(
+    trx: Transaction<Schema>,
+    orderId: string,
+    ledger: LedgerEntry | undefined
+  ): Promise<Selectable<OrdersTable> | 'duplicate' | undefined> {
+    const entry =
+      ledger &&
+      trx
+        .insertInto('processed_events')
+        .values({
+          provider: ledger.provider,
+          event_id: ledger.eventId,
+          type: ledger.type,
+          order_id: orderId,
+        })
+        .onConflict((oc) => oc.columns(['provider', 'event_id']).doNothing())
+        .returning('event_id');
+    if (this.dialect === 'sqlite') {
+      if (entry && !(await entry.executeTakeFirst())) return 'duplicate';
+      return trx
+        .selectFrom('orders')
+        .selectAll()
+        .where('id', '=', orderId)
+        .executeTakeFirst();
+    }
+    if (!entry)
+      return trx
+        .selectFrom('orders')
+        .selectAll()
+        .where('id', '=', orderId)
+        .forUpdate()
+        .executeTakeFirst();
+    const row = await trx
+      .with('ledger', () => entry)
+      .selectFrom('orders')
+      .selectAll('orders')
+      .select((eb) =>
+        eb.exists(eb.selectFrom('ledger').select('event_id')).as('recorded')
+      )
+      .where('orders.id', '=', orderId)
+      .forUpdate('orders')
+      .executeTakeFirst();
+    if (!row) return undefined;
+    const {recorded, ...order} = row;
+    return recorded ? order : 'duplicate';
   }
 
   async openOrders(before: string, limit: number): Promise<Order[]> {
@@ -360,122 +415,6 @@ class SqlOrderStore implements OrderStore {
       .limit(limit)
       .execute();
     return rows.map(toOrder);
-  }
-
-  async dueJobs(
-    now: string,
-    limit: number,
-    orderId?: string
-  ): Promise<OutboxJob[]> {
-    let query = this.db
-      .selectFrom('outbox')
-      .selectAll()
-      .where('done_at', 'is', null)
-      .where('next_attempt_at', '<=', now)
-      .where((eb) =>
-        eb.or([eb('locked_until', 'is', null), eb('locked_until', '<', now)])
-      );
-    if (orderId) query = query.where('order_id', '=', orderId);
-    const rows = await query.orderBy('created_at').limit(limit).execute();
-    return rows.map(toJob);
-  }
-
-  async lockJob(
-    id: string,
-    now: string,
-    until: string
-  ): Promise<OutboxJob | undefined> {
-    // Compare-and-set: of several workers (or instances) that saw the job due, one wins. The
-    // due time is checked again here, not only when the job was listed: a worker that listed
-    // it just before another one ran and failed it must not retry it before its backoff.
-    // On PostgreSQL a concurrent UPDATE waits for the winner's and re-checks these conditions
-    // against the row it wrote, so the claim holds across instances too.
-    const row = await this.db
-      .updateTable('outbox')
-      .set({locked_until: until})
-      .where('id', '=', id)
-      .where('done_at', 'is', null)
-      .where('next_attempt_at', '<=', now)
-      .where((eb) =>
-        eb.or([eb('locked_until', 'is', null), eb('locked_until', '<', now)])
-      )
-      .returningAll()
-      .executeTakeFirst();
-    return row && toJob(row);
-  }
-
-  async claimJobs(
-    now: string,
-    until: string,
-    limit: number,
-    orderIds?: readonly string[]
-  ): Promise<OutboxJob[]> {
-    const due = (eb: ExpressionBuilder<Schema, 'outbox'>) =>
-      eb.and([
-        eb('done_at', 'is', null),
-        eb('next_attempt_at', '<=', now),
-        eb.or([eb('locked_until', 'is', null), eb('locked_until', '<', now)]),
-      ]);
-    let pick = this.db.selectFrom('outbox').select('id').where(due);
-    if (orderIds) pick = pick.where(this.oneOf('order_id', orderIds));
-    // The due conditions again on the rows written, not only in the pick: on PostgreSQL a
-    // second instance's UPDATE waits for the first's and re-checks them against the row it
-    // wrote (now locked), so each job goes to one worker (as lockJob's compare-and-set).
-    const rows = await this.db
-      .updateTable('outbox')
-      .set({locked_until: until})
-      .where('id', 'in', pick.orderBy('created_at').limit(limit))
-      .where(due)
-      .returningAll()
-      .execute();
-    return rows
-      .map(toJob)
-      .sort((a, b) => a.createdAt.localeCompare(b.createdAt));
-  }
-
-  /** `column` is one of `values`, as one SQL text whatever their number (one prepared statement). */
-  private oneOf(column: 'order_id' | 'id', values: readonly string[]) {
-    return this.dialect === 'postgres'
-      ? sql<boolean>`${sql.ref(column)} = any(${[...values]})`
-      : sql<boolean>`${sql.ref(column)} in (select value from json_each(${JSON.stringify(values)}))`;
-  }
-
-  async completeJobs(ids: readonly string[], now: string): Promise<void> {
-    if (!ids.length) return;
-    await this.db
-      .updateTable('outbox')
-      .set((eb) => ({
-        done_at: now,
-        locked_until: null,
-        attempts: eb('attempts', '+', 1),
-      }))
-      .where(this.oneOf('id', ids))
-      .execute();
-  }
-
-  async failJob(
-    id: string,
-    error: string,
-    nextAttemptAt: string
-  ): Promise<void> {
-    await this.db
-      .updateTable('outbox')
-      .set((eb) => ({
-        last_error: error.slice(0, 500),
-        next_attempt_at: nextAttemptAt,
-        locked_until: null,
-        attempts: eb('attempts', '+', 1),
-      }))
-      .where('id', '=', id)
-      .execute();
-  }
-
-  async jobs(orderId?: string): Promise<OutboxJob[]> {
-    let query = this.db.selectFrom('outbox').selectAll();
-    if (orderId) query = query.where('order_id', '=', orderId);
-    return (await query.orderBy('created_at').orderBy('kind').execute()).map(
-      toJob
-    );
   }
 
   async markFulfilled(orderId: string, at: string): Promise<void> {
