@@ -13,14 +13,15 @@ import type {OutboxWorker} from '../outbox/worker.js';
 export type OrderHook = (order: Order) => void | Promise<void>;
 
 export interface Fulfiller {
-  /** Applies a report to an order (once per ledger entry) and starts its side effects. */
+  /**
+   * Applies a report to an order (once per ledger entry) and starts delivering whatever is
+   * due for it — also after a duplicate, so a provider's retry gives a failed job another try.
+   */
   apply(
     orderId: string,
     event: PaymentEvent,
     ledger?: LedgerEntry
   ): Promise<UpdateResult>;
-  /** Starts delivering whatever is still due for an order (after a duplicate report, say). */
-  fulfil(order: Order): Promise<void>;
 }
 
 export function createFulfiller(
@@ -37,13 +38,10 @@ export function createFulfiller(
         ledger,
         (previous, next) => jobsForChange(previous, next, outbox.channels)
       );
-      if (result.outcome !== 'not_found') void outbox.run(orderId);
-      return result;
-    },
-    async fulfil(order) {
       // Not awaited by design: a provider's request is answered once the change is stored;
       // slow work (SMTP, the merchant's server) runs after, and is retried from the outbox.
-      void outbox.run(order.id);
+      if (result.outcome !== 'not_found') void outbox.run(orderId);
+      return result;
     },
   };
 }
