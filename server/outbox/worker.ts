@@ -92,14 +92,18 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
       for (const job of claimed)
         byOrder.set(job.orderId, [...(byOrder.get(job.orderId) ?? []), job]);
       const done: string[] = [];
-      await Promise.all(
+      const runs = await Promise.allSettled(
         [...byOrder].map(async ([orderId, jobs]) => {
           const order = await store.get(orderId);
           for (const job of jobs)
             if (await runJob(job, order)) done.push(job.id);
         })
       );
+      // What ran is marked done even if an order could not be read (its jobs stay locked
+      // until their lease ends, then are due again).
       await store.completeJobs(done, now().toISOString());
+      const failed = runs.find((run) => run.status === 'rejected');
+      if (failed) throw failed.reason;
       // A full batch may have left more behind; a failed job is not due again before its backoff.
       if (claimed.length < BATCH) return;
     }
