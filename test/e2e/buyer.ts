@@ -32,6 +32,19 @@ export async function openDemoShop(
   // checkout adds (the address form, its frames, PayPal's window) must fit in it.
   const violations: string[] = [];
   VIOLATIONS.set(page, violations);
+  const quotes = {inFlight: 0, lastAt: Date.now()};
+  QUOTES.set(page, quotes);
+  const isQuote = (url: string) => new URL(url).pathname === '/api/quote';
+  page.on('request', (request) => {
+    if (isQuote(request.url())) quotes.inFlight++;
+  });
+  const finished = (request: {url(): string}) => {
+    if (!isQuote(request.url())) return;
+    quotes.inFlight--;
+    quotes.lastAt = Date.now();
+  };
+  page.on('requestfinished', finished);
+  page.on('requestfailed', finished);
   await page.exposeBinding('reportViolation', (source, text: string) =>
     violations.push(`${source.frame.url()}: ${text}`)
   );
@@ -71,6 +84,7 @@ export async function openDemoShop(
 }
 
 const VIOLATIONS = new WeakMap<Page, string[]>();
+const QUOTES = new WeakMap<Page, {inFlight: number; lastAt: number}>();
 
 /** The Content Security Policy violations in the page and its frames so far. */
 export const cspViolations = (page: Page): string[] => [
@@ -128,14 +142,25 @@ export async function waitForEvent(
   type: string,
   count = 1
 ): Promise<PayEvent> {
-  await page.waitForFunction(
-    ([name, n]) =>
-      (window as unknown as {payEvents: PayEvent[]}).payEvents.filter(
-        (event) => event.type === name
-      ).length >= (n as number),
-    [type, count] as const,
-    {timeout: 30_000}
-  );
+  try {
+    await page.waitForFunction(
+      ([name, n]) =>
+        (window as unknown as {payEvents: PayEvent[]}).payEvents.filter(
+          (event) => event.type === name
+        ).length >= (n as number),
+      [type, count] as const,
+      {timeout: 30_000}
+    );
+  } catch (error) {
+    const seen = (await events(page).catch(() => []))
+      .filter((event) => event.type !== 'pay-change')
+      .map(
+        (event) => `${event.type} ${JSON.stringify(event.detail).slice(0, 160)}`
+      );
+    throw new Error(`no ${type} within 30 s; events: ${seen.join(' / ')}`, {
+      cause: error,
+    });
+  }
   return (await events(page)).filter((event) => event.type === type)[
     count - 1
   ]!;
@@ -148,6 +173,8 @@ export async function countEvents(page: Page, type: string): Promise<number> {
 
 /** The buyer presses a line's + button in the element's stepper (`editable`). */
 export async function increaseQuantity(page: Page, name: string) {
+  // While a quote is on its way the stepper is disabled: a click then would be lost.
+  await settled(page);
   await checkout(page)
     .getByRole('button', {name: `Increase quantity of ${name}`})
     .click();
@@ -164,6 +191,7 @@ export async function setQuantity(page: Page, name: string, quantity: number) {
 
 /** Opens the element's discount field (`discount-codes`), types a code and applies it. */
 export async function applyCode(page: Page, code: string) {
+  await settled(page);
   const element = checkout(page);
   const toggle = element.getByRole('button', {name: 'Have a discount code?'});
   if ((await toggle.getAttribute('aria-expanded')) !== 'true')
@@ -218,12 +246,42 @@ export async function fillStripeAddress(page: Page, address: TypedAddress) {
   await postal.blur();
 }
 
-/** Picks a shipping rate by its name ("Express") in the element's rate choice. */
-export async function chooseRate(page: Page, name: string) {
+/**
+ * Waits until no quote is on its way: none asked for 300 ms, and the summary not `aria-busy`
+ * (a Pay or PayPal click while the element is quoting is not taken).
+ */
+export async function settled(page: Page) {
+  const quotes = QUOTES.get(page);
+  const deadline = Date.now() + 15_000;
+  while (
+    quotes &&
+    (quotes.inFlight > 0 || Date.now() - quotes.lastAt < 300) &&
+    Date.now() < deadline
+  )
+    await page.waitForTimeout(50);
   await checkout(page)
+    .locator('[part~="summary"][aria-busy="false"]')
+    .waitFor({timeout: 15_000});
+}
+
+/**
+ * Picks a shipping rate by its name ("Express") in the element's rate choice, once the quote
+ * for the address is in (a quote asked before the choice would put the cheapest back), and
+ * until the element's quote keeps it.
+ */
+export async function chooseRate(page: Page, name: string) {
+  const radio = checkout(page)
     .getByRole('group', {name: 'Shipping method'})
-    .getByRole('radio', {name: new RegExp(`^${escapeRegExp(name)}\\b`)})
-    .check();
+    .getByRole('radio', {name: new RegExp(`^${escapeRegExp(name)}\\b`)});
+  const deadline = Date.now() + 15_000;
+  for (;;) {
+    await settled(page);
+    if (await radio.isChecked()) return;
+    if (Date.now() > deadline)
+      throw new Error(`the rate ${name} did not stay chosen`);
+    await radio.click();
+    await page.waitForTimeout(200);
+  }
 }
 
 export async function fillCard(page: Page, number = '4242424242424242') {
@@ -244,6 +302,7 @@ export const payButton = (page: Page) =>
  * was lost); so scroll, wait until the button stays put, then click.
  */
 export async function clickPay(page: Page) {
+  await settled(page);
   const button = payButton(page);
   await button.scrollIntoViewIfNeeded();
   let last = '';
@@ -262,17 +321,72 @@ export async function summaryRow(page: Page, part: string): Promise<string> {
   return ((await row.textContent()) ?? '').replace(/\s+/g, ' ').trim();
 }
 
-/** Waits until the summary's total row shows `text` (the quote for what the buyer chose). */
-export async function waitForTotal(page: Page, text: string) {
+/** Waits until the summary's `part` row (total, subtotal, discount, …) shows `text`. */
+export async function waitForRow(page: Page, part: string, text: string) {
   await checkout(page)
-    .locator('[part~="total"]')
+    .locator(`[part~="${part}"]`)
     .filter({hasText: text})
     .first()
     .waitFor({timeout: 15_000});
 }
 
+/** Waits until the summary's total row shows `text` (the quote for what the buyer chose). */
+export const waitForTotal = (page: Page, text: string) =>
+  waitForRow(page, 'total', text);
+
 function escapeRegExp(text: string) {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** PayPal's button: an iframe on the emulator's origin inside the element's light-DOM slot. */
+export const paypalButton = (page: Page) =>
+  page
+    .frameLocator('pay-checkout [slot="paypal-buttons"] iframe[title="PayPal"]')
+    .getByRole('button', {name: 'Pay with PayPal'});
+
+/** Presses PayPal's button once the quote is in and the button enabled; resolves with PayPal's window. */
+export async function clickPaypal(page: Page): Promise<Page> {
+  await settled(page);
+  // The element keeps PayPal's buttons disabled (actions.disable()) until the address is
+  // complete and quoted: a click before they are enabled again opens no window.
+  await page
+    .frameLocator('pay-checkout [slot="paypal-buttons"] iframe[title="PayPal"]')
+    .locator('button[aria-disabled="false"]')
+    .waitFor({timeout: 15_000});
+  const frame = page.locator(
+    'pay-checkout [slot="paypal-buttons"] iframe[title="PayPal"]'
+  );
+  let last = '';
+  for (let i = 0; i < 20; i++) {
+    const box = JSON.stringify(await frame.boundingBox());
+    if (box === last) break;
+    last = box;
+    await page.waitForTimeout(100);
+  }
+  const popup = page.waitForEvent('popup', {timeout: 30_000});
+  popup.catch(() => {});
+  try {
+    await paypalButton(page).click({timeout: 20_000});
+    return await popup;
+  } catch (error) {
+    // Say what the element did instead: its events and its messages.
+    const seen = (await events(page))
+      .filter((event) => event.type !== 'pay-change')
+      .map(
+        (event) => `${event.type} ${JSON.stringify(event.detail).slice(0, 200)}`
+      );
+    const messages = await checkout(page)
+      .locator('[part~="message"]')
+      .allTextContents();
+    await page.screenshot({
+      path: '/tmp/e2e-paypal-no-window.png',
+      fullPage: true,
+    });
+    throw new Error(
+      `PayPal's window did not open\nevents: ${seen.join('\n')}\nmessages: ${messages.join(' | ').replace(/\s+/g, ' ')}`,
+      {cause: error}
+    );
+  }
 }
 
 export interface CreatedIntent {
