@@ -26,7 +26,12 @@ import {after, before, describe, it} from 'node:test';
 import {pathToFileURL} from 'node:url';
 import type {Browser, Page} from 'playwright-core';
 import {expectText} from '../e2e/page.js';
-import {launchChromium, type Shop, startShop} from '../e2e/shop.js';
+import {
+  launchChromium,
+  productsOnlyCatalog,
+  type Shop,
+  startShop,
+} from '../e2e/shop.js';
 
 const TARBALL = resolve('dist/packages/pay-checkout-0.1.0.tgz');
 const EXAMPLES = ['react', 'vue', 'svelte'] as const;
@@ -205,18 +210,10 @@ describe('the framework example shops, installed from the packed tarball', () =>
       existsSync(TARBALL),
       `${TARBALL} is missing: run \`npm run pack\``
     );
-    // The demo's products without its shipping, tax and discount rules: these apps show how
-    // the element is embedded in each framework, and their cart needs no address.
-    const {
-      shipping: _s,
-      tax: _t,
-      discounts: _d,
-      ...products
-    } = JSON.parse(readFileSync('demo/catalog.json', 'utf8')) as Record<
-      string,
-      unknown
-    >;
-    writeFileSync(join(work, 'catalog.json'), JSON.stringify(products));
+    // The demo's products without its shipping, tax and discount rules (the apps list them,
+    // the shop sells them): these apps show how the element is embedded in each framework,
+    // and their cart needs no address.
+    cpSync(productsOnlyCatalog(), join(work, 'catalog.json'));
     for (const name of EXAMPLES) {
       cpSync(join('demo', name), app(name), {
         recursive: true,
@@ -256,7 +253,9 @@ describe('the framework example shops, installed from the packed tarball', () =>
       )
     );
     [shop, browser] = await Promise.all([
+      // The demo's products without its rules: these carts need no address.
       startShop({
+        CATALOG: productsOnlyCatalog(),
         ALLOWED_ORIGINS: EXAMPLES.map((name) => sites[name].origin).join(','),
       }),
       launchChromium(),
