@@ -269,6 +269,10 @@ describe('<pay-checkout provider="paypal">', () => {
       expect(part(el, 'payment')!.classList.contains('payment--busy')).to.equal(
         true
       );
+      // The buttons' own light-DOM node is inert: no ancestor style decides whether it takes
+      // clicks (Chromium kept a stale `.payment--busy ::slotted()` pointer-events:none).
+      const buttons = el.querySelector('[slot="paypal-buttons"]')!;
+      expect(buttons.hasAttribute('inert')).to.equal(true);
       const created = await paypal.click();
       expect(created).to.have.property('error');
       expect(server.requestsTo('/api/paypal/orders')).to.have.length(0);
@@ -280,6 +284,8 @@ describe('<pay-checkout provider="paypal">', () => {
       expect(part(el, 'payment')!.classList.contains('payment--busy')).to.equal(
         false
       );
+      expect(buttons.hasAttribute('inert')).to.equal(false);
+      expect(getComputedStyle(buttons).pointerEvents).to.equal('auto');
     });
   });
 });

@@ -89,9 +89,9 @@ export default css`
     color-scheme: normal;
   }
 
-  .payment--busy ::slotted([slot='paypal-buttons']) {
+  /* Busy (providers-controller.ts): the node itself is inert, so no ancestor rule decides. */
+  ::slotted([slot='paypal-buttons'][inert]) {
     opacity: 0.5;
-    pointer-events: none;
     transition: opacity 0.15s ease;
   }
 
@@ -278,7 +278,7 @@ export default css`
     .submit,
     .provider,
     .field__input,
-    .payment--busy ::slotted([slot='paypal-buttons']) {
+    ::slotted([slot='paypal-buttons'][inert]) {
       transition: none;
     }
   }

@@ -112,6 +112,21 @@ export class ProvidersController implements ReactiveController {
     );
   }
 
+  /**
+   * After each render: the shown provider's own buttons are `inert` while busy. Set on the
+   * light-DOM node itself, not through `.payment--busy ::slotted(…)`: Chromium sometimes
+   * keeps that rule's pointer-events:none on the slotted node after the class is gone, and
+   * every later click on PayPal's button was lost without a word.
+   */
+  hostUpdated(): void {
+    const provider = this.current;
+    if (!provider || provider.usesPayButton) return;
+    const node = [...this._host.children].find(
+      (child) => child.slot === provider.slot
+    );
+    node?.toggleAttribute('inert', this.ownButtonsBusy);
+  }
+
   /** `mode="hosted"` with a provider that has a hosted page (Stripe): Pay leaves for it. */
   get hosted(): boolean {
     return (
