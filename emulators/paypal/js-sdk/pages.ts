@@ -237,9 +237,9 @@ export function checkoutPage(
   ${ship}
   <p class="Status" id="status" role="status"></p>
   <div class="Actions">
-    <button type="button" id="approve" autofocus>Approve</button>
-    <button type="button" id="decline">Decline card</button>
-    <button type="button" id="cancel">Cancel</button>
+    <button type="button" id="approve" disabled>Approve</button>
+    <button type="button" id="decline" disabled>Decline card</button>
+    <button type="button" id="cancel" disabled>Cancel</button>
   </div>
   <p class="Note">Served by the PayPal emulator: no money moves. “Decline card” approves with a card
     the bank refuses when the merchant captures.</p>

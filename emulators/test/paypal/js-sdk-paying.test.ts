@@ -207,6 +207,30 @@ describe('the emulator’s PayPal JS SDK', {timeout: 180_000}, () => {
       await approval.close();
     });
 
+    it('keeps its buttons off until its script has wired them: no click is lost', async () => {
+      const created = await paypal('/v2/checkout/orders', orderBody('USD'));
+      const approval = await browser.newPage();
+      let release!: () => void;
+      const held = new Promise<void>((resolve) => (release = resolve));
+      await approval.route(/\/checkoutnow\.js$/, async (route) => {
+        await held;
+        await route.fallback();
+      });
+      await approval.goto(
+        `${emulator.url}/checkoutnow?token=${created.json.id}`,
+        {waitUntil: 'commit'}
+      );
+      const approve = approval.getByRole('button', {name: 'Approve'});
+      await approve.waitFor();
+      assert.equal(await approve.isDisabled(), true);
+      release();
+      await approval.waitForFunction(
+        () => document.activeElement?.id === 'approve'
+      );
+      assert.equal(await approve.isEnabled(), true);
+      await approval.close();
+    });
+
     it('shows whole yen for JPY', async () => {
       const created = await paypal('/v2/checkout/orders', orderBody('JPY'));
       const approval = await browser.newPage();

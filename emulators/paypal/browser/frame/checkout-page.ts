@@ -203,4 +203,9 @@ if (body.dataset.state === 'unavailable') {
 }
 for (const button of buttons) {
   button.addEventListener('click', () => void answer(button.id as Choice));
+  // The page serves them disabled: a click before this script ran would do nothing.
+  button.disabled = false;
 }
+// `autofocus` skips a disabled button: the focus goes to Approve now.
+if (!document.activeElement || document.activeElement === body)
+  document.getElementById('approve')?.focus();
