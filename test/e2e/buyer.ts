@@ -347,8 +347,8 @@ export const paypalButton = (page: Page) =>
 /** Presses PayPal's button once the quote is in and the button enabled; resolves with PayPal's window. */
 export async function clickPaypal(page: Page): Promise<Page> {
   await settled(page);
-  // The element keeps PayPal's buttons disabled (actions.disable()) until the address is
-  // complete and quoted: a click before they are enabled again opens no window.
+  // PayPal's button frame has drawn its button (the element makes the buttons' node `inert`
+  // while a quote is on its way; settled() waited for that).
   await page
     .frameLocator('pay-checkout [slot="paypal-buttons"] iframe[title="PayPal"]')
     .locator('button[aria-disabled="false"]')

@@ -12,7 +12,7 @@ interface PaymentSectionOptions {
   hidden: boolean;
   /** `mode="hosted"`: a line says the buyer pays on the provider's page. */
   hosted: boolean;
-  /** The provider's own buttons are dimmed and take no clicks (see the element's `_ownButtonsBusy`). */
+  /** A quote or a confirmation is on its way: the providers controller makes the own buttons' node `inert`. */
   busy: boolean;
 }
 
