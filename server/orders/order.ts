@@ -3,7 +3,9 @@ import type {
   OrderResponse,
   OrderStatus,
   PaymentProvider,
+  Quote,
   QuoteLine,
+  ShippingRate,
 } from '../contract.js';
 
 export interface Order {
@@ -72,6 +74,39 @@ export type OrderPricing = Pick<
   | 'shippingRate'
   | 'shippingAddress'
 >;
+
+/** A quote's sums as an order keeps them: the lines and what they charge. */
+export function quoteSums(
+  quote: Quote
+): Pick<
+  Order,
+  | 'lines'
+  | 'subtotal'
+  | 'discount'
+  | 'shipping'
+  | 'tax'
+  | 'taxInclusive'
+  | 'total'
+> {
+  return {
+    lines: quote.lines,
+    subtotal: quote.subtotal,
+    discount: quote.discount,
+    shipping: quote.shipping,
+    tax: quote.tax,
+    taxInclusive: quote.taxInclusive,
+    total: quote.total,
+  };
+}
+
+/** The shipping rate chosen, as an order keeps it. */
+export const orderShippingRate = (
+  rate: ShippingRate
+): NonNullable<Order['shippingRate']> => ({
+  id: rate.id,
+  name: rate.name,
+  amount: rate.amount,
+});
 
 /** What a state change writes; undefined fields stay as they are. */
 export type OrderPatch = Partial<

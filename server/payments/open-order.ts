@@ -14,7 +14,7 @@ import {
 } from '../catalog/index.js';
 import type {Address, PaymentProvider, Quote} from '../contract.js';
 import {ApiError, invalidRequest} from '../errors.js';
-import type {Order} from '../orders/order.js';
+import {type Order, orderShippingRate, quoteSums} from '../orders/order.js';
 import {
   type DiscountClaim,
   DiscountClaimRefused,
@@ -68,19 +68,9 @@ export async function openOrder(
         id: `ord_${randomBytes(12).toString('base64url')}`,
         provider,
         currency: quote.currency,
-        lines: quote.lines,
-        subtotal: quote.subtotal,
-        discount: quote.discount,
-        shipping: quote.shipping,
-        tax: quote.tax,
-        taxInclusive: quote.taxInclusive,
-        total: quote.total,
+        ...quoteSums(quote),
         discountCode: applied?.code,
-        shippingRate: rate && {
-          id: rate.id,
-          name: rate.name,
-          amount: rate.amount,
-        },
+        shippingRate: rate && orderShippingRate(rate),
         shippingAddress: quote.requiresShipping
           ? request.shippingAddress
           : undefined,

@@ -14,7 +14,7 @@
  *   field for tax included in a price, so the breakdown has no `tax_total`: the buyer pays the
  *   gross prices they were shown, and the included share is on our order and in the email.
  */
-import type {Order} from '../../orders/order.js';
+import type {Order, OrderPricing} from '../../orders/order.js';
 import type {ShippingRate} from '../../contract.js';
 import {ApiError, invalidRequest} from '../../errors.js';
 import {toPaypalValue} from './money.js';
@@ -35,20 +35,7 @@ const MAX_NAME = 127;
 const MAX_OPTIONS = 10;
 
 /** The order as priced: the sums it charges, and where it ships. */
-export type PricedOrder = Pick<
-  Order,
-  | 'id'
-  | 'currency'
-  | 'lines'
-  | 'subtotal'
-  | 'discount'
-  | 'shipping'
-  | 'tax'
-  | 'taxInclusive'
-  | 'total'
-  | 'shippingRate'
-  | 'shippingAddress'
->;
+export type PricedOrder = Pick<Order, 'id' | 'currency'> & OrderPricing;
 
 const cut = (text: string, max: number) =>
   Array.from(text).slice(0, max).join('');

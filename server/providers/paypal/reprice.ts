@@ -6,7 +6,12 @@
 import {type Catalog, priceCart} from '../../catalog/index.js';
 import type {Address, Quote} from '../../contract.js';
 import {ApiError, invalidRequest} from '../../errors.js';
-import type {Order, OrderPricing} from '../../orders/order.js';
+import {
+  type Order,
+  type OrderPricing,
+  orderShippingRate,
+  quoteSums,
+} from '../../orders/order.js';
 import type {PaypalOrder} from './types.js';
 
 /**
@@ -100,14 +105,8 @@ export function repriceOrder(
   return {
     quote,
     pricing: {
-      lines: quote.lines,
-      subtotal: quote.subtotal,
-      discount: quote.discount,
-      shipping: quote.shipping,
-      tax: quote.tax,
-      taxInclusive: quote.taxInclusive,
-      total: quote.total,
-      shippingRate: {id: rate.id, name: rate.name, amount: rate.amount},
+      ...quoteSums(quote),
+      shippingRate: orderShippingRate(rate),
       shippingAddress,
     },
   };
