@@ -123,14 +123,6 @@ export default css`
       box-shadow 0.15s ease;
   }
 
-  .provider:hover {
-    border-color: color-mix(
-      in srgb,
-      var(--_color-primary) 50%,
-      var(--_color-border)
-    );
-  }
-
   /* The radio itself is visually hidden; the label shows its state and its focus. */
   .provider__input {
     position: absolute;
@@ -142,7 +134,17 @@ export default css`
     cursor: inherit;
   }
 
-  .provider:has(.provider__input:checked) {
+  /* .choice: a radio's label, a provider here or a shipping rate (pay-checkout-shipping.styles.ts,
+     a lazy chunk's sheet added after this one, so the states of both live here). */
+  .choice:hover {
+    border-color: color-mix(
+      in srgb,
+      var(--_color-primary) 50%,
+      var(--_color-border)
+    );
+  }
+
+  .choice:has(:checked) {
     border-color: var(--_color-primary);
     box-shadow: inset 0 0 0 1px var(--_color-primary);
     background: color-mix(
@@ -152,12 +154,12 @@ export default css`
     );
   }
 
-  .provider:has(.provider__input:focus-visible) {
+  .choice:has(:focus-visible) {
     outline: 3px solid var(--_color-primary);
     outline-offset: 2px;
   }
 
-  .provider:has(.provider__input:disabled) {
+  .choice:has(:disabled) {
     cursor: not-allowed;
     opacity: 0.65;
   }
@@ -292,7 +294,7 @@ export default css`
       outline: 3px solid Highlight;
     }
 
-    .provider:has(.provider__input:checked) {
+    .choice:has(:checked) {
       border: 3px solid Highlight;
     }
   }

@@ -7,7 +7,8 @@ import {css} from 'lit';
 /*
  * The shipping address (the element's own form, or the mount of a provider's address form)
  * and the shipping rates. The fields reuse the email field's look (.field, .field__input in
- * pay-checkout-payment.styles.ts); these rules lay them out. They read the base part's
+ * pay-checkout-payment.styles.ts), and a rate's hover, checked, focus and disabled states are
+ * the provider choice's (.choice there); these rules lay them out. They read the base part's
  * private --_* properties (pay-checkout.styles.ts).
  */
 export default css`
@@ -81,14 +82,6 @@ export default css`
       box-shadow 0.15s ease;
   }
 
-  .rate:hover {
-    border-color: color-mix(
-      in srgb,
-      var(--_color-primary) 50%,
-      var(--_color-border)
-    );
-  }
-
   .rate__input {
     flex: none;
     width: 1.125em;
@@ -119,35 +112,9 @@ export default css`
     white-space: nowrap;
   }
 
-  .rate:has(.rate__input:checked) {
-    border-color: var(--_color-primary);
-    box-shadow: inset 0 0 0 1px var(--_color-primary);
-    background: color-mix(
-      in srgb,
-      var(--_color-primary) 6%,
-      var(--_color-background)
-    );
-  }
-
-  .rate:has(.rate__input:focus-visible) {
-    outline: 3px solid var(--_color-primary);
-    outline-offset: 2px;
-  }
-
-  .rate:has(.rate__input:disabled) {
-    cursor: not-allowed;
-    opacity: 0.65;
-  }
-
   @media (prefers-reduced-motion: reduce) {
     .rate {
       transition: none;
-    }
-  }
-
-  @media (forced-colors: active) {
-    .rate:has(.rate__input:checked) {
-      border: 3px solid Highlight;
     }
   }
 `;

@@ -28,7 +28,7 @@ export function providerChoice(
     ${offered.map((name) => {
       const checked = name === active;
       return html`<label
-        class="provider"
+        class="provider choice"
         part=${checked ? 'provider-tab provider-tab-checked' : 'provider-tab'}
       >
         <input

@@ -38,7 +38,7 @@ export function shippingRates(
               ? s.estimate(rate.estimate.minDays, rate.estimate.maxDays, locale)
               : '';
             return html`<label
-              class="rate"
+              class="rate choice"
               part=${checked ? 'shipping-rate shipping-rate-checked' : 'shipping-rate'}
             >
               <input
