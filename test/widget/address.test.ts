@@ -1,9 +1,16 @@
 import {expect, fixture, html, oneEvent, waitUntil} from '@open-wc/testing';
 import type {PayCheckout, PayErrorEvent} from '../../widget/index.js';
-import {navigation} from '../../widget/internal/navigate.js';
 import {paypalConfig, priceCart, type FakeServer} from './fake-server.js';
 import {installFakes, restoreFakes} from './fakes.js';
-import {part, parts, payButton, ready, record, text} from './helpers.js';
+import {
+  part,
+  parts,
+  payButton,
+  ready,
+  record,
+  stubNavigation,
+  text,
+} from './helpers.js';
 import {
   choose,
   field,
@@ -17,20 +24,15 @@ import {
 // ---- helpers ------------------------------------------------------------------------------
 
 let server: FakeServer;
-let navigatedTo: string[];
-let originalAssign: typeof navigation.assign;
+const navigatedTo = stubNavigation();
 
 beforeEach(() => {
   ({server} = installFakes());
   shipEverything(server);
-  navigatedTo = [];
-  originalAssign = navigation.assign;
-  navigation.assign = (url) => navigatedTo.push(url);
 });
 
 afterEach(() => {
   restoreFakes();
-  navigation.assign = originalAssign;
 });
 
 const quotes = () => server.requestsTo('/api/quote');

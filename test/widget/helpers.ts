@@ -7,6 +7,7 @@ import {fixture, oneEvent} from '@open-wc/testing';
 import type {TemplateResult} from 'lit';
 import '../../widget/index.js';
 import type {PayCheckout, PayReadyEvent} from '../../widget/index.js';
+import {navigation} from '../../widget/internal/navigate.js';
 
 export const part = (el: PayCheckout, name: string) =>
   el.shadowRoot!.querySelector<HTMLElement>(`[part~="${name}"]`);
@@ -57,4 +58,25 @@ export function record(el: PayCheckout): string[] {
   ] as const)
     el.addEventListener(name, () => seen.push(name));
   return seen;
+}
+
+/**
+ * Stubs navigation.assign in each test (the test page stays) and puts it back after. Returns
+ * where the element sent the browser, emptied before each test; `onAssign` sees each URL too.
+ */
+export function stubNavigation(onAssign?: (url: string) => void): string[] {
+  const navigatedTo: string[] = [];
+  let originalAssign: typeof navigation.assign;
+  beforeEach(() => {
+    navigatedTo.length = 0;
+    originalAssign = navigation.assign;
+    navigation.assign = (url) => {
+      navigatedTo.push(url);
+      onAssign?.(url);
+    };
+  });
+  afterEach(() => {
+    navigation.assign = originalAssign;
+  });
+  return navigatedTo;
 }

@@ -6,7 +6,6 @@ import type {
   PaySubmitEvent,
   PaySuccessEvent,
 } from '../../widget/index.js';
-import {navigation} from '../../widget/internal/navigate.js';
 import {error, FAKE_STRIPE_JS, type FakeServer} from './fake-server.js';
 import {type FakeStripe} from './fake-stripe.js';
 import {installFakes, restoreFakes} from './fakes.js';
@@ -17,6 +16,7 @@ import {
   payButton,
   ready,
   statusRegion,
+  stubNavigation,
   text,
 } from './helpers.js';
 
@@ -24,27 +24,21 @@ import {
 
 let server: FakeServer;
 let stripe: FakeStripe;
-/** Where the element sent the browser (navigation.assign is stubbed: the test page stays). */
-let navigatedTo: string[];
 /** sessionStorage as it was when the element navigated. */
 let storedAtNavigation: Record<string, string>;
-let originalAssign: typeof navigation.assign;
+/** Where the element sent the browser (navigation.assign is stubbed: the test page stays). */
+const navigatedTo = stubNavigation(() => {
+  storedAtNavigation = {...sessionStorage};
+});
 let originalUrl: string;
 
 beforeEach(() => {
   ({server, stripe} = installFakes());
-  navigatedTo = [];
-  originalAssign = navigation.assign;
-  navigation.assign = (url) => {
-    navigatedTo.push(url);
-    storedAtNavigation = {...sessionStorage};
-  };
   originalUrl = location.href;
 });
 
 afterEach(() => {
   restoreFakes();
-  navigation.assign = originalAssign;
   history.replaceState(null, '', originalUrl);
 });
 

@@ -4,7 +4,6 @@ import type {
   PayErrorEvent,
   PaySuccessEvent,
 } from '../../widget/index.js';
-import {navigation} from '../../widget/internal/navigate.js';
 import {paypalConfig, priceCart, type FakeServer} from './fake-server.js';
 import type {FakePaypal} from './fake-paypal.js';
 import type {FakeAddressValue, FakeStripe} from './fake-stripe.js';
@@ -17,6 +16,7 @@ import {
   parts,
   payButton,
   record,
+  stubNavigation,
   text,
 } from './helpers.js';
 import {
@@ -34,18 +34,15 @@ import {
 let server: FakeServer;
 let stripe: FakeStripe;
 let paypal: FakePaypal;
-let originalAssign: typeof navigation.assign;
+stubNavigation();
 
 beforeEach(() => {
   ({server, stripe, paypal} = installFakes());
   shipEverything(server);
-  originalAssign = navigation.assign;
-  navigation.assign = () => {};
 });
 
 afterEach(() => {
   restoreFakes();
-  navigation.assign = originalAssign;
 });
 
 const lastQuote = () =>
