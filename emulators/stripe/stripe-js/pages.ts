@@ -98,50 +98,58 @@ const ADDRESS_STYLES = `${PAYMENT_STYLES}
 select.Input { cursor: pointer; }
 `;
 
-/** The Address Element's page: an empty form the script fills (countries depend on options). */
-export function addressPage(scriptSrc: string): string {
+/**
+ * An Element's frame: its styles, an empty style sheet for the Appearance API's rules, the form
+ * and the frame's script.
+ */
+function elementPage(
+  title: string,
+  styles: string,
+  form: string,
+  scriptSrc: string
+): string {
   return `<!doctype html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>Secure address input</title>
-<style>${ADDRESS_STYLES}</style>
+<title>${title}</title>
+<style>${styles}</style>
 <style id="appearance-rules"></style>
 </head>
 <body>
 <main>
-  <form id="form" novalidate aria-label="Address"></form>
+  ${form}
 </main>
 <script src="${scriptSrc}"></script>
 </body>
 </html>`;
 }
 
+/** The Address Element's page: an empty form the script fills (countries depend on options). */
+export function addressPage(scriptSrc: string): string {
+  return elementPage(
+    'Secure address input',
+    ADDRESS_STYLES,
+    '<form id="form" novalidate aria-label="Address"></form>',
+    scriptSrc
+  );
+}
+
 export function paymentPage(scriptSrc: string): string {
-  return `<!doctype html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>Secure payment input</title>
-<style>${PAYMENT_STYLES}</style>
-<style id="appearance-rules"></style>
-</head>
-<body>
-<main>
-  <form id="form" novalidate aria-label="Card details">
+  return elementPage(
+    'Secure payment input',
+    PAYMENT_STYLES,
+    `<form id="form" novalidate aria-label="Card details">
     ${field({id: 'number', label: 'Card number', autocomplete: 'cc-number', placeholder: '1234 1234 1234 1234', inputmode: 'numeric', extra: '<span class="Brand" id="number-brand"></span>'})}
     <div class="Row">
       ${field({id: 'expiry', label: 'Expiration date', autocomplete: 'cc-exp', placeholder: 'MM / YY', inputmode: 'numeric'})}
       ${field({id: 'cvc', label: 'Security code', autocomplete: 'cc-csc', placeholder: 'CVC', inputmode: 'numeric'})}
     </div>
     ${field({id: 'postalCode', label: 'ZIP', autocomplete: 'postal-code', placeholder: '12345', inputmode: 'numeric'})}
-  </form>
-</main>
-<script src="${scriptSrc}"></script>
-</body>
-</html>`;
+  </form>`,
+    scriptSrc
+  );
 }
 
 const THREE_DS_STYLES = `

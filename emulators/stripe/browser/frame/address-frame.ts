@@ -7,11 +7,8 @@
 import type {StripeError} from '@stripe/stripe-js';
 import {
   decodeFrameParams,
-  envelope,
-  isEnvelope,
   type AddressOptions,
   type AddressValue,
-  type FrameMessage,
   type HostMessage,
 } from '../protocol.js';
 import {
@@ -24,6 +21,11 @@ import {
 } from './address.js';
 import {applyAppearance} from './appearance.js';
 import {resolveLocale} from './card-form.js';
+import {
+  connectToParent,
+  forwardFormEvents,
+  showOutsideFrameNotice,
+} from './element-frame.js';
 
 /** Each field's autofill token, after the mode (`shipping name`, `billing postal-code`). */
 const AUTOFILL: Record<AddressFieldName, string> = {
@@ -40,12 +42,7 @@ const params = decodeFrameParams(location.hash);
 const form = document.getElementById('form') as HTMLFormElement;
 
 if (!params) {
-  form.hidden = true;
-  const notice = document.createElement('p');
-  notice.className = 'Notice';
-  notice.textContent =
-    'This page is the Stripe emulator’s Address Element; it only works inside the frame Stripe.js mounts.';
-  document.querySelector('main')?.append(notice);
+  showOutsideFrameNotice(form, 'Address Element');
 } else {
   start(params.channel, params.origin, params.options);
 }
@@ -66,19 +63,7 @@ function start(
     mode === 'shipping' ? 'Shipping address' : 'Billing address'
   );
 
-  function post(message: FrameMessage): void {
-    window.parent.postMessage(envelope(channel, message), parentOrigin);
-  }
-
-  let lastHeight = 0;
-  function reportHeight(): void {
-    const height = Math.ceil(document.body.getBoundingClientRect().height);
-    if (height !== lastHeight) {
-      lastHeight = height;
-      post({type: 'resize', height});
-    }
-  }
-  new ResizeObserver(reportHeight).observe(document.body);
+  const {post, reportHeight} = connectToParent(channel, parentOrigin, handle);
 
   const blocks = new Map<AddressFieldName, HTMLElement>();
   const control = (field: AddressFieldName) =>
@@ -282,18 +267,7 @@ function start(
     });
   }
 
-  form.addEventListener('focusin', (event) => {
-    if (!form.contains(event.relatedTarget as Node | null))
-      post({type: 'focus'});
-  });
-  form.addEventListener('focusout', (event) => {
-    if (!form.contains(event.relatedTarget as Node | null))
-      post({type: 'blur'});
-  });
-  form.addEventListener('keydown', (event) => {
-    if (event.key === 'Escape') post({type: 'escape'});
-  });
-  form.addEventListener('submit', (event) => event.preventDefault());
+  forwardFormEvents(form, post);
 
   function handle(message: HostMessage): void {
     switch (message.type) {
@@ -340,12 +314,6 @@ function start(
         return;
     }
   }
-
-  window.addEventListener('message', (event) => {
-    if (event.source !== window.parent || event.origin !== parentOrigin) return;
-    if (!isEnvelope<HostMessage>(event.data, channel)) return;
-    handle(event.data);
-  });
 
   document.documentElement.lang = locale;
   applyAppearance(params?.appearance, document.documentElement, rules);

@@ -5,16 +5,15 @@
  */
 import type {StripeError} from '@stripe/stripe-js';
 import {createApi} from '../api.js';
-import {
-  decodeFrameParams,
-  envelope,
-  isEnvelope,
-  type FrameMessage,
-  type HostMessage,
-} from '../protocol.js';
+import {decodeFrameParams, type HostMessage} from '../protocol.js';
 import {applyAppearance} from './appearance.js';
 import type {FieldName} from './card.js';
 import {createCardForm, isUnitedStates, resolveLocale} from './card-form.js';
+import {
+  connectToParent,
+  forwardFormEvents,
+  showOutsideFrameNotice,
+} from './element-frame.js';
 
 const params = decodeFrameParams(location.hash);
 const form = document.getElementById('form') as HTMLFormElement;
@@ -24,12 +23,7 @@ function input(name: FieldName): HTMLInputElement {
 }
 
 if (!params) {
-  form.hidden = true;
-  const notice = document.createElement('p');
-  notice.className = 'Notice';
-  notice.textContent =
-    'This page is the Stripe emulator’s Payment Element; it only works inside the frame Stripe.js mounts.';
-  document.querySelector('main')?.append(notice);
+  showOutsideFrameNotice(form, 'Payment Element');
 } else {
   start(params.channel, params.origin, params.key);
 }
@@ -41,21 +35,13 @@ function start(channel: string, parentOrigin: string, key: string): void {
   ).sheet!;
   let us = isUnitedStates(params?.locale);
 
-  function post(message: FrameMessage): void {
-    window.parent.postMessage(envelope(channel, message), parentOrigin);
-  }
-
-  // Layout is read synchronously after each change we make: a ResizeObserver alone would stall
-  // while Chromium throttles an off-screen cross-origin frame.
-  let lastHeight = 0;
-  function reportHeight(): void {
-    const height = Math.ceil(document.body.getBoundingClientRect().height);
-    if (height !== lastHeight) {
-      lastHeight = height;
-      post({type: 'resize', height});
-    }
-  }
-  new ResizeObserver(reportHeight).observe(document.body);
+  // Layout is read synchronously after each change we make (reportHeight): a ResizeObserver
+  // alone would stall while Chromium throttles an off-screen cross-origin frame.
+  const {post, reportHeight} = connectToParent(
+    channel,
+    parentOrigin,
+    (message) => void handle(message)
+  );
 
   function localize(locale: string | undefined): void {
     document.documentElement.lang = resolveLocale(locale);
@@ -79,19 +65,7 @@ function start(channel: string, parentOrigin: string, key: string): void {
     onChange: ({empty, complete}) => post({type: 'change', empty, complete}),
   });
 
-  form.addEventListener('focusin', (event) => {
-    if (!form.contains(event.relatedTarget as Node | null))
-      post({type: 'focus'});
-  });
-  form.addEventListener('focusout', (event) => {
-    if (!form.contains(event.relatedTarget as Node | null))
-      post({type: 'blur'});
-  });
-  form.addEventListener('keydown', (event) => {
-    if (event.key === 'Escape') post({type: 'escape'});
-  });
-  // Enter inside the frame must not navigate it (the form has no action).
-  form.addEventListener('submit', (event) => event.preventDefault());
+  forwardFormEvents(form, post);
 
   async function createPaymentMethod(): Promise<
     {error: StripeError} | {paymentMethod: string}
@@ -136,12 +110,6 @@ function start(channel: string, parentOrigin: string, key: string): void {
         return;
     }
   }
-
-  window.addEventListener('message', (event) => {
-    if (event.source !== window.parent || event.origin !== parentOrigin) return;
-    if (!isEnvelope<HostMessage>(event.data, channel)) return;
-    void handle(event.data);
-  });
 
   post({type: 'ready'});
   reportHeight();
