@@ -208,17 +208,20 @@ export type OrderStatus =
 
 export type PaymentProvider = 'stripe' | 'paypal';
 
-export interface OrderResponse {
+/** An order's currency, lines and sums are its quote's, as charged. */
+export interface OrderResponse extends Pick<
+  Quote,
+  | 'currency'
+  | 'lines'
+  | 'subtotal'
+  | 'discount'
+  | 'shipping'
+  | 'tax'
+  | 'taxInclusive'
+  | 'total'
+> {
   id: string;
   status: OrderStatus;
-  currency: string;
-  lines: QuoteLine[];
-  subtotal: number;
-  discount: number;
-  shipping: number;
-  tax: number;
-  taxInclusive: boolean;
-  total: number;
   /** The code that was applied, if any. */
   discountCode?: string;
   /** The chosen shipping rate (its name and amount as charged). */
