@@ -77,6 +77,35 @@ export function createSession(
   );
 }
 
+/**
+ * A session of TEE and TOTE with a WELCOME5 coupon (5.00 USD off) and an exclusive "Sales tax"
+ * rate of `percentage` % on both lines; `params` add to it (shipping, locale).
+ */
+export async function createDiscountedTaxedSession(
+  percentage: number,
+  params: Partial<Stripe.Checkout.SessionCreateParams> = {}
+) {
+  const coupon = await stripe.coupons.create({
+    amount_off: 500,
+    currency: 'usd',
+    name: 'WELCOME5',
+  });
+  const tax = await stripe.taxRates.create({
+    display_name: 'Sales tax',
+    percentage,
+    inclusive: false,
+  });
+  const session = await createSession({
+    line_items: [
+      {...TEE, tax_rates: [tax.id]},
+      {...TOTE, tax_rates: [tax.id]},
+    ],
+    discounts: [{coupon: coupon.id}],
+    ...params,
+  });
+  return {coupon, session};
+}
+
 export interface PageAnswer {
   status: number;
   body: {

@@ -8,11 +8,9 @@ import {after, before, describe, it} from 'node:test';
 import type {Browser} from 'playwright-core';
 import {axeViolations, launchChromium, saveScreenshot} from '../chromium.js';
 import {
-  createSession,
+  createDiscountedTaxedSession,
   emulator,
   stripe,
-  TEE,
-  TOTE,
 } from './checkout-helpers.js';
 import {useCheckoutEmulator} from './checkout-helpers.js';
 
@@ -26,22 +24,7 @@ describe('Stripe emulator: the hosted page of a session that ships', () => {
   after(() => browser.close());
 
   it('shows the discount, shipping and tax, asks for the address, and pays', async () => {
-    const coupon = await stripe.coupons.create({
-      amount_off: 500,
-      currency: 'usd',
-      name: 'WELCOME5',
-    });
-    const tax = await stripe.taxRates.create({
-      display_name: 'Sales tax',
-      percentage: 4,
-      inclusive: false,
-    });
-    const session = await createSession({
-      line_items: [
-        {...TEE, tax_rates: [tax.id]},
-        {...TOTE, tax_rates: [tax.id]},
-      ],
-      discounts: [{coupon: coupon.id}],
+    const {session} = await createDiscountedTaxedSession(4, {
       shipping_options: [
         {
           shipping_rate_data: {

@@ -8,12 +8,11 @@ import {describe, it} from 'node:test';
 import type Stripe from 'stripe';
 import {stripeError} from './helpers.js';
 import {
+  createDiscountedTaxedSession,
   createSession,
   emulator,
   payOnPage,
   stripe,
-  TEE,
-  TOTE,
 } from './checkout-helpers.js';
 import {useCheckoutEmulator} from './checkout-helpers.js';
 
@@ -124,22 +123,7 @@ describe('Stripe emulator: what a Checkout Session charges', () => {
 
   describe('POST /v1/checkout/sessions', () => {
     it('adds up a coupon, exclusive tax and shipping: subtotal − discount + tax + shipping', async () => {
-      const coupon = await stripe.coupons.create({
-        amount_off: 500,
-        currency: 'usd',
-        name: 'WELCOME5',
-      });
-      const tax = await stripe.taxRates.create({
-        display_name: 'Sales tax',
-        percentage: 7.25,
-        inclusive: false,
-      });
-      const session = await createSession({
-        line_items: [
-          {...TEE, tax_rates: [tax.id]},
-          {...TOTE, tax_rates: [tax.id]},
-        ],
-        discounts: [{coupon: coupon.id}],
+      const {coupon, session} = await createDiscountedTaxedSession(7.25, {
         shipping_options: [STANDARD],
       });
       // 4800 + 1250; the coupon spread 397 / 103; 7.25 % of 4403 and of 1147, rounded per line.
@@ -438,22 +422,7 @@ describe('Stripe emulator: what a Checkout Session charges', () => {
 
   describe('the hosted page', () => {
     it('lists the discount, shipping and tax between the subtotal and the total', async () => {
-      const coupon = await stripe.coupons.create({
-        amount_off: 500,
-        currency: 'usd',
-        name: 'WELCOME5',
-      });
-      const tax = await stripe.taxRates.create({
-        display_name: 'Sales tax',
-        percentage: 7.25,
-        inclusive: false,
-      });
-      const session = await createSession({
-        line_items: [
-          {...TEE, tax_rates: [tax.id]},
-          {...TOTE, tax_rates: [tax.id]},
-        ],
-        discounts: [{coupon: coupon.id}],
+      const {session} = await createDiscountedTaxedSession(7.25, {
         shipping_options: [STANDARD],
         locale: 'en',
       });
