@@ -11,6 +11,8 @@ import {
 } from './paypal-webhook-fixtures.js';
 import {
   completed,
+  denied,
+  pending,
   PP_A,
   server,
   status,
@@ -60,50 +62,20 @@ describe('POST /api/webhooks/paypal', () => {
     });
 
     it('keeps a PENDING capture unpaid, then pays on COMPLETED; a late PENDING leaves it paid', async () => {
-      await deliverPaypal(
-        server.app,
-        paypalEvent(
-          'PAYMENT.CAPTURE.PENDING',
-          captureResource('ord_A', PP_A, {status: 'PENDING'})
-        )
-      );
+      await deliverPaypal(server.app, pending());
       assert.equal(await status(), 'processing');
       assert.equal((await server.settled()).length, 0);
       await deliverPaypal(server.app, completed());
       assert.equal(await status(), 'paid');
-      await deliverPaypal(
-        server.app,
-        paypalEvent(
-          'PAYMENT.CAPTURE.PENDING',
-          captureResource('ord_A', PP_A, {status: 'PENDING'})
-        )
-      );
-      await deliverPaypal(
-        server.app,
-        paypalEvent(
-          'PAYMENT.CAPTURE.DENIED',
-          captureResource('ord_A', PP_A, {status: 'DECLINED'})
-        )
-      );
+      await deliverPaypal(server.app, pending());
+      await deliverPaypal(server.app, denied());
       assert.equal(await status(), 'paid');
       assert.equal((await server.settled()).length, 1);
     });
 
     it('marks a DENIED capture failed', async () => {
-      await deliverPaypal(
-        server.app,
-        paypalEvent(
-          'PAYMENT.CAPTURE.PENDING',
-          captureResource('ord_A', PP_A, {status: 'PENDING'})
-        )
-      );
-      await deliverPaypal(
-        server.app,
-        paypalEvent(
-          'PAYMENT.CAPTURE.DENIED',
-          captureResource('ord_A', PP_A, {status: 'DECLINED'})
-        )
-      );
+      await deliverPaypal(server.app, pending());
+      await deliverPaypal(server.app, denied());
       assert.equal(await status(), 'failed');
       assert.equal((await server.settled()).length, 0);
     });

@@ -19,6 +19,20 @@ export const completed = (
     id
   );
 
+/** ord_A's capture, still PENDING at PayPal. */
+export const pending = () =>
+  paypalEvent(
+    'PAYMENT.CAPTURE.PENDING',
+    captureResource('ord_A', PP_A, {status: 'PENDING'})
+  );
+
+/** ord_A's capture, DENIED (status DECLINED). */
+export const denied = () =>
+  paypalEvent(
+    'PAYMENT.CAPTURE.DENIED',
+    captureResource('ord_A', PP_A, {status: 'DECLINED'})
+  );
+
 export let server: PaypalTestServer;
 
 export const status = async (id = 'ord_A') =>
