@@ -1,7 +1,6 @@
 import {expect, fixture, html, oneEvent, waitUntil} from '@open-wc/testing';
 import type {PayCheckout, PayErrorEvent} from '../../widget/index.js';
-import {paypalConfig, priceCart, type FakeServer} from './fake-server.js';
-import {installFakes, restoreFakes} from './fakes.js';
+import {paypalConfig, priceCart} from './fake-server.js';
 import {
   part,
   parts,
@@ -20,19 +19,15 @@ import {
   type,
   shipsReady,
 } from './shipping.helpers.js';
+import {server, useFakes} from './pay-checkout.helpers.js';
 
 // ---- helpers ------------------------------------------------------------------------------
 
-let server: FakeServer;
+useFakes();
 const navigatedTo = stubNavigation();
 
 beforeEach(() => {
-  ({server} = installFakes());
   shipEverything(server);
-});
-
-afterEach(() => {
-  restoreFakes();
 });
 
 const quotes = () => server.requestsTo('/api/quote');

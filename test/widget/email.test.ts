@@ -1,22 +1,13 @@
 import {expect, html, oneEvent, waitUntil} from '@open-wc/testing';
 import {sendKeys} from '@web/test-runner-commands';
 import type {PayCheckout, PayErrorEvent} from '../../widget/index.js';
-import {type FakePaypal} from './fake-paypal.js';
-import {paypalConfig, type FakeServer} from './fake-server.js';
-import {type FakeStripe} from './fake-stripe.js';
-import {installFakes, restoreFakes} from './fakes.js';
+import {paypalConfig} from './fake-server.js';
 import {payButton, part, ready, record, text} from './helpers.js';
+import {paypal, server, stripe, useFakes} from './pay-checkout.helpers.js';
 
 // ---- helpers ------------------------------------------------------------------------------
 
-let server: FakeServer;
-let stripe: FakeStripe;
-let paypal: FakePaypal;
-
-beforeEach(() => {
-  ({server, stripe, paypal} = installFakes());
-});
-afterEach(restoreFakes);
+useFakes();
 
 const input = (el: PayCheckout) => part(el, 'email-input') as HTMLInputElement;
 

@@ -6,9 +6,7 @@ import type {
   PaySubmitEvent,
   PaySuccessEvent,
 } from '../../widget/index.js';
-import {error, FAKE_STRIPE_JS, type FakeServer} from './fake-server.js';
-import {type FakeStripe} from './fake-stripe.js';
-import {installFakes, restoreFakes} from './fakes.js';
+import {error, FAKE_STRIPE_JS} from './fake-server.js';
 import {
   alertRegion,
   money,
@@ -19,11 +17,11 @@ import {
   stubNavigation,
   text,
 } from './helpers.js';
+import {server, stripe, useFakes} from './pay-checkout.helpers.js';
 
 // ---- helpers ------------------------------------------------------------------------------
 
-let server: FakeServer;
-let stripe: FakeStripe;
+useFakes();
 /** sessionStorage as it was when the element navigated. */
 let storedAtNavigation: Record<string, string>;
 /** Where the element sent the browser (navigation.assign is stubbed: the test page stays). */
@@ -33,12 +31,10 @@ const navigatedTo = stubNavigation(() => {
 let originalUrl: string;
 
 beforeEach(() => {
-  ({server, stripe} = installFakes());
   originalUrl = location.href;
 });
 
 afterEach(() => {
-  restoreFakes();
   history.replaceState(null, '', originalUrl);
 });
 

@@ -1,6 +1,7 @@
 /** What the <pay-checkout> suites share: the fakes of the running test, a two-tee cart, and paying. */
 import {html, oneEvent} from '@open-wc/testing';
 import type {PayCheckout} from '../../widget/index.js';
+import type {FakePaypal} from './fake-paypal.js';
 import type {FakeServer} from './fake-server.js';
 import type {FakeStripe} from './fake-stripe.js';
 import {installFakes, restoreFakes} from './fakes.js';
@@ -8,6 +9,7 @@ import {payButton} from './helpers.js';
 
 export let server: FakeServer;
 export let stripe: FakeStripe;
+export let paypal: FakePaypal;
 
 export const twoTees = () =>
   html`<pay-checkout email="ada@example.com"
@@ -24,10 +26,10 @@ export async function pay(
   return ended;
 }
 
-/** Fresh fakes (server, Stripe.js) before each test, the real globals back after it. */
+/** Fresh fakes (server, Stripe.js, PayPal SDK) before each test, the real globals back after it. */
 export function useFakes(): void {
   beforeEach(() => {
-    ({server, stripe} = installFakes());
+    ({server, stripe, paypal} = installFakes());
   });
   afterEach(restoreFakes);
 }

@@ -4,10 +4,8 @@ import type {
   PayErrorEvent,
   PaySuccessEvent,
 } from '../../widget/index.js';
-import {paypalConfig, priceCart, type FakeServer} from './fake-server.js';
-import type {FakePaypal} from './fake-paypal.js';
-import type {FakeAddressValue, FakeStripe} from './fake-stripe.js';
-import {installFakes, restoreFakes} from './fakes.js';
+import {paypalConfig, priceCart} from './fake-server.js';
+import type {FakeAddressValue} from './fake-stripe.js';
 import {
   alertRegion,
   money,
@@ -28,21 +26,15 @@ import {
   shippingQuote,
   shipsReady,
 } from './shipping.helpers.js';
+import {paypal, server, stripe, useFakes} from './pay-checkout.helpers.js';
 
 // ---- helpers ------------------------------------------------------------------------------
 
-let server: FakeServer;
-let stripe: FakeStripe;
-let paypal: FakePaypal;
+useFakes();
 stubNavigation();
 
 beforeEach(() => {
-  ({server, stripe, paypal} = installFakes());
   shipEverything(server);
-});
-
-afterEach(() => {
-  restoreFakes();
 });
 
 const lastQuote = () =>
