@@ -6,12 +6,12 @@ import assert from 'node:assert/strict';
 import {createServer, type Server} from 'node:http';
 import type {AddressInfo} from 'node:net';
 import {after, before, describe, it} from 'node:test';
-import type {Browser, Page} from 'playwright-core';
+import type {Page} from 'playwright-core';
 import {axeViolations, expectText} from './page.js';
 import {
-  launchChromium,
   productsOnlyCatalog,
   type Shop,
+  shopAndBrowserPerSuite,
   startShop,
 } from './shop.js';
 
@@ -30,22 +30,13 @@ interface OrderRow {
 }
 
 describe('buying on the demo shop with Stripe', () => {
-  let shop: Shop;
-  let browser: Browser;
-  before(async () => {
-    [shop, browser] = await Promise.all([
-      startShop(PRODUCTS_ONLY),
-      launchChromium(),
-    ]);
-  });
-  after(async () => {
-    await browser?.close();
-    await shop?.stop();
-  });
+  const suite = shopAndBrowserPerSuite(PRODUCTS_ONLY);
 
   async function openShopWithCart(): Promise<Page> {
-    const page = await browser.newPage({viewport: {width: 1280, height: 900}});
-    await page.goto(`${shop.url}/`);
+    const page = await suite.browser.newPage({
+      viewport: {width: 1280, height: 900},
+    });
+    await page.goto(`${suite.shop.url}/`);
     await page.evaluate(() => localStorage.clear());
     await page.reload();
     const add = (name: string) =>
@@ -89,9 +80,9 @@ describe('buying on the demo shop with Stripe', () => {
   }
 
   const order = (id: string) =>
-    shop.query<OrderRow>('SELECT * FROM orders WHERE id = ?', id)[0];
+    suite.shop.query<OrderRow>('SELECT * FROM orders WHERE id = ?', id)[0];
   const ledger = (id: string) =>
-    shop
+    suite.shop
       .query<{type: string}>(
         'SELECT type FROM processed_events WHERE order_id = ?',
         id
@@ -174,7 +165,7 @@ describe('buying on the demo shop with Stripe', () => {
     const detail = (await error) as {code: string; orderId?: string};
     assert.equal(detail.code, 'payment_intent_authentication_failure');
     await page.locator('pay-checkout').getByRole('alert').waitFor();
-    const paid = shop.query<OrderRow>(
+    const paid = suite.shop.query<OrderRow>(
       "SELECT * FROM orders WHERE status = 'paid' AND created_at > datetime('now', '-5 seconds')"
     );
     assert.ok(!paid.some((row) => row.id === detail.orderId));
@@ -245,7 +236,7 @@ describe('buying on the demo shop with Stripe', () => {
     });
 
     it('needs only the script tag and the element', async () => {
-      const page = await browser.newPage();
+      const page = await suite.browser.newPage();
       await page.goto(siteUrl);
       await expectText(page, 'pay-checkout [part~="total"]', '$29.00');
       await page

@@ -8,8 +8,7 @@
  *   node --import tsx --test test/e2e/digital-cart.test.ts
  */
 import assert from 'node:assert/strict';
-import {after, before, describe, it} from 'node:test';
-import type {Browser} from 'playwright-core';
+import {describe, it} from 'node:test';
 import type {Quote} from '../../widget/contract.js';
 import {
   ADDRESS_FRAME,
@@ -27,21 +26,15 @@ import {
 } from './buyer.js';
 import {amounts, readOrder} from './orders-api.js';
 import {stripeIntent} from './provider-records.js';
-import {launchChromium, type Shop, startShop} from './shop.js';
+import {shopAndBrowserPerSuite} from './shop.js';
 
 describe('a digital-only cart', {timeout: 120_000}, () => {
-  let shop: Shop;
-  let browser: Browser;
-  before(async () => {
-    [shop, browser] = await Promise.all([startShop(), launchChromium()]);
-  });
-  after(async () => {
-    await browser?.close();
-    await shop?.stop();
-  });
+  const suite = shopAndBrowserPerSuite();
 
   it('the e-book left alone: no address asked, nothing shipped or taxed; an expired code says so', async () => {
-    const page = await openDemoShop(browser, shop, {currency: 'usd'});
+    const page = await openDemoShop(suite.browser, suite.shop, {
+      currency: 'usd',
+    });
     // A tee first, then the buyer removes it in the cart: what is left ships nowhere.
     await addToCart(page, 'Black tee, size M');
     await addToCart(page, 'Trail field guide (e-book)');
@@ -101,7 +94,7 @@ describe('a digital-only cart', {timeout: 120_000}, () => {
 
     const created = await payWithCard(page);
     const order = await readOrder(
-      shop.url,
+      suite.shop.url,
       created.orderId,
       created.orderToken
     );
@@ -116,7 +109,7 @@ describe('a digital-only cart', {timeout: 120_000}, () => {
     });
     assert.equal(order.shippingAddress, undefined);
     assert.equal(order.discountCode, undefined);
-    const record = await stripeIntent(shop.url, created.clientSecret);
+    const record = await stripeIntent(suite.shop.url, created.clientSecret);
     assert.deepEqual([record.amount, record.shipping ?? null], [1200, null]);
     assert.deepEqual(cspViolations(page), [], 'no CSP violation');
     await page.close();

@@ -6,15 +6,10 @@
  * Run `npm run build` first.
  */
 import assert from 'node:assert/strict';
-import {after, before, describe, it} from 'node:test';
-import type {Browser, Page} from 'playwright-core';
+import {describe, it} from 'node:test';
+import type {Page} from 'playwright-core';
 import {emailsAbout as emailsOf} from './mail.js';
-import {
-  launchChromium,
-  productsOnlyCatalog,
-  type Shop,
-  startShop,
-} from './shop.js';
+import {productsOnlyCatalog, shopAndBrowserPerSuite} from './shop.js';
 
 // The demo's products at their prices, without its shipping, tax and discount rules: this
 // suite is about the email (shipping-tax-*.test.ts buy on the demo catalog as it ships).
@@ -23,23 +18,12 @@ const PRODUCTS_ONLY = {CATALOG: productsOnlyCatalog()};
 const CARD_FRAME = 'iframe[title="Secure payment input frame"]';
 
 describe('the confirmation email', {timeout: 120_000}, () => {
-  let shop: Shop;
-  let browser: Browser;
-  before(async () => {
-    [shop, browser] = await Promise.all([
-      startShop(PRODUCTS_ONLY),
-      launchChromium(),
-    ]);
-  });
-  after(async () => {
-    await browser?.close();
-    await shop?.stop();
-  });
+  const suite = shopAndBrowserPerSuite(PRODUCTS_ONLY);
 
   /** Buys two tees and a mug with 4242 as `email`; resolves with the order id. */
   async function buy(email: string, locale?: string): Promise<string> {
-    const page: Page = await browser.newPage();
-    await page.goto(`${shop.url}/`);
+    const page: Page = await suite.browser.newPage();
+    await page.goto(`${suite.shop.url}/`);
     await page.evaluate(() => localStorage.clear());
     await page.reload();
     const add = (name: string) =>
@@ -81,7 +65,7 @@ describe('the confirmation email', {timeout: 120_000}, () => {
     return orderId;
   }
 
-  const emailsAbout = (orderId: string) => emailsOf(shop.url, orderId);
+  const emailsAbout = (orderId: string) => emailsOf(suite.shop.url, orderId);
 
   it('sends exactly one confirmation, to the address typed into the checkout, with the order and its total', async () => {
     const orderId = await buy('ada@example.com');
@@ -120,7 +104,7 @@ describe('the confirmation email', {timeout: 120_000}, () => {
       currency: 'USD',
     }).format(64.5);
     assert.ok(body.includes(total), `the total as ${total}`);
-    const row = shop.query<{email: string; locale: string}>(
+    const row = suite.shop.query<{email: string; locale: string}>(
       'SELECT email, locale FROM orders WHERE id = ?',
       orderId
     )[0]!;

@@ -4,15 +4,10 @@
  * the demo's return page, in headless Chromium. Run `npm run build` first.
  */
 import assert from 'node:assert/strict';
-import {after, before, describe, it} from 'node:test';
-import type {Browser, Page} from 'playwright-core';
+import {describe, it} from 'node:test';
+import type {Page} from 'playwright-core';
 import {axeViolations, expectText} from './page.js';
-import {
-  launchChromium,
-  productsOnlyCatalog,
-  type Shop,
-  startShop,
-} from './shop.js';
+import {productsOnlyCatalog, shopAndBrowserPerSuite} from './shop.js';
 
 // The demo's products at their prices, without its shipping, tax and discount rules: this
 // suite is about paying (shipping-tax-*.test.ts buy on the demo catalog as it ships).
@@ -38,22 +33,11 @@ describe(
   'Stripe hosted Checkout from the demo shop',
   {timeout: 180_000},
   () => {
-    let shop: Shop;
-    let browser: Browser;
-    before(async () => {
-      [shop, browser] = await Promise.all([
-        startShop(PRODUCTS_ONLY),
-        launchChromium(),
-      ]);
-    });
-    after(async () => {
-      await browser?.close();
-      await shop?.stop();
-    });
+    const suite = shopAndBrowserPerSuite(PRODUCTS_ONLY);
 
     /** The demo shop with a cart, its checkout switched to `mode="hosted"`. */
     async function openHostedCheckout(): Promise<Page> {
-      const page = await browser.newPage({
+      const page = await suite.browser.newPage({
         viewport: {width: 1280, height: 900},
       });
       // Every page this tab opens (the shop, the return page) records the element's events.
@@ -65,7 +49,7 @@ describe(
             events.push({type, detail: (event as CustomEvent).detail})
           );
       });
-      await page.goto(`${shop.url}/`);
+      await page.goto(`${suite.shop.url}/`);
       await page.evaluate(() => localStorage.clear());
       await page.reload();
       const add = (name: string) =>
@@ -91,14 +75,17 @@ describe(
         () => (window as unknown as {payEvents: PayEvent[]}).payEvents
       );
     const orders = () =>
-      shop.query<OrderRow>('SELECT * FROM orders ORDER BY created_at');
+      suite.shop.query<OrderRow>('SELECT * FROM orders ORDER BY created_at');
 
     /** Pay on the shop, land on the emulator's hosted page. */
     async function goToStripe(page: Page, email: string) {
       await checkout(page).getByLabel('Email').fill(email);
       await payButton(page).click();
       await page.waitForURL(/\/checkout\/pay\//);
-      assert.equal(new URL(page.url()).origin, new URL(shop.stripeUrl!).origin);
+      assert.equal(
+        new URL(page.url()).origin,
+        new URL(suite.shop.stripeUrl!).origin
+      );
       await page.getByRole('button', {name: 'Pay'}).waitFor();
     }
 
@@ -139,7 +126,7 @@ describe(
         provider: 'stripe',
       });
       // The return parameters are gone from the address bar.
-      assert.equal(page.url(), `${shop.url}/return.html`);
+      assert.equal(page.url(), `${suite.shop.url}/return.html`);
       await expectText(page, 'pay-checkout [part~="total"]', '$64.50');
       await page.screenshot({path: SCREENSHOT});
       assert.deepEqual(await axeViolations(page), [], 'return, success');
@@ -172,7 +159,7 @@ describe(
       assert.deepEqual(await events(page), [
         {type: 'pay-cancel', detail: {provider: 'stripe', reason: 'buyer'}},
       ]);
-      assert.equal(page.url(), `${shop.url}/return.html`);
+      assert.equal(page.url(), `${suite.shop.url}/return.html`);
       assert.equal(
         await checkout(page).getByRole('button', {name: /^Pay/}).count(),
         0
@@ -201,7 +188,7 @@ describe(
         (await alert.textContent())!.trim(),
         'Enter a valid email address, like name@example.com.'
       );
-      assert.equal(new URL(page.url()).origin, shop.url);
+      assert.equal(new URL(page.url()).origin, suite.shop.url);
       assert.equal(orders().length, before);
       await page.close();
     });

@@ -9,8 +9,7 @@
  *   node --import tsx --test test/e2e/shipping-tax-discounts.test.ts
  */
 import assert from 'node:assert/strict';
-import {after, before, describe, it} from 'node:test';
-import type {Browser} from 'playwright-core';
+import {describe, it} from 'node:test';
 import {BERLIN} from './addresses.js';
 import {
   checkout,
@@ -32,24 +31,16 @@ import {
 } from './germany-story.js';
 import {axeViolations} from './page.js';
 import {stripeIntent} from './provider-records.js';
-import {launchChromium, type Shop, startShop} from './shop.js';
+import {shopAndBrowserPerSuite} from './shop.js';
 
 describe(
   'shipping, tax and a discount to Germany, with Stripe',
   {timeout: 180_000},
   () => {
-    let shop: Shop;
-    let browser: Browser;
-    before(async () => {
-      [shop, browser] = await Promise.all([startShop(), launchChromium()]);
-    });
-    after(async () => {
-      await browser?.close();
-      await shop?.stop();
-    });
+    const suite = shopAndBrowserPerSuite();
     const {cartWithCode, assertSummary, assertOrderAndEmail} = germanyStory(
-      () => shop,
-      () => browser
+      () => suite.shop,
+      () => suite.browser
     );
 
     it('with Stripe’s Payment Element: the Address Element, Express, 4242', async () => {
@@ -75,7 +66,7 @@ describe(
       await page.screenshot({path: '/tmp/e2e-germany-stripe-paid.png'});
 
       await assertOrderAndEmail(intent, email);
-      const record = await stripeIntent(shop.url, intent.clientSecret);
+      const record = await stripeIntent(suite.shop.url, intent.clientSecret);
       assert.equal(record.status, 'succeeded');
       assert.equal(record.amount, EXPECTED.total);
       assert.equal(record.currency, 'eur');
@@ -122,7 +113,7 @@ describe(
 
       await assertOrderAndEmail(session, email);
       // The completed session's page says what Stripe charged: its amount_total.
-      const receipt = await browser.newPage();
+      const receipt = await suite.browser.newPage();
       await receipt.goto(session.url);
       await receipt
         .getByText(`Your payment of ${TOTAL_TEXT} is complete.`)

@@ -7,8 +7,7 @@
  *   node --import tsx --test test/e2e/shipping-tax-paypal.test.ts
  */
 import assert from 'node:assert/strict';
-import {after, before, describe, it} from 'node:test';
-import type {Browser} from 'playwright-core';
+import {describe, it} from 'node:test';
 import {BERLIN} from './addresses.js';
 import {
   chooseRate,
@@ -20,24 +19,16 @@ import {
 } from './buyer.js';
 import {type Created, EXPECTED, germanyStory} from './germany-story.js';
 import {paypalMinor, paypalOrder} from './provider-records.js';
-import {launchChromium, type Shop, startShop} from './shop.js';
+import {shopAndBrowserPerSuite} from './shop.js';
 
 describe(
   'shipping, tax and a discount to Germany, with PayPal',
   {timeout: 180_000},
   () => {
-    let shop: Shop;
-    let browser: Browser;
-    before(async () => {
-      [shop, browser] = await Promise.all([startShop(), launchChromium()]);
-    });
-    after(async () => {
-      await browser?.close();
-      await shop?.stop();
-    });
+    const suite = shopAndBrowserPerSuite();
     const {cartWithCode, assertSummary, assertOrderAndEmail} = germanyStory(
-      () => shop,
-      () => browser
+      () => suite.shop,
+      () => suite.browser
     );
 
     it('with PayPal: the breakdown and the capture in PayPal’s record', async () => {
@@ -60,7 +51,7 @@ describe(
       assert.equal(success.detail.total, EXPECTED.total);
 
       await assertOrderAndEmail(order, email);
-      const record = await paypalOrder(shop.url, order.paypalOrderId);
+      const record = await paypalOrder(suite.shop.url, order.paypalOrderId);
       assert.equal(record.status, 'COMPLETED');
       const [unit] = record.purchase_units;
       assert.equal(unit!.amount.currency_code, 'EUR');

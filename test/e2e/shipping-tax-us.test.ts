@@ -10,8 +10,7 @@
  *   node --import tsx --test test/e2e/shipping-tax-us.test.ts
  */
 import assert from 'node:assert/strict';
-import {after, before, describe, it} from 'node:test';
-import type {Browser} from 'playwright-core';
+import {describe, it} from 'node:test';
 import {NEW_YORK} from './addresses.js';
 import {
   addToCart,
@@ -29,21 +28,15 @@ import {
 import {emailsAbout} from './mail.js';
 import {amounts, readOrder} from './orders-api.js';
 import {stripeIntent} from './provider-records.js';
-import {launchChromium, type Shop, startShop} from './shop.js';
+import {shopAndBrowserPerSuite} from './shop.js';
 
 describe('US sales tax added on top, to New York', {timeout: 120_000}, () => {
-  let shop: Shop;
-  let browser: Browser;
-  before(async () => {
-    [shop, browser] = await Promise.all([startShop(), launchChromium()]);
-  });
-  after(async () => {
-    await browser?.close();
-    await shop?.stop();
-  });
+  const suite = shopAndBrowserPerSuite();
 
   it('to New York: tax added on top of the prices, shipping taxed, MUGS5 off the mug', async () => {
-    const page = await openDemoShop(browser, shop, {currency: 'usd'});
+    const page = await openDemoShop(suite.browser, suite.shop, {
+      currency: 'usd',
+    });
     await addToCart(page, 'Black tee, size M');
     await addToCart(page, 'Enamel camp mug');
     await waitForRow(page, 'subtotal', '$39.50');
@@ -63,7 +56,7 @@ describe('US sales tax added on top, to New York', {timeout: 120_000}, () => {
 
     const created = await payWithCard(page);
     const order = await readOrder(
-      shop.url,
+      suite.shop.url,
       created.orderId,
       created.orderToken
     );
@@ -82,12 +75,12 @@ describe('US sales tax added on top, to New York', {timeout: 120_000}, () => {
       [order.shippingAddress?.country, order.shippingAddress?.region],
       ['US', 'NY']
     );
-    const record = await stripeIntent(shop.url, created.clientSecret);
+    const record = await stripeIntent(suite.shop.url, created.clientSecret);
     assert.deepEqual(
       [record.status, record.amount, record.currency],
       ['succeeded', 4211, 'usd']
     );
-    const [mail] = await emailsAbout(shop.url, created.orderId);
+    const [mail] = await emailsAbout(suite.shop.url, created.orderId);
     assert.ok(mail?.body.includes('$42.11'), 'the email shows the total');
     assert.deepEqual(cspViolations(page), [], 'no CSP violation');
     await page.close();

@@ -7,10 +7,13 @@ import {type ChildProcess, spawn} from 'node:child_process';
 import {mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
+import {after, before} from 'node:test';
 import Database from 'better-sqlite3';
+import type {Browser} from 'playwright-core';
+import {launchChromium} from '../../emulators/test/chromium.js';
 
 /** Headless Chromium, shared with the emulators' browser tests. */
-export {launchChromium} from '../../emulators/test/chromium.js';
+export {launchChromium};
 
 /**
  * A catalog file of the demo's products without its shipping, tax and discount rules (a shop
@@ -126,6 +129,38 @@ export async function startShop(
         await exited;
       }
       if (!options.databaseFile) rmSync(dir, {recursive: true, force: true});
+    },
+  };
+}
+
+/** The shop and the browser a suite's tests share: read them inside the tests. */
+export interface SuiteShop {
+  readonly shop: Shop;
+  readonly browser: Browser;
+}
+
+/**
+ * Called in a `describe`: starts the shop (with `env`) and headless Chromium before the suite's
+ * tests, closes the browser and stops the shop after them.
+ */
+export function shopAndBrowserPerSuite(
+  env: Record<string, string> = {}
+): SuiteShop {
+  let shop: Shop | undefined;
+  let browser: Browser | undefined;
+  before(async () => {
+    [shop, browser] = await Promise.all([startShop(env), launchChromium()]);
+  });
+  after(async () => {
+    await browser?.close();
+    await shop?.stop();
+  });
+  return {
+    get shop() {
+      return shop!;
+    },
+    get browser() {
+      return browser!;
     },
   };
 }
