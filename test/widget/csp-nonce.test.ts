@@ -1,22 +1,12 @@
 import {expect, fixture, html, oneEvent} from '@open-wc/testing';
 import '../../widget/index.js';
 import type {PayCheckout} from '../../widget/index.js';
-import {
-  FAKE_PAYPAL_SDK,
-  FAKE_STRIPE_JS,
-  paypalConfig,
-  type FakeServer,
-} from './fake-server.js';
-import {installFakes, restoreFakes} from './fakes.js';
+import {FAKE_PAYPAL_SDK, FAKE_STRIPE_JS, paypalConfig} from './fake-server.js';
+import {server, useFakes} from './pay-checkout.helpers.js';
 
-let server: FakeServer;
-
-beforeEach(() => {
-  ({server} = installFakes());
-});
+useFakes();
 
 afterEach(() => {
-  restoreFakes();
   for (const meta of document.querySelectorAll('meta[property="csp-nonce"]'))
     meta.remove();
 });
