@@ -14,12 +14,13 @@ import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {after, before, describe, it} from 'node:test';
 import Database from 'better-sqlite3';
-import Stripe from 'stripe';
+import type Stripe from 'stripe';
 import {
   type RunningStripeEmulator,
   startStripeEmulator,
 } from '../../emulators/stripe/index.js';
 import {type ReceivedEmail, startSmtpServer} from '../server/smtp.js';
+import {emulatorClient} from '../server/harness.js';
 import {freePorts} from './ports.js';
 import {type Shop, startShop} from './shop.js';
 import {SPRINGFIELD} from './addresses.js';
@@ -65,14 +66,7 @@ describe('SIGTERM', () => {
     emulator = await startStripeEmulator({
       retryDelaysMs: [100, 200, 400, 800, 1600, 3200, 6400, 12_800],
     });
-    stripe = new Stripe(emulator.secretKey, {
-      host: '127.0.0.1',
-      port: emulator.port,
-      protocol: 'http',
-      maxNetworkRetries: 0,
-      telemetry: false,
-      httpClient: Stripe.createFetchHttpClient(),
-    });
+    stripe = emulatorClient(emulator);
     receiver = createServer((req, res) => {
       let text = '';
       req.on('data', (chunk: Buffer) => (text += chunk.toString()));

@@ -9,12 +9,13 @@ import {createServer, type Server} from 'node:http';
 import type {AddressInfo} from 'node:net';
 import {after, before, beforeEach, describe, it} from 'node:test';
 import type {Browser, Frame, Page} from 'playwright-core';
-import Stripe from 'stripe';
+import type Stripe from 'stripe';
 import {
   startStripeEmulator,
   type RunningStripeEmulator,
 } from '../../emulators/stripe/index.js';
 import {axeViolations} from '../../emulators/test/chromium.js';
+import {emulatorClient} from '../server/harness.js';
 import {launchChromium} from './shop.js';
 
 const SCREENSHOT = '/tmp/stripe-hosted-checkout.png';
@@ -67,14 +68,7 @@ describe('the emulator’s hosted Checkout page', {timeout: 120_000}, () => {
       webhookUrl: `http://127.0.0.1:${port}/webhooks/stripe`,
       retryDelaysMs: [10, 10],
     });
-    stripe = new Stripe(emulator.secretKey, {
-      host: '127.0.0.1',
-      port: emulator.port,
-      protocol: 'http',
-      maxNetworkRetries: 0,
-      telemetry: false,
-      httpClient: Stripe.createFetchHttpClient(),
-    });
+    stripe = emulatorClient(emulator);
     browser = await launchChromium();
   });
 
