@@ -41,11 +41,9 @@ export interface Order {
   fulfilledAt?: string;
 }
 
-export type NewOrder = Pick<
+/** The lines and what they charge, as the quote priced them. */
+export type OrderSums = Pick<
   Order,
-  | 'id'
-  | 'provider'
-  | 'currency'
   | 'lines'
   | 'subtotal'
   | 'discount'
@@ -53,41 +51,28 @@ export type NewOrder = Pick<
   | 'tax'
   | 'taxInclusive'
   | 'total'
-  | 'discountCode'
-  | 'shippingRate'
-  | 'shippingAddress'
-  | 'billingAddress'
-  | 'email'
-  | 'locale'
 >;
+
+export type NewOrder = OrderSums &
+  Pick<
+    Order,
+    | 'id'
+    | 'provider'
+    | 'currency'
+    | 'discountCode'
+    | 'shippingRate'
+    | 'shippingAddress'
+    | 'billingAddress'
+    | 'email'
+    | 'locale'
+  >;
 
 /** A pending order repriced (PayPal's window changed the address or the shipping option). */
-export type OrderPricing = Pick<
-  Order,
-  | 'lines'
-  | 'subtotal'
-  | 'discount'
-  | 'shipping'
-  | 'tax'
-  | 'taxInclusive'
-  | 'total'
-  | 'shippingRate'
-  | 'shippingAddress'
->;
+export type OrderPricing = OrderSums &
+  Pick<Order, 'shippingRate' | 'shippingAddress'>;
 
 /** A quote's sums as an order keeps them: the lines and what they charge. */
-export function quoteSums(
-  quote: Quote
-): Pick<
-  Order,
-  | 'lines'
-  | 'subtotal'
-  | 'discount'
-  | 'shipping'
-  | 'tax'
-  | 'taxInclusive'
-  | 'total'
-> {
+export function quoteSums(quote: Quote): OrderSums {
   return {
     lines: quote.lines,
     subtotal: quote.subtotal,
