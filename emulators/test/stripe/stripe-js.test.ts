@@ -129,6 +129,12 @@ describe('the emulator’s Stripe.js', {timeout: 120_000}, () => {
     it('reports ready, then change events shaped like Stripe’s', async () => {
       await mount();
       await fill('4242424242424242');
+      // The frame's change events cross a postMessage: wait for the one the fill causes.
+      await page.waitForFunction(() =>
+        (
+          window as never as {harness: {events: {complete?: boolean}[]}}
+        ).harness.events.some((e) => e.complete)
+      );
       const events = await page.evaluate(
         () =>
           (window as never as {harness: {events: {type: string}[]}}).harness
