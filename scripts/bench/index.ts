@@ -33,7 +33,13 @@ import {
   timeHello,
 } from './browser.js';
 import {BENCH_KEYS} from './emulator.js';
-import {CART, createOrders, freshPostgres, signedEvents} from './workload.js';
+import {
+  CART,
+  CREATE,
+  createOrders,
+  freshPostgres,
+  signedEvents,
+} from './workload.js';
 import {fmt, fmtSpread, load, type LoadResult, spread} from './http.js';
 import {type Child, freePort, startChild} from './processes.js';
 
@@ -313,7 +319,7 @@ async function main() {
           'payment-intents',
           await load({
             url: url(sqlite, '/api/stripe/payment-intents'),
-            body: cart,
+            body: JSON.stringify(CREATE),
             connections: 8,
             seconds: SECONDS,
           })

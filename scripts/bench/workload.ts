@@ -14,6 +14,20 @@ export const CART = {
   currency: 'usd',
 };
 
+/** What a create sends: the cart with the address it ships to, and an email (a paid order owes one). */
+export const CREATE = {
+  ...CART,
+  email: 'buyer@example.com',
+  shippingAddress: {
+    country: 'US',
+    region: 'CA',
+    postalCode: '94103',
+    city: 'San Francisco',
+    line1: '1 Market St',
+    name: 'Bench Buyer',
+  },
+};
+
 export async function freshPostgres(url: string): Promise<string> {
   const name = 'pay_checkout_bench';
   const admin = new pg.Client({connectionString: url});
@@ -34,19 +48,7 @@ export async function createOrders(base: string, count: number) {
     amount: number;
     currency: string;
   }[] = [];
-  // A shipped cart needs the address it is priced for; an email, so a paid order owes one.
-  const body = JSON.stringify({
-    ...CART,
-    email: 'buyer@example.com',
-    shippingAddress: {
-      country: 'US',
-      region: 'CA',
-      postalCode: '94103',
-      city: 'San Francisco',
-      line1: '1 Market St',
-      name: 'Bench Buyer',
-    },
-  });
+  const body = JSON.stringify(CREATE);
   for (let i = 0; i < count; i += 50) {
     const batch = await Promise.all(
       Array.from({length: Math.min(50, count - i)}, async () => {
