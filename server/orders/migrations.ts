@@ -191,6 +191,53 @@ const migrations: Record<string, Migration> = {
         .execute();
     },
   },
+  '2026-12-01-006-admin': {
+    async up(db: Kysely<unknown>) {
+      // The admin area's sessions: only the hash of a session's random id is kept, so a copy of
+      // the database signs nobody in. Expiry is absolute (expires_at) and idle (last_seen_at).
+      await db.schema
+        .createTable('admin_sessions')
+        .addColumn('id_hash', 'varchar(64)', (col) => col.primaryKey())
+        .addColumn('method', 'varchar(16)', (col) => col.notNull())
+        .addColumn('created_at', 'varchar(32)', (col) => col.notNull())
+        .addColumn('last_seen_at', 'varchar(32)', (col) => col.notNull())
+        .addColumn('expires_at', 'varchar(32)', (col) => col.notNull())
+        .execute();
+      // Every admin action (sign-ins, refused ones, retries, refunds, exports): who, what, when.
+      await db.schema
+        .createTable('audit_log')
+        .addColumn('id', 'varchar(64)', (col) => col.primaryKey())
+        .addColumn('at', 'varchar(32)', (col) => col.notNull())
+        .addColumn('actor', 'varchar(64)', (col) => col.notNull())
+        .addColumn('action', 'varchar(32)', (col) => col.notNull())
+        .addColumn('order_id', 'varchar(64)')
+        .addColumn('job_id', 'varchar(64)')
+        .addColumn('client_address', 'varchar(64)')
+        .addColumn('detail', 'text')
+        .execute();
+      await db.schema
+        .createIndex('audit_log_at')
+        .on('audit_log')
+        .column('at')
+        .execute();
+      // A job the merchant gave up on is done without having been delivered.
+      await db.schema
+        .alterTable('outbox')
+        .addColumn('given_up_at', 'varchar(32)')
+        .execute();
+      // The orders list (newest first) and an order's timeline read these.
+      await db.schema
+        .createIndex('orders_created_at')
+        .on('orders')
+        .columns(['created_at', 'id'])
+        .execute();
+      await db.schema
+        .createIndex('processed_events_order')
+        .on('processed_events')
+        .column('order_id')
+        .execute();
+    },
+  },
 };
 
 const provider: MigrationProvider = {getMigrations: async () => migrations};
