@@ -52,7 +52,7 @@ export function formatMoney(
   return cached.format.format(amount / 10 ** cached.exponent);
 }
 
-const escapeHtml = (text: string) =>
+export const escapeHtml = (text: string) =>
   text.replace(
     /[&<>"']/g,
     (c) =>
@@ -130,7 +130,7 @@ ${summary.map((s) => row(s.label, s.amount, s.strong)).join('\n')}
   return {to: order.email, subject, text, html, messageId: options.messageId};
 }
 
-interface SummaryRow {
+export interface SummaryRow {
   label: string;
   amount: string;
   strong?: boolean;
@@ -140,7 +140,7 @@ interface SummaryRow {
  * The order's own sums, as charged: subtotal, discount (with its code), shipping (with the
  * rate's name), tax added on top, the total, and the VAT a tax-inclusive total contains.
  */
-function summaryRows(
+export function summaryRows(
   order: Order,
   t: EmailStrings,
   money: (amount: number) => string
