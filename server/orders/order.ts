@@ -33,12 +33,24 @@ export interface Order {
   providerPaymentId?: string;
   amountRefunded: number;
   disputeStatus?: string;
+  /** The dispute last opened on the payment: the merchant's email and the admin show it. */
+  dispute?: OrderDispute;
   /** Why an order needs a human: the amount, currency or payment did not match. */
   reviewReason?: string;
   createdAt: string;
   updatedAt: string;
   paidAt?: string;
   fulfilledAt?: string;
+}
+
+/** A dispute (chargeback, PayPal case) as the provider reported it when it opened. */
+export interface OrderDispute {
+  /** The provider's id (Stripe `dp_…`, PayPal `PP-D-…`): a new id is a new dispute. */
+  id: string;
+  /** Minor units of the order's currency; absent when the provider's was in another. */
+  amount?: number;
+  /** The provider's reason code (`fraudulent`, `MERCHANDISE_OR_SERVICE_NOT_RECEIVED`). */
+  reason?: string;
 }
 
 /** The lines and what they charge, as the quote priced them. */
@@ -101,6 +113,7 @@ export type OrderPatch = Partial<
     | 'providerPaymentId'
     | 'amountRefunded'
     | 'disputeStatus'
+    | 'dispute'
     | 'reviewReason'
     | 'paidAt'
   >

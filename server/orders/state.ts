@@ -4,7 +4,7 @@
  * the order's current state rather than the event's place in a sequence.
  */
 import type {OrderStatus} from '../contract.js';
-import type {Order, OrderPatch} from './order.js';
+import type {Order, OrderDispute, OrderPatch} from './order.js';
 
 /** A provider-neutral report about one payment; the webhook adapters translate into these. */
 export type PaymentEvent =
@@ -26,7 +26,13 @@ export type PaymentEvent =
   | {type: 'canceled'; paymentId: string}
   /** `amountRefunded` is the cumulative total refunded, so replays and reordering are harmless. */
   | {type: 'refunded'; paymentId: string; amountRefunded: number}
-  | {type: 'dispute_opened'; paymentId: string; disputeStatus: string}
+  /** `dispute`: which dispute, when the report says; a new id is a new dispute (a new email). */
+  | {
+      type: 'dispute_opened';
+      paymentId: string;
+      disputeStatus: string;
+      dispute?: OrderDispute;
+    }
   | {type: 'dispute_closed'; paymentId: string; disputeStatus: string};
 
 /** Statuses in which the money has been received (a dispute or refund may follow). */
@@ -119,15 +125,24 @@ export function applyPaymentEvent(
         status: settledStatus(order, amountRefunded),
       };
     }
-    case 'dispute_opened':
+    case 'dispute_opened': {
+      const newDispute =
+        event.dispute !== undefined && event.dispute.id !== order.dispute?.id;
       if (
         order.status === 'disputed' &&
-        order.disputeStatus === event.disputeStatus
+        order.disputeStatus === event.disputeStatus &&
+        !newDispute
       )
         return null;
       return isSettled(order.status)
-        ? {...adopt, status: 'disputed', disputeStatus: event.disputeStatus}
+        ? {
+            ...adopt,
+            status: 'disputed',
+            disputeStatus: event.disputeStatus,
+            ...(newDispute && {dispute: event.dispute}),
+          }
         : null;
+    }
     case 'dispute_closed': {
       if (order.status !== 'disputed') return null;
       // A won dispute gives the money back; a lost one keeps the order marked disputed.
@@ -183,5 +198,22 @@ export function unreadablePaymentEvent(
     )
   )
     return `the dispute status is ${describeValue(fields.disputeStatus)}`;
+  if (event.type === 'dispute_opened' && event.dispute !== undefined)
+    return unreadableDispute(event.dispute);
+  return undefined;
+}
+
+/** A dispute id fits an outbox kind (`merchant-email:order.disputed:<id>`, 96 characters). */
+function unreadableDispute(dispute: OrderDispute): string | undefined {
+  const fields = dispute as unknown as Record<string, unknown>;
+  if (!(isId(fields.id) && dispute.id.length <= 64))
+    return `the dispute id is ${describeValue(fields.id)}`;
+  if (fields.amount !== undefined && !Number.isSafeInteger(fields.amount))
+    return `the dispute amount is ${describeValue(fields.amount)}`;
+  if (
+    fields.reason !== undefined &&
+    !(typeof fields.reason === 'string' && dispute.reason!.length <= 64)
+  )
+    return `the dispute reason is ${describeValue(fields.reason)}`;
   return undefined;
 }
