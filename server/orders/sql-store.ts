@@ -27,6 +27,7 @@ import {
   type DiscountSchema,
   moveDiscountUse,
 } from './sql-discounts.js';
+import {type AdminSchema, sqlAdmin} from './sql-admin.js';
 import {type GuardSchema, sqlGuards} from './sql-guards.js';
 import {sqlOutbox} from './sql-outbox.js';
 import {
@@ -127,6 +128,8 @@ async function connect(
 class SqlOrderStore implements OrderStore {
   private readonly guards: GuardStore;
   private readonly outbox: ReturnType<typeof sqlOutbox>;
+  // The admin area's queries: server/orders/sql-admin.ts.
+  readonly admin: OrderStore['admin'];
 
   constructor(
     private readonly db: Kysely<Schema>,
@@ -138,6 +141,7 @@ class SqlOrderStore implements OrderStore {
   ) {
     this.guards = sqlGuards(db as unknown as Kysely<GuardSchema>, now);
     this.outbox = sqlOutbox(db, dialect);
+    this.admin = sqlAdmin(db as unknown as Kysely<AdminSchema>);
   }
 
   // The outbox's jobs: server/orders/sql-outbox.ts.

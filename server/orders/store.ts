@@ -1,5 +1,6 @@
 import type {PaymentProvider} from '../contract.js';
 import type {NewJob, OutboxJob} from './outbox-rows.js';
+import type {AdminStore} from './admin-store.js';
 import type {NewOrder, Order, OrderPatch} from './order.js';
 
 /** A provider event already applied is recorded here, keyed by (provider, event id). */
@@ -154,6 +155,8 @@ export interface OrderStore extends GuardStore {
   completeJobs(ids: readonly string[], now: string): Promise<void>;
   failJob(id: string, error: string, nextAttemptAt: string): Promise<void>;
   jobs(orderId?: string): Promise<OutboxJob[]>;
+  /** The admin area's queries (admin-store.ts): off every buyer's and webhook's path. */
+  readonly admin: AdminStore;
   /** Records that the merchant's fulfilment hook has run for the order. */
   markFulfilled(orderId: string, at: string): Promise<void>;
   /** For /readyz: the database answers and has run every migration this code knows. */
