@@ -249,6 +249,10 @@ export type ErrorCode =
   | 'order_not_approved'
   /** The order is paid, failed or canceled: its price can no longer change. */
   | 'order_not_pending'
+  /** A refund of an order that is not paid (or has nothing left to refund). */
+  | 'order_not_refundable'
+  /** A refund of more than is left of the order (paid − refunded − refunds under way). */
+  | 'refund_amount_too_large'
   | 'provider_unavailable'
   | 'provider_error'
   | 'provider_not_configured'

@@ -238,6 +238,33 @@ const migrations: Record<string, Migration> = {
         .execute();
     },
   },
+  '2026-12-01-007-refunds': {
+    async up(db: Kysely<unknown>) {
+      // A refund asked of a provider, one per Idempotency-Key (key_hash is unique): written,
+      // with its amount, before the provider is called, so concurrent requests reserve what
+      // is left of the order between them (orders/sql-refunds.ts).
+      await db.schema
+        .createTable('refunds')
+        .addColumn('id', 'varchar(64)', (col) => col.primaryKey())
+        .addColumn('order_id', 'varchar(64)', (col) => col.notNull())
+        .addColumn('key_hash', 'varchar(64)', (col) => col.notNull().unique())
+        .addColumn('amount', 'bigint', (col) => col.notNull())
+        .addColumn('currency', 'varchar(3)', (col) => col.notNull())
+        .addColumn('status', 'varchar(16)', (col) => col.notNull())
+        .addColumn('provider_refund_id', 'varchar(255)')
+        .addColumn('failure_code', 'varchar(64)')
+        .addColumn('actor', 'varchar(128)', (col) => col.notNull())
+        .addColumn('locked_until', 'varchar(32)')
+        .addColumn('created_at', 'varchar(32)', (col) => col.notNull())
+        .addColumn('updated_at', 'varchar(32)', (col) => col.notNull())
+        .execute();
+      await db.schema
+        .createIndex('refunds_order_id')
+        .on('refunds')
+        .column('order_id')
+        .execute();
+    },
+  },
 };
 
 const provider: MigrationProvider = {getMigrations: async () => migrations};

@@ -29,6 +29,7 @@ import {
 } from './sql-discounts.js';
 import {type AdminSchema, sqlAdmin} from './sql-admin.js';
 import {type GuardSchema, sqlGuards} from './sql-guards.js';
+import {type RefundSchema, sqlRefunds} from './sql-refunds.js';
 import {sqlOutbox} from './sql-outbox.js';
 import {
   json,
@@ -128,6 +129,8 @@ async function connect(
 class SqlOrderStore implements OrderStore {
   private readonly guards: GuardStore;
   private readonly outbox: ReturnType<typeof sqlOutbox>;
+  // Refunds and their reservations: server/orders/sql-refunds.ts.
+  readonly refunds: OrderStore['refunds'];
   // The admin area's queries: server/orders/sql-admin.ts.
   readonly admin: OrderStore['admin'];
 
@@ -141,6 +144,7 @@ class SqlOrderStore implements OrderStore {
   ) {
     this.guards = sqlGuards(db as unknown as Kysely<GuardSchema>, now);
     this.outbox = sqlOutbox(db, dialect);
+    this.refunds = sqlRefunds(db as unknown as Kysely<RefundSchema>, now);
     this.admin = sqlAdmin(db as unknown as Kysely<AdminSchema>);
   }
 

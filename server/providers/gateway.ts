@@ -87,8 +87,23 @@ export interface Gateway<
    * it has nothing to say or cannot be reached. It never moves money.
    */
   readPayment(order: Order): Promise<PaymentEvent | null>;
-  /** Refunds `amount` (minor units; the whole order when it is the total) under `key`. */
-  refund(order: Order, amount: number, key: string): Promise<void>;
+  /**
+   * Refunds `amount` (minor units) of the order's payment under the provider idempotency key
+   * `key`: the same key answers the same refund. A refusal is thrown as an ApiError; one with
+   * the code `provider_unavailable` means the outcome is unknown (no answer), any other that
+   * the provider refused it.
+   */
+  refund(order: Order, amount: number, key: string): Promise<ProviderRefund>;
+}
+
+/** A refund as the provider answered it. */
+export interface ProviderRefund {
+  /** The provider's refund id (Stripe `re_…`, PayPal's refund id). */
+  refundId: string;
+  /** `succeeded`: done, the order may move now; `pending`: its webhook will say; `failed`: refused. */
+  status: 'succeeded' | 'pending' | 'failed';
+  /** What the payment has had refunded in all, this refund included, when the answer says. */
+  amountRefunded?: number;
 }
 
 /**

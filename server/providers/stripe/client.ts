@@ -96,3 +96,29 @@ export function stripeApiError(error: unknown): ApiError {
     'The payment provider refused the request.'
   );
 }
+
+/**
+ * A failed refund call in the contract's terms. Stripe's codes for a refund it cannot make
+ * (docs.stripe.com/error-codes): `amount_too_large` (more than is left on the charge),
+ * `charge_already_refunded`, `charge_disputed`; the rest as any other call.
+ */
+export function stripeRefundError(error: unknown): ApiError {
+  if (error instanceof Stripe.errors.StripeInvalidRequestError) {
+    if (error.code === 'amount_too_large')
+      return new ApiError(
+        422,
+        'refund_amount_too_large',
+        'The payment provider says less is left to refund.'
+      );
+    if (
+      error.code === 'charge_already_refunded' ||
+      error.code === 'charge_disputed'
+    )
+      return new ApiError(
+        409,
+        'order_not_refundable',
+        'The payment provider says this payment cannot be refunded.'
+      );
+  }
+  return stripeApiError(error);
+}

@@ -12,6 +12,7 @@ import {
   couponIdempotencyKey,
   paymentIntentIdempotencyKey,
   stripeApiError,
+  stripeRefundError,
   type StripeProvider,
 } from './client.js';
 import {
@@ -183,7 +184,11 @@ export function createStripeGateway(
     async refund(order, amount, key) {
       const paymentId = order.providerPaymentId;
       if (!paymentId)
-        throw new ApiError(409, 'invalid_request', 'The order has no payment.');
+        throw new ApiError(
+          409,
+          'order_not_refundable',
+          'The order has no payment.'
+        );
       try {
         // A hosted Checkout order is refunded through the PaymentIntent its session made.
         const intent = paymentId.startsWith('cs_')
@@ -191,22 +196,44 @@ export function createStripeGateway(
               .payment_intent
           : paymentId;
         if (!intent)
-          throw new ApiError(409, 'invalid_request', 'The order is not paid.');
-        await stripe.client.refunds.create(
+          throw new ApiError(
+            409,
+            'order_not_refundable',
+            'The order is not paid.'
+          );
+        const refund = await stripe.client.refunds.create(
           {
             payment_intent: typeof intent === 'string' ? intent : intent.id,
             amount,
+            metadata: {order_id: order.id},
           },
           {idempotencyKey: key}
         );
+        return {refundId: refund.id, status: refundStatus(refund.status)};
       } catch (error) {
         if (error instanceof ApiError) throw error;
         logger.warn(
-          {orderId: order.id, error: (error as Error).name},
+          {
+            orderId: order.id,
+            error: (error as Error).name,
+            code: (error as {code?: unknown}).code,
+          },
           'refunding through Stripe failed'
         );
-        throw stripeApiError(error);
+        throw stripeRefundError(error);
       }
     },
   };
+}
+
+/**
+ * Stripe's refund statuses (docs.stripe.com/api/refunds/object#refund_object-status):
+ * `succeeded` is done; `pending` and `requires_action` settle later (refund.updated says);
+ * `failed` and `canceled` gave nothing back.
+ */
+function refundStatus(
+  status: string | null
+): 'succeeded' | 'pending' | 'failed' {
+  if (status === 'succeeded') return 'succeeded';
+  return status === 'failed' || status === 'canceled' ? 'failed' : 'pending';
 }
