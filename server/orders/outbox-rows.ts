@@ -3,10 +3,13 @@
  * same transaction as the change that called for it. Only their shape lives here; which
  * changes call for which rows is the outbox's rule (outbox/jobs.ts).
  */
-/** Where a side effect goes: the merchant's in-process hook, the buyer's email, the merchant's webhook. */
-export type Channel = 'hook' | 'email' | 'webhook';
+/**
+ * Where a side effect goes: the merchant's in-process hook, the buyer's email, the merchant's
+ * webhook, the merchant's email (MERCHANT_EMAIL).
+ */
+export type Channel = 'hook' | 'email' | 'webhook' | 'merchant-email';
 
-export type OrderEventType = 'order.paid' | 'order.refunded';
+export type OrderEventType = 'order.paid' | 'order.refunded' | 'order.disputed';
 
 export interface NewJob {
   orderId: string;

@@ -3,6 +3,7 @@
  */
 import type {Logger} from '../log.js';
 import {composeOrderEmail, type Mailer} from '../notify/email.js';
+import {composeMerchantEmail} from '../notify/merchant-email.js';
 import {merchantWebhook} from '../notify/merchant-webhook.js';
 import type {Order} from '../orders/order.js';
 import type {OrderStore} from '../orders/store.js';
@@ -20,6 +21,12 @@ interface ChannelOptions {
   mailer?: Mailer;
   shopName?: string;
   orderWebhook?: {url: string; secret: string};
+  /** MERCHANT_EMAIL: told of each paid order and each dispute, through `mailer`. */
+  merchantEmail?: string;
+  /** The shop's locale, for the merchant's emails. */
+  locale?: string;
+  /** PUBLIC_URL: the merchant's emails link to the order in /admin. */
+  publicUrl?: string;
 }
 
 export function createChannels(
@@ -42,6 +49,22 @@ export function createChannels(
     handlers.email = async (job, order) => {
       const message = composeOrderEmail(job.event, order, {
         shopName: options.shopName ?? 'pay-checkout shop',
+        messageId: `<${job.id}@pay-checkout>`,
+      });
+      if (message) await mailer.send(message);
+    };
+  }
+  if (options.mailer && options.merchantEmail) {
+    const {mailer, merchantEmail} = options;
+    handlers['merchant-email'] = async (job, order) => {
+      const message = composeMerchantEmail(job.event, order, {
+        to: merchantEmail,
+        shopName: options.shopName ?? 'pay-checkout shop',
+        locale: options.locale,
+        publicUrl: options.publicUrl,
+        // The dispute the job is for (`merchant-email:order.disputed:<id>`), which a later
+        // one may have replaced on the order by the time it runs.
+        disputeId: job.kind.split(':')[2],
         messageId: `<${job.id}@pay-checkout>`,
       });
       if (message) await mailer.send(message);

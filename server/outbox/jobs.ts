@@ -11,7 +11,8 @@ const receivedMoney = (order: Order) =>
 
 /**
  * The events an order change raises: `order.paid` once, when the money is first received;
- * `order.refunded` once per new cumulative refunded amount of a settled order.
+ * `order.refunded` once per new cumulative refunded amount of a settled order;
+ * `order.disputed` once per dispute (by its id) opened on a settled order.
  */
 export function eventsForChange(
   previous: Order,
@@ -31,8 +32,25 @@ export function eventsForChange(
         key: `order.refunded:${next.amountRefunded}`,
       });
   }
+  if (
+    isSettled(next.status) &&
+    next.dispute &&
+    next.dispute.id !== previous.dispute?.id
+  )
+    events.push({
+      event: 'order.disputed',
+      key: `order.disputed:${next.dispute.id}`,
+    });
   return events;
 }
+
+/** Which events each channel is told of: the merchant's email, of sales and disputes only. */
+const CHANNEL_EVENTS: Record<Channel, readonly OrderEventType[]> = {
+  hook: ['order.paid', 'order.refunded'],
+  email: ['order.paid', 'order.refunded'],
+  webhook: ['order.paid', 'order.refunded'],
+  'merchant-email': ['order.paid', 'order.disputed'],
+};
 
 /** The outbox rows for an order change, one per event and channel in use. */
 export function jobsForChange(
@@ -41,12 +59,14 @@ export function jobsForChange(
   channels: readonly Channel[]
 ): NewJob[] {
   return eventsForChange(previous, next).flatMap(({event, key}) =>
-    channels.map((channel) => ({
-      orderId: next.id,
-      kind: `${channel}:${key}`,
-      channel,
-      event,
-    }))
+    channels
+      .filter((channel) => CHANNEL_EVENTS[channel].includes(event))
+      .map((channel) => ({
+        orderId: next.id,
+        kind: `${channel}:${key}`,
+        channel,
+        event,
+      }))
   );
 }
 
