@@ -265,6 +265,15 @@ const migrations: Record<string, Migration> = {
         .execute();
     },
   },
+  '2026-12-01-008-disputes': {
+    async up(db: Kysely<unknown>) {
+      // The dispute last opened on an order (id, amount, reason), JSON: shown, never queried.
+      await db.schema
+        .alterTable('orders')
+        .addColumn('dispute', 'text')
+        .execute();
+    },
+  },
 };
 
 const provider: MigrationProvider = {getMigrations: async () => migrations};

@@ -34,6 +34,8 @@ export interface OrdersTable {
   provider_payment_id: string | null;
   amount_refunded: Generated<number>;
   dispute_status: string | null;
+  /** JSON: the OrderDispute last opened (migration 008). */
+  dispute: string | null;
   review_reason: string | null;
   created_at: string;
   updated_at: string;
@@ -107,6 +109,7 @@ export function toOrder(row: Selectable<OrdersTable>): Order {
     providerPaymentId: row.provider_payment_id ?? undefined,
     amountRefunded: Number(row.amount_refunded),
     disputeStatus: row.dispute_status ?? undefined,
+    dispute: parsed(row.dispute ?? null),
     reviewReason: row.review_reason ?? undefined,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
