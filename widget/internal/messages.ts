@@ -157,14 +157,42 @@ const en: Messages = {
 /** The tables loaded so far: English always, others once ./locales/load.ts has them. */
 const tables: Record<string, Messages> = {en};
 
-/** The table `locale` would use (`fr-CA` → `fr`) among `languages`, if any. */
+// Asked for at every render, of a handful of tags: each filled in once.
+const likelyTags = new Map<string, Intl.Locale | undefined>();
+
+/** A tag's language and script, filled in as Intl would (`pt` → pt-Latn-BR, `zh-TW` → zh-Hant-TW). */
+function likely(tag: string): Intl.Locale | undefined {
+  if (likelyTags.has(tag)) return likelyTags.get(tag);
+  let filled: Intl.Locale | undefined;
+  try {
+    filled = new Intl.Locale(tag).maximize();
+  } catch {
+    // Not a language tag.
+  }
+  if (likelyTags.size < 100) likelyTags.set(tag, filled);
+  return filled;
+}
+
+/**
+ * The table `locale` would use among `languages`, if any: the one of the same language and
+ * script, the same region first (`fr-CA` → `fr`, `pt` and `pt-PT` → `pt-BR`, `zh-SG` →
+ * `zh-Hans`; `zh-TW`, written in Traditional characters, → none, so English).
+ */
 export function languageOf(
   locale: string,
   languages: Iterable<string>
 ): string | undefined {
-  const tag = locale.toLowerCase();
-  const known = new Set(languages);
-  return [tag, tag.split('-')[0]!].find((key) => known.has(key));
+  const wanted = likely(locale);
+  if (!wanted) return undefined;
+  let found: string | undefined;
+  for (const language of languages) {
+    const table = likely(language);
+    if (table?.language !== wanted.language || table.script !== wanted.script)
+      continue;
+    if (table.region === wanted.region) return language;
+    found ??= language;
+  }
+  return found;
 }
 
 /** Adds a loaded table (./locales/*.ts). */
@@ -191,7 +219,13 @@ export function messagesFor(
   const table = tables[language]!;
   if (!extra) return table;
   const errors = {...table.errors};
-  for (const more of extra) Object.assign(errors, more[language] ?? more.en);
+  for (const more of extra) {
+    // A provider's table without this language: English for the codes the table lacks (the
+    // tables in ./locales/ carry the providers' codes themselves).
+    const own = more[language];
+    for (const [code, text] of Object.entries(own ?? more.en ?? {}))
+      if (own || !Object.hasOwn(table.errors, code)) errors[code] = text;
+  }
   return {...table, errors};
 }
 

@@ -9,6 +9,8 @@
  * element's tables, ./messages.ts). Country names are not here: Intl knows them in every
  * language (Intl.DisplayNames).
  */
+import {loadedShippingMessages} from './locales/load.js';
+import {languageOf} from './messages.js';
 
 export interface ShippingMessages {
   /** The address fieldset's legend. */
@@ -181,10 +183,13 @@ const de: ShippingMessages = {
 
 const tables: Record<string, ShippingMessages> = {en, fr, de};
 
-/** The table for `locale` (`fr-CA` → `fr`), English when there is none, as ./messages.ts chooses. */
+/**
+ * The table for `locale` (`fr-CA` → `fr`), as ./messages.ts chooses: one of these, else the
+ * one its locale chunk brought (./locales/), else English.
+ */
 export function shippingMessages(locale: string): ShippingMessages {
-  const tag = locale.toLowerCase();
-  const language =
-    [tag, tag.split('-')[0]!].find((key) => Object.hasOwn(tables, key)) ?? 'en';
-  return tables[language]!;
+  const language = languageOf(locale, Object.keys(tables));
+  return language
+    ? tables[language]!
+    : (loadedShippingMessages(locale) ?? tables.en!);
 }

@@ -7,15 +7,59 @@
  * The message tables other than English, each a chunk of its own, fetched only for a page in
  * that language (English is in the initial bundle, as the fallback). A table joins
  * ../messages.ts once loaded; until then (or when it fails to load) the element speaks English.
+ * The tables added since fr and de also carry the providers' error sentences and the shipping
+ * strings in their language, so neither the provider chunks nor the shipping chunk grow with
+ * every language (fr and de have theirs in those chunks).
  */
 import {addMessages, languageOf, type Messages} from '../messages.js';
+import type {ShippingMessages} from '../shipping-messages.js';
 
-const loaders: Record<string, () => Promise<{default: Messages}>> = {
+/** What a chunk in ./ exports. */
+export interface LocaleTables {
+  /** The element's table (../messages.ts). */
+  default: Messages;
+  /** The codes of ../providers/*-messages.ts, in this language. */
+  providerErrors?: Readonly<Record<string, string>>;
+  /** The table of ../shipping-messages.ts, in this language. */
+  shipping?: ShippingMessages;
+}
+
+const loaders: Record<string, () => Promise<LocaleTables>> = {
   fr: () => import('./fr.js'),
   de: () => import('./de.js'),
+  es: () => import('./es.js'),
+  it: () => import('./it.js'),
+  nl: () => import('./nl.js'),
+  'pt-BR': () => import('./pt-BR.js'),
+  ja: () => import('./ja.js'),
+  'zh-Hans': () => import('./zh-Hans.js'),
+  ar: () => import('./ar.js'),
 };
 
+/** The languages with a chunk here (English's table is ../messages.ts). */
+export function localeLanguages(): string[] {
+  return Object.keys(loaders);
+}
+
+/** A language's chunk, as loaded (for the tests that hold every table to English's). */
+export function localeTables(language: string): Promise<LocaleTables> {
+  return loaders[language]!();
+}
+
 const loading = new Map<string, Promise<void>>();
+const shippingTables: Record<string, ShippingMessages> = {};
+
+/** Adds a loaded chunk's tables. */
+function add(language: string, tables: LocaleTables): void {
+  const {default: table, providerErrors, shipping} = tables;
+  addMessages(
+    language,
+    providerErrors
+      ? {...table, errors: {...table.errors, ...providerErrors}}
+      : table
+  );
+  if (shipping) shippingTables[language] = shipping;
+}
 
 /** Loads the table `locale` uses (`fr-CA` → `fr`), once; resolves at once for English or a language without one. */
 export function loadMessages(locale: string): Promise<void> {
@@ -24,7 +68,7 @@ export function loadMessages(locale: string): Promise<void> {
   let load = loading.get(language);
   if (!load) {
     load = loaders[language]!().then(
-      (table) => addMessages(language, table.default),
+      (tables) => add(language, tables),
       (error: unknown) => {
         loading.delete(language);
         console.warn(
@@ -36,4 +80,12 @@ export function loadMessages(locale: string): Promise<void> {
     loading.set(language, load);
   }
   return load;
+}
+
+/** The shipping strings `locale` uses, when its chunk has them and has loaded. */
+export function loadedShippingMessages(
+  locale: string
+): ShippingMessages | undefined {
+  const language = languageOf(locale, Object.keys(shippingTables));
+  return language ? shippingTables[language] : undefined;
 }
