@@ -35,6 +35,10 @@ const envSchema = z.object({
   SHUTDOWN_TIMEOUT_SECONDS: z.coerce.number().min(0).max(3600).default(10),
   CATALOG: optional,
   DATABASE_URL: z.string().default('sqlite:./data/pay-checkout.sqlite'),
+  SQLITE_SYNCHRONOUS: z
+    .enum(['normal', 'full', 'NORMAL', 'FULL'])
+    .default('normal')
+    .transform((value) => value.toLowerCase() as 'normal' | 'full'),
   ALLOWED_ORIGINS: optional,
   LOCALE: optional,
   LOG_LEVEL: z
@@ -87,6 +91,8 @@ export interface ServerConfig extends GatewayConfigs {
   /** Unset (development only): the demo shop's catalog, which ships with the server. */
   catalogPath?: string;
   databaseUrl: string;
+  /** SQLite: `normal` (the default) or `full`, how each commit reaches the disk (server/README.md). */
+  sqliteSynchronous: 'normal' | 'full';
   allowedOrigins: string[];
   locale?: string;
   logLevel: string;
@@ -228,6 +234,7 @@ export function parseConfig(
     shutdownTimeoutMs: vars.SHUTDOWN_TIMEOUT_SECONDS * 1000,
     catalogPath: vars.CATALOG,
     databaseUrl: vars.DATABASE_URL,
+    sqliteSynchronous: vars.SQLITE_SYNCHRONOUS,
     allowedOrigins,
     locale: vars.LOCALE,
     logLevel: vars.LOG_LEVEL,

@@ -29,7 +29,11 @@ export async function startServer(env: NodeJS.ProcessEnv) {
   console.log(modeLine(config));
   const logger = createLogger(config.logLevel);
   const catalog = await loadCatalog(config.catalogPath ?? DEMO_CATALOG);
-  const store = await createSqlStore({databaseUrl: config.databaseUrl, logger});
+  const store = await createSqlStore({
+    databaseUrl: config.databaseUrl,
+    sqliteSynchronous: config.sqliteSynchronous,
+    logger,
+  });
 
   // Listen first: with PORT=0 the port, and so the shop's own URL in development, is known
   // only now. Until the app is ready every request is answered 503 not_ready.

@@ -36,7 +36,11 @@ export async function reconcileOnce(
     return 2;
   }
   const logger = createLogger(config.logLevel);
-  const store = await createSqlStore({databaseUrl: config.databaseUrl, logger});
+  const store = await createSqlStore({
+    databaseUrl: config.databaseUrl,
+    sqliteSynchronous: config.sqliteSynchronous,
+    logger,
+  });
   const checkout = createCheckoutServer({
     catalog: await loadCatalog(config.catalogPath ?? DEMO_CATALOG),
     store,
