@@ -14,6 +14,7 @@ import {
   jsonBody,
   paypalRequestFaults,
 } from './api/pipeline.js';
+import {paymentRoutes, refundReplay} from './captures/refunds.js';
 import {controlRoutes, type ControlOptions} from './controls.js';
 import type {EventRecord} from './core/state.js';
 import {browserRoutes} from './js-sdk/js-sdk.js';
@@ -61,6 +62,9 @@ export function createApp(options: AppOptions): Hono<Env> {
   app.use(
     '/v2/*',
     idempotency(options.idempotency, (orderId, endpoint, prefer) => {
+      // A refund's request id answers the refund it made (its id is what was saved).
+      if (endpoint.endsWith('/refund'))
+        return refundReplay(core, orderId, prefer);
       const record = core.state.orders.get(orderId);
       if (!record) return undefined;
       const view = endpoint.endsWith('/capture')
@@ -76,6 +80,7 @@ export function createApp(options: AppOptions): Hono<Env> {
 
   app.route('/v1/oauth2', oauthRoutes(tokens, options.tokenOptions));
   app.route('/v2/checkout/orders', orderRoutes(core));
+  app.route('/v2/payments', paymentRoutes(core));
   app.route(eventsPath, eventRoutes(core.state, options.resend));
   app.route(
     '/v1/notifications',

@@ -3,24 +3,12 @@
  * complete; be denied; be refunded (fully or partly) or reversed by a chargeback; or be
  * disputed. Each changes the capture as PayPal would and sends the event PayPal sends.
  */
-import {PaypalApiError, detail, issueError} from '../api/errors.js';
-import {newDisputeId, newResourceId} from '../core/ids.js';
-import {
-  formatValue,
-  money,
-  paypalFee,
-  toHundredths,
-  VALUE_PATTERN,
-} from '../core/money.js';
-import {timestamp, type Core, type OrderRecord} from '../core/state.js';
-import type {
-  CaptureJson,
-  DisputeResource,
-  PurchaseUnitJson,
-  RefundJson,
-  WebhookEvent,
-} from '../core/types.js';
+import {issueError} from '../api/errors.js';
+import {newDisputeId} from '../core/ids.js';
+import {timestamp, type Core} from '../core/state.js';
+import type {DisputeResource, WebhookEvent} from '../core/types.js';
 import {amountText, captureResource} from '../orders/capture.js';
+import {createRefund, findCapture, type FoundCapture} from './refunds.js';
 
 export const CAPTURE_EVENT_KINDS = [
   'pending',
@@ -33,98 +21,7 @@ export const CAPTURE_EVENT_KINDS = [
 
 export type CaptureEventKind = (typeof CAPTURE_EVENT_KINDS)[number];
 
-interface Found {
-  record: OrderRecord;
-  unit: PurchaseUnitJson;
-  capture: CaptureJson;
-}
-
-function findCapture(core: Core, captureId: string): Found {
-  const orderId = core.state.captures.get(captureId);
-  const record = orderId ? core.state.orders.get(orderId) : undefined;
-  for (const unit of record?.order.purchase_units ?? []) {
-    const capture = unit.payments?.captures?.find((c) => c.id === captureId);
-    if (record && capture) return {record, unit, capture};
-  }
-  throw issueError('INVALID_RESOURCE_ID', {
-    field: 'capture_id',
-    value: captureId,
-    location: 'path',
-  });
-}
-
-function refundedSoFar(unit: PurchaseUnitJson): bigint {
-  return (unit.payments?.refunds ?? []).reduce(
-    (sum, refund) => sum + toHundredths(refund.amount?.value ?? '0'),
-    0n
-  );
-}
-
-function refund(
-  core: Core,
-  {unit, capture}: Found,
-  value: string | undefined,
-  reversal: boolean
-): RefundJson {
-  const currency = capture.amount!.currency_code;
-  const captured = toHundredths(capture.amount!.value);
-  const before = refundedSoFar(unit);
-  if (value !== undefined && !VALUE_PATTERN.test(value)) {
-    throw issueError('INVALID_PARAMETER_SYNTAX', {field: 'amount', value});
-  }
-  const gross = value === undefined ? captured - before : toHundredths(value);
-  if (gross <= 0n || before + gross > captured) {
-    throw new PaypalApiError(422, [
-      detail(
-        gross <= 0n ? 'CANNOT_BE_ZERO_OR_NEGATIVE' : 'MAX_VALUE_EXCEEDED',
-        {
-          field: 'amount',
-          value: formatValue(gross, currency),
-        }
-      ),
-    ]);
-  }
-  const id = newResourceId();
-  const now = timestamp(core);
-  const base = core.baseUrl();
-  // PayPal returns the fee pro rata on a full refund; keep it simple and proportional.
-  const fee = (paypalFee(captured, currency) * gross) / captured;
-  const result: RefundJson = {
-    id,
-    amount: money(gross, currency),
-    status: 'COMPLETED',
-    ...(reversal && {
-      note_to_payer: 'Payment reversed by the buyer’s bank (chargeback)',
-    }),
-    seller_payable_breakdown: {
-      gross_amount: money(gross, currency),
-      paypal_fee: money(fee, currency),
-      net_amount: money(gross - fee, currency),
-      total_refunded_amount: money(before + gross, currency),
-    },
-    ...(capture.invoice_id !== undefined && {invoice_id: capture.invoice_id}),
-    ...(capture.custom_id !== undefined && {custom_id: capture.custom_id}),
-    create_time: now,
-    update_time: now,
-    links: [
-      {href: `${base}/v2/payments/refunds/${id}`, rel: 'self', method: 'GET'},
-      {
-        href: `${base}/v2/payments/captures/${capture.id}`,
-        rel: 'up',
-        method: 'GET',
-      },
-    ],
-  };
-  unit.payments = {
-    ...unit.payments,
-    refunds: [...(unit.payments?.refunds ?? []), result],
-  };
-  capture.status =
-    before + gross === captured ? 'REFUNDED' : 'PARTIALLY_REFUNDED';
-  if (reversal) capture.status_details = {reason: 'CHARGEBACK'};
-  capture.update_time = now;
-  return result;
-}
+type Found = FoundCapture;
 
 function dispute(core: Core, {capture}: Found): DisputeResource {
   const id = newDisputeId();
@@ -210,7 +107,17 @@ export function triggerCaptureEvent(
     }
     case 'refunded':
     case 'reversed': {
-      const result = refund(core, found, options.amount, kind === 'reversed');
+      const result = createRefund(
+        core,
+        found,
+        // A refund from PayPal's dashboard, as far as the API can tell: the capture's ids.
+        {
+          value: options.amount,
+          invoiceId: found.capture.invoice_id,
+          customId: found.capture.custom_id,
+        },
+        kind === 'reversed'
+      );
       return core.emit(
         `PAYMENT.CAPTURE.${kind.toUpperCase()}`,
         'refund',
