@@ -9,6 +9,10 @@ import type {Catalog} from './catalog/index.js';
 import type {CheckoutContext} from './context.js';
 import {answerError, answerNotFound, ApiError} from './errors.js';
 import {type Logger, silentLogger} from './log.js';
+import {instrumentGateways} from './metrics/gateways.js';
+import {metricsRoute, requestMetrics} from './metrics/http.js';
+import {createMetrics} from './metrics/metrics.js';
+import {countFailures} from './metrics/outbox.js';
 import {bodyLimit} from './middleware/body-limit.js';
 import {forwardedOriginCheck} from './middleware/forwarded.js';
 import {
@@ -66,6 +70,14 @@ export interface CheckoutServerOptions extends GatewayProviders {
   shopName?: string;
   /** The merchant's signed webhook for order events (ORDER_WEBHOOK_URL). */
   orderWebhook?: {url: string; secret: string};
+  /** MERCHANT_EMAIL: an email (through `mailer`) for each paid order and each dispute. */
+  merchantEmail?: string;
+  /**
+   * GET /metrics (Prometheus): on unless false. METRICS_TOKEN: only with this bearer token;
+   * without one, only to a client on this machine (the socket's address, not a header).
+   */
+  metrics?: boolean;
+  metricsToken?: string;
   logger?: Logger;
   now?: () => Date;
   /** How long an unpaid order waits for its webhook before a read asks the provider (default 10 s). */
@@ -108,16 +120,25 @@ const API_BODY_LIMIT = 64 * 1024;
 export function createCheckoutServer(options: CheckoutServerOptions) {
   const logger = options.logger ?? silentLogger;
   const now = options.now ?? (() => new Date());
+  const metrics =
+    options.metrics === false
+      ? undefined
+      : createMetrics({
+          snapshot: options.store.metricsSnapshot?.bind(options.store),
+        });
   const outbox = createOutboxWorker({
     store: options.store,
-    handlers: createChannels({...options, logger, now}),
+    handlers: countFailures(createChannels({...options, logger, now}), metrics),
     logger,
     now,
   });
   const ctx: CheckoutContext = {
     catalog: options.catalog,
     store: options.store,
-    gateways: createGateways(options, {logger, now}),
+    gateways: metrics
+      ? instrumentGateways(createGateways(options, {logger, now}), metrics)
+      : createGateways(options, {logger, now}),
+    metrics,
     fulfiller: createFulfiller(options.store, outbox, now),
     logger,
     locale: options.locale,
@@ -191,6 +212,8 @@ export function createCheckoutServer(options: CheckoutServerOptions) {
     });
 
   const app = new Hono();
+  // First, so that it times everything after it and sees every answer's status.
+  if (metrics) app.use(requestMetrics(metrics));
   if (options.checkForwardedOrigin && ctx.publicOrigin)
     app.use(forwardedOriginCheck(ctx.publicOrigin, logger));
   app.use(responseHeaders(securityHeaders(ctx.publicOrigin), headerTarget));
@@ -215,6 +238,7 @@ export function createCheckoutServer(options: CheckoutServerOptions) {
       throw new ApiError(503, 'not_ready', NOT_READY[state]);
     return c.json({ok: true});
   });
+  if (metrics) app.get('/metrics', metricsRoute(metrics, options.metricsToken));
   app.route('/api', api);
 
   app.onError(answerError(logger));

@@ -4,6 +4,7 @@
  */
 import type {Catalog} from './catalog/index.js';
 import type {Logger} from './log.js';
+import type {CheckoutMetrics} from './metrics/metrics.js';
 import type {OrderStore} from './orders/store.js';
 import type {Fulfiller} from './payments/fulfilment.js';
 import type {Gateways} from './providers/registry.js';
@@ -15,6 +16,8 @@ export interface CheckoutContext {
   gateways: Gateways;
   fulfiller: Fulfiller;
   logger: Logger;
+  /** The Prometheus series (GET /metrics); unset when the server has them off. */
+  metrics?: CheckoutMetrics;
   locale?: string;
   /**
    * The shop's own origin, from its configured public URL (PUBLIC_URL), never from a request's

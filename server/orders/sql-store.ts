@@ -3,6 +3,9 @@
  * PostgreSQL (`postgres://…`) is the same code with another dialect, for several instances.
  */
 import {randomUUID} from 'node:crypto';
+import {mkdirSync} from 'node:fs';
+import {dirname} from 'node:path';
+import Database from 'better-sqlite3';
 import {
   Kysely,
   type LogEvent,
@@ -16,7 +19,6 @@ import type {PaymentProvider} from '../contract.js';
 import {type Logger, silentLogger} from '../log.js';
 import {migrateToLatest, pendingMigrations} from './migrations.js';
 import {cachingSqlite, namingPool} from './prepared.js';
-import {openSqlite, type SqliteSynchronous} from './sqlite.js';
 import type {NewOrder, Order, OrderPatch} from './order.js';
 import type {NewJob} from './outbox-rows.js';
 import {
@@ -28,6 +30,7 @@ import {
 import {type AdminSchema, sqlAdmin} from './sql-admin.js';
 import {type GuardSchema, sqlGuards} from './sql-guards.js';
 import {type RefundSchema, sqlRefunds} from './sql-refunds.js';
+import {sqlMetrics} from './sql-metrics.js';
 import {sqlOutbox} from './sql-outbox.js';
 import {
   json,
@@ -56,8 +59,6 @@ export interface SqlStoreOptions {
   logger?: Logger;
   /** Called with each statement's SQL as it runs (BEGIN and COMMIT included): for counting them. */
   onQuery?: (sql: string) => void;
-  /** SQLite only: SQLITE_SYNCHRONOUS, how each commit reaches the disk (sqlite.ts; default `normal`). */
-  sqliteSynchronous?: SqliteSynchronous;
 }
 
 export async function createSqlStore({
@@ -65,9 +66,8 @@ export async function createSqlStore({
   now = () => new Date(),
   logger = silentLogger,
   onQuery,
-  sqliteSynchronous,
 }: SqlStoreOptions): Promise<OrderStore> {
-  const {db, dialect} = await connect(databaseUrl, onQuery, sqliteSynchronous);
+  const {db, dialect} = await connect(databaseUrl, onQuery);
   const schema =
     dialect === 'postgres'
       ? (
@@ -94,8 +94,7 @@ export async function createSqlStore({
 
 async function connect(
   databaseUrl: string,
-  onQuery?: (sql: string) => void,
-  synchronous?: SqliteSynchronous
+  onQuery?: (sql: string) => void
 ): Promise<{db: Kysely<Schema>; dialect: Dialect}> {
   const log = onQuery && {
     log: (event: LogEvent) => onQuery(event.query.sql),
@@ -114,7 +113,11 @@ async function connect(
       dialect: 'postgres',
     };
   }
-  const database = openSqlite(databaseUrl.replace(/^sqlite:/, ''), synchronous);
+  const file = databaseUrl.replace(/^sqlite:/, '');
+  if (file !== ':memory:') mkdirSync(dirname(file), {recursive: true});
+  const database = new Database(file);
+  database.pragma('journal_mode = WAL');
+  database.pragma('busy_timeout = 5000');
   return {
     db: new Kysely<Schema>({
       dialect: new SqliteDialect({database: cachingSqlite(database)}),
@@ -145,6 +148,10 @@ class SqlOrderStore implements OrderStore {
     this.refunds = sqlRefunds(db as unknown as Kysely<RefundSchema>, now);
     this.admin = sqlAdmin(db as unknown as Kysely<AdminSchema>);
   }
+
+  // What GET /metrics counts: server/orders/sql-metrics.ts.
+  metricsSnapshot: NonNullable<OrderStore['metricsSnapshot']> = () =>
+    sqlMetrics(this.db);
 
   // The outbox's jobs: server/orders/sql-outbox.ts.
   dueJobs: OrderStore['dueJobs'] = (...args) => this.outbox.dueJobs(...args);
@@ -306,6 +313,7 @@ class SqlOrderStore implements OrderStore {
         ...(patch.disputeStatus !== undefined && {
           dispute_status: patch.disputeStatus,
         }),
+        ...(patch.dispute !== undefined && {dispute: json(patch.dispute)}),
         ...(patch.reviewReason !== undefined && {
           review_reason: patch.reviewReason,
         }),

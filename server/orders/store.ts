@@ -2,6 +2,7 @@ import type {PaymentProvider} from '../contract.js';
 import type {NewJob, OutboxJob} from './outbox-rows.js';
 import type {AdminStore} from './admin-store.js';
 import type {NewOrder, Order, OrderPatch} from './order.js';
+import type {StoreMetrics} from './sql-metrics.js';
 import type {RefundStore} from './refunds.js';
 
 /** A provider event already applied is recorded here, keyed by (provider, event id). */
@@ -160,6 +161,8 @@ export interface OrderStore extends GuardStore {
   readonly admin: AdminStore;
   /** Refunds asked of the providers, reserved against what is left of their order. */
   readonly refunds: RefundStore;
+  /** For GET /metrics: orders by status and provider, undone outbox jobs by channel. */
+  metricsSnapshot?(): Promise<StoreMetrics>;
   /** Records that the merchant's fulfilment hook has run for the order. */
   markFulfilled(orderId: string, at: string): Promise<void>;
   /** For /readyz: the database answers and has run every migration this code knows. */

@@ -47,6 +47,7 @@ export function webhookRoutes(ctx: CheckoutContext) {
         c.req.header(header)
       );
       const outcome = await recordWebhookEvent(ctx, gateway, event);
+      ctx.metrics?.webhookEvent(name, outcome);
       ctx.logger.info(
         {eventId: event.id, type: event.type, outcome},
         `${name} webhook`
