@@ -60,13 +60,14 @@ export default defineConfig({
     rolldownOptions: {
       preserveEntrySignatures: 'allow-extension',
       output: {
-        // What the provider chunks share (widget/internal/providers/shared.ts and the modules
-        // it re-exports) is one chunk, which the element fetches together with the provider's.
+        // What the provider chunks share with each other and with the checkout chunk
+        // (widget/internal/providers/shared.ts, the modules it re-exports, and hosted.ts) is
+        // one chunk, which the element fetches together with the checkout's and the provider's.
         codeSplitting: {
           groups: [
             {
               name: 'provider-shared',
-              test: /widget\/internal\/(csp-nonce|providers\/(errors|provider|shared))\.ts$/,
+              test: /widget\/internal\/(csp-nonce|hosted|providers\/(errors|provider|shared))\.ts$/,
             },
           ],
         },

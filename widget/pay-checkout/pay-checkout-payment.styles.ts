@@ -272,7 +272,6 @@ export default css`
   }
 
   @media (prefers-reduced-motion: reduce) {
-    .skeleton__bar,
     .spinner {
       animation: none;
     }

@@ -2,37 +2,23 @@
  * @license
  * SPDX-License-Identifier: MIT
  */
-import {LitElement, html, nothing, type PropertyValues} from 'lit';
-import {property, query} from 'lit/decorators.js';
-import type {CartItem, Quote} from '../contract.js';
-import {languageTag} from '../internal/buyer.js';
-import type {ProviderName} from '../internal/events.js';
-import type {Messages} from '../internal/messages.js';
-import type {CheckoutDetails} from '../internal/providers/provider.js';
-import {returnUrl} from '../internal/providers/registry.js';
-import {ThemeController, type ResolvedTheme} from '../internal/theme.js';
-import {BuyerEmail} from './controllers/buyer-email.js';
-import {CartController} from './controllers/cart-controller.js';
-import {CartEditingController} from './controllers/cart-editing-controller.js';
-import {LocaleController} from './controllers/locale-controller.js';
-import {PaymentController} from './controllers/payment-controller.js';
-import {
-  bareReturn,
-  busy,
-  editable,
-  payable,
-  withError,
-} from './controllers/phases.js';
-import {ProvidersController} from './controllers/providers-controller.js';
-import {SessionController} from './controllers/session-controller.js';
-import {ShippingController} from './controllers/shipping-controller.js';
+
+/*
+ * <pay-checkout> itself, in the initial download: its public properties, attributes and
+ * methods, the skeleton, and at connect the requests the first form needs (./head-start.ts:
+ * config, quote, the provider's code) together with the checkout chunk (./checkout.ts), which
+ * does the rest. Lit, this class and the API client are the whole initial download; the
+ * chunk's modules never run before the element connects (nor at all in Node).
+ */
+import {LitElement, html, type PropertyValues} from 'lit';
+import {property} from 'lit/decorators.js';
+import type {CartItem} from '../contract.js';
+import {emit} from '../internal/events.js';
+import type {Checkout} from './checkout.js';
+import type {HeadStart} from './controllers/session.js';
+import {headStart} from './head-start.js';
 import styles from './pay-checkout.styles.js';
-import {emailField} from './templates/email-field.js';
-import {messageRegions} from './templates/message-regions.js';
-import {payButton} from './templates/pay-button.js';
-import {paymentSection} from './templates/payment-section.js';
-import {providerChoice} from './templates/provider-choice.js';
-import {skeleton, summary} from './templates/summary.js';
+import {skeleton} from './templates/skeleton.js';
 
 /**
  * @summary A checkout you drop into any page: the cart priced by the companion server, the
@@ -105,7 +91,7 @@ import {skeleton, summary} from './templates/summary.js';
  * @slot paypal-buttons - Created by the element: where PayPal's buttons are rendered.
  * @slot stripe-address-element - Created by the element when the cart ships and Stripe is shown (embedded): where Stripe's Address Element is mounted.
  *
- * @event {CustomEvent<PayReadyDetail>} pay-ready - The quote is shown and a provider's payment form is mounted (with `provider="stripe paypal"`, again for the other provider when the buyer first picks it). Detail: `{quote, provider}`.
+ * @event {CustomEvent<PayReadyDetail>} pay-ready - The quote is shown and a provider's payment form can be used: Stripe's card form takes input, PayPal's buttons are rendered (with `provider="stripe paypal"`, again for the other provider when the buyer first picks it). Detail: `{quote, provider}`.
  * @event {CustomEvent<PayChangeDetail>} pay-change - The server answered with a new quote (cart, currency, discount code or address changed, or prices changed at payment). Detail: `{quote, items, change?}`: `items` is the cart it prices; `change` (`{sku, quantity}`, quantity 0 for a removal) is the buyer's last edit of an `editable` cart, which the element has already written to `items` or the `<pay-item>`s. After the buyer removed the last line, `quote` is an empty cart's (no lines, total 0).
  * @event {CustomEvent<PaySubmitDetail>} pay-submit - The buyer pressed Pay or a PayPal button. Cancelable: `preventDefault()` stops the payment before any order exists or PayPal's window opens (then `pay-cancel` fires). Detail: `{quote, provider}`.
  * @event {CustomEvent<PaySuccessDetail>} pay-success - The server marked the order paid (on the page a redirect or hosted payment returns to, too). Detail: `{orderId, status, total, currency, provider}`.
@@ -170,120 +156,14 @@ import {skeleton, summary} from './templates/summary.js';
 export class PayCheckout extends LitElement {
   static override styles = styles;
 
-  // ---- State --------------------------------------------------------------------------------
-
-  /** The buyer's language: its table and money. */
-  private readonly _locale = new LocaleController(
-    this,
-    () => this._session.current?.config
-  );
-
-  private readonly _theme = new ThemeController(
-    this,
-    () => this._probe ?? null,
-    (theme) => this._onThemeChange(theme)
-  );
-
-  private readonly _email = new BuyerEmail(this, {
-    messages: () => this._messages,
-    input: () => this._emailInput,
-  });
-
-  /** The phases of the checkout and its payments: what the buyer sees. */
-  private readonly _payment: PaymentController = new PaymentController(this, {
-    session: () => this._session.current,
-    // With the error sentences of the providers loaded so far.
-    messages: () => this._locale.messages(this._providers.messages),
-    validate: (provider) => this._validate(provider),
-    request: () => ({
-      items: this._cart.items(),
-      email: this._email.forOrder(),
-      locale: languageTag(this._locale.tag),
-      returnUrl: returnUrl(this.returnUrl),
-      ...this._details,
-      // A code the shown quote did not apply is left out: the server would answer price_changed.
-      discountCode: this._editing.discount?.forPayment(),
-    }),
-    requoted: (quote) => this._providers.update(quote),
-    refocus: () => this._refocus(),
-  });
-
-  /** Which providers are offered and shown, and their loaded controllers. */
-  private readonly _providers: ProvidersController = new ProvidersController(
-    this,
-    this._payment,
-    {
-      session: () => this._session.current,
-      theme: () => this._theme.refresh()!,
-      validate: (provider) => this._validate(provider),
-      shipping: {
-        address: () => this._shipping.address(),
-        change: (address) => this._shipping.fromProvider(address),
-      },
-    }
-  );
-
-  /** The cart (`items` or the `<pay-item>` children) and its quotes. */
-  private readonly _cart: CartController = new CartController(
-    this,
-    this._payment,
-    this._providers,
-    {
-      session: () => this._session.current,
-      itemSlot: () => this._itemSlot,
-      details: () => this._details,
-    }
-  );
-
-  /** Where the cart ships to: the address (the element's form or the provider's) and the rate. */
-  private readonly _shipping: ShippingController = new ShippingController(
-    this,
-    {
-      messages: () => this._messages,
-      quote: () => this._payment.state.quote,
-      providerCollects: () => !!this._providers.current?.addressSlot,
-      setDetails: (patch, requote) => this._setDetails(patch, requote),
-      dismissError: () => this._payment.set(withError(this._payment.state, '')),
-      root: () => this.renderRoot,
-    }
-  );
-
-  /**
-   * What the buyer chose besides the cart (address, shipping rate, discount code): part of
-   * every quote and every payment. Replaced, never mutated, by `_setDetails`.
-   */
-  private _details: CheckoutDetails = {};
-
-  /** The chunk of the editable line and the discount field (./cart-editing.ts). */
-  private readonly _editing = new CartEditingController(this, {
-    code: () => this._details.discountCode,
-    set: (discountCode) => this._setDetails({discountCode}),
-    quote: () => this._payment.state.quote,
-    input: () =>
-      this.renderRoot.querySelector<HTMLInputElement>('#discount-code'),
-    remove: () =>
-      this.renderRoot.querySelector<HTMLButtonElement>('.chip__remove'),
-  });
-
-  /** The connection to the server: config, first quote, the provider shown. */
-  private readonly _session: SessionController = new SessionController(this, {
-    payment: this._payment,
-    providers: this._providers,
-    cart: this._cart,
-    reset: () => {
-      this._email.reset();
-      this._shipping.reset();
-    },
-    preload: () => Promise.all([this._editing.load(), this._locale.load()]),
-    // The server's locale may name another table.
-    configured: () => this._locale.load(),
-  });
-
-  @query('.base') private _base?: HTMLElement;
-  @query('.probe') private _probe?: HTMLElement;
-  @query('.submit') private _button?: HTMLButtonElement;
-  @query('.field__input') private _emailInput?: HTMLInputElement;
-  @query('slot:not([name])') private _itemSlot?: HTMLSlotElement;
+  /** The checkout chunk's part of the element, once it is in. */
+  private _checkout?: Checkout;
+  /** The requests sent at connect, until the checkout takes them over. */
+  private _head?: HeadStart;
+  /** The checkout chunk, requested at the first connect (again after a failure). */
+  private _chunk?: Promise<typeof Checkout>;
+  /** The checkout chunk did not load: the error region says so. */
+  private _failed = false;
 
   /**
    * Which providers to offer, space-separated: `stripe`, `paypal`, or `stripe paypal`. Those
@@ -330,184 +210,69 @@ export class PayCheckout extends LitElement {
 
   // ---- Lifecycle ----------------------------------------------------------------------------
 
-  protected override willUpdate(changed: PropertyValues<this>): void {
-    if (!this.hasUpdated) return;
-    if (
-      changed.has('server') ||
-      changed.has('provider') ||
-      changed.has('mode')
-    ) {
-      this._session.restart();
-    } else if (changed.has('items') || changed.has('currency')) {
-      this._cart.schedule();
-    }
+  override connectedCallback(): void {
+    super.connectedCallback();
+    if (!this._checkout) void this._boot();
   }
 
-  protected override firstUpdated(): void {
-    this._theme.refresh();
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this._head?.lifetime.abort();
+    this._head = undefined;
+  }
+
+  /** Config, quote, the provider's code and the checkout chunk, all at once; then the chunk starts. */
+  private async _boot(): Promise<void> {
+    // Let properties set right after creation (frameworks do) and the first render land.
+    await this.updateComplete;
+    if (!this.isConnected || this._checkout || this._head) return;
+    this._head = headStart(this);
+    this._failed = false;
+    // `.then` naming the export lets the bundler hand it over without a namespace object.
+    this._chunk ??= import('./checkout.js').then((chunk) => chunk.Checkout);
+    let CheckoutClass: typeof Checkout;
+    try {
+      CheckoutClass = await this._chunk;
+    } catch {
+      this._chunk = undefined;
+      this._head?.lifetime.abort();
+      this._head = undefined;
+      this._failed = true;
+      this.requestUpdate();
+      emit(this, 'pay-error', {
+        code: 'network_error',
+        message: 'The checkout could not load.',
+      });
+      return;
+    }
+    if (this._checkout) return;
+    this._checkout = new CheckoutClass(this, this._head);
+    this._head = undefined;
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (this.hasUpdated) this._checkout?.willUpdate(changed);
   }
 
   /** Re-reads the `--pay-*` tokens and re-applies them inside the provider's iframe. Call it after swapping stylesheets; `style`/`class` changes on this element or `<html>` and colour-scheme changes are picked up on their own. */
   refreshTheme(): void {
-    this._theme.refresh();
-  }
-
-  private _onThemeChange(theme: ResolvedTheme): void {
-    // The Pay button's text is whichever of white and near-black reads better on the
-    // resolved primary colour, so any brand colour stays legible. Set directly (not
-    // rendered) because it is derived from the last render.
-    this._base?.style.setProperty('--_color-on-primary', theme.colorOnPrimary);
-    this._providers.setTheme(theme);
-  }
-
-  /**
-   * The buyer changed a detail (an address field, the rate, the code): re-quote once it
-   * settles, unless it changes no price (`requote` false: a street name is sent with the next
-   * request).
-   */
-  private _setDetails(patch: Partial<CheckoutDetails>, requote = true): void {
-    this._details = {...this._details, ...patch};
-    if (requote) this._cart.schedule();
-  }
-
-  /** Before paying: the email, then the shipping address (each field says what is wrong; the first takes the focus). */
-  private _validate(provider: ProviderName): boolean {
-    const email = this._email.check(provider);
-    return this._shipping.check(provider, email) && email;
-  }
-
-  /** Payable again: focus returns to Pay if disabling it lost it. */
-  private _refocus(): void {
-    void this.updateComplete.then(() => {
-      const active = document.activeElement;
-      if (!active || active === document.body) this._button?.focus();
-    });
+    this._checkout?.refreshTheme();
   }
 
   // ---- Rendering ----------------------------------------------------------------------------
 
-  private get _messages(): Messages {
-    return this._locale.messages();
-  }
-
-  private _onChooseProvider(event: Event): void {
-    this._providers.choose(
-      (event.target as HTMLInputElement).value as ProviderName
-    );
-  }
-
-  /** The Pay button (not for a provider with buttons of its own, nor on a bare return page). */
-  private _renderButton(t: Messages) {
-    const state = this._payment.state;
-    const provider = this._providers.current;
-    if ((provider && !provider.usesPayButton) || bareReturn(state))
-      return nothing;
-    const progress = busy(state);
-    const {quote} = state;
-    return payButton({
-      label: progress
-        ? t.processing
-        : quote
-          ? t.pay(this._locale.money(quote.total, quote.currency))
-          : t.payNoAmount,
-      disabled:
-        !(payable(state) && this._providers.ready) || this._shipping.blocked,
-      busy: progress,
-      onClick: this._providers.pay,
-    });
-  }
-
-  /** Where the cart ships to, once the shipping chunk is loaded (./shipping-form.ts). */
-  private _renderShipping(quote: Quote) {
-    const provider = this._providers.current;
-    const shipping = this._shipping;
-    const view = shipping.view;
-    if (!provider || !view) return nothing;
-    return view.shippingSection(
-      view.shippingMessages(this._locale.tag),
-      quote,
-      {
-        slot: provider.addressSlot,
-        draft: shipping.draft,
-        problems: shipping.problems,
-        unavailable: shipping.unavailable,
-        locale: this._locale.tag,
-        disabled: !editable(this._payment.state),
-        money: (amount) => this._locale.money(amount, quote.currency),
-        onInput: shipping.onInput,
-        onChange: shipping.onChange,
-        onRate: shipping.onRate,
-      }
-    );
-  }
-
-  /** The summary; in an `editable` cart with its steppers and remove buttons. */
-  private _renderSummary(t: Messages, quote: Quote) {
-    const state = this._payment.state;
-    const cart = this._cart;
-    return summary(t, quote, {
-      locale: this._locale.tag,
-      stale: state.quoting,
-      announce: cart.totalChanged,
-      cart: this._editing.summaryCart(cart, !editable(state)),
-    });
-  }
-
   override render() {
-    const t = this._messages;
-    const state = this._payment.state;
-    const {quote, error, status} = state;
-    const {active, offered} = this._providers;
-    const loading = state.phase === 'loading';
-    const success = state.phase === 'success';
-    const form = quote && !loading && !success;
-    return html`<div
-      class="base"
-      part="base"
-      aria-busy=${loading ? 'true' : 'false'}
-    >
-      <div class="probe" aria-hidden="true"></div>
-      ${
-        loading
-          ? skeleton(t)
-          : quote
-            ? this._renderSummary(t, quote)
-            : state.phase === 'empty' && !bareReturn(state)
-              ? html`<p class="empty" tabindex="-1">${t.emptyCart}</p>`
-              : nothing
-      }
-      ${form ? this._editing.discountField(t, !editable(state)) : nothing}
-      ${
-        form && !this.noEmail
-          ? emailField(t, {
-              value: this.email,
-              problem: this._email.problem,
-              disabled: !editable(state),
-              onInput: this._email.onInput,
-              onChange: this._email.onChange,
-            })
-          : nothing
-      }
-      ${
-        form && offered.length > 1
-          ? providerChoice(t, {
-              offered,
-              active,
-              disabled: !editable(state),
-              onChange: this._onChooseProvider,
-            })
-          : nothing
-      }
-      ${form && quote.requiresShipping ? this._renderShipping(quote) : nothing}
-      ${paymentSection(t, {
-        active,
-        hidden: loading || success || !this._providers.current,
-        hosted: this._providers.hosted,
-        busy: this._providers.ownButtonsBusy,
-      })}
-      ${loading || success ? nothing : this._renderButton(t)}
-      ${messageRegions({error, status, success})}
-      <slot hidden @slotchange=${this._cart.schedule}></slot>
-    </div>`;
+    return (
+      this._checkout?.render() ??
+      html`<div class="base" part="base" aria-busy=${!this._failed}>
+        ${
+          this._failed
+            ? html`<p part="message error" role="alert">
+                The checkout could not load.
+              </p>`
+            : skeleton('')
+        }
+      </div>`
+    );
   }
 }

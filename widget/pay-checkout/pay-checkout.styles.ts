@@ -3,24 +3,16 @@
  * SPDX-License-Identifier: MIT
  */
 import {css} from 'lit';
-import cartStyles from './pay-checkout-cart.styles.js';
-import paymentStyles from './pay-checkout-payment.styles.js';
 
 /*
+ * The element's own sheet, in the initial download: the card, the tokens and the skeleton
+ * shown until the checkout chunk (./checkout.ts) is in, which adds the rest
+ * (./checkout.styles.ts) after this sheet.
+ *
  * The public tokens (--pay-*) are only ever read, with a fallback, never set on :host, so a
  * page can theme from :root. They are mapped once onto private --_* properties on the base
- * part; the rest of the sheet and the theme bridge (through .probe) read those, so the
+ * part; the rest of the sheets and the theme bridge (through .probe) read those, so the
  * defaults (light and dark) live in exactly one place.
- *
- * .probe is what the theme bridge reads: each token on a property that resolves it.
- * Both message regions stay in the DOM, empty ones visually hidden: a live region must
- * exist before it speaks.
- *
- * The summary's extra rows, the editable cart and the discount code
- * (pay-checkout-cart.styles.ts), then the payment controls and the messages
- * (pay-checkout-payment.styles.ts) are interpolated at the end: one stylesheet, in the same
- * order as before the split (an array of two sheets costs the initial download about 20 bytes
- * more after gzip). The shipping form's styles come with its chunk (shipping-form.ts).
  */
 export default css`
   :host {
@@ -98,19 +90,6 @@ export default css`
     }
   }
 
-  .probe {
-    position: absolute;
-    width: 0;
-    height: 0;
-    overflow: hidden;
-    visibility: hidden;
-    pointer-events: none;
-    font-family: var(--_font-family);
-    font-size: var(--_font-size-base);
-    padding: 0 0 0 var(--_spacing-unit);
-    border-top-left-radius: var(--_border-radius);
-  }
-
   .sr-only {
     position: absolute;
     width: 1px;
@@ -121,66 +100,6 @@ export default css`
     clip-path: inset(50%);
     white-space: nowrap;
     border: 0;
-  }
-
-  .summary {
-    width: 100%;
-    border-collapse: collapse;
-    font-variant-numeric: tabular-nums;
-  }
-
-  .summary__caption {
-    padding-bottom: calc(var(--_spacing-unit) * 4);
-    color: var(--_color-text-secondary);
-    font-size: 0.8125em;
-    font-weight: 600;
-    letter-spacing: 0.04em;
-    text-align: start;
-    text-transform: uppercase;
-  }
-
-  .summary th,
-  .summary td {
-    padding: calc(var(--_spacing-unit) * 5) 0;
-    font-weight: 400;
-    text-align: start;
-    vertical-align: baseline;
-  }
-
-  .summary td {
-    padding-inline-start: calc(var(--_spacing-unit) * 8);
-    text-align: end;
-    white-space: nowrap;
-  }
-
-  .line th,
-  .line td {
-    border-bottom: 1px solid var(--_color-border);
-  }
-
-  .line__qty {
-    margin-inline-start: 0.25em;
-    color: var(--_color-text-secondary);
-    white-space: nowrap;
-  }
-
-  .subtotal th,
-  .subtotal td {
-    padding-bottom: 0;
-    color: var(--_color-text-secondary);
-    font-size: 0.9375em;
-  }
-
-  .total th,
-  .total td {
-    padding-top: calc(var(--_spacing-unit) * 3);
-    font-size: 1.125em;
-    font-weight: 600;
-  }
-
-  .empty {
-    margin: 0;
-    color: var(--_color-text-secondary);
   }
 
   .skeleton {
@@ -233,6 +152,9 @@ export default css`
     }
   }
 
-  ${cartStyles}
-  ${paymentStyles}
+  @media (prefers-reduced-motion: reduce) {
+    .skeleton__bar {
+      animation: none;
+    }
+  }
 `;

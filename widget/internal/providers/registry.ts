@@ -17,10 +17,9 @@
  * `provider="stripe paypal"`: when the buyer first picks it), so `load` is a dynamic import.
  */
 import type {ProviderName} from '../events.js';
-import {ATTEMPT_PARAM, RETURN_PARAM} from '../hosted.js';
 import type {ProviderFactory} from './provider.js';
 
-interface Entry<N extends ProviderName> {
+export interface Entry<N extends ProviderName> {
   /** The provider's controller. */
   load: () => Promise<ProviderFactory<N>>;
   /** With `mode="hosted"`: the controller that sends the buyer to the provider's own page. */
@@ -63,38 +62,12 @@ export const providers: {readonly [N in ProviderName]: Entry<N>} = {
 /** The providers this version can drive. */
 export const providerNames = Object.keys(providers) as ProviderName[];
 
-/** The provider whose redirect this page is the return of (its `return_url`), if any. */
-export function redirectReturn(): ProviderName | undefined {
-  const params = new URL(location.href).searchParams;
-  return providerNames.find((name) => {
-    const marker = providers[name].returnParams?.[0];
-    return marker !== undefined && params.has(marker);
-  });
-}
-
-/**
- * Where a provider sends the buyer back: `return-url` (resolved against this page), or this
- * page without its hash and without the parameters of an earlier return.
- */
-export function returnUrl(attribute: string): string {
-  if (attribute) return new URL(attribute, location.href).href;
-  const url = new URL(location.href);
-  for (const name of providerNames.flatMap(
-    (provider) => providers[provider].returnParams ?? []
-  ))
-    url.searchParams.delete(name);
-  url.searchParams.delete(RETURN_PARAM);
-  url.searchParams.delete(ATTEMPT_PARAM);
-  url.hash = '';
-  return url.href;
-}
-
 /**
  * Starts fetching the code of the provider most likely shown first (the first of `provider`,
  * space-separated, that this version drives) so that it arrives with config and quote rather
- * than after them, with what the provider chunks share (./shared.ts, a chunk they import:
- * otherwise the browser finds it only once it has parsed the provider's). Only a warm-up: the
- * load that needs the code reports a failure.
+ * than after them, and always what the provider chunks and the checkout chunk share
+ * (./shared.ts and ../hosted.ts, one chunk they import: otherwise the browser finds it only
+ * once it has parsed theirs). Only a warm-up: the load that needs the code reports a failure.
  */
 export function preloadProvider(
   provider: string,
@@ -105,9 +78,12 @@ export function preloadProvider(
     .find((word): word is ProviderName =>
       providerNames.includes(word as ProviderName)
     );
-  if (!name) return;
-  const entry: Entry<ProviderName> = providers[name];
-  const load = (mode === 'hosted' && entry.hosted) || entry.load;
-  for (const fetching of [load(), import('./shared.js')])
-    fetching.catch(() => {});
+  const entry: Entry<ProviderName> | undefined = name && providers[name];
+  const load = entry && ((mode === 'hosted' && entry.hosted) || entry.load);
+  // (`.then` naming an export spares the bundle a namespace object for the chunk.)
+  for (const fetching of [
+    load?.(),
+    import('./shared.js').then((shared) => shared.providerError),
+  ])
+    fetching?.catch(() => {});
 }

@@ -14,15 +14,15 @@
  * the element never disagree, and the `pay-change` of their quote says what the buyer did.
  */
 import type {ReactiveController, ReactiveControllerHost} from 'lit';
-import type {CartItem, Quote} from '../../contract.js';
+import type {CartItem, Quote, QuoteRequest} from '../../contract.js';
 import {codeOf} from '../../internal/api.js';
+import {cartChildren, cartItems} from '../../internal/cart-items.js';
 import {emit, type PayCartChange} from '../../internal/events.js';
 import type {CheckoutDetails} from '../../internal/providers/provider.js';
-import {PayItem} from '../../pay-item/pay-item.component.js';
 import type {PaymentController} from './payment-controller.js';
 import * as phases from './phases.js';
 import type {ProvidersController} from './providers-controller.js';
-import type {Session} from './session.js';
+import type {HeadStart, Session} from './session.js';
 
 /** How long cart edits settle before one re-quote (ms). */
 const REQUOTE_DELAY = 150;
@@ -86,11 +86,7 @@ export class CartController implements ReactiveController {
 
   /** The cart as the server is sent it: SKUs and positive whole quantities. */
   items(): CartItem[] {
-    const {items} = this._host;
-    if (items) return items.map(({sku, quantity}) => ({sku, quantity}));
-    return this._children().flatMap(({sku, quantity}) =>
-      sku && Number.isInteger(quantity) && quantity > 0 ? [{sku, quantity}] : []
-    );
+    return cartItems(this._host, this._options.itemSlot());
   }
 
   /**
@@ -106,8 +102,19 @@ export class CartController implements ReactiveController {
     this._host.requestUpdate();
   }
 
-  /** The first quote of a connection; `null` for an empty cart. */
-  quote(session: Session): Promise<Quote | null> {
+  /**
+   * The first quote of a connection; `null` for an empty cart. The one the element asked for
+   * at connect (`head`) when it is still the cart's.
+   */
+  quote(session: Session, head?: HeadStart): Promise<Quote | null> {
+    const items = this.items();
+    if (
+      head &&
+      JSON.stringify(this._body(items)) === JSON.stringify(head.request)
+    ) {
+      this._quoted = this._key(items);
+      return head.quote;
+    }
     return this._ask(session, session.signal);
   }
 
@@ -128,19 +135,17 @@ export class CartController implements ReactiveController {
   }
 
   /** The `<pay-item>` children with what they say (before the first render: the host's children). */
-  private _children(): {element: Element; sku: string; quantity: number}[] {
-    const elements = this._options.itemSlot()?.assignedElements() ?? [
-      ...this._host.children,
-    ];
-    return elements.flatMap((element) => {
-      if (element.localName !== 'pay-item') return [];
-      // Only the SKU and the quantity are read: prices on the page are never trusted.
-      const item = element instanceof PayItem ? element : undefined;
-      const sku = (item?.sku ?? element.getAttribute('sku') ?? '').trim();
-      const quantity =
-        item?.quantity ?? Number(element.getAttribute('quantity') ?? 1);
-      return [{element, sku, quantity}];
-    });
+  private _children() {
+    return cartChildren(this._host, this._options.itemSlot());
+  }
+
+  /** What a quote of `items` sends. */
+  private _body(items: CartItem[]): QuoteRequest {
+    return {
+      items,
+      currency: this._host.currency || undefined,
+      ...this._options.details(),
+    };
   }
 
   /**
@@ -190,14 +195,7 @@ export class CartController implements ReactiveController {
     const items = this.items();
     this._quoted = this._key(items);
     if (!items.length) return null;
-    return session.api.quote(
-      {
-        items,
-        currency: this._host.currency || undefined,
-        ...this._options.details(),
-      },
-      signal
-    );
+    return session.api.quote(this._body(items), signal);
   }
 
   private async _requote(): Promise<void> {

@@ -22,11 +22,8 @@ import type {
   ProviderController,
   ShippingBridge,
 } from '../../internal/providers/provider.js';
-import {
-  providerNames,
-  providers,
-  redirectReturn,
-} from '../../internal/providers/registry.js';
+import {providerNames, providers} from '../../internal/providers/registry.js';
+import {redirectReturn} from '../../internal/providers/returns.js';
 import type {ResolvedTheme} from '../../internal/theme.js';
 import type {PaymentController} from './payment-controller.js';
 import {cleared} from './phases.js';

@@ -8,20 +8,19 @@
  * (again when `server`, `provider` or `mode` change), ended when it disconnects. Starting asks
  * for everything the first form needs at once (config, quote, the chunks and tables it names,
  * the provider's code) and then shows the provider; a page coming back from a hosted payment
- * page finishes that payment.
+ * page finishes that payment. The first start takes over what the element asked for at connect
+ * (./session.ts `HeadStart`), if it still fits.
  */
 import type {ReactiveController, ReactiveControllerHost} from 'lit';
 import {Api, defaultServer} from '../../internal/api.js';
 import {claimHostedReturn} from '../../internal/hosted.js';
-import {
-  preloadProvider,
-  redirectReturn,
-} from '../../internal/providers/registry.js';
+import {preloadProvider} from '../../internal/providers/registry.js';
+import {redirectReturn} from '../../internal/providers/returns.js';
 import type {CartController} from './cart-controller.js';
 import type {PaymentController} from './payment-controller.js';
 import {ended, loading, quoted} from './phases.js';
 import type {ProvidersController} from './providers-controller.js';
-import type {Session} from './session.js';
+import type {HeadStart, Session} from './session.js';
 
 interface SessionHost extends ReactiveControllerHost {
   readonly server: string;
@@ -49,15 +48,35 @@ export class SessionController implements ReactiveController {
   private readonly _parts: SessionParts;
   /** Aborted when this connection ends. */
   private _lifetime?: AbortController;
+  /** The element's requests from before the chunk was in, until the first start takes them. */
+  private _head?: HeadStart;
 
-  constructor(host: SessionHost, parts: SessionParts) {
+  constructor(host: SessionHost, parts: SessionParts, head?: HeadStart) {
     this._host = host;
     this._parts = parts;
+    this._head = head;
     host.addController(this);
   }
 
   hostConnected(): void {
-    void this._start();
+    void this._start(this._takeHead());
+  }
+
+  /** The head start, if it is for this server, provider and mode and still alive (else it is dropped). */
+  private _takeHead(): HeadStart | undefined {
+    const head = this._head;
+    this._head = undefined;
+    const host = this._host;
+    if (
+      head &&
+      !head.lifetime.signal.aborted &&
+      head.api.base === new Api(host.server || defaultServer()).base &&
+      head.provider === host.provider &&
+      head.mode === host.mode
+    )
+      return head;
+    head?.lifetime.abort();
+    return undefined;
   }
 
   /** No request, timer or SDK outlives the connection (the other controllers stop too). */
@@ -67,6 +86,8 @@ export class SessionController implements ReactiveController {
 
   /** `server`, `provider` or `mode` changed: everything starts again. */
   restart(): void {
+    this._head?.lifetime.abort();
+    this._head = undefined;
     this._end();
     this._parts.cart.stop();
     this._parts.providers.stop();
@@ -79,10 +100,10 @@ export class SessionController implements ReactiveController {
     this.current = undefined;
   }
 
-  private async _start(): Promise<void> {
+  private async _start(head?: HeadStart): Promise<void> {
     const {payment, providers, cart} = this._parts;
     const host = this._host;
-    const lifetime = new AbortController();
+    const lifetime = head?.lifetime ?? new AbortController();
     this._lifetime = lifetime;
     const {signal} = lifetime;
     // Let properties set right after creation (frameworks do) and the first render land.
@@ -91,18 +112,18 @@ export class SessionController implements ReactiveController {
 
     payment.set(loading(payment.state));
     this._parts.reset();
-    const api = new Api(host.server || defaultServer());
+    const api = head?.api ?? new Api(host.server || defaultServer());
     const session: Session = {api, signal};
     this.current = session;
     // Back from a hosted payment page? Claimed at once (it cleans the address bar), so that
     // of several elements on the page only this one handles it.
     let returned = claimHostedReturn();
-    preloadProvider(host.provider, host.mode);
+    if (!head) preloadProvider(host.provider, host.mode);
     try {
       // All at once: the config names the provider, the quote is what the buyer sees.
       const [config, quote] = await Promise.all([
-        api.config(signal),
-        cart.quote(session),
+        head?.config ?? api.config(signal),
+        cart.quote(session, head),
         this._parts.preload(),
       ]);
       session.config = config;

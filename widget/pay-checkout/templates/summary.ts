@@ -5,30 +5,14 @@
 
 /*
  * The order summary of <pay-checkout>: a table of the server's quote (lines, subtotal,
- * discount, shipping, tax, total), and the skeleton that stands in for it while the first
- * quote loads.
+ * discount, shipping, tax, total); ./skeleton.ts stands in for it while the first quote
+ * loads.
  */
 import {html, nothing} from 'lit';
 import type {CartItem, Quote} from '../../contract.js';
 import type {Messages} from '../../internal/messages.js';
 import {formatMoney} from '../../internal/money.js';
 import type {cartLine} from './cart-line.js';
-
-/** The placeholder while the quote loads: bars for the eye, one sentence for a screen reader. */
-export function skeleton(t: Messages) {
-  const row = (total = false) =>
-    html`<div class="skeleton__row">
-      <span class="skeleton__bar ${total ? 'skeleton__bar--total' : ''}"></span>
-      <span class="skeleton__bar skeleton__bar--short"></span>
-    </div>`;
-  return html`<div part="skeleton">
-    <span class="sr-only">${t.loading}</span>
-    <div class="skeleton" aria-hidden="true">
-      ${row()} ${row()} ${row(true)}
-      <span class="skeleton__bar skeleton__bar--button"></span>
-    </div>
-  </div>`;
-}
 
 /** What an `editable` cart adds to the summary. */
 export interface CartEditing {
