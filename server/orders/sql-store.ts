@@ -3,9 +3,6 @@
  * PostgreSQL (`postgres://…`) is the same code with another dialect, for several instances.
  */
 import {randomUUID} from 'node:crypto';
-import {mkdirSync} from 'node:fs';
-import {dirname} from 'node:path';
-import Database from 'better-sqlite3';
 import {
   Kysely,
   type LogEvent,
@@ -19,6 +16,7 @@ import type {PaymentProvider} from '../contract.js';
 import {type Logger, silentLogger} from '../log.js';
 import {migrateToLatest, pendingMigrations} from './migrations.js';
 import {cachingSqlite, namingPool} from './prepared.js';
+import {openSqlite, type SqliteSynchronous} from './sqlite.js';
 import type {NewOrder, Order, OrderPatch} from './order.js';
 import type {NewJob} from './outbox-rows.js';
 import {
@@ -59,6 +57,8 @@ export interface SqlStoreOptions {
   logger?: Logger;
   /** Called with each statement's SQL as it runs (BEGIN and COMMIT included): for counting them. */
   onQuery?: (sql: string) => void;
+  /** SQLite only: SQLITE_SYNCHRONOUS, how each commit reaches the disk (sqlite.ts; default `normal`). */
+  sqliteSynchronous?: SqliteSynchronous;
 }
 
 export async function createSqlStore({
@@ -66,8 +66,9 @@ export async function createSqlStore({
   now = () => new Date(),
   logger = silentLogger,
   onQuery,
+  sqliteSynchronous,
 }: SqlStoreOptions): Promise<OrderStore> {
-  const {db, dialect} = await connect(databaseUrl, onQuery);
+  const {db, dialect} = await connect(databaseUrl, onQuery, sqliteSynchronous);
   const schema =
     dialect === 'postgres'
       ? (
@@ -94,7 +95,8 @@ export async function createSqlStore({
 
 async function connect(
   databaseUrl: string,
-  onQuery?: (sql: string) => void
+  onQuery?: (sql: string) => void,
+  synchronous?: SqliteSynchronous
 ): Promise<{db: Kysely<Schema>; dialect: Dialect}> {
   const log = onQuery && {
     log: (event: LogEvent) => onQuery(event.query.sql),
@@ -113,11 +115,7 @@ async function connect(
       dialect: 'postgres',
     };
   }
-  const file = databaseUrl.replace(/^sqlite:/, '');
-  if (file !== ':memory:') mkdirSync(dirname(file), {recursive: true});
-  const database = new Database(file);
-  database.pragma('journal_mode = WAL');
-  database.pragma('busy_timeout = 5000');
+  const database = openSqlite(databaseUrl.replace(/^sqlite:/, ''), synchronous);
   return {
     db: new Kysely<Schema>({
       dialect: new SqliteDialect({database: cachingSqlite(database)}),
