@@ -89,8 +89,12 @@ describe('PayPal emulator: POST /v2/payments/captures/{id}/refund', () => {
     );
     assert.equal(deliveries.length, 2);
     assert.equal(deliveries[0]!.event.resource_type, 'refund');
-    assert.equal(deliveries[0]!.event.resource.id, partial.body.id);
-    assert.equal(deliveries[0]!.event.resource.custom_id, 'ord_1');
+    const resource = deliveries[0]!.event.resource as {
+      id?: string;
+      custom_id?: string;
+    };
+    assert.equal(resource.id, partial.body.id);
+    assert.equal(resource.custom_id, 'ord_1');
     for (const d of deliveries)
       assert.equal(await verifies(d, emulator.webhookId), true);
   });
