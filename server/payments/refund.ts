@@ -68,7 +68,9 @@ export async function refundOrder(
   });
   switch (reservation.outcome) {
     case 'replay':
-      return {ok: true, created: false, refund: reservation.refund};
+      return reservation.refund.status === 'failed'
+        ? refused(refusalOf(reservation.refund))
+        : {ok: true, created: false, refund: reservation.refund};
     case 'in_progress':
       return refused(
         new ApiError(
@@ -110,6 +112,27 @@ export async function refundOrder(
     case 'retry':
       return ask(deps, reservation.refund);
   }
+}
+
+/** A refused refund asked for again under its key: the same refusal as the first time. */
+function refusalOf(refund: Refund): ApiError {
+  if (refund.failureCode === 'order_not_refundable')
+    return new ApiError(
+      409,
+      'order_not_refundable',
+      'The payment provider says this payment cannot be refunded.'
+    );
+  if (refund.failureCode === 'refund_amount_too_large')
+    return new ApiError(
+      422,
+      'refund_amount_too_large',
+      'The payment provider says less is left to refund.'
+    );
+  return new ApiError(
+    502,
+    'provider_error',
+    'The payment provider refused the refund.'
+  );
 }
 
 function inputProblem(input: RefundInput): string | undefined {

@@ -15,6 +15,7 @@ import {
   type PaypalClient,
   type PaypalEnvironment,
   type PaypalOrder,
+  type PaypalRefund,
   type PaypalWebhookVerification,
 } from './types.js';
 
@@ -257,6 +258,22 @@ function createPaypalClient(options: ClientOptions): PaypalClient {
       if (typeof capture?.id !== 'string')
         throw new PaypalError('PayPal answered without a capture', 502);
       return capture;
+    },
+    refundCapture: async (captureId, body, requestId) => {
+      const refund = await call<PaypalRefund>(
+        'POST',
+        `/v2/payments/captures/${encodeURIComponent(captureId)}/refund`,
+        {
+          body,
+          headers: {
+            'paypal-request-id': requestId,
+            prefer: 'return=representation',
+          },
+        }
+      );
+      if (typeof refund?.id !== 'string' || typeof refund.status !== 'string')
+        throw new PaypalError('PayPal answered without a refund', 502);
+      return refund;
     },
     verifyWebhookSignature: async (request) => {
       const body = await call<{verification_status?: unknown}>(

@@ -18,6 +18,7 @@ import {
 } from './events.js';
 import type {ShippingRate} from '../../contract.js';
 import {paypalApiError, paypalCreateRequestId} from './orders.js';
+import {paypalRefundError, refundPaypalOrder} from './refund.js';
 import {
   type PricedOrder,
   paypalOrderRequest,
@@ -209,13 +210,19 @@ export function createPaypalGateway(
       return eventFor(order, paypalOrder);
     },
 
-    async refund() {
-      // The client has no Payments v2 refund call yet; refunds through the admin are a later issue.
-      throw new ApiError(
-        500,
-        'internal_error',
-        'Refunds through PayPal are not implemented yet; refund from the PayPal dashboard.'
-      );
+    async refund(order, amount, key) {
+      try {
+        return await refundPaypalOrder(paypal.client, order, amount, key);
+      } catch (error) {
+        if (!(error instanceof PaypalError)) throw error;
+        logPaypalFailure(
+          logger,
+          order.id,
+          'refunding through PayPal failed',
+          error
+        );
+        throw paypalRefundError(error);
+      }
     },
 
     createOrder,

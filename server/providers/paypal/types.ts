@@ -27,6 +27,25 @@ export interface PaypalCapture {
   supplementary_data?: {related_ids?: {order_id?: string}};
 }
 
+/** A Payments v2 refund, as `POST /v2/payments/captures/{id}/refund` answers it (representation). */
+export interface PaypalRefund {
+  id: string;
+  /** COMPLETED, PENDING, FAILED or CANCELLED. */
+  status: string;
+  amount?: PaypalMoney;
+  custom_id?: string;
+  seller_payable_breakdown?: {total_refunded_amount?: PaypalMoney};
+}
+
+/** The body of a capture refund: no amount refunds what is left. */
+export interface PaypalRefundRequest {
+  amount?: PaypalMoney;
+  /** Our order id, so the refund's webhook finds the order. */
+  custom_id?: string;
+  invoice_id?: string;
+  note_to_payer?: string;
+}
+
 export interface PaypalOrder {
   id: string;
   status: string;
@@ -136,6 +155,12 @@ export interface PaypalClient {
   getOrder(paypalOrderId: string): Promise<PaypalOrder>;
   /** A capture by its id (Payments v2), with the PayPal order it belongs to. */
   getCapture(captureId: string): Promise<PaypalCapture>;
+  /** Refunds a capture (Payments v2); PayPal-Request-Id makes a retry answer the same refund. */
+  refundCapture(
+    captureId: string,
+    body: PaypalRefundRequest,
+    requestId: string
+  ): Promise<PaypalRefund>;
   /** PayPal's own verdict on a webhook: 'SUCCESS' or 'FAILURE'. */
   verifyWebhookSignature(
     request: VerifyWebhookSignatureRequest
