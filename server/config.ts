@@ -52,6 +52,13 @@ const envSchema = z.object({
   ),
   MAIL_FROM: z.string().default('Field Supply Co. <orders@localhost>'),
   MAIL_DIR: z.string().default('./data/mail'),
+  MERCHANT_EMAIL: optional.pipe(
+    z.email({error: 'must be an email address'}).optional()
+  ),
+  METRICS_TOKEN: optional.refine(
+    (value) => value === undefined || (value.length >= 24 && !/\s/.test(value)),
+    'must be at least 24 characters, without whitespace'
+  ),
   ORDER_WEBHOOK_URL: optional,
   ORDER_WEBHOOK_SECRET: optional.refine(
     (value) => value === undefined || (value.length >= 24 && !/\s/.test(value)),
@@ -102,6 +109,10 @@ export interface ServerConfig extends GatewayConfigs {
   mailFrom: string;
   mailDir: string;
   orderWebhook?: {url: string; secret: string};
+  /** Told of each paid order and each dispute (by the same mailer as the buyers). */
+  merchantEmail?: string;
+  /** GET /metrics with this bearer token; unset, only from this machine. */
+  metricsToken?: string;
   /** 0 turns the periodic check off. */
   reconcileIntervalMs: number;
   reconcileAfterMs: number;
@@ -243,6 +254,8 @@ export function parseConfig(
     mailFrom: vars.MAIL_FROM,
     mailDir: vars.MAIL_DIR,
     orderWebhook,
+    merchantEmail: vars.MERCHANT_EMAIL,
+    metricsToken: vars.METRICS_TOKEN,
     reconcileIntervalMs: vars.RECONCILE_INTERVAL_SECONDS * 1000,
     reconcileAfterMs: vars.RECONCILE_AFTER_SECONDS * 1000,
     ...gateways,

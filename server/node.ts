@@ -83,6 +83,8 @@ export async function startServer(env: NodeJS.ProcessEnv) {
     mailer,
     shopName: config.shopName,
     orderWebhook: config.orderWebhook,
+    merchantEmail: config.merchantEmail,
+    metricsToken: config.metricsToken,
     // The fixed headers on Node's response: no answer builds a Fetch Headers for them.
     headers: nodeHeaders,
     // TRUST_PROXY: X-Forwarded-For names the client (limits, logs); X-Forwarded-Proto/Host are
