@@ -53,6 +53,10 @@ export class FakeStripe {
   confirms: Record<string, unknown>[] = [];
   retrieved: string[] = [];
 
+  /** The Payment Element's `ready` waits for this (after mount()). */
+  readyGate: Promise<unknown> = Promise.resolve();
+  /** Set: the Payment Element fires `loaderror` with it instead of `ready`. */
+  loadError?: FakeStripeError;
   submitResult: {error?: FakeStripeError} = {};
   /** Called inside confirmPayment, e.g. to look at sessionStorage at that moment. */
   onConfirm?: () => void;
@@ -145,6 +149,10 @@ export class FakeStripe {
             if (type !== 'payment')
               throw new Error(`unexpected element ${type}`);
             let node: HTMLElement | undefined;
+            const handlers = new Map<string, ((event: unknown) => void)[]>();
+            const fire = (type: string, event: unknown) => {
+              for (const handler of handlers.get(type) ?? []) handler(event);
+            };
             return {
               mount: (target: HTMLElement) => {
                 this.mountedInto.push(target);
@@ -153,8 +161,21 @@ export class FakeStripe {
                 node.innerHTML =
                   '<label>Card number <input name="number" autocomplete="cc-number"></label>';
                 target.append(node);
+                // Like Stripe's: `ready` once the mounted form takes input, after mount().
+                void this.readyGate.then(() =>
+                  setTimeout(() =>
+                    this.loadError
+                      ? fire('loaderror', {
+                          elementType: 'payment',
+                          error: this.loadError,
+                        })
+                      : fire('ready', {elementType: 'payment'})
+                  )
+                );
               },
-              on: () => {},
+              on: (type: string, handler: (event: unknown) => void) => {
+                handlers.set(type, [...(handlers.get(type) ?? []), handler]);
+              },
               destroy: () => node?.remove(),
             };
           },

@@ -276,6 +276,46 @@ describe('<pay-checkout>', () => {
       );
     });
 
+    it('fires pay-ready only once the card form is ready, not at mount', async () => {
+      let releaseReady!: () => void;
+      stripe.readyGate = new Promise<void>(
+        (resolve) => (releaseReady = resolve)
+      );
+      let readied = false;
+      const readyEvent = oneEvent(document, 'pay-ready');
+      void readyEvent.then(() => (readied = true));
+      await fixture<PayCheckout>(twoTees());
+      await waitUntil(
+        () => stripe.mountedInto.length === 1,
+        'the Payment Element was not mounted'
+      );
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      expect(readied).to.equal(false);
+
+      releaseReady();
+      await readyEvent;
+    });
+
+    it('says so and fires pay-error, not pay-ready, when the card form cannot load', async () => {
+      stripe.loadError = {
+        type: 'api_connection_error',
+        message: 'Failed to load the frame.',
+      };
+      let readied = false;
+      void oneEvent(document, 'pay-ready').then(() => (readied = true));
+      const failed = oneEvent(document, 'pay-error') as Promise<PayErrorEvent>;
+      const el = await fixture<PayCheckout>(twoTees());
+      const {detail} = await failed;
+      await el.updateComplete;
+
+      expect(detail.code).to.equal('api_connection_error');
+      expect(text(alertRegion(el))).to.equal(
+        'We could not reach the payment provider. Please check your connection and try again.'
+      );
+      expect(payButton(el).disabled).to.equal(true);
+      expect(readied).to.equal(false);
+    });
+
     it('reports when no configured provider was asked for', async () => {
       server.config = {currency: 'usd', providers: {}};
       const failed = oneEvent(document, 'pay-error') as Promise<PayErrorEvent>;

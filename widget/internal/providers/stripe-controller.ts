@@ -284,14 +284,21 @@ class StripeController
         },
       }),
     });
-    this._paymentElement.on('loaderror', ({error}) =>
-      context.reportError(stripeErrorCode(error), error.message)
-    );
+    // Loaded means usable (the element fires pay-ready then): Stripe's `ready` says the card
+    // form takes input; `loaderror` fails the load, which the next cart change tries again.
+    const paymentElement = this._paymentElement;
+    const usable = new Promise<void>((resolve, reject) => {
+      paymentElement.on('ready', () => resolve());
+      paymentElement.on('loaderror', ({error}) =>
+        reject(providerError(stripeErrorCode(error), error.message))
+      );
+    });
     // Stripe refuses to mount inside a shadow root: the node is a light-DOM child of the
     // host, shown through <slot name="stripe-payment-element">.
-    this._paymentElement.mount(context.mountNode);
+    paymentElement.mount(context.mountNode);
     this._context = context;
     this._syncAddress(context.quote);
+    await usable;
   }
 
   /**
