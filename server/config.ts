@@ -7,6 +7,7 @@
  */
 import {z} from 'zod';
 import type {PaymentProvider} from './contract.js';
+import {parsePasswordHash} from './admin/password.js';
 import {flag, optional} from './env.js';
 import {isLoopbackHost, parseApiBase} from './net.js';
 import {
@@ -52,18 +53,20 @@ const envSchema = z.object({
   ),
   MAIL_FROM: z.string().default('Field Supply Co. <orders@localhost>'),
   MAIL_DIR: z.string().default('./data/mail'),
-  MERCHANT_EMAIL: optional.pipe(
-    z.email({error: 'must be an email address'}).optional()
-  ),
-  METRICS_TOKEN: optional.refine(
-    (value) => value === undefined || (value.length >= 24 && !/\s/.test(value)),
-    'must be at least 24 characters, without whitespace'
-  ),
   ORDER_WEBHOOK_URL: optional,
   ORDER_WEBHOOK_SECRET: optional.refine(
     (value) => value === undefined || (value.length >= 24 && !/\s/.test(value)),
     'must be at least 24 characters, without whitespace'
   ),
+  // The admin area at /admin: off unless one of these is set.
+  ADMIN_TOKEN: optional.refine(
+    (value) => value === undefined || (value.length >= 32 && !/\s/.test(value)),
+    'must be at least 32 characters, without whitespace (e.g. `openssl rand -base64 32`)'
+  ),
+  ADMIN_PASSWORD_HASH: optional.superRefine((value, ctx) => {
+    const parsed = value === undefined ? undefined : parsePasswordHash(value);
+    if (typeof parsed === 'string') ctx.addIssue({code: 'custom', message: parsed});
+  }),
   RATE_LIMIT_CREATE_PER_MINUTE: z.coerce.number().int().min(0).default(30),
   RATE_LIMIT_QUOTE_PER_MINUTE: z.coerce.number().int().min(0).default(120),
   RECONCILE_INTERVAL_SECONDS: z.coerce.number().int().min(0).default(60),
@@ -109,10 +112,8 @@ export interface ServerConfig extends GatewayConfigs {
   mailFrom: string;
   mailDir: string;
   orderWebhook?: {url: string; secret: string};
-  /** Told of each paid order and each dispute (by the same mailer as the buyers). */
-  merchantEmail?: string;
-  /** GET /metrics with this bearer token; unset, only from this machine. */
-  metricsToken?: string;
+  /** The admin area (ADMIN_TOKEN, ADMIN_PASSWORD_HASH); unset: /admin is off. */
+  admin?: {token?: string; passwordHash?: string};
   /** 0 turns the periodic check off. */
   reconcileIntervalMs: number;
   reconcileAfterMs: number;
@@ -254,8 +255,10 @@ export function parseConfig(
     mailFrom: vars.MAIL_FROM,
     mailDir: vars.MAIL_DIR,
     orderWebhook,
-    merchantEmail: vars.MERCHANT_EMAIL,
-    metricsToken: vars.METRICS_TOKEN,
+    admin:
+      vars.ADMIN_TOKEN || vars.ADMIN_PASSWORD_HASH
+        ? {token: vars.ADMIN_TOKEN, passwordHash: vars.ADMIN_PASSWORD_HASH}
+        : undefined,
     reconcileIntervalMs: vars.RECONCILE_INTERVAL_SECONDS * 1000,
     reconcileAfterMs: vars.RECONCILE_AFTER_SECONDS * 1000,
     ...gateways,

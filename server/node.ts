@@ -83,8 +83,11 @@ export async function startServer(env: NodeJS.ProcessEnv) {
     mailer,
     shopName: config.shopName,
     orderWebhook: config.orderWebhook,
-    merchantEmail: config.merchantEmail,
-    metricsToken: config.metricsToken,
+    // /admin, with its cookie Secure in production whatever PUBLIC_URL's scheme.
+    admin: config.admin && {
+      ...config.admin,
+      ...(config.mode === 'production' && {secureCookie: true}),
+    },
     // The fixed headers on Node's response: no answer builds a Fetch Headers for them.
     headers: nodeHeaders,
     // TRUST_PROXY: X-Forwarded-For names the client (limits, logs); X-Forwarded-Proto/Host are
