@@ -5,6 +5,8 @@
  * run.
  */
 import {Hono} from 'hono';
+import {type AdminOptions, adminEnabled} from './admin/auth.js';
+import {adminRoutes} from './admin/routes.js';
 import type {Catalog} from './catalog/index.js';
 import type {CheckoutContext} from './context.js';
 import {answerError, answerNotFound, ApiError} from './errors.js';
@@ -78,6 +80,11 @@ export interface CheckoutServerOptions extends GatewayProviders {
    */
   metrics?: boolean;
   metricsToken?: string;
+  /**
+   * The admin area at /admin (server/admin/): on with a `token` (ADMIN_TOKEN, at least 32
+   * characters) or a `passwordHash` (ADMIN_PASSWORD_HASH); without either, /admin is unknown.
+   */
+  admin?: AdminOptions;
   logger?: Logger;
   now?: () => Date;
   /** How long an unpaid order waits for its webhook before a read asks the provider (default 10 s). */
@@ -240,6 +247,22 @@ export function createCheckoutServer(options: CheckoutServerOptions) {
   });
   if (metrics) app.get('/metrics', metricsRoute(metrics, options.metricsToken));
   app.route('/api', api);
+  const admin = options.admin;
+  if (admin && adminEnabled(admin))
+    app.route(
+      '/admin',
+      adminRoutes({
+        options: admin,
+        ctx,
+        outbox,
+        clientAddress: options.clientAddress ?? socketAddress,
+        dashboards: {
+          stripeLive:
+            options.stripe?.publishableKey.startsWith('pk_live_') ?? false,
+          paypalLive: options.paypal?.environment === 'live',
+        },
+      })
+    );
 
   app.onError(answerError(logger));
   app.notFound(answerNotFound);

@@ -53,6 +53,13 @@ const envSchema = z.object({
   ),
   MAIL_FROM: z.string().default('Field Supply Co. <orders@localhost>'),
   MAIL_DIR: z.string().default('./data/mail'),
+  MERCHANT_EMAIL: optional.pipe(
+    z.email({error: 'must be an email address'}).optional()
+  ),
+  METRICS_TOKEN: optional.refine(
+    (value) => value === undefined || (value.length >= 24 && !/\s/.test(value)),
+    'must be at least 24 characters, without whitespace'
+  ),
   ORDER_WEBHOOK_URL: optional,
   ORDER_WEBHOOK_SECRET: optional.refine(
     (value) => value === undefined || (value.length >= 24 && !/\s/.test(value)),
@@ -65,7 +72,8 @@ const envSchema = z.object({
   ),
   ADMIN_PASSWORD_HASH: optional.superRefine((value, ctx) => {
     const parsed = value === undefined ? undefined : parsePasswordHash(value);
-    if (typeof parsed === 'string') ctx.addIssue({code: 'custom', message: parsed});
+    if (typeof parsed === 'string')
+      ctx.addIssue({code: 'custom', message: parsed});
   }),
   RATE_LIMIT_CREATE_PER_MINUTE: z.coerce.number().int().min(0).default(30),
   RATE_LIMIT_QUOTE_PER_MINUTE: z.coerce.number().int().min(0).default(120),
@@ -114,6 +122,10 @@ export interface ServerConfig extends GatewayConfigs {
   orderWebhook?: {url: string; secret: string};
   /** The admin area (ADMIN_TOKEN, ADMIN_PASSWORD_HASH); unset: /admin is off. */
   admin?: {token?: string; passwordHash?: string};
+  /** Told of each paid order and each dispute (by the same mailer as the buyers). */
+  merchantEmail?: string;
+  /** GET /metrics with this bearer token; unset, only from this machine. */
+  metricsToken?: string;
   /** 0 turns the periodic check off. */
   reconcileIntervalMs: number;
   reconcileAfterMs: number;
@@ -259,6 +271,8 @@ export function parseConfig(
       vars.ADMIN_TOKEN || vars.ADMIN_PASSWORD_HASH
         ? {token: vars.ADMIN_TOKEN, passwordHash: vars.ADMIN_PASSWORD_HASH}
         : undefined,
+    merchantEmail: vars.MERCHANT_EMAIL,
+    metricsToken: vars.METRICS_TOKEN,
     reconcileIntervalMs: vars.RECONCILE_INTERVAL_SECONDS * 1000,
     reconcileAfterMs: vars.RECONCILE_AFTER_SECONDS * 1000,
     ...gateways,

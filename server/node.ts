@@ -88,6 +88,8 @@ export async function startServer(env: NodeJS.ProcessEnv) {
       ...config.admin,
       ...(config.mode === 'production' && {secureCookie: true}),
     },
+    merchantEmail: config.merchantEmail,
+    metricsToken: config.metricsToken,
     // The fixed headers on Node's response: no answer builds a Fetch Headers for them.
     headers: nodeHeaders,
     // TRUST_PROXY: X-Forwarded-For names the client (limits, logs); X-Forwarded-Proto/Host are
