@@ -289,6 +289,7 @@ describe('POST /api/webhooks/paypal', () => {
       assert.deepEqual(Object.keys(PAYPAL_EVENT_HANDLERS).sort(), [
         'CUSTOMER.DISPUTE.CREATED',
         'CUSTOMER.DISPUTE.RESOLVED',
+        'CUSTOMER.DISPUTE.UPDATED',
         'PAYMENT.CAPTURE.COMPLETED',
         'PAYMENT.CAPTURE.DECLINED',
         'PAYMENT.CAPTURE.DENIED',

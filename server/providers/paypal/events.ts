@@ -180,6 +180,9 @@ const fromRefund =
   });
 
 interface DisputeResource {
+  dispute_id?: unknown;
+  reason?: unknown;
+  dispute_amount?: unknown;
   status?: unknown;
   disputed_transactions?: {
     custom?: unknown;
@@ -211,6 +214,36 @@ const disputed = (dispute: DisputeResource) => {
   };
 };
 
+/** Which dispute, for the order: its id, the amount if in the order's currency, the reason. */
+function disputeOf(order: Order, dispute: DisputeResource) {
+  const id = str(dispute.dispute_id);
+  if (!id) return {};
+  const amount = amountFor(order, dispute.dispute_amount);
+  const reason = str(dispute.reason);
+  return {
+    dispute: {
+      id,
+      ...(amount !== undefined && {amount}),
+      ...(reason && {reason}),
+    },
+  };
+}
+
+/** A dispute opened or moved on (CREATED, UPDATED): the order is disputed with its status. */
+const fromDispute = (dispute: DisputeResource): PaypalReport => ({
+  ...disputed(dispute),
+  event: (order, paymentId) =>
+    // An UPDATED that says RESOLVED is followed by CUSTOMER.DISPUTE.RESOLVED, which says how.
+    str(dispute.status) === 'RESOLVED'
+      ? null
+      : {
+          type: 'dispute_opened',
+          paymentId,
+          disputeStatus: (str(dispute.status) ?? 'open').toLowerCase(),
+          ...disputeOf(order, dispute),
+        },
+});
+
 // The outcomes in which the seller keeps the money.
 const SELLER_KEEPS = new Set([
   'RESOLVED_SELLER_FAVOUR',
@@ -230,14 +263,11 @@ export const PAYPAL_EVENT_HANDLERS: Readonly<
   // source): for the order it is a refund of that amount, so a paid order becomes
   // partially_refunded or refunded, and never counts as paid in full again.
   'PAYMENT.CAPTURE.REVERSED': fromRefund(true),
-  'CUSTOMER.DISPUTE.CREATED': (dispute: DisputeResource) => ({
-    ...disputed(dispute),
-    event: (_order, paymentId) => ({
-      type: 'dispute_opened',
-      paymentId,
-      disputeStatus: (str(dispute.status) ?? 'open').toLowerCase(),
-    }),
-  }),
+  // https://developer.paypal.com/docs/api/customer-disputes/v1/: the resource is the dispute;
+  // disputed_transactions[] names the capture (seller_transaction_id) and repeats the
+  // capture's invoice_id and custom_id as invoice_number and custom.
+  'CUSTOMER.DISPUTE.CREATED': fromDispute,
+  'CUSTOMER.DISPUTE.UPDATED': fromDispute,
   'CUSTOMER.DISPUTE.RESOLVED': (dispute: DisputeResource) => ({
     ...disputed(dispute),
     event: (_order, paymentId) => ({
