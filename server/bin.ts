@@ -7,9 +7,11 @@
  *   pay-checkout-server [--catalog ./catalog.json] [--port 4242]   start the server
  *   pay-checkout-server reconcile [seconds]                        check open orders once
  *   pay-checkout-server csp [--nonce <value>]                      the checkout page's CSP
+ *   pay-checkout-server hash-password                              ADMIN_PASSWORD_HASH from stdin
  */
 import {parseArgs} from 'node:util';
 import {startServer, startupFailure} from './node.js';
+import {printPasswordHash} from './admin/hash-password-cli.js';
 import {printCheckoutPagePolicy} from './csp-cli.js';
 import {reconcileOnce} from './reconcile-cli.js';
 
@@ -18,6 +20,8 @@ const USAGE = `Usage:
   pay-checkout-server reconcile [seconds]                  check open orders against their provider once
   pay-checkout-server csp [--nonce <value>]                print the Content-Security-Policy a page with
                                                            <pay-checkout> needs for the configured providers
+  pay-checkout-server hash-password                        read a password from stdin (not echoed) and print
+                                                           its ADMIN_PASSWORD_HASH for the admin area
 
 Every setting is an environment variable (CATALOG, PORT, DATABASE_URL, STRIPE_SECRET_KEY, …);
 see the README of @pay-checkout/server.`;
@@ -68,6 +72,14 @@ if (values.help) {
     console.error(startupFailure(error));
     process.exitCode = 1;
   }
+} else if (command === 'hash-password') {
+  printPasswordHash().then(
+    (code) => process.exit(code),
+    (error: unknown) => {
+      console.error(`hash-password: ${(error as Error).message}`);
+      process.exit(1);
+    }
+  );
 } else {
   console.error(`Unknown command: ${command}\n\n${USAGE}`);
   process.exit(2);
