@@ -9,7 +9,7 @@
  * element's tables, ./messages.ts). Country names are not here: Intl knows them in every
  * language (Intl.DisplayNames).
  */
-import {loadedShippingMessages} from './locales/load.js';
+import {loadedShippingTable} from './locales/shipping-tables.js';
 import {languageOf} from './messages.js';
 
 export interface ShippingMessages {
@@ -191,5 +191,5 @@ export function shippingMessages(locale: string): ShippingMessages {
   const language = languageOf(locale, Object.keys(tables));
   return language
     ? tables[language]!
-    : (loadedShippingMessages(locale) ?? tables.en!);
+    : (loadedShippingTable<ShippingMessages>(locale) ?? tables.en!);
 }

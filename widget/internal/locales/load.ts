@@ -13,6 +13,7 @@
  */
 import {addMessages, languageOf, type Messages} from '../messages.js';
 import type {ShippingMessages} from '../shipping-messages.js';
+import {addShippingTable} from './shipping-tables.js';
 
 /** What a chunk in ./ exports. */
 export interface LocaleTables {
@@ -47,7 +48,6 @@ export function localeTables(language: string): Promise<LocaleTables> {
 }
 
 const loading = new Map<string, Promise<void>>();
-const shippingTables: Record<string, ShippingMessages> = {};
 
 /** Adds a loaded chunk's tables. */
 function add(language: string, tables: LocaleTables): void {
@@ -58,7 +58,7 @@ function add(language: string, tables: LocaleTables): void {
       ? {...table, errors: {...table.errors, ...providerErrors}}
       : table
   );
-  if (shipping) shippingTables[language] = shipping;
+  if (shipping) addShippingTable(language, shipping);
 }
 
 /** Loads the table `locale` uses (`fr-CA` → `fr`), once; resolves at once for English or a language without one. */
@@ -80,12 +80,4 @@ export function loadMessages(locale: string): Promise<void> {
     loading.set(language, load);
   }
   return load;
-}
-
-/** The shipping strings `locale` uses, when its chunk has them and has loaded. */
-export function loadedShippingMessages(
-  locale: string
-): ShippingMessages | undefined {
-  const language = languageOf(locale, Object.keys(shippingTables));
-  return language ? shippingTables[language] : undefined;
 }
