@@ -93,6 +93,12 @@ export const STRIPE_EVENT_HANDLERS: Readonly<Record<string, Translate>> = {
             type: 'dispute_opened',
             paymentId,
             disputeStatus: dispute.status,
+            // Its amount is in the charge's currency, the order's.
+            dispute: {
+              id: dispute.id,
+              amount: dispute.amount,
+              reason: dispute.reason,
+            },
           },
         }
       : null;
