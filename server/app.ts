@@ -38,12 +38,14 @@ import {createOutboxWorker} from './outbox/worker.js';
 import {createFulfiller, type OrderHook} from './payments/fulfilment.js';
 import {createReconciler} from './payments/reconcile.js';
 import {syncOrder} from './payments/record-payment.js';
+import {type RefundInput, refundOrder} from './payments/refund.js';
 import {createGateways, type GatewayProviders} from './providers/registry.js';
 import {configRoutes} from './routes/config.js';
 import {gatewayRoutes} from './routes/gateways.js';
 import {orderRoutes} from './routes/orders.js';
 import {quoteRoutes} from './routes/quote.js';
 import {webhookRoutes} from './routes/webhooks.js';
+import {adminApiRoutes} from './routes/admin-api.js';
 
 /**
  * The options, with one entry per configured gateway of the registry (providers/registry.ts):
@@ -214,6 +216,8 @@ export function createCheckoutServer(options: CheckoutServerOptions) {
     .route('/', gatewayRoutes(ctx, {createLimit: limits.create, idempotent}))
     .route('/orders', orderRoutes(ctx))
     .route('/webhooks', webhookRoutes(ctx))
+    // POST /api/admin/orders/:id/refunds, with ADMIN_TOKEN only (else nothing is there).
+    .route('/admin', adminApiRoutes(ctx, options.admin?.token))
     .all('*', () => {
       throw new ApiError(404, 'not_found', 'No such endpoint.');
     });
@@ -294,6 +298,8 @@ export function createCheckoutServer(options: CheckoutServerOptions) {
     },
     outbox,
     reconciler,
+    /** Refunds an order (payments/refund.ts): the admin's form, its API and the `refund` command. */
+    refund: (input: RefundInput) => refundOrder(ctx, input),
     /** From now on /readyz answers 503 (SIGTERM: the load balancer takes this instance out). */
     beginShutdown() {
       shuttingDown = true;
