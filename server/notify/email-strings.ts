@@ -170,7 +170,7 @@ const STRINGS: Record<string, EmailStrings> = {
     discount: (code) => namedWide('割引', code),
     shipping: (rate) => namedWide('送料', rate),
     tax: '税',
-    includedTax: 'うち消費税',
+    includedTax: 'うち税額',
     total: '合計',
     refunded: '返金済み金額',
     shipTo: 'お届け先',

@@ -16,7 +16,7 @@ describe('<pay-checkout> languages', () => {
     [
       ['es-MX', {caption: 'Resumen del pedido', pay: (a) => `Pagar ${a}`}],
       ['it', {caption: 'Riepilogo dell’ordine', pay: (a) => `Paga ${a}`}],
-      ['nl-BE', {caption: 'Besteloverzicht', pay: (a) => `${a} betalen`}],
+      ['nl-BE', {caption: 'Besteloverzicht', pay: (a) => `Betaal ${a}`}],
       ['pt', {caption: 'Resumo do pedido', pay: (a) => `Pagar ${a}`}],
       ['ja', {caption: 'ご注文内容', pay: (a) => `${a} を支払う`}],
       ['zh-CN', {caption: '订单摘要', pay: (a) => `支付 ${a}`}],

@@ -67,7 +67,7 @@ const es: Messages = {
   redirecting: 'Te llevamos a la página de pago segura…',
   errors: {
     server_not_found:
-      'Este pago no está conectado a su servidor (indica el atributo server de <pay-checkout>).',
+      'Este formulario de pago no está conectado a su servidor (indica el atributo server de <pay-checkout>).',
     network_error:
       'No hemos podido conectar con el servidor de pago. Comprueba tu conexión y vuelve a intentarlo.',
     unknown_sku: 'Un artículo de tu carrito ya no está disponible.',

@@ -20,7 +20,7 @@ const nl: Messages = {
   total: 'Totaal',
   loading: 'Je bestelling wordt geladen…',
   paymentDetails: 'Betaalgegevens',
-  pay: (amount) => `${amount} betalen`,
+  pay: (amount) => `Betaal ${amount}`,
   payNoAmount: 'Betalen',
   processing: 'Bezig met verwerken…',
   confirming: 'Betaling wordt bevestigd…',

@@ -111,7 +111,7 @@ export const shipping: ShippingMessages = {
   country: '国家或地区',
   chooseCountry: '选择国家或地区',
   line1: '详细地址',
-  line2: '门牌号、楼层等',
+  line2: '公寓、楼层等',
   city: '城市',
   state: '州',
   province: '省',
