@@ -290,7 +290,12 @@ class StripeController
     const usable = new Promise<void>((resolve, reject) => {
       paymentElement.on('ready', () => resolve());
       paymentElement.on('loaderror', ({error}) =>
-        reject(providerError(stripeErrorCode(error), error.message))
+        reject(
+          providerError(
+            stripeErrorCode(error),
+            error.message ?? 'The payment form did not load.'
+          )
+        )
       );
     });
     // Stripe refuses to mount inside a shadow root: the node is a light-DOM child of the
