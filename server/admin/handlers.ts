@@ -8,6 +8,7 @@ import {type Context, Hono} from 'hono';
 import type {OrderStatus, PaymentProvider} from '../contract.js';
 import type {AuditEntry} from '../orders/admin-store.js';
 import {refundOrder} from '../payments/refund.js';
+import {GATEWAY_NAMES} from '../providers/registry.js';
 import {actorOf} from './auth.js';
 import {ORDER_COLUMNS, csvRow, orderRow} from './csv.js';
 import {dashboardUrl, parseDecimal} from './format.js';
@@ -62,7 +63,8 @@ export function adminPages(deps: AdminDeps): Hono<AdminEnv> {
   const {ctx} = deps;
   const admin = ctx.store.admin;
   const iso = () => ctx.now().toISOString();
-  const providers = [...ctx.gateways.keys()];
+  // Every gateway the server knows: an order may be from one no longer configured.
+  const providers: readonly string[] = GATEWAY_NAMES;
   const audit = (
     c: Context<AdminEnv>,
     entry: Omit<AuditEntry, 'at' | 'actor' | 'clientAddress'>

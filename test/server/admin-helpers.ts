@@ -87,7 +87,13 @@ export async function orderAt(
         status: fields.status,
         ...(fields.status === 'paid' && {paidAt: at}),
       }),
-      undefined,
+      fields.status === 'paid'
+        ? {
+            provider: 'stripe',
+            eventId: `evt_${id}`,
+            type: 'payment_intent.succeeded',
+          }
+        : undefined,
       () =>
         fields.status === 'paid'
           ? [
