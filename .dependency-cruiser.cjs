@@ -3,7 +3,7 @@
  * no cycles anywhere in the sources (server, widget, emulators), and the server's layers import
  * downward only —
  *
- *   app (app.ts, node*.ts, bin.ts, index.ts, config.ts, the CLIs) → routes/ + middleware/
+ *   app (app.ts, node*.ts, bin.ts, index.ts, config.ts, the CLIs) → routes/ + middleware/ + admin/
  *     → payments/ → providers/, outbox/ → notify/ → orders/ → core (catalog, pricing, money,
  *     errors, env, …)
  *
@@ -15,7 +15,7 @@
 const SERVER_APP =
   '^server/(app|node|node-[^/]+|bin|index|config|reconcile-cli|csp-cli|demo-files|emulator-ports)\\.ts$';
 // What routes and middleware share: the per-app context they are built from.
-const ROUTES = '^server/(routes|middleware)/|^server/context\\.ts$';
+const ROUTES = '^server/(routes|middleware|admin)/|^server/context\\.ts$';
 const CORE =
   '^server/(catalog/[^/]+|money|errors|contract|validation|log|net|crc32|env|csp)\\.ts$';
 
