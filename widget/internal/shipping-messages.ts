@@ -4,13 +4,13 @@
  */
 
 /*
- * The strings of the shipping address and the shipping rates, one table per locale, in the
- * shipping chunk (their error codes, invalid_address and shipping_not_available, are in the
- * element's tables, ./messages.ts). Country names are not here: Intl knows them in every
- * language (Intl.DisplayNames).
+ * The strings of the shipping address and the shipping rates: English here, in the shipping
+ * chunk, the other languages in their locale chunk (./locales/*.ts `shipping`). Their error
+ * codes, invalid_address and shipping_not_available, are in the element's tables
+ * (./messages.ts). Country names are not here: Intl knows them in every language
+ * (Intl.DisplayNames).
  */
 import {loadedShippingTable} from './locales/shipping-tables.js';
-import {languageOf} from './messages.js';
 
 export interface ShippingMessages {
   /** The address fieldset's legend. */
@@ -111,85 +111,7 @@ const en: ShippingMessages = {
     }),
 };
 
-const fr: ShippingMessages = {
-  address: 'Adresse de livraison',
-  name: 'Nom complet',
-  country: 'Pays ou région',
-  chooseCountry: 'Choisissez un pays',
-  line1: 'Adresse',
-  line2: 'Complément d’adresse',
-  city: 'Ville',
-  state: 'État',
-  province: 'Province',
-  region: 'Région',
-  chooseRegion: 'Choisir',
-  zip: 'Code ZIP',
-  postalCode: 'Code postal',
-  optional: '(facultatif)',
-  nameRequired: 'Saisissez le nom complet du destinataire.',
-  countryRequired: 'Choisissez un pays.',
-  line1Required: 'Saisissez l’adresse.',
-  cityRequired: 'Saisissez la ville.',
-  regionRequired: 'Saisissez la région.',
-  stateRequired: 'Choisissez un État.',
-  provinceRequired: 'Choisissez une province.',
-  zipRequired: 'Saisissez le code ZIP.',
-  postalCodeRequired: 'Saisissez le code postal.',
-  zipInvalid: 'Saisissez un code ZIP valide, par exemple 94103.',
-  notShipped: (country) =>
-    `Nous ne livrons pas dans ce pays : ${country}. Veuillez choisir une autre adresse.`,
-  incomplete: 'Saisissez votre adresse de livraison.',
-  method: 'Mode de livraison',
-  ratesNeedAddress: 'Saisissez votre adresse pour voir les modes de livraison.',
-  free: 'Gratuit',
-  estimate: (minDays, maxDays, locale) =>
-    days(minDays, maxDays, locale, {one: 'jour ouvré', other: 'jours ouvrés'}),
-};
-
-const de: ShippingMessages = {
-  address: 'Lieferadresse',
-  name: 'Vollständiger Name',
-  country: 'Land oder Region',
-  chooseCountry: 'Land auswählen',
-  line1: 'Straße und Hausnummer',
-  line2: 'Adresszusatz',
-  city: 'Ort',
-  state: 'Bundesstaat',
-  province: 'Provinz',
-  region: 'Region',
-  chooseRegion: 'Auswählen',
-  zip: 'ZIP-Code',
-  postalCode: 'Postleitzahl',
-  optional: '(optional)',
-  nameRequired: 'Geben Sie den vollständigen Namen des Empfängers ein.',
-  countryRequired: 'Wählen Sie ein Land aus.',
-  line1Required: 'Geben Sie Straße und Hausnummer ein.',
-  cityRequired: 'Geben Sie den Ort ein.',
-  regionRequired: 'Geben Sie die Region ein.',
-  stateRequired: 'Wählen Sie einen Bundesstaat aus.',
-  provinceRequired: 'Wählen Sie eine Provinz aus.',
-  zipRequired: 'Geben Sie den ZIP-Code ein.',
-  postalCodeRequired: 'Geben Sie die Postleitzahl ein.',
-  zipInvalid: 'Geben Sie einen gültigen ZIP-Code ein, z. B. 94103.',
-  notShipped: (country) =>
-    `Wir liefern nicht in dieses Land: ${country}. Bitte wählen Sie eine andere Adresse.`,
-  incomplete: 'Geben Sie Ihre Lieferadresse ein.',
-  method: 'Versandart',
-  ratesNeedAddress: 'Geben Sie Ihre Adresse ein, um die Versandarten zu sehen.',
-  free: 'Kostenlos',
-  estimate: (minDays, maxDays, locale) =>
-    days(minDays, maxDays, locale, {one: 'Werktag', other: 'Werktage'}),
-};
-
-const tables: Record<string, ShippingMessages> = {en, fr, de};
-
-/**
- * The table for `locale` (`fr-CA` → `fr`), as ./messages.ts chooses: one of these, else the
- * one its locale chunk brought (./locales/), else English.
- */
+/** The table for `locale` (`fr-CA` → `fr`) as ./messages.ts chooses, once its chunk has loaded; else English. */
 export function shippingMessages(locale: string): ShippingMessages {
-  const language = languageOf(locale, Object.keys(tables));
-  return language
-    ? tables[language]!
-    : (loadedShippingTable<ShippingMessages>(locale) ?? tables.en!);
+  return loadedShippingTable<ShippingMessages>(locale) ?? en;
 }

@@ -4,10 +4,11 @@
  */
 
 /*
- * The de table of ../messages.ts, a chunk of its own: loaded (./load.ts) only for a page
- * in German.
+ * The de tables of ../messages.ts, ../providers/*-messages.ts and ../shipping-messages.ts, a
+ * chunk of its own: loaded (./load.ts) only for a page in German.
  */
 import type {Messages} from '../messages.js';
+import type {ShippingMessages} from '../shipping-messages.js';
 
 const de: Messages = {
   orderSummary: 'Bestellübersicht',
@@ -92,3 +93,75 @@ const de: Messages = {
 };
 
 export default de;
+
+export const providerErrors: Readonly<Record<string, string>> = {
+  // Stripe
+  card_declined:
+    'Ihre Karte wurde abgelehnt. Bitte versuchen Sie es mit einer anderen Karte.',
+  insufficient_funds:
+    'Ihre Karte ist nicht ausreichend gedeckt. Bitte versuchen Sie es mit einer anderen Karte.',
+  expired_card:
+    'Ihre Karte ist abgelaufen. Bitte versuchen Sie es mit einer anderen Karte.',
+  incorrect_cvc: 'Der Sicherheitscode Ihrer Karte ist falsch.',
+  payment_intent_authentication_failure:
+    'Ihre Zahlung konnte nicht authentifiziert werden. Bitte versuchen Sie es erneut oder verwenden Sie eine andere Karte.',
+  processing_error:
+    'Bei der Verarbeitung Ihrer Karte ist ein Fehler aufgetreten. Bitte versuchen Sie es erneut.',
+  api_connection_error:
+    'Der Zahlungsanbieter ist nicht erreichbar. Bitte prüfen Sie Ihre Verbindung und versuchen Sie es erneut.',
+  validation_error: 'Bitte prüfen Sie Ihre Zahlungsdaten.',
+  // PayPal
+  instrument_declined:
+    'Ihre Karte wurde von PayPal abgelehnt; bitte wählen Sie eine andere Zahlungsart.',
+  payment_refused:
+    'PayPal hat diese Zahlung abgelehnt. Es wurde nichts abgebucht; bitte wählen Sie eine andere Zahlungsart.',
+  payer_action_required:
+    'PayPal benötigt zuerst einen weiteren Schritt von Ihnen. Bitte versuchen Sie es erneut.',
+  order_not_approved:
+    'Die Zahlung wurde in PayPal nicht freigegeben. Bitte versuchen Sie es erneut.',
+  paypal_error:
+    'PayPal konnte Ihre Zahlung nicht abschließen. Es wurde nichts abgebucht; bitte versuchen Sie es erneut oder wählen Sie eine andere Zahlungsart.',
+};
+
+export const shipping: ShippingMessages = {
+  address: 'Lieferadresse',
+  name: 'Vollständiger Name',
+  country: 'Land oder Region',
+  chooseCountry: 'Land auswählen',
+  line1: 'Straße und Hausnummer',
+  line2: 'Adresszusatz',
+  city: 'Ort',
+  state: 'Bundesstaat',
+  province: 'Provinz',
+  region: 'Region',
+  chooseRegion: 'Auswählen',
+  zip: 'ZIP-Code',
+  postalCode: 'Postleitzahl',
+  optional: '(optional)',
+  nameRequired: 'Geben Sie den vollständigen Namen des Empfängers ein.',
+  countryRequired: 'Wählen Sie ein Land aus.',
+  line1Required: 'Geben Sie Straße und Hausnummer ein.',
+  cityRequired: 'Geben Sie den Ort ein.',
+  regionRequired: 'Geben Sie die Region ein.',
+  stateRequired: 'Wählen Sie einen Bundesstaat aus.',
+  provinceRequired: 'Wählen Sie eine Provinz aus.',
+  zipRequired: 'Geben Sie den ZIP-Code ein.',
+  postalCodeRequired: 'Geben Sie die Postleitzahl ein.',
+  zipInvalid: 'Geben Sie einen gültigen ZIP-Code ein, z. B. 94103.',
+  notShipped: (country) =>
+    `Wir liefern nicht in dieses Land: ${country}. Bitte wählen Sie eine andere Adresse.`,
+  incomplete: 'Geben Sie Ihre Lieferadresse ein.',
+  method: 'Versandart',
+  ratesNeedAddress: 'Geben Sie Ihre Adresse ein, um die Versandarten zu sehen.',
+  free: 'Kostenlos',
+  // Each chunk carries its own few lines for this (a shared module would be one more request).
+  estimate: (minDays, maxDays, locale) => {
+    const number = new Intl.NumberFormat(locale);
+    const span =
+      minDays === maxDays
+        ? number.format(maxDays)
+        : `${number.format(minDays)}–${number.format(maxDays)}`;
+    const one = new Intl.PluralRules(locale).select(maxDays) === 'one';
+    return `${span} ${one ? 'Werktag' : 'Werktage'}`;
+  },
+};

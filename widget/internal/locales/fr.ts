@@ -4,10 +4,11 @@
  */
 
 /*
- * The fr table of ../messages.ts, a chunk of its own: loaded (./load.ts) only for a page
- * in French.
+ * The fr tables of ../messages.ts, ../providers/*-messages.ts and ../shipping-messages.ts, a
+ * chunk of its own: loaded (./load.ts) only for a page in French.
  */
 import type {Messages} from '../messages.js';
+import type {ShippingMessages} from '../shipping-messages.js';
 
 const fr: Messages = {
   orderSummary: 'Récapitulatif de la commande',
@@ -91,3 +92,73 @@ const fr: Messages = {
 };
 
 export default fr;
+
+export const providerErrors: Readonly<Record<string, string>> = {
+  // Stripe
+  card_declined: 'Votre carte a été refusée. Veuillez essayer une autre carte.',
+  insufficient_funds:
+    'Les fonds de votre carte sont insuffisants. Veuillez essayer une autre carte.',
+  expired_card: 'Votre carte a expiré. Veuillez essayer une autre carte.',
+  incorrect_cvc: 'Le code de sécurité de votre carte est incorrect.',
+  payment_intent_authentication_failure:
+    "Nous n'avons pas pu authentifier votre paiement. Veuillez réessayer ou utiliser une autre carte.",
+  processing_error:
+    'Une erreur est survenue lors du traitement de votre carte. Veuillez réessayer.',
+  api_connection_error:
+    'Impossible de joindre le prestataire de paiement. Vérifiez votre connexion et réessayez.',
+  validation_error: 'Veuillez vérifier vos informations de paiement.',
+  // PayPal
+  instrument_declined:
+    'Votre carte a été refusée par PayPal ; choisissez un autre moyen de paiement.',
+  payment_refused:
+    "PayPal a refusé ce paiement. Aucun montant n'a été débité ; veuillez choisir un autre moyen de paiement.",
+  payer_action_required:
+    'PayPal vous demande de terminer une étape. Veuillez réessayer.',
+  order_not_approved:
+    "Le paiement n'a pas été approuvé dans PayPal. Veuillez réessayer.",
+  paypal_error:
+    "PayPal n'a pas pu finaliser votre paiement. Aucun montant n'a été débité ; veuillez réessayer ou choisir un autre moyen de paiement.",
+};
+
+export const shipping: ShippingMessages = {
+  address: 'Adresse de livraison',
+  name: 'Nom complet',
+  country: 'Pays ou région',
+  chooseCountry: 'Choisissez un pays',
+  line1: 'Adresse',
+  line2: 'Complément d’adresse',
+  city: 'Ville',
+  state: 'État',
+  province: 'Province',
+  region: 'Région',
+  chooseRegion: 'Choisir',
+  zip: 'Code ZIP',
+  postalCode: 'Code postal',
+  optional: '(facultatif)',
+  nameRequired: 'Saisissez le nom complet du destinataire.',
+  countryRequired: 'Choisissez un pays.',
+  line1Required: 'Saisissez l’adresse.',
+  cityRequired: 'Saisissez la ville.',
+  regionRequired: 'Saisissez la région.',
+  stateRequired: 'Choisissez un État.',
+  provinceRequired: 'Choisissez une province.',
+  zipRequired: 'Saisissez le code ZIP.',
+  postalCodeRequired: 'Saisissez le code postal.',
+  zipInvalid: 'Saisissez un code ZIP valide, par exemple 94103.',
+  notShipped: (country) =>
+    `Nous ne livrons pas dans ce pays : ${country}. Veuillez choisir une autre adresse.`,
+  incomplete: 'Saisissez votre adresse de livraison.',
+  method: 'Mode de livraison',
+  ratesNeedAddress: 'Saisissez votre adresse pour voir les modes de livraison.',
+  free: 'Gratuit',
+  // Each chunk carries its own few lines for this (a shared module would be one more request).
+  estimate: (minDays, maxDays, locale) => {
+    const number = new Intl.NumberFormat(locale);
+    const span =
+      minDays === maxDays
+        ? number.format(maxDays)
+        : `${number.format(minDays)}–${number.format(maxDays)}`;
+    const one = new Intl.PluralRules(locale).select(maxDays) === 'one';
+    return `${span} ${one ? 'jour ouvré' : 'jours ouvrés'}`;
+  },
+};

@@ -7,9 +7,9 @@
  * The message tables other than English, each a chunk of its own, fetched only for a page in
  * that language (English is in the initial bundle, as the fallback). A table joins
  * ../messages.ts once loaded; until then (or when it fails to load) the element speaks English.
- * The tables added since fr and de also carry the providers' error sentences and the shipping
- * strings in their language, so neither the provider chunks nor the shipping chunk grow with
- * every language (fr and de have theirs in those chunks).
+ * Each also carries the providers' error sentences and the shipping strings in its language, so
+ * the provider chunks and the shipping chunk hold English only and a buyer downloads one
+ * language.
  */
 import {addMessages, languageOf, type Messages} from '../messages.js';
 import type {ShippingMessages} from '../shipping-messages.js';

@@ -6,7 +6,8 @@
 /*
  * PayPal's error codes (the server's answers to a capture PayPal refused, the SDK's onError) in
  * the buyer's words. Part of the PayPal chunk: the element's own tables (../messages.ts) have
- * only the codes every provider shares.
+ * only the codes every provider shares. English here; the other languages bring theirs in their
+ * chunk (../locales/*.ts `providerErrors`).
  */
 import type {ErrorTables} from '../messages.js';
 
@@ -22,29 +23,5 @@ export const paypalMessages: ErrorTables = {
       'The payment was not approved in PayPal. Please try again.',
     paypal_error:
       'PayPal could not complete your payment. Nothing was charged; please try again or choose another way to pay.',
-  },
-  fr: {
-    instrument_declined:
-      'Votre carte a été refusée par PayPal ; choisissez un autre moyen de paiement.',
-    payment_refused:
-      "PayPal a refusé ce paiement. Aucun montant n'a été débité ; veuillez choisir un autre moyen de paiement.",
-    payer_action_required:
-      'PayPal vous demande de terminer une étape. Veuillez réessayer.',
-    order_not_approved:
-      "Le paiement n'a pas été approuvé dans PayPal. Veuillez réessayer.",
-    paypal_error:
-      "PayPal n'a pas pu finaliser votre paiement. Aucun montant n'a été débité ; veuillez réessayer ou choisir un autre moyen de paiement.",
-  },
-  de: {
-    instrument_declined:
-      'Ihre Karte wurde von PayPal abgelehnt; bitte wählen Sie eine andere Zahlungsart.',
-    payment_refused:
-      'PayPal hat diese Zahlung abgelehnt. Es wurde nichts abgebucht; bitte wählen Sie eine andere Zahlungsart.',
-    payer_action_required:
-      'PayPal benötigt zuerst einen weiteren Schritt von Ihnen. Bitte versuchen Sie es erneut.',
-    order_not_approved:
-      'Die Zahlung wurde in PayPal nicht freigegeben. Bitte versuchen Sie es erneut.',
-    paypal_error:
-      'PayPal konnte Ihre Zahlung nicht abschließen. Es wurde nichts abgebucht; bitte versuchen Sie es erneut oder wählen Sie eine andere Zahlungsart.',
   },
 };
