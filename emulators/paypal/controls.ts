@@ -169,15 +169,22 @@ export function controlRoutes(options: ControlOptions) {
     const kind = c.req.param('event');
     if (!CAPTURE_EVENT_KINDS.includes(kind as CaptureEventKind))
       throw invalid('event', kind);
-    const amount = params(c).amount;
+    const {amount, reason, outcome} = params(c);
     if (amount !== undefined && typeof amount !== 'string')
       throw invalid('amount', amount);
+    // A dispute's reason and a resolution's outcome (capture-events.ts checks their values).
+    if (reason !== undefined && typeof reason !== 'string')
+      throw invalid('reason', reason);
+    if (outcome !== undefined && typeof outcome !== 'string')
+      throw invalid('outcome', outcome);
     const event = triggerCaptureEvent(
       core,
       c.req.param('id'),
       kind as CaptureEventKind,
       {
         amount,
+        reason,
+        outcome,
       }
     );
     return c.json(event);

@@ -3,7 +3,7 @@
  * tests can build as many emulators as they like), and the handful of things every route shares.
  */
 import {isoSeconds} from './ids.js';
-import type {OrderJson, WebhookEvent} from './types.js';
+import type {DisputeResource, OrderJson, WebhookEvent} from './types.js';
 
 /**
  * What the buyer chose on the approval page. `decline` approves with a card the bank will
@@ -22,6 +22,8 @@ export interface OrderRecord {
   cancelUrl: string | null;
   /** `experience_context.shipping_preference` (GET_FROM_FILE when not given). */
   shippingPreference: 'GET_FROM_FILE' | 'NO_SHIPPING' | 'SET_PROVIDED_ADDRESS';
+  /** Disputes opened on its captures (captures/capture-events.ts), oldest first. */
+  disputes?: DisputeResource[];
 }
 
 export interface EventRecord {

@@ -22,21 +22,32 @@ export type CaptureResource = CaptureJson & {
   supplementary_data: {related_ids: {order_id: string}};
 };
 
+/** `customer_disputes_v1.json` `dispute`, the fields the emulator fills. */
 export interface DisputeResource {
   dispute_id: string;
   create_time: string;
   update_time: string;
+  /** `transaction_info`: the capture, with the invoice_id and custom_id it was given. */
   disputed_transactions: {
+    buyer_transaction_id: string;
     seller_transaction_id: string;
-    seller: {merchant_id: string};
+    create_time?: string;
+    transaction_status: string;
+    gross_amount: MoneyJson;
+    invoice_number?: string;
+    custom?: string;
+    buyer: {name: string};
+    seller: {merchant_id: string; email: string};
     items: never[];
     seller_protection_eligible: boolean;
   }[];
   reason: string;
   status: string;
   dispute_amount: MoneyJson;
+  dispute_outcome?: {outcome_code: string; amount_refunded?: MoneyJson};
   dispute_life_cycle_stage: string;
   dispute_channel: string;
+  seller_response_due_date?: string;
   links: Link[];
 }
 
