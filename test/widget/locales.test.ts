@@ -1,8 +1,8 @@
 /**
  * Every language the element speaks has every message English has, and no other: the element's
- * table, the providers' error sentences and the shipping strings, wherever a language keeps
- * them (fr and de in the provider and shipping chunks, the later ones in their own chunk). Then
- * which table a page's language tag gets, the plural forms of a count, and money in Arabic.
+ * table, the providers' error sentences and the shipping strings (in the language's chunk, or
+ * in a provider's own table, never both). Then which table a page's language tag gets, the
+ * plural forms of a count, and money in Arabic.
  */
 import {expect} from '@open-wc/testing';
 import {
@@ -78,7 +78,7 @@ function differences(
   return found;
 }
 
-/** Where a language keeps each table: its chunk, or (fr, de) the provider and shipping chunks. */
+/** A language's chunk, and what each provider's own table has in that language (if anything). */
 async function tablesOf(language: string) {
   const chunk = await localeTables(language);
   const providers: Record<
