@@ -95,7 +95,8 @@ export interface PaypalEmulator {
   triggerCaptureEvent(
     captureId: string,
     kind: CaptureEventKind,
-    options?: {amount?: string}
+    /** `reason`: a dispute's; `outcome`: a resolved dispute's (capture-events.ts). */
+    options?: {amount?: string; reason?: string; outcome?: string}
   ): WebhookEvent;
   /** Counters for tests of a server's token cache and retries. */
   stats(): PaypalEmulatorStats;
