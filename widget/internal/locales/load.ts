@@ -20,9 +20,9 @@ export interface LocaleTables {
   /** The element's table (../messages.ts). */
   default: Messages;
   /** The codes of ../providers/*-messages.ts, in this language. */
-  providerErrors?: Readonly<Record<string, string>>;
+  providerErrors: Readonly<Record<string, string>>;
   /** The table of ../shipping-messages.ts, in this language. */
-  shipping?: ShippingMessages;
+  shipping: ShippingMessages;
 }
 
 const loaders: Record<string, () => Promise<LocaleTables>> = {
@@ -52,13 +52,11 @@ const loading = new Map<string, Promise<void>>();
 /** Adds a loaded chunk's tables. */
 function add(language: string, tables: LocaleTables): void {
   const {default: table, providerErrors, shipping} = tables;
-  addMessages(
-    language,
-    providerErrors
-      ? {...table, errors: {...table.errors, ...providerErrors}}
-      : table
-  );
-  if (shipping) addShippingTable(language, shipping);
+  addMessages(language, {
+    ...table,
+    errors: {...table.errors, ...providerErrors},
+  });
+  addShippingTable(language, shipping);
 }
 
 /** Loads the table `locale` uses (`fr-CA` → `fr`), once; resolves at once for English or a language without one. */
