@@ -13,7 +13,7 @@
  * `import type` from widget/contract.ts.
  */
 const SERVER_APP =
-  '^server/(app|node|node-[^/]+|bin|index|config|reconcile-cli|csp-cli|demo-files|emulator-ports)\\.ts$';
+  '^server/(app|node|node-[^/]+|bin|index|config|reconcile-cli|refund-cli|csp-cli|demo-files|emulator-ports)\\.ts$';
 // What routes and middleware share: the per-app context they are built from.
 const ROUTES = '^server/(routes|middleware|admin)/|^server/context\\.ts$';
 const CORE =

@@ -6,6 +6,7 @@
  *
  *   pay-checkout-server [--catalog ./catalog.json] [--port 4242]   start the server
  *   pay-checkout-server reconcile [seconds]                        check open orders once
+ *   pay-checkout-server refund <order> [amount] [--key <key>]      refund an order
  *   pay-checkout-server csp [--nonce <value>]                      the checkout page's CSP
  *   pay-checkout-server hash-password                              ADMIN_PASSWORD_HASH from stdin
  */
@@ -14,10 +15,14 @@ import {startServer, startupFailure} from './node.js';
 import {printPasswordHash} from './admin/hash-password-cli.js';
 import {printCheckoutPagePolicy} from './csp-cli.js';
 import {reconcileOnce} from './reconcile-cli.js';
+import {refundFromShell} from './refund-cli.js';
 
 const USAGE = `Usage:
   pay-checkout-server [--catalog <file>] [--port <port>]   start the companion server
   pay-checkout-server reconcile [seconds]                  check open orders against their provider once
+  pay-checkout-server refund <order> [amount] [--key <key>]
+                                                           refund an order (amount in minor units; without
+                                                           it, all that is left) through its provider
   pay-checkout-server csp [--nonce <value>]                print the Content-Security-Policy a page with
                                                            <pay-checkout> needs for the configured providers
   pay-checkout-server hash-password                        read a password from stdin (not echoed) and print
@@ -34,6 +39,7 @@ const {values, positionals} = (() => {
         catalog: {type: 'string'},
         port: {type: 'string'},
         nonce: {type: 'string'},
+        key: {type: 'string'},
         help: {type: 'boolean', short: 'h'},
       },
     });
@@ -59,6 +65,14 @@ if (values.help) {
   });
 } else if (command === 'reconcile') {
   reconcileOnce(env, rest[0]).then(
+    (code) => process.exit(code),
+    (error: unknown) => {
+      console.error(startupFailure(error));
+      process.exit(1);
+    }
+  );
+} else if (command === 'refund') {
+  refundFromShell(env, rest, values.key).then(
     (code) => process.exit(code),
     (error: unknown) => {
       console.error(startupFailure(error));
