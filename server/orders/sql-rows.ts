@@ -2,10 +2,16 @@
  * The orders store's tables as Kysely sees them, and the mapping between their rows and the
  * domain's Order and OutboxJob (JSON columns, 0/1 booleans, BIGINTs that may come as strings).
  */
-import type {Generated, Selectable} from 'kysely';
+import {randomUUID} from 'node:crypto';
+import type {Generated, Selectable, Updateable} from 'kysely';
 import type {OrderStatus, PaymentProvider, QuoteLine} from '../contract.js';
-import type {Order, OrderPricing} from './order.js';
-import type {Channel, OrderEventType, OutboxJob} from './outbox-rows.js';
+import type {Order, OrderPatch, OrderPricing} from './order.js';
+import type {
+  Channel,
+  NewJob,
+  OrderEventType,
+  OutboxJob,
+} from './outbox-rows.js';
 import type {DiscountSchema} from './sql-discounts.js';
 import type {GuardSchema} from './sql-guards.js';
 
@@ -160,3 +166,58 @@ export const json = (value: object | undefined) =>
 
 const parsed = <T>(text: string | null): T | undefined =>
   text === null ? undefined : (JSON.parse(text) as T);
+
+/**
+ * When a change to an order is stamped: now, or just after the order's last change if the clock
+ * says otherwise (another instance's clock ahead, two changes in one millisecond). An order's
+ * `updated_at` only ever grows, so it serves as its version: a write that names the one it
+ * read (sql-fast-path.ts) finds the order changed in between by any other write.
+ */
+export function nextUpdatedAt(now: string, previous: string): string {
+  if (now > previous) return now;
+  return new Date(Date.parse(previous) + 1).toISOString();
+}
+
+/** The columns a patch writes (the rest of the pricing from the order as it was), stamped `updatedAt`. */
+export function changeColumns(
+  previous: Order,
+  patch: OrderPatch,
+  updatedAt: string
+): Updateable<OrdersTable> {
+  return {
+    ...(patch.status !== undefined && {status: patch.status}),
+    ...(patch.providerPaymentId !== undefined && {
+      provider_payment_id: patch.providerPaymentId,
+    }),
+    ...(patch.amountRefunded !== undefined && {
+      amount_refunded: patch.amountRefunded,
+    }),
+    ...(patch.disputeStatus !== undefined && {
+      dispute_status: patch.disputeStatus,
+    }),
+    ...(patch.dispute !== undefined && {dispute: json(patch.dispute)}),
+    ...(patch.reviewReason !== undefined && {
+      review_reason: patch.reviewReason,
+    }),
+    ...(patch.paidAt !== undefined && {paid_at: patch.paidAt}),
+    ...(PRICING_FIELDS.some((field) => patch[field] !== undefined) &&
+      pricingColumns({...previous, ...patch})),
+    updated_at: updatedAt,
+  };
+}
+
+/** The outbox rows for new jobs, due at once (`at`: now, which the order's updated_at may be just after). */
+export function jobRows(jobs: readonly NewJob[], at: string) {
+  return jobs.map((job) => ({
+    id: `job_${randomUUID()}`,
+    order_id: job.orderId,
+    kind: job.kind,
+    channel: job.channel,
+    event: job.event,
+    next_attempt_at: at,
+    locked_until: null,
+    last_error: null,
+    created_at: at,
+    done_at: null,
+  }));
+}

@@ -2,7 +2,6 @@
  * The orders store in SQL through Kysely. SQLite (better-sqlite3) is the embedded default;
  * PostgreSQL (`postgres://…`) is the same code with another dialect, for several instances.
  */
-import {randomUUID} from 'node:crypto';
 import {
   Kysely,
   type LogEvent,
@@ -16,6 +15,13 @@ import type {PaymentProvider} from '../contract.js';
 import {type Logger, silentLogger} from '../log.js';
 import {migrateToLatest, pendingMigrations} from './migrations.js';
 import {cachingSqlite, namingPool} from './prepared.js';
+import {
+  applyOnSqlite,
+  NEEDS_DISCOUNT_MOVE,
+  ORDER_NOT_FOUND,
+  postgresFastPath,
+  sqliteStatements,
+} from './sql-fast-path.js';
 import {openSqlite, type SqliteSynchronous} from './sqlite.js';
 import type {NewOrder, Order, OrderPatch} from './order.js';
 import type {NewJob} from './outbox-rows.js';
@@ -31,9 +37,11 @@ import {type RefundSchema, sqlRefunds} from './sql-refunds.js';
 import {sqlMetrics} from './sql-metrics.js';
 import {sqlOutbox} from './sql-outbox.js';
 import {
+  changeColumns,
+  jobRows,
   json,
+  nextUpdatedAt,
   type OrdersTable,
-  PRICING_FIELDS,
   pricingColumns,
   type Schema,
   toOrder,
@@ -48,6 +56,12 @@ import type {
 } from './store.js';
 
 type Dialect = 'sqlite' | 'postgres';
+
+/** The dialect's fast path (sql-fast-path.ts): SQLite's statements, or PostgreSQL's one-statement change. */
+interface FastPath {
+  sqlite?: ReturnType<typeof sqliteStatements>;
+  postgres?: ReturnType<typeof postgresFastPath>;
+}
 
 export interface SqlStoreOptions {
   /** `sqlite:./data/orders.sqlite`, `sqlite::memory:`, a bare file path, or `postgres://…`. */
@@ -68,7 +82,11 @@ export async function createSqlStore({
   onQuery,
   sqliteSynchronous,
 }: SqlStoreOptions): Promise<OrderStore> {
-  const {db, dialect} = await connect(databaseUrl, onQuery, sqliteSynchronous);
+  const {db, dialect, fast} = await connect(
+    databaseUrl,
+    onQuery,
+    sqliteSynchronous
+  );
   const schema =
     dialect === 'postgres'
       ? (
@@ -89,7 +107,8 @@ export async function createSqlStore({
     dialect,
     () => now().toISOString(),
     logger,
-    schema
+    schema,
+    fast
   );
 }
 
@@ -97,7 +116,7 @@ async function connect(
   databaseUrl: string,
   onQuery?: (sql: string) => void,
   synchronous?: SqliteSynchronous
-): Promise<{db: Kysely<Schema>; dialect: Dialect}> {
+): Promise<{db: Kysely<Schema>; dialect: Dialect; fast: FastPath}> {
   const log = onQuery && {
     log: (event: LogEvent) => onQuery(event.query.sql),
   };
@@ -113,15 +132,18 @@ async function connect(
         ...log,
       }),
       dialect: 'postgres',
+      fast: {postgres: postgresFastPath(pool, onQuery)},
     };
   }
   const database = openSqlite(databaseUrl.replace(/^sqlite:/, ''), synchronous);
+  const statements = cachingSqlite(database);
   return {
     db: new Kysely<Schema>({
-      dialect: new SqliteDialect({database: cachingSqlite(database)}),
+      dialect: new SqliteDialect({database: statements}),
       ...log,
     }),
     dialect: 'sqlite',
+    fast: {sqlite: sqliteStatements(statements, onQuery)},
   };
 }
 
@@ -139,7 +161,9 @@ class SqlOrderStore implements OrderStore {
     private readonly now: () => string,
     private readonly logger: Logger,
     /** PostgreSQL: the schema of our tables (search_path's first). */
-    private readonly schema?: string
+    private readonly schema?: string,
+    /** The webhook's statements without Kysely: sql-fast-path.ts. */
+    private readonly fast: FastPath = {}
   ) {
     this.guards = sqlGuards(db as unknown as Kysely<GuardSchema>, now);
     this.outbox = sqlOutbox(db, dialect);
@@ -235,6 +259,13 @@ class SqlOrderStore implements OrderStore {
   }
 
   async get(id: string): Promise<Order | undefined> {
+    if (this.fast.sqlite) {
+      const row = await this.sqliteRead(
+        'select * from "orders" where "id" = ?',
+        [id]
+      );
+      return row && toOrder(row as never);
+    }
     const row = await this.db
       .selectFrom('orders')
       .selectAll()
@@ -247,6 +278,13 @@ class SqlOrderStore implements OrderStore {
     provider: PaymentProvider,
     providerPaymentId: string
   ): Promise<Order | undefined> {
+    if (this.fast.sqlite) {
+      const row = await this.sqliteRead(
+        'select * from "orders" where "provider" = ? and "provider_payment_id" = ?',
+        [provider, providerPaymentId]
+      );
+      return row && toOrder(row as never);
+    }
     const row = await this.db
       .selectFrom('orders')
       .selectAll()
@@ -257,6 +295,13 @@ class SqlOrderStore implements OrderStore {
   }
 
   async tokenHash(id: string): Promise<string | undefined> {
+    if (this.fast.sqlite) {
+      const row = await this.sqliteRead(
+        'select "token_hash" from "orders" where "id" = ?',
+        [id]
+      );
+      return row?.token_hash as string | undefined;
+    }
     const row = await this.db
       .selectFrom('orders')
       .select('token_hash')
@@ -265,12 +310,37 @@ class SqlOrderStore implements OrderStore {
     return row?.token_hash;
   }
 
+  /** A statement on SQLite's one connection, taken from Kysely so no transaction is open on it. */
+  private sqliteRead(sql: string, params: readonly unknown[]) {
+    return this.db
+      .connection()
+      .execute(async () => this.fast.sqlite!.get(sql, params));
+  }
+
   async update(
     orderId: string,
     decide: (order: Order) => OrderPatch | null,
     ledger?: LedgerEntry,
-    jobsFor?: (previous: Order, next: Order) => NewJob[]
+    jobsFor?: (previous: Order, next: Order) => NewJob[],
+    seen?: Order
   ): Promise<UpdateResult> {
+    const request = {orderId, decide, ledger, jobsFor, seen};
+    const {sqlite, postgres} = this.fast;
+    if (sqlite) {
+      const at = this.now();
+      try {
+        return await this.db
+          .connection()
+          .execute(async () => applyOnSqlite(sqlite, at, request));
+      } catch (error) {
+        if (error === ORDER_NOT_FOUND) return {outcome: 'not_found'};
+        // Moving a discount use is the Kysely path's (below), in a transaction of its own.
+        if (error !== NEEDS_DISCOUNT_MOVE) throw error;
+      }
+    } else if (postgres) {
+      const result = await postgres(this.now(), request);
+      if (result !== 'retry') return result;
+    }
     try {
       return await this.db
         .transaction()
@@ -297,43 +367,14 @@ class SqlOrderStore implements OrderStore {
     const patch = decide(previous);
     if (!patch || Object.keys(patch).length === 0)
       return {outcome: 'unchanged', order: previous};
-    const updatedAt = this.now();
+    const at = this.now();
+    const updatedAt = nextUpdatedAt(at, previous.updatedAt);
     const update = trx
       .updateTable('orders')
-      .set({
-        ...(patch.status !== undefined && {status: patch.status}),
-        ...(patch.providerPaymentId !== undefined && {
-          provider_payment_id: patch.providerPaymentId,
-        }),
-        ...(patch.amountRefunded !== undefined && {
-          amount_refunded: patch.amountRefunded,
-        }),
-        ...(patch.disputeStatus !== undefined && {
-          dispute_status: patch.disputeStatus,
-        }),
-        ...(patch.dispute !== undefined && {dispute: json(patch.dispute)}),
-        ...(patch.reviewReason !== undefined && {
-          review_reason: patch.reviewReason,
-        }),
-        ...(patch.paidAt !== undefined && {paid_at: patch.paidAt}),
-        ...(PRICING_FIELDS.some((field) => patch[field] !== undefined) &&
-          pricingColumns({...previous, ...patch})),
-        updated_at: updatedAt,
-      })
+      .set(changeColumns(previous, patch, updatedAt))
       .where('id', '=', orderId);
     const order = {...previous, ...patch, updatedAt};
-    const jobs = (jobsFor?.(previous, order) ?? []).map((job) => ({
-      id: `job_${randomUUID()}`,
-      order_id: job.orderId,
-      kind: job.kind,
-      channel: job.channel,
-      event: job.event,
-      next_attempt_at: updatedAt,
-      locked_until: null,
-      last_error: null,
-      created_at: updatedAt,
-      done_at: null,
-    }));
+    const jobs = jobRows(jobsFor?.(previous, order) ?? [], at);
     if (!jobs.length) await update.execute();
     else if (this.dialect === 'postgres')
       // One round trip: the order's update runs as a data-modifying CTE of the jobs' insert.
@@ -401,16 +442,18 @@ class SqlOrderStore implements OrderStore {
         .where('id', '=', orderId)
         .forUpdate()
         .executeTakeFirst();
-    const row = await trx
-      .with('ledger', () => entry)
-      .selectFrom('orders')
-      .selectAll('orders')
-      .select((eb) =>
-        eb.exists(eb.selectFrom('ledger').select('event_id')).as('recorded')
-      )
-      .where('orders.id', '=', orderId)
-      .forUpdate('orders')
-      .executeTakeFirst();
+    // The entry is written from the locked row, so the row lock comes before the ledger's key,
+    // in the order the fast path's statement takes them (sql-fast-path.ts): two copies of an
+    // event never wait for each other.
+    const {rows} = await sql<Selectable<OrdersTable> & {recorded: boolean}>`
+      with "locked" as (select * from "orders" where "id" = ${orderId} for update),
+      "ledger" as (insert into "processed_events" ("provider", "event_id", "type", "order_id")
+        select ${ledger.provider}, ${ledger.eventId}, ${ledger.type}, "id" from "locked"
+        on conflict ("provider", "event_id") do nothing returning "event_id")
+      select "locked".*, exists (select 1 from "ledger") as "recorded" from "locked"`.execute(
+      trx
+    );
+    const row = rows[0];
     if (!row) return undefined;
     const {recorded, ...order} = row;
     return recorded ? order : 'duplicate';
@@ -453,9 +496,6 @@ class SqlOrderStore implements OrderStore {
     return this.db.destroy();
   }
 }
-
-/** Thrown inside update's transaction to roll it back: the order is not there. */
-const ORDER_NOT_FOUND = Symbol('order not found');
 
 // The discount uses' functions know only their own tables (as the guards do).
 const discounts = (db: Kysely<Schema>) =>

@@ -128,7 +128,12 @@ export interface OrderStore extends GuardStore {
     orderId: string,
     decide: (order: Order) => OrderPatch | null,
     ledger?: LedgerEntry,
-    jobsFor?: (previous: Order, next: Order) => NewJob[]
+    jobsFor?: (previous: Order, next: Order) => NewJob[],
+    /**
+     * The order as the caller read it just before (a webhook's gateway did): written against
+     * it without reading it again if it is still as it was (its updatedAt), else as usual.
+     */
+    seen?: Order
   ): Promise<UpdateResult>;
   /** Orders still waiting for their payment, last changed at or before `before` (ISO), oldest first. */
   openOrders(before: string, limit: number): Promise<Order[]>;

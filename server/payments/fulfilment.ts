@@ -20,7 +20,9 @@ export interface Fulfiller {
   apply(
     orderId: string,
     event: PaymentEvent,
-    ledger?: LedgerEntry
+    ledger?: LedgerEntry,
+    /** The order as the caller just read it: the store need not read it again. */
+    seen?: Order
   ): Promise<UpdateResult>;
 }
 
@@ -30,13 +32,14 @@ export function createFulfiller(
   now: () => Date
 ): Fulfiller {
   return {
-    async apply(orderId, event, ledger) {
+    async apply(orderId, event, ledger, seen) {
       const at = now().toISOString();
       const result = await store.update(
         orderId,
         (order) => applyPaymentEvent(order, event, at),
         ledger,
-        (previous, next) => jobsForChange(previous, next, outbox.channels)
+        (previous, next) => jobsForChange(previous, next, outbox.channels),
+        seen
       );
       // Not awaited by design: a provider's request is answered once the change is stored;
       // slow work (SMTP, the merchant's server) runs after, and is retried from the outbox.

@@ -42,10 +42,12 @@ export async function recordWebhookEvent(
     orderLookup(deps.store, gateway)
   );
   if (!translated) return 'ignored';
+  // The order the gateway read goes along: unchanged since, it is not read again.
   const result = await deps.fulfiller.apply(
     translated.order.id,
     translated.event,
-    {provider: gateway.name, eventId: event.id, type: event.type}
+    {provider: gateway.name, eventId: event.id, type: event.type},
+    translated.order
   );
   // (apply has started the order's outbox: also on a duplicate, whatever is still due for the
   // order gets another try now.)
