@@ -51,6 +51,9 @@ export function adminRoutes(deps: AdminDeps): Hono<AdminEnv> {
     c.header('Cache-Control', 'no-store');
     c.header('X-Frame-Options', 'DENY');
     c.header('X-Robots-Tag', 'noindex');
+    // The shop's no-referrer makes Chromium send `Origin: null` with a form's POST, which the
+    // check below would refuse: our own origin is what it must see.
+    c.header('Referrer-Policy', 'same-origin');
     await next();
   });
   // Forms are small; an action from another site is refused before its body is read.

@@ -284,6 +284,8 @@ describe('/admin', () => {
           assert.ok(policy.includes(directive), directive);
         assert.doesNotMatch(policy, /script-src|unsafe-inline/);
         assert.equal(login.headers.get('cache-control'), 'no-store');
+        // Same-origin, so a form's POST carries our Origin (no-referrer would send `null`).
+        assert.equal(login.headers.get('referrer-policy'), 'same-origin');
         assert.doesNotMatch(await login.text(), /<script/i);
 
         const client = new AdminClient(server.app);

@@ -42,7 +42,9 @@ function jobActions(job: AdminJob, csrf: string, back: string): Html | string {
 }
 
 export function jobsTable(options: {
+  /** The table's name (its region's label); shown as a caption unless a heading says it. */
   caption: string;
+  showCaption?: boolean;
   jobs: AdminJob[];
   csrf: string;
   /** Where an action returns to. */
@@ -53,9 +55,13 @@ export function jobsTable(options: {
   return scroller(
     options.caption,
     html`<table>
-      <caption>
-        ${options.caption}
-      </caption>
+      ${
+        options.showCaption === false
+          ? ''
+          : html`<caption>
+              ${options.caption}
+            </caption>`
+      }
       <thead>
         <tr>
           ${withOrder ? html`<th scope="col">Order</th>` : ''}

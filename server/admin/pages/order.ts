@@ -86,7 +86,9 @@ function timeline(view: OrderView): Moment[] {
       at: entry.at,
       what: `Admin: ${entry.action}${entry.detail ? ` (${entry.detail})` : ''} by ${entry.actor}`,
     });
-  return moments.sort((a, b) => a.at.localeCompare(b.at));
+  // The order's creation first: the ledger's times are the database's, to the second only.
+  const [created, ...rest] = moments;
+  return [created!, ...rest.sort((a, b) => a.at.localeCompare(b.at))];
 }
 
 function sums(order: Order): [string, string][] {
@@ -259,6 +261,7 @@ export function orderPage(view: OrderView): Html {
         view.jobs.length
           ? jobsTable({
               caption: 'Emails and webhooks',
+              showCaption: false,
               jobs: view.jobs,
               csrf: view.csrf,
               back,
@@ -280,7 +283,7 @@ export function orderPage(view: OrderView): Html {
             ${timeline(view).map(
               (moment) =>
                 html`<tr>
-                  <td>${when(moment.at)}</td>
+                  <td class="when">${when(moment.at)}</td>
                   <td>${moment.what}</td>
                 </tr>`
             )}

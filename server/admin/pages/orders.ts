@@ -84,7 +84,9 @@ export function ordersPage(options: {
         ${
           total === 0
             ? 'No orders match.'
-            : `${first}–${last} of ${total} orders`
+            : total === 1
+              ? '1 order'
+              : `${first}–${last} of ${total} orders`
         }
       </p>
       ${
@@ -113,7 +115,7 @@ export function ordersPage(options: {
                             >${order.id}</a
                           >
                         </td>
-                        <td>${when(order.createdAt)}</td>
+                        <td class="when">${when(order.createdAt)}</td>
                         <td>${order.status.replace('_', ' ')}</td>
                         <td>${order.provider}</td>
                         <td>${order.email ?? ''}</td>

@@ -47,6 +47,7 @@ dd { margin: 0; overflow-wrap: anywhere; }
 .card { border: 1px solid var(--line); border-radius: 6px; padding: 1rem; margin: 1rem 0; max-width: 40rem; }
 .login { max-width: 24rem; margin: 10vh auto; padding: 1rem; }
 .login form { display: flex; flex-direction: column; gap: 1rem; }
+td .id, td.when { white-space: nowrap; overflow-wrap: normal; }
 code, .id { font-family: ui-monospace, monospace; font-size: .9em; overflow-wrap: anywhere; }
 @media (max-width: 40rem) { header form { margin-left: 0; } dl { grid-template-columns: 1fr; } dt { margin-top: .5rem; } }
 `;
