@@ -276,6 +276,23 @@ describe('<pay-checkout>', () => {
       );
     });
 
+    it('starts Stripe.js as soon as the config is in, while the quote is still on its way', async () => {
+      const release = server.hold('/api/quote');
+      const pending = fixture<PayCheckout>(twoTees());
+      await waitUntil(
+        () => stripe.publishableKeys.length === 1,
+        'Stripe.js was not started before the quote came'
+      );
+      expect(stripe.mountedInto).to.have.length(0);
+      const readyEvent = oneEvent(document, 'pay-ready');
+      release();
+      await pending;
+      await readyEvent;
+      // The load took the Stripe.js it found on its way: one instance.
+      expect(stripe.publishableKeys).to.deep.equal(['pk_test_fake']);
+      expect(stripe.mountedInto).to.have.length(1);
+    });
+
     it('fires pay-ready only once the card form is ready, not at mount', async () => {
       let releaseReady!: () => void;
       stripe.readyGate = new Promise<void>(

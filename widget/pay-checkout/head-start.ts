@@ -40,6 +40,6 @@ export function headStart(host: HeadStartHost): HeadStart {
   };
   // Handled once the chunk is in; until then a failure is not an unhandled rejection.
   for (const answer of [head.config, head.quote]) answer.catch(() => {});
-  preloadProvider(host.provider, host.mode);
+  preloadProvider(host.provider, host.mode, {host, config: head.config});
   return head;
 }

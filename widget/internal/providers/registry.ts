@@ -16,14 +16,27 @@
  * Provider code is a separate chunk, fetched only when that provider is shown (for
  * `provider="stripe paypal"`: when the buyer first picks it), so `load` is a dynamic import.
  */
+import type {ConfigResponse} from '../../contract.js';
 import type {ProviderName} from '../events.js';
 import type {ProviderFactory} from './provider.js';
+
+/** Starts loading a provider's own script for `host` with its part of the config. */
+type Warm<N extends ProviderName> = (
+  host: HTMLElement,
+  config: NonNullable<ConfigResponse['providers'][N]>
+) => void;
 
 export interface Entry<N extends ProviderName> {
   /** The provider's controller. */
   load: () => Promise<ProviderFactory<N>>;
   /** With `mode="hosted"`: the controller that sends the buyer to the provider's own page. */
   hosted?: () => Promise<ProviderFactory<N>>;
+  /**
+   * From the controller's chunk: starts loading the provider's script (embedded mode) as soon
+   * as the config names it, while the checkout chunk is still on its way; `load` then finds
+   * it there.
+   */
+  warm?: () => Promise<Warm<N>>;
   /**
    * The query parameters the provider adds to `return_url` when a redirect sends the buyer
    * back (never copied into the next return URL). The first one marks such a return: the
@@ -38,6 +51,8 @@ export const providers: {readonly [N in ProviderName]: Entry<N>} = {
       import('./stripe-controller.js').then(
         (module) => module.createStripeProvider
       ),
+    warm: () =>
+      import('./stripe-controller.js').then((module) => module.warmStripe),
     // Stripe's hosted Checkout loads no SDK (it is one request and a navigation): a small
     // chunk, requested with config and quote like the others (see preload()).
     hosted: () =>
@@ -67,23 +82,33 @@ export const providerNames = Object.keys(providers) as ProviderName[];
  * space-separated, that this version drives) so that it arrives with config and quote rather
  * than after them, and always what the provider chunks and the checkout chunk share
  * (./shared.ts and ../hosted.ts, one chunk they import: otherwise the browser finds it only
- * once it has parsed theirs). Only a warm-up: the load that needs the code reports a failure.
+ * once it has parsed theirs). With `warm`, also the provider's own script once that config is
+ * in. Only a warm-up: the load that needs the code reports a failure.
  */
 export function preloadProvider(
   provider: string,
-  mode: 'embedded' | 'hosted'
+  mode: 'embedded' | 'hosted',
+  warm?: {host: HTMLElement; config: Promise<ConfigResponse>}
 ): void {
   const name = provider
     .split(/\s+/)
     .find((word): word is ProviderName =>
       providerNames.includes(word as ProviderName)
     );
-  const entry: Entry<ProviderName> | undefined = name && providers[name];
-  const load = entry && ((mode === 'hosted' && entry.hosted) || entry.load);
+  const entry = name && (providers[name] as Entry<ProviderName>);
+  const hosted = mode === 'hosted' && entry?.hosted;
+  const load = entry && (hosted || entry.load);
   // (`.then` naming an export spares the bundle a namespace object for the chunk.)
   for (const fetching of [
     load?.(),
     import('./shared.js').then((shared) => shared.providerError),
+    !hosted &&
+      warm &&
+      entry?.warm &&
+      Promise.all([entry.warm(), warm.config]).then(([start, config]) => {
+        const settings = config.providers[name!];
+        if (settings) (start as Warm<ProviderName>)(warm.host, settings);
+      }),
   ])
-    fetching?.catch(() => {});
+    if (fetching) fetching.catch(() => {});
 }

@@ -109,6 +109,40 @@ async function loadStripeJs(
   return stripe;
 }
 
+/** Stripe.js on its way for an element, asked for by `warmStripe` before its load. */
+const warming = new WeakMap<
+  HTMLElement,
+  {config: StripeClientConfig; stripe: Promise<Stripe>}
+>();
+
+/**
+ * Starts loading Stripe.js for `host` as soon as the config is in (the registry's `warm`, at
+ * connect), while the checkout chunk is still on its way: the controller's load then takes it.
+ */
+export function warmStripe(
+  host: HTMLElement,
+  config: StripeClientConfig
+): void {
+  const stripe = loadStripeJs(config, cspNonce(host));
+  // A failure is the load's to report (it tries again).
+  stripe.catch(() => {});
+  warming.set(host, {config, stripe});
+}
+
+/** Stripe.js for `host`: the one `warmStripe` started for the same keys, else loaded now. */
+function stripeFor(
+  host: HTMLElement,
+  config: StripeClientConfig
+): Promise<Stripe> {
+  const warmed = warming.get(host);
+  warming.delete(host);
+  return warmed &&
+    warmed.config.publishableKey === config.publishableKey &&
+    warmed.config.jsUrl === config.jsUrl
+    ? warmed.stripe
+    : loadStripeJs(config, cspNonce(host));
+}
+
 /** The resolved `--pay-*` tokens as Stripe's Appearance: same names, plain values. */
 function toAppearance(theme: ResolvedTheme): Appearance {
   return {
@@ -258,7 +292,7 @@ class StripeController
 
   async load(context: ProviderContext<'stripe'>): Promise<void> {
     this._api = context.api;
-    const stripe = await loadStripeJs(context.config, cspNonce(this._host));
+    const stripe = await stripeFor(this._host, context.config);
     if (this._destroyed) return;
     this._stripe = stripe;
     // A return page without a cart only reads the PaymentIntent it returns from.
