@@ -19,6 +19,8 @@
  * quote table alone (bare Hono, Express, the quote), with the server run from source (tsx), no
  * build; it prints the table and leaves BENCHMARKS.md as it is. `--only webhooks` does the same
  * for the webhook table (bare Hono as its baseline, SQLite, and PostgreSQL when configured).
+ * `--only element` measures the element's table alone (browser.ts `benchElement`): needs
+ * `npm run build:widget`, and the server's build unless `--source`.
  */
 import {mkdtempSync, rmSync, writeFileSync} from 'node:fs';
 import {cpus, tmpdir, totalmem} from 'node:os';
@@ -26,6 +28,7 @@ import {join} from 'node:path';
 import {parseArgs} from 'node:util';
 import {chromium} from 'playwright-core';
 import {
+  benchElement,
   buildHello,
   servePages,
   sizes,
@@ -49,15 +52,18 @@ const EVENTS = Number(process.env.BENCH_EVENTS ?? 1000);
 const PG_URL = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
 const {values: flags} = parseArgs({
   options: {
-    // `quote` or `webhooks`: that table alone, and BENCHMARKS.md is not written.
+    // `quote`, `webhooks` or `element`: that table alone, and BENCHMARKS.md is not written.
     only: {type: 'string'},
     // The companion server from source (tsx) rather than from its build.
     source: {type: 'boolean', default: false},
   },
 });
-if (flags.only !== undefined && !['quote', 'webhooks'].includes(flags.only))
+if (
+  flags.only !== undefined &&
+  !['quote', 'webhooks', 'element'].includes(flags.only)
+)
   throw new Error(
-    `--only ${flags.only}: \`--only quote\` and \`--only webhooks\` exist`
+    `--only ${flags.only}: \`--only quote\`, \`--only webhooks\` and \`--only element\` exist`
   );
 const ALL = flags.only === undefined;
 const WEBHOOKS = ALL || flags.only === 'webhooks';
@@ -197,6 +203,16 @@ function quoteTable(rounds: Rounds) {
 }
 
 async function main() {
+  if (flags.only === 'element') {
+    const dir = mkdtempSync(join(tmpdir(), 'pay-bench-db-'));
+    cleanups.push(() => rmSync(dir, {recursive: true, force: true}));
+    return benchElement({
+      rounds: ROUNDS,
+      say,
+      startCompanion: (env, port) =>
+        companion(`sqlite:${join(dir, 'browser.sqlite')}`, env, port),
+    });
+  }
   const started = new Date();
   const helloFile = ALL ? await buildHello() : '';
   const [hono, express, emulator] = await Promise.all([
