@@ -3,6 +3,8 @@
  * app with createCheckoutServer() and run it anywhere Web-standard Request/Response run, or
  * start the whole server from the command line with `pay-checkout-server` (bin.ts).
  */
+export type {AdminOptions} from './admin/auth.js';
+export {hashPassword} from './admin/password.js';
 export {
   createCheckoutServer,
   type CheckoutServer,
