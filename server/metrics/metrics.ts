@@ -13,7 +13,7 @@ import {
   Histogram,
   Registry,
 } from 'prom-client';
-import type {StoreMetrics} from '../orders/sql-metrics.js';
+import type {StoreMetrics} from '../orders/store.js';
 
 /** What a webhook delivery came to (payments/record-payment.ts's outcomes, and a refusal). */
 export type WebhookOutcome =

@@ -5,11 +5,7 @@
  */
 import {type Kysely, sql} from 'kysely';
 import type {Schema} from './sql-rows.js';
-
-export interface StoreMetrics {
-  orders: {status: string; provider: string; count: number}[];
-  outbox: {channel: string; state: 'pending' | 'failed'; count: number}[];
-}
+import type {StoreMetrics} from './store.js';
 
 export async function sqlMetrics(db: Kysely<Schema>): Promise<StoreMetrics> {
   const [orders, outbox] = await Promise.all([

@@ -2,8 +2,14 @@ import type {PaymentProvider} from '../contract.js';
 import type {NewJob, OutboxJob} from './outbox-rows.js';
 import type {AdminStore} from './admin-store.js';
 import type {NewOrder, Order, OrderPatch} from './order.js';
-import type {StoreMetrics} from './sql-metrics.js';
 import type {RefundStore} from './refunds.js';
+
+/** What GET /metrics reads at scrape time (orders/sql-metrics.ts). */
+export interface StoreMetrics {
+  orders: {status: string; provider: string; count: number}[];
+  /** Undone jobs: `pending` not tried yet, `failed` tried and due again later. */
+  outbox: {channel: string; state: 'pending' | 'failed'; count: number}[];
+}
 
 /** A provider event already applied is recorded here, keyed by (provider, event id). */
 export interface LedgerEntry {
