@@ -177,7 +177,7 @@ describe('POST /api/admin/orders/:id/refunds with Stripe', () => {
 
 describe('POST /api/admin/orders/:id/refunds with PayPal', () => {
   it('refunds the capture in part, then the rest; PayPal’s webhook changes nothing more', async () => {
-    const emulator = await startPaypalEmulator({retryDelaysMs: [20, 50]});
+    const emulator = await startPaypalEmulator({retryDelaysMs: [20, 50, 100, 200]});
     const server = await makeServer({
       admin: {token: ADMIN_TOKEN},
       paypal: createPaypalProvider({
@@ -185,7 +185,7 @@ describe('POST /api/admin/orders/:id/refunds with PayPal', () => {
         clientSecret: emulator.clientSecret,
         webhookId: emulator.webhookId,
         apiBase: emulator.url,
-        timeoutMs: 2000,
+        timeoutMs: 10_000,
       }),
     });
     const listener = serve({
