@@ -77,7 +77,7 @@ describe('the Stripe gateway', () => {
     });
     await assert.rejects(
       stripe.refund({...order, providerPaymentId: undefined}, 100, 'k'),
-      {code: 'invalid_request'}
+      {code: 'order_not_refundable'}
     );
   });
 });
