@@ -56,6 +56,7 @@ const envSchema = z.object({
   MERCHANT_EMAIL: optional.pipe(
     z.email({error: 'must be an email address'}).optional()
   ),
+  METRICS: flag,
   METRICS_TOKEN: optional.refine(
     (value) => value === undefined || (value.length >= 24 && !/\s/.test(value)),
     'must be at least 24 characters, without whitespace'
@@ -124,6 +125,8 @@ export interface ServerConfig extends GatewayConfigs {
   admin?: {token?: string; passwordHash?: string};
   /** Told of each paid order and each dispute (by the same mailer as the buyers). */
   merchantEmail?: string;
+  /** METRICS=0: no GET /metrics and no counting of requests (default on). */
+  metrics: boolean;
   /** GET /metrics with this bearer token; unset, only from this machine. */
   metricsToken?: string;
   /** 0 turns the periodic check off. */
@@ -272,6 +275,7 @@ export function parseConfig(
         ? {token: vars.ADMIN_TOKEN, passwordHash: vars.ADMIN_PASSWORD_HASH}
         : undefined,
     merchantEmail: vars.MERCHANT_EMAIL,
+    metrics: vars.METRICS ?? true,
     metricsToken: vars.METRICS_TOKEN,
     reconcileIntervalMs: vars.RECONCILE_INTERVAL_SECONDS * 1000,
     reconcileAfterMs: vars.RECONCILE_AFTER_SECONDS * 1000,

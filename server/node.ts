@@ -89,6 +89,7 @@ export async function startServer(env: NodeJS.ProcessEnv) {
       ...(config.mode === 'production' && {secureCookie: true}),
     },
     merchantEmail: config.merchantEmail,
+    metrics: config.metrics,
     metricsToken: config.metricsToken,
     // The fixed headers on Node's response: no answer builds a Fetch Headers for them.
     headers: nodeHeaders,
