@@ -177,7 +177,9 @@ describe('POST /api/admin/orders/:id/refunds with Stripe', () => {
 
 describe('POST /api/admin/orders/:id/refunds with PayPal', () => {
   it('refunds the capture in part, then the rest; PayPal’s webhook changes nothing more', async () => {
-    const emulator = await startPaypalEmulator({retryDelaysMs: [20, 50, 100, 200]});
+    const emulator = await startPaypalEmulator({
+      retryDelaysMs: [20, 50, 100, 200],
+    });
     const server = await makeServer({
       admin: {token: ADMIN_TOKEN},
       paypal: createPaypalProvider({
