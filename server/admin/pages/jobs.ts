@@ -92,7 +92,7 @@ export function jobsTable(options: {
               <td>${STATES[job.state]}</td>
               <td class="num">${job.attempts}</td>
               <td>${when(job.givenUpAt ?? job.doneAt ?? job.nextAttemptAt)}</td>
-              <td>${job.lastError ?? ''}</td>
+              <td>${job.state === 'done' ? '' : (job.lastError ?? '')}</td>
               <td>${jobActions(job, csrf, back)}</td>
             </tr>`
         )}

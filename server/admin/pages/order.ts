@@ -220,17 +220,16 @@ export function orderPage(view: OrderView): Html {
                 </tr>`
             )}
           </tbody>
-          <tfoot>
-            ${sums(order).map(
-              ([label, value]) =>
-                html`<tr>
-                  <th scope="row" colspan="6">${label}</th>
-                  <td class="num">${value}</td>
-                </tr>`
-            )}
-          </tfoot>
         </table>`
       )}
+      <h2>Totals</h2>
+      <dl class="sums">
+        ${sums(order).map(
+          ([label, value]) =>
+            html`<dt>${label}</dt>
+              <dd>${value}</dd>`
+        )}
+      </dl>
       <h2>Addresses</h2>
       <dl>
         <dt>Ships to</dt>
@@ -289,7 +288,6 @@ export function orderPage(view: OrderView): Html {
             )}
           </tbody>
         </table>`
-      )}
-      <p class="muted">Amounts refunded so far: ${m(order.amountRefunded)}.</p>`
+      )}`
   );
 }

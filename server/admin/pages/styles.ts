@@ -44,10 +44,12 @@ input:focus-visible, select:focus-visible, button:focus-visible, a:focus-visible
 dl { display: grid; grid-template-columns: max-content 1fr; gap: .25rem 1rem; margin: 0; }
 dt { color: var(--muted); }
 dd { margin: 0; overflow-wrap: anywhere; }
+dl.sums { max-width: 24rem; }
+dl.sums dd { text-align: right; font-variant-numeric: tabular-nums; }
 .card { border: 1px solid var(--line); border-radius: 6px; padding: 1rem; margin: 1rem 0; max-width: 40rem; }
 .login { max-width: 24rem; margin: 10vh auto; padding: 1rem; }
 .login form { display: flex; flex-direction: column; gap: 1rem; }
 td .id, td.when { white-space: nowrap; overflow-wrap: normal; }
 code, .id { font-family: ui-monospace, monospace; font-size: .9em; overflow-wrap: anywhere; }
-@media (max-width: 40rem) { header form { margin-left: 0; } dl { grid-template-columns: 1fr; } dt { margin-top: .5rem; } }
+@media (max-width: 40rem) { header form { margin-left: 0; } dl:not(.sums) { grid-template-columns: 1fr; } dl:not(.sums) dt { margin-top: .5rem; } }
 `;
