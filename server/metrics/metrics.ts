@@ -14,6 +14,7 @@ import {
   Registry,
 } from 'prom-client';
 import type {StoreMetrics} from '../orders/store.js';
+import {httpSeries} from './http-series.js';
 
 /** What a webhook delivery came to (payments/record-payment.ts's outcomes, and a refusal). */
 export type WebhookOutcome =
@@ -54,22 +55,7 @@ export function createMetrics(options: {
   snapshot?: () => Promise<StoreMetrics>;
 }): CheckoutMetrics {
   const registry = new Registry();
-  const requests = new Counter({
-    name: `${PREFIX}http_requests_total`,
-    help: 'HTTP requests answered, by method, route pattern and status.',
-    labelNames: ['method', 'route', 'status'],
-    registers: [registry],
-  });
-  const durations = new Histogram({
-    name: `${PREFIX}http_request_duration_seconds`,
-    help: 'Time to answer a request (until the route returned its response), by method and route pattern.',
-    labelNames: ['method', 'route'],
-    buckets: [
-      0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5,
-      5, 10,
-    ],
-    registers: [registry],
-  });
+  const http = httpSeries(PREFIX);
   const orders = new Gauge({
     name: `${PREFIX}orders`,
     help: 'Orders in the database, by status and provider.',
@@ -103,11 +89,7 @@ export function createMetrics(options: {
   });
 
   return {
-    request(method, route, status, seconds) {
-      const labels = {method, route, status: String(status)};
-      requests.inc(labels);
-      durations.observe({method, route}, seconds);
-    },
+    request: http.observe,
     webhookEvent: (provider, outcome) => webhooks.inc({provider, outcome}),
     outboxFailure: (channel) => outboxFailures.inc({channel}),
     providerCall: (provider, operation, outcome, seconds) =>
@@ -123,7 +105,7 @@ export function createMetrics(options: {
           outboxJobs.set({channel: row.channel, state: row.state}, row.count);
       }
       const own = await registry.metrics();
-      return `${own}\n${await processMetrics().metrics()}`;
+      return `${http.exposition()}\n${own}\n${await processMetrics().metrics()}`;
     },
     contentType: registry.contentType,
   };

@@ -1,7 +1,7 @@
 /**
  * What GET /metrics reads from the database at scrape time: orders counted by status and
- * provider, and the outbox's undone jobs by channel (pending: not tried yet; failed: tried and
- * due again later). Two grouped queries, whatever the number of orders.
+ * provider, and the outbox's undone jobs by channel (pending: not failed yet; failed: an attempt
+ * failed, and it is due again later). Two grouped queries, whatever the number of orders.
  */
 import {type Kysely, sql} from 'kysely';
 import type {Schema} from './sql-rows.js';
@@ -18,11 +18,13 @@ export async function sqlMetrics(db: Kysely<Schema>): Promise<StoreMetrics> {
       .selectFrom('outbox')
       .select([
         'channel',
-        sql<number>`case when attempts > 0 then 1 else 0 end`.as('failed'),
+        sql<number>`case when last_error is null then 0 else 1 end`.as(
+          'failed'
+        ),
         (eb) => eb.fn.countAll().as('count'),
       ])
       .where('done_at', 'is', null)
-      .groupBy(['channel', sql`case when attempts > 0 then 1 else 0 end`])
+      .groupBy(['channel', sql`case when last_error is null then 0 else 1 end`])
       .execute(),
   ]);
   return {

@@ -294,9 +294,18 @@ describe('GET /metrics', () => {
         }),
         1
       );
-      // The fulfilment hook went through: nothing of it is left.
       assert.equal(
-        value(samples, 'pay_checkout_outbox_jobs', {channel: 'hook'}),
+        value(samples, 'pay_checkout_outbox_jobs', {
+          channel: 'email',
+          state: 'pending',
+        }),
+        0
+      );
+      // The fulfilment hook went through.
+      assert.equal(
+        value(samples, 'pay_checkout_outbox_job_failures_total', {
+          channel: 'hook',
+        }),
         0
       );
     });
