@@ -10,7 +10,10 @@ import {silentLogger} from '../../server/log.js';
 import type {Order} from '../../server/orders/order.js';
 import {createSqlStore} from '../../server/orders/sql-store.js';
 import type {OrderStore} from '../../server/orders/store.js';
-import type {OutboxWorker} from '../../server/outbox/worker.js';
+import {
+  createOutboxWorker,
+  type OutboxWorker,
+} from '../../server/outbox/worker.js';
 import {createFulfiller} from '../../server/payments/fulfilment.js';
 import {
   type RefundDeps,
@@ -33,6 +36,7 @@ let store: OrderStore;
 let calls: Call[];
 let answer: Answer;
 let deps: RefundDeps;
+let outbox: OutboxWorker;
 let refunds = 0;
 
 // The provider as each test wants it: it records every call and answers with `answer`.
@@ -59,12 +63,15 @@ beforeEach(async () => {
   store = await createSqlStore({databaseUrl: database.url});
   calls = [];
   answer = succeeded;
-  // The outbox's rows are what this suite reads (which emails are owed); nothing delivers them.
-  const outbox = {
-    channels: ['email'],
-    run: async () => {},
-  } as unknown as OutboxWorker;
+  // The outbox's rows are what this suite reads (which emails are owed); its email channel
+  // sends nothing.
   const now = () => new Date();
+  outbox = createOutboxWorker({
+    store,
+    handlers: {email: async () => {}},
+    logger: silentLogger,
+    now,
+  });
   deps = {
     store,
     gateways: new Map([['stripe', gateway]]),
@@ -76,6 +83,7 @@ beforeEach(async () => {
 });
 
 afterEach(async () => {
+  await outbox.idle();
   await store.close();
   await database.drop();
 });
