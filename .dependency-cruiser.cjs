@@ -17,7 +17,7 @@ const SERVER_APP =
 // What routes and middleware share: the per-app context they are built from.
 const ROUTES = '^server/(routes|middleware|admin)/|^server/context\\.ts$';
 const CORE =
-  '^server/(catalog/[^/]+|money|errors|contract|validation|log|net|crc32|env|csp)\\.ts$';
+  '^server/(catalog/[^/]+|money|errors|contract|validation|log|net|crc32|env|csp|language)\\.ts$';
 
 /** A lower layer (`from`) that must not import the higher ones (`to`). */
 const layer = (name, from, to, comment) => ({

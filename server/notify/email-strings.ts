@@ -3,6 +3,8 @@
  * de, es, it, nl, pt-BR, ja, zh-Hans, ar), chosen for the order's locale the way the element
  * chooses its own table.
  */
+import {languageOf} from '../language.js';
+
 export interface EmailStrings {
   paidSubject: (shop: string, id: string) => string;
   paidIntro: string;
@@ -216,36 +218,13 @@ const STRINGS: Record<string, EmailStrings> = {
 /** The languages with a table. */
 export const emailLanguages: readonly string[] = Object.keys(STRINGS);
 
-/** A tag's language, script and region as Intl fills them in (`pt` → pt-Latn-BR), if it is one. */
-function likely(tag: string): Intl.Locale | undefined {
-  try {
-    return new Intl.Locale(tag).maximize();
-  } catch {
-    return undefined;
-  }
-}
-
-const TABLES = Object.keys(STRINGS).map((language) => ({
-  language,
-  likely: likely(language)!,
-}));
-
 /**
  * The table for `locale`: the one of the same language and script, the same region first
  * (`fr-CA` → fr, `pt-PT` → pt-BR, `zh-SG` → zh-Hans; `zh-TW`, in Traditional characters, and
- * anything unknown → en). The element's languageOf (widget/internal/messages.ts) chooses alike.
+ * anything unknown → en), by the rule product names follow too (../language.ts).
  */
 export function emailLanguage(locale: string): string {
-  const wanted = likely(locale);
-  if (!wanted) return 'en';
-  const same = TABLES.filter(
-    ({likely: table}) =>
-      table.language === wanted.language && table.script === wanted.script
-  );
-  return (
-    (same.find(({likely: table}) => table.region === wanted.region) ?? same[0])
-      ?.language ?? 'en'
-  );
+  return languageOf(locale, emailLanguages) ?? 'en';
 }
 
 export function emailStrings(locale: string): EmailStrings {
