@@ -8,6 +8,7 @@ const CHANNELS: Record<string, string> = {
   email: 'Buyer email',
   webhook: 'Your webhook',
   hook: 'Fulfilment hook',
+  'merchant-email': 'Merchant email',
 };
 
 export const jobLabel = (job: AdminJob) =>
