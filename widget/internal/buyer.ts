@@ -12,6 +12,8 @@
  * What the server accepts as an email (a dot and a top-level domain after the `@`), checked
  * before paying so the buyer fixes a typo here rather than reading a refusal.
  */
+export {resolveLocale} from './language.js';
+
 const EMAIL = /^[^\s@]+@[^\s@.]+(\.[^\s@.]+)*\.[^\s@.]{2,}$/;
 
 /** The contract's BCP 47 pattern for `locale`. */
@@ -22,18 +24,6 @@ export function emailProblem(value: string): '' | 'required' | 'invalid' {
   const email = value.trim();
   if (!email) return 'required';
   return email.length <= 254 && EMAIL.test(email) ? '' : 'invalid';
-}
-
-/** The first of `candidates` that is a language tag, canonical (`fr-ca` → `fr-CA`); else `en`. */
-export function resolveLocale(candidates: (string | undefined)[]): string {
-  for (const candidate of candidates) {
-    try {
-      if (candidate) return Intl.getCanonicalLocales(candidate)[0]!;
-    } catch {
-      // Not a language tag (`en_US`): Intl would throw on it. Try the next.
-    }
-  }
-  return 'en';
 }
 
 /** `locale` if the server takes it as the buyer's language (the contract's pattern). */

@@ -11,6 +11,9 @@
  * falls back to the provider's own (already localised) message, then to `errors.generic`.
  */
 import type {ProviderName} from './events.js';
+import {languageOf} from './language.js';
+
+export {languageOf};
 
 export interface Messages {
   orderSummary: string;
@@ -156,44 +159,6 @@ const en: Messages = {
 
 /** The tables loaded so far: English always, others once ./locales/load.ts has them. */
 const tables: Record<string, Messages> = {en};
-
-// Asked for at every render, of a handful of tags: each filled in once.
-const likelyTags = new Map<string, Intl.Locale | undefined>();
-
-/** A tag's language and script, filled in as Intl would (`pt` → pt-Latn-BR, `zh-TW` → zh-Hant-TW). */
-function likely(tag: string): Intl.Locale | undefined {
-  if (likelyTags.has(tag)) return likelyTags.get(tag);
-  let filled: Intl.Locale | undefined;
-  try {
-    filled = new Intl.Locale(tag).maximize();
-  } catch {
-    // Not a language tag.
-  }
-  if (likelyTags.size < 100) likelyTags.set(tag, filled);
-  return filled;
-}
-
-/**
- * The table `locale` would use among `languages`, if any: the one of the same language and
- * script, the same region first (`fr-CA` → `fr`, `pt` and `pt-PT` → `pt-BR`, `zh-SG` →
- * `zh-Hans`; `zh-TW`, written in Traditional characters, → none, so English).
- */
-export function languageOf(
-  locale: string,
-  languages: Iterable<string>
-): string | undefined {
-  const wanted = likely(locale);
-  if (!wanted) return undefined;
-  let found: string | undefined;
-  for (const language of languages) {
-    const table = likely(language);
-    if (table?.language !== wanted.language || table.script !== wanted.script)
-      continue;
-    if (table.region === wanted.region) return language;
-    found ??= language;
-  }
-  return found;
-}
 
 /** Adds a loaded table (./locales/*.ts). */
 export function addMessages(language: string, table: Messages): void {

@@ -12,8 +12,13 @@
  * element (./pay-checkout.component.ts) keeps the public properties and hands it its
  * lifecycle.
  */
-import {html, nothing, type PropertyValues} from 'lit';
-import type {Quote} from '../contract.js';
+import {
+  html,
+  nothing,
+  type PropertyValues,
+  type ReactiveControllerHost,
+} from 'lit';
+import type {CartItem, Quote} from '../contract.js';
 import {addStyles} from '../internal/add-styles.js';
 import {languageTag} from '../internal/buyer.js';
 import type {ProviderName} from '../internal/events.js';
@@ -38,7 +43,6 @@ import {ProvidersController} from './controllers/providers-controller.js';
 import {SessionController} from './controllers/session-controller.js';
 import type {HeadStart} from './controllers/session.js';
 import {ShippingController} from './controllers/shipping-controller.js';
-import type {PayCheckout} from './pay-checkout.component.js';
 import {emailField} from './templates/email-field.js';
 import {messageRegions} from './templates/message-regions.js';
 import {payButton} from './templates/pay-button.js';
@@ -47,8 +51,24 @@ import {providerChoice} from './templates/provider-choice.js';
 import {skeleton} from './templates/skeleton.js';
 import {summary} from './templates/summary.js';
 
+/** The element, as the checkout reads it: its public properties (./pay-checkout.component.ts). */
+export interface CheckoutHost extends ReactiveControllerHost, HTMLElement {
+  readonly renderRoot: HTMLElement | DocumentFragment;
+  readonly provider: string;
+  readonly currency: string;
+  readonly locale: string;
+  readonly server: string;
+  readonly mode: 'embedded' | 'hosted';
+  readonly returnUrl: string;
+  readonly email: string;
+  readonly noEmail: boolean;
+  items: CartItem[] | undefined;
+  readonly editable: boolean;
+  readonly discountCodes: boolean;
+}
+
 export class Checkout {
-  private readonly _host: PayCheckout;
+  private readonly _host: CheckoutHost;
 
   /** The buyer's language: its table and money. */
   private readonly _locale: LocaleController;
@@ -74,7 +94,7 @@ export class Checkout {
   private _details: CheckoutDetails = {};
 
   /** Starts on `host` (at once if it is connected), taking over `head` when it still fits. */
-  constructor(host: PayCheckout, head?: HeadStart) {
+  constructor(host: CheckoutHost, head?: HeadStart) {
     this._host = host;
     // After the element's own sheet, before the other chunks' (they load from here).
     if (host.shadowRoot) addStyles(host.shadowRoot, styles);
@@ -159,7 +179,7 @@ export class Checkout {
   }
 
   /** The element's `willUpdate`, once it has rendered. */
-  willUpdate(changed: PropertyValues<PayCheckout>): void {
+  willUpdate(changed: PropertyValues): void {
     if (
       changed.has('server') ||
       changed.has('provider') ||

@@ -5,12 +5,14 @@
 
 /*
  * What <pay-checkout> asks for the moment it connects, from the initial download, so that the
- * checkout chunk (./checkout.ts), the config, the first quote and the provider's code all
- * travel in the same round trip. The chunk takes these requests over (./controllers/session.ts).
+ * checkout chunk (./checkout.ts), the config, the first quote, the provider's code and the
+ * page language's table all travel in the same round trip. The chunk takes these requests over (./controllers/session.ts).
  */
 import type {CartItem} from '../contract.js';
 import {Api, defaultServer} from '../internal/api.js';
-import {cartItems} from '../internal/cart-items.js';
+import {cartItems} from './controllers/cart-items.js';
+import {languageOf, resolveLocale} from '../internal/language.js';
+import {localeChunks} from '../internal/locale-chunks.js';
 import {preloadProvider} from '../internal/providers/registry.js';
 import type {HeadStart} from './controllers/session.js';
 
@@ -19,6 +21,7 @@ interface HeadStartHost extends HTMLElement {
   readonly provider: string;
   readonly mode: 'embedded' | 'hosted';
   readonly currency: string;
+  readonly locale: string;
   readonly items: CartItem[] | undefined;
 }
 
@@ -41,5 +44,18 @@ export function headStart(host: HeadStartHost): HeadStart {
   // Handled once the chunk is in; until then a failure is not an unhandled rejection.
   for (const answer of [head.config, head.quote]) answer.catch(() => {});
   preloadProvider(host.provider, host.mode, {host, config: head.config});
+  // The page's language's table (the server's default, known later, may name another).
+  const language = languageOf(
+    resolveLocale([
+      host.locale,
+      document.documentElement.lang,
+      navigator.language,
+    ]),
+    Object.keys(localeChunks)
+  );
+  if (language)
+    (localeChunks as Record<string, () => Promise<object>>)[language]!().catch(
+      () => {}
+    );
   return head;
 }

@@ -16,9 +16,9 @@
 import type {ReactiveController, ReactiveControllerHost} from 'lit';
 import type {CartItem, Quote, QuoteRequest} from '../../contract.js';
 import {codeOf} from '../../internal/api.js';
-import {cartChildren, cartItems} from '../../internal/cart-items.js';
 import {emit, type PayCartChange} from '../../internal/events.js';
 import type {CheckoutDetails} from '../../internal/providers/provider.js';
+import {cartChildren, cartItems} from './cart-items.js';
 import type {PaymentController} from './payment-controller.js';
 import * as phases from './phases.js';
 import type {ProvidersController} from './providers-controller.js';

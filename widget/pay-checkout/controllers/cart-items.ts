@@ -2,8 +2,8 @@
  * @license
  * SPDX-License-Identifier: MIT
  */
-import type {CartItem} from '../contract.js';
-import {PayItem} from '../pay-item/pay-item.component.js';
+import type {CartItem} from '../../contract.js';
+import {PayItem} from '../../pay-item/pay-item.component.js';
 
 /** The element whose cart this is: the `items` property, or its `<pay-item>` children. */
 interface CartSource extends HTMLElement {
