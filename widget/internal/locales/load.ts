@@ -11,6 +11,7 @@
  * the provider chunks and the shipping chunk hold English only and a buyer downloads one
  * language.
  */
+import {localeChunks} from '../locale-chunks.js';
 import {addMessages, languageOf, type Messages} from '../messages.js';
 import type {ShippingMessages} from '../shipping-messages.js';
 import {addShippingTable} from './shipping-tables.js';
@@ -25,17 +26,8 @@ export interface LocaleTables {
   shipping: ShippingMessages;
 }
 
-const loaders: Record<string, () => Promise<LocaleTables>> = {
-  fr: () => import('./fr.js'),
-  de: () => import('./de.js'),
-  es: () => import('./es.js'),
-  it: () => import('./it.js'),
-  nl: () => import('./nl.js'),
-  'pt-BR': () => import('./pt-BR.js'),
-  ja: () => import('./ja.js'),
-  'zh-Hans': () => import('./zh-Hans.js'),
-  ar: () => import('./ar.js'),
-};
+// The chunks by language: ../locale-chunks.ts, which the initial download also reads.
+const loaders: Record<string, () => Promise<LocaleTables>> = localeChunks;
 
 /** The languages with a chunk here (English's table is ../messages.ts). */
 export function localeLanguages(): string[] {
