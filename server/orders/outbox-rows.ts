@@ -17,6 +17,11 @@ export interface NewJob {
   kind: string;
   channel: Channel;
   event: OrderEventType;
+  /**
+   * Written already held until then, by the worker of the process that wrote it (it runs the
+   * job right after the commit, with the order in hand); unset, any worker may take it at once.
+   */
+  lockedUntil?: string;
 }
 
 export interface OutboxJob extends NewJob {

@@ -25,6 +25,7 @@ import {
   nextUpdatedAt,
   type OrdersTable,
   toOrder,
+  writtenJobs,
 } from './sql-rows.js';
 import type {LedgerEntry, UpdateResult} from './store.js';
 
@@ -59,6 +60,7 @@ const JOB_COLUMNS = [
   'channel',
   'event',
   'next_attempt_at',
+  'locked_until',
   'created_at',
 ] as const;
 const quoted = (columns: readonly string[]) =>
@@ -80,6 +82,8 @@ export function sqliteStatements(
   return {
     get: (sql: string, params: readonly unknown[]) =>
       prepare(sql).all(params)[0] as Row | undefined,
+    all: (sql: string, params: readonly unknown[]) =>
+      prepare(sql).all(params) as Row[],
     run: (sql: string, params: readonly unknown[]) =>
       Number(prepare(sql).run(params).changes),
     /** BEGIN IMMEDIATE (the write lock at once, also against another process) … COMMIT. */
@@ -171,14 +175,22 @@ export function applyOnSqlite(
 
     const order: Order = {...previous, ...patch!, updatedAt};
     const jobs = jobRows(jobsFor?.(previous, order) ?? [], now);
+    let written: string[] = [];
     if (jobs.length) {
       const row = `(${JOB_COLUMNS.map(() => '?').join(', ')})`;
-      sql.run(
-        `insert into "outbox" (${quoted(JOB_COLUMNS)}) values ${jobs.map(() => row).join(', ')} on conflict ("order_id", "kind") do nothing`,
-        jobs.flatMap((job) => JOB_COLUMNS.map((column) => job[column]))
-      );
+      written = sql
+        .all(
+          `insert into "outbox" (${quoted(JOB_COLUMNS)}) values ${jobs.map(() => row).join(', ')} on conflict ("order_id", "kind") do nothing returning "id"`,
+          jobs.flatMap((job) => JOB_COLUMNS.map((column) => job[column]))
+        )
+        .map((r) => r.id as string);
     }
-    return {outcome: 'changed', order, previous};
+    return {
+      outcome: 'changed',
+      order,
+      previous,
+      jobs: writtenJobs(jobs, written),
+    };
   });
 }
 
@@ -263,15 +275,42 @@ export function postgresFastPath(
           `(${placeholders(JOB_COLUMNS.length, start + i * JOB_COLUMNS.length)})`
       );
       values.push(...jobs.flatMap((job) => JOB_COLUMNS.map((c) => job[c])));
-      insertJobs = `, "jobs" as (insert into "outbox" (${quoted(JOB_COLUMNS)}) select * from (values ${rows.join(', ')}) as "new" (${quoted(JOB_COLUMNS)}) where exists (select 1 from "changed") on conflict ("order_id", "kind") do nothing)`;
+      insertJobs = `, "jobs" as (insert into "outbox" (${quoted(JOB_COLUMNS)}) select * from (values ${rows.join(', ')}) as "new" (${quoted(JOB_COLUMNS)}) where exists (select 1 from "changed") on conflict ("order_id", "kind") do nothing returning "id")`;
     }
     // The update first: it takes the order's row lock before the ledger's key, as the locking
     // path does, so that two copies of one event can never wait for each other.
-    const row = await query<{duplicate: boolean; changed: boolean}>(
-      `with ${prior}, "changed" as (update "orders" set ${set} where "id" = $4 and "updated_at" = $5 and not exists (select 1 from "prior") returning "id"), "ledger" as (insert into "processed_events" (${LEDGER_COLUMNS}) select $1::varchar, $2::varchar, $3::varchar, "id" from "changed" on conflict ("provider", "event_id") do nothing)${insertJobs} select exists (select 1 from "prior") as "duplicate", exists (select 1 from "changed") as "changed"`,
+    const row = await query<{
+      duplicate: boolean;
+      changed: boolean;
+      jobs?: string[];
+    }>(
+      `with ${prior}, "changed" as (update "orders" set ${set} where "id" = $4 and "updated_at" = $5 and not exists (select 1 from "prior") returning "id"), "ledger" as (insert into "processed_events" (${LEDGER_COLUMNS}) select $1::varchar, $2::varchar, $3::varchar, "id" from "changed" on conflict ("provider", "event_id") do nothing)${insertJobs} select exists (select 1 from "prior") as "duplicate", exists (select 1 from "changed") as "changed"${insertJobs && ', array(select "id" from "jobs") as "jobs"'}`,
       values
     );
     if (row.duplicate) return {outcome: 'duplicate'};
-    return row.changed ? {outcome: 'changed', order, previous: seen} : 'retry';
+    if (!row.changed) return 'retry';
+    return {
+      outcome: 'changed',
+      order,
+      previous: seen,
+      jobs: writtenJobs(jobs, row.jobs ?? []),
+    };
   };
 }
+
+// ---- After the answer: the outbox's jobs done, the orders fulfilled -------------------------
+
+/** SQLite: marks jobs done, one statement for any number (as sql-outbox.ts's completeJobs). */
+export function completeJobsOnSqlite(
+  sql: SqliteStatements,
+  ids: readonly string[],
+  now: string
+) {
+  sql.run(
+    `update "outbox" set "done_at" = ?, "locked_until" = null, "attempts" = "attempts" + 1 where "id" in (select value from json_each(?))`,
+    [now, JSON.stringify(ids)]
+  );
+}
+
+/** SQLite: the orders whose fulfilment hook has run, at `?`: one statement for any number. */
+export const MARK_FULFILLED = `update "orders" set "fulfilled_at" = ? where "id" in (select value from json_each(?))`;

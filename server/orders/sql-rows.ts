@@ -208,6 +208,7 @@ export function changeColumns(
 
 /** The outbox rows for new jobs, due at once (`at`: now, which the order's updated_at may be just after). */
 export function jobRows(jobs: readonly NewJob[], at: string) {
+  // (OutboxJob's fields are read back from these by toJob, for the jobs actually written.)
   return jobs.map((job) => ({
     id: `job_${randomUUID()}`,
     order_id: job.orderId,
@@ -215,9 +216,30 @@ export function jobRows(jobs: readonly NewJob[], at: string) {
     channel: job.channel,
     event: job.event,
     next_attempt_at: at,
-    locked_until: null,
+    locked_until: job.lockedUntil ?? null,
     last_error: null,
     created_at: at,
     done_at: null,
   }));
+}
+
+/** The jobs of `rows` (jobRows's) that were written, as the outbox sees them. */
+export function writtenJobs(
+  rows: ReturnType<typeof jobRows>,
+  written: readonly string[]
+): OutboxJob[] {
+  const ids = new Set(written);
+  return rows
+    .filter((row) => ids.has(row.id))
+    .map((row) => ({
+      id: row.id,
+      orderId: row.order_id,
+      kind: row.kind,
+      channel: row.channel,
+      event: row.event,
+      attempts: 0,
+      nextAttemptAt: row.next_attempt_at,
+      createdAt: row.created_at,
+      ...(row.locked_until !== null && {lockedUntil: row.locked_until}),
+    }));
 }

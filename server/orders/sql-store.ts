@@ -15,8 +15,11 @@ import type {PaymentProvider} from '../contract.js';
 import {type Logger, silentLogger} from '../log.js';
 import {migrateToLatest, pendingMigrations} from './migrations.js';
 import {cachingSqlite, namingPool} from './prepared.js';
+import {batched, groupBy} from './batch.js';
 import {
   applyOnSqlite,
+  completeJobsOnSqlite,
+  MARK_FULFILLED,
   NEEDS_DISCOUNT_MOVE,
   ORDER_NOT_FOUND,
   postgresFastPath,
@@ -43,6 +46,7 @@ import {
   nextUpdatedAt,
   type OrdersTable,
   pricingColumns,
+  writtenJobs,
   type Schema,
   toOrder,
 } from './sql-rows.js';
@@ -180,8 +184,11 @@ class SqlOrderStore implements OrderStore {
   lockJob: OrderStore['lockJob'] = (...args) => this.outbox.lockJob(...args);
   claimJobs: OrderStore['claimJobs'] = (...args) =>
     this.outbox.claimJobs(...args);
-  completeJobs: OrderStore['completeJobs'] = (...args) =>
-    this.outbox.completeJobs(...args);
+  completeJobs: OrderStore['completeJobs'] = async (ids, now) => {
+    if (!this.fast.sqlite) return this.outbox.completeJobs(ids, now);
+    if (ids.length)
+      await this.onSqlite((sql) => completeJobsOnSqlite(sql, ids, now));
+  };
   failJob: OrderStore['failJob'] = (...args) => this.outbox.failJob(...args);
   jobs: OrderStore['jobs'] = (...args) => this.outbox.jobs(...args);
 
@@ -310,11 +317,15 @@ class SqlOrderStore implements OrderStore {
     return row?.token_hash;
   }
 
-  /** A statement on SQLite's one connection, taken from Kysely so no transaction is open on it. */
-  private sqliteRead(sql: string, params: readonly unknown[]) {
-    return this.db
-      .connection()
-      .execute(async () => this.fast.sqlite!.get(sql, params));
+  /** Statements on SQLite's one connection, taken from Kysely so no transaction is open on it. */
+  private onSqlite<T>(
+    work: (sql: NonNullable<FastPath['sqlite']>) => T
+  ): Promise<T> {
+    return this.db.connection().execute(async () => work(this.fast.sqlite!));
+  }
+
+  private sqliteRead(text: string, params: readonly unknown[]) {
+    return this.onSqlite((sql) => sql.get(text, params));
   }
 
   async update(
@@ -375,21 +386,24 @@ class SqlOrderStore implements OrderStore {
       .where('id', '=', orderId);
     const order = {...previous, ...patch, updatedAt};
     const jobs = jobRows(jobsFor?.(previous, order) ?? [], at);
+    let written: {id: string}[] = [];
     if (!jobs.length) await update.execute();
     else if (this.dialect === 'postgres')
       // One round trip: the order's update runs as a data-modifying CTE of the jobs' insert.
-      await trx
+      written = await trx
         .with('changed', () => update.returning('id'))
         .insertInto('outbox')
         .values(jobs)
         .onConflict((oc) => oc.columns(['order_id', 'kind']).doNothing())
+        .returning('id')
         .execute();
     else {
       await update.execute();
-      await trx
+      written = await trx
         .insertInto('outbox')
         .values(jobs)
         .onConflict((oc) => oc.columns(['order_id', 'kind']).doNothing())
+        .returning('id')
         .execute();
     }
     await moveDiscountUse(
@@ -399,7 +413,15 @@ class SqlOrderStore implements OrderStore {
       updatedAt,
       this.logger
     );
-    return {outcome: 'changed', order, previous};
+    return {
+      outcome: 'changed',
+      order,
+      previous,
+      jobs: writtenJobs(
+        jobs,
+        written.map((row) => row.id)
+      ),
+    };
   }
 
   /**
@@ -472,13 +494,26 @@ class SqlOrderStore implements OrderStore {
     return rows.map(toOrder);
   }
 
-  async markFulfilled(orderId: string, at: string): Promise<void> {
-    await this.db
-      .updateTable('orders')
-      .set({fulfilled_at: at})
-      .where('id', '=', orderId)
-      .execute();
-  }
+  // The outbox's hook jobs run many orders at once: their fulfilled_at go in one statement
+  // per instant (batch.ts), not one per order.
+  markFulfilled: OrderStore['markFulfilled'] = (orderId, at) =>
+    this.fulfilments({orderId, at});
+
+  private readonly fulfilments = batched<{orderId: string; at: string}>(
+    async (marks) => {
+      for (const [at, group] of groupBy(marks, (mark) => mark.at)) {
+        const ids = group.map((mark) => mark.orderId);
+        if (this.fast.sqlite)
+          await this.onSqlite((fast) =>
+            fast.run(MARK_FULFILLED, [at, JSON.stringify(ids)])
+          );
+        else
+          await sql`update "orders" set "fulfilled_at" = ${at} where "id" = any(${ids})`.execute(
+            this.db
+          );
+      }
+    }
+  );
 
   async readiness(): Promise<StoreReadiness> {
     try {

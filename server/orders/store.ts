@@ -26,7 +26,13 @@ export type UpdateResult =
   /** The ledger already held this event: nothing was read or changed. */
   | {outcome: 'duplicate'}
   | {outcome: 'unchanged'; order: Order}
-  | {outcome: 'changed'; order: Order; previous: Order};
+  | {
+      outcome: 'changed';
+      order: Order;
+      previous: Order;
+      /** The jobs this change wrote (a kind the order had already is not written again). */
+      jobs: OutboxJob[];
+    };
 
 /**
  * One use of a discount code, taken with the order that applies it. `limit` is the code's

@@ -28,6 +28,14 @@ export interface OutboxWorker {
   channels: readonly Channel[];
   /** Runs what is due now (of one order, if given); resolves when those jobs have run. */
   run(orderId?: string): Promise<void>;
+  /** Until when a job written at `at` is held for this worker to run (holdUntil, runHeld). */
+  holdUntil(at: Date): string;
+  /**
+   * Runs jobs this process has just written, held for it until holdUntil, with the order they
+   * were written with: nothing to claim or read first. A crash leaves them to any worker once
+   * the hold ends, as a crash after a claim does.
+   */
+  runHeld(order: Order, jobs: readonly OutboxJob[]): Promise<void>;
   /** Starts running due jobs every `intervalMs`. */
   start(intervalMs: number): void;
   stop(): void;
@@ -128,6 +136,35 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
     return scheduled;
   }
 
+  // Held jobs handed over in one turn of the event loop (many webhooks answered at once) run
+  // together and are marked done in one statement. Jobs of one order run in the order given.
+  let held = new Map<string, {order: Order; jobs: OutboxJob[]}>();
+  let heldScheduled: Promise<void> | undefined;
+  function runHeld(order: Order, jobs: readonly OutboxJob[]) {
+    const entry = held.get(order.id);
+    // A later change's order stands for both, as a claimed job gets the order as it is now.
+    if (entry) held.set(order.id, {order, jobs: [...entry.jobs, ...jobs]});
+    else held.set(order.id, {order, jobs: [...jobs]});
+    heldScheduled ??= track(
+      new Promise<void>((resolve) => setImmediate(resolve)).then(async () => {
+        const batch = held;
+        held = new Map();
+        heldScheduled = undefined;
+        const done: string[] = [];
+        const runs = await Promise.allSettled(
+          [...batch.values()].map(async (entry) => {
+            for (const job of entry.jobs)
+              if (await runJob(job, entry.order)) done.push(job.id);
+          })
+        );
+        await store.completeJobs(done, now().toISOString());
+        const failed = runs.find((run) => run.status === 'rejected');
+        if (failed) throw failed.reason;
+      })
+    );
+    return heldScheduled;
+  }
+
   function track(promise: Promise<void>) {
     const tracked = promise
       .catch((error: unknown) =>
@@ -143,6 +180,8 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
       (channel) => handlers[channel]
     ),
     run: (orderId) => schedule(orderId),
+    holdUntil: (at) => new Date(at.getTime() + leaseMs).toISOString(),
+    runHeld,
     start(intervalMs) {
       timer ??= setInterval(() => void schedule(), intervalMs);
       timer.unref?.();

@@ -33,17 +33,26 @@ export function createFulfiller(
 ): Fulfiller {
   return {
     async apply(orderId, event, ledger, seen) {
-      const at = now().toISOString();
+      const clock = now();
+      const at = clock.toISOString();
+      // The jobs are written held for this process's worker, which runs them right after.
+      const heldUntil = outbox.holdUntil(clock);
       const result = await store.update(
         orderId,
         (order) => applyPaymentEvent(order, event, at),
         ledger,
-        (previous, next) => jobsForChange(previous, next, outbox.channels),
+        (previous, next) =>
+          jobsForChange(previous, next, outbox.channels).map((job) => ({
+            ...job,
+            lockedUntil: heldUntil,
+          })),
         seen
       );
       // Not awaited by design: a provider's request is answered once the change is stored;
       // slow work (SMTP, the merchant's server) runs after, and is retried from the outbox.
-      if (result.outcome !== 'not_found') void outbox.run(orderId);
+      if (result.outcome === 'changed' && result.jobs.length)
+        void outbox.runHeld(result.order, result.jobs);
+      else if (result.outcome !== 'not_found') void outbox.run(orderId);
       return result;
     },
   };
