@@ -130,6 +130,11 @@ export async function startServer(env: NodeJS.ProcessEnv) {
       ? `Demo:   the demo shop is served at ${publicUrl}/${development ? '' : ' (SERVE_DEMO=1)'}`
       : 'Demo:   off (SERVE_DEMO=1 serves it); no development pages'
   );
+  console.log(
+    config.admin
+      ? `Admin:  ${publicUrl}/admin (sign in with ${[config.admin.token && 'ADMIN_TOKEN', config.admin.passwordHash && 'the password'].filter(Boolean).join(' or ')})`
+      : 'Admin:  off (ADMIN_TOKEN or ADMIN_PASSWORD_HASH turns /admin on)'
+  );
   if (config.trustProxy)
     console.log(
       'Proxy:  TRUST_PROXY=1: the client address is the last X-Forwarded-For hop; X-Forwarded-Proto/Host are checked against PUBLIC_URL, never trusted'
