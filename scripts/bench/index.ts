@@ -270,9 +270,10 @@ async function main() {
       'events',
       'acknowledged/s',
       'p99 ms',
+      'server CPU µs/event',
       '× bare Hono (requests/s)',
     ]);
-    row(['---', '---', '---', '---', '---']);
+    row(['---', '---', '---', '---', '---', '---']);
     for (const [name] of stores) {
       const {distinct, duplicate} = rounds.webhooks[name]!;
       row([
@@ -280,6 +281,7 @@ async function main() {
         'distinct (each pays an order)',
         fmtSpread(spread(distinct.map(rps))),
         fmtSpread(spread(distinct.map(p99))),
+        fmtSpread(spread(distinct.map(cpu))),
         fmtSpread(perRound(distinct, rounds.hono, rps), 2),
       ]);
       row([
@@ -287,11 +289,12 @@ async function main() {
         'duplicates (the same again)',
         fmtSpread(spread(duplicate.map(rps))),
         fmtSpread(spread(duplicate.map(p99))),
+        fmtSpread(spread(duplicate.map(cpu))),
         fmtSpread(perRound(duplicate, rounds.hono, rps), 2),
       ]);
     }
     if (!postgres)
-      say('| PostgreSQL | — | not measured: set BENCH_DATABASE_URL | | |');
+      say('| PostgreSQL | — | not measured: set BENCH_DATABASE_URL | | | |');
     say();
     say(
       `${fmt(EVENTS)} signed \`payment_intent.succeeded\` events per round over 32 connections, for orders created just before. Goal: ≥ 5,000/s on SQLite and ≥ 2,000/s on PostgreSQL, p99 < 20 ms.`
@@ -347,17 +350,22 @@ async function main() {
         await createOrders(`http://127.0.0.1:${server.port}`, EVENTS)
       );
       const webhookUrl = url(server, '/api/webhooks/stripe');
-      rounds.webhooks[name]!.distinct.push(
-        check(
-          `${name} webhooks`,
+      // The server's CPU per event, the outbox's work after the answers included (it has
+      // 200 ms to finish it before the reading).
+      const perEvent = async (label: string) => {
+        const cpuBefore = server.cpuMs();
+        const result = check(
+          label,
           await load({url: webhookUrl, sequence: events})
-        )
-      );
+        );
+        await new Promise((resolve) => setTimeout(resolve, 200));
+        result.cpuUsPerRequest =
+          ((server.cpuMs() - cpuBefore) * 1000) / result.count;
+        return result;
+      };
+      rounds.webhooks[name]!.distinct.push(await perEvent(`${name} webhooks`));
       rounds.webhooks[name]!.duplicate.push(
-        check(
-          `${name} duplicates`,
-          await load({url: webhookUrl, sequence: events})
-        )
+        await perEvent(`${name} duplicates`)
       );
     }
   }
