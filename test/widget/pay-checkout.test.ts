@@ -63,6 +63,24 @@ describe('<pay-checkout>', () => {
       expect(part(el, 'summary')).to.not.equal(null);
     });
 
+    it('asks for the config and the first quote once: the checkout takes over what the element sent at connect', async () => {
+      await ready(twoTees());
+
+      expect(server.requestsTo('/api/config')).to.have.length(1);
+      expect(server.requestsTo('/api/quote')).to.have.length(1);
+    });
+
+    it('quotes the cart as it is once the checkout is in, when it changed after connect', async () => {
+      const release = server.hold('/api/quote');
+      const el = await fixture<PayCheckout>(twoTees());
+      el.items = [{sku: 'mug', quantity: 1}];
+      release();
+      await waitUntil(
+        () => text(part(el, 'total')) === `Total ${money(12.34, 'USD')}`,
+        'the changed cart was not quoted'
+      );
+    });
+
     it('fetches the config and the quote in parallel from the server attribute', async () => {
       const release = server.hold('/api/config');
       const pending = fixture<PayCheckout>(
