@@ -54,6 +54,16 @@ export function isSettled(status: OrderStatus): boolean {
   return SETTLED_STATUSES.has(status);
 }
 
+/**
+ * Dispute statuses after which the money stays with the seller (Stripe's won and its closed
+ * inquiry; our `won` for PayPal): a payment that lands after one is paid, not disputed.
+ */
+const SELLER_KEPT = new Set(['won', 'warning_closed']);
+
+/** A dispute recorded before the payment landed, and not ended in the seller's favour. */
+const disputedBeforePaid = (order: Order) =>
+  order.disputeStatus !== undefined && !SELLER_KEPT.has(order.disputeStatus);
+
 /** The status of a settled order given what has been refunded so far. */
 function settledStatus(order: Order, amountRefunded: number): OrderStatus {
   if (amountRefunded <= 0) return 'paid';
@@ -97,7 +107,10 @@ export function applyPaymentEvent(
       return {
         ...adopt,
         ...handOver,
-        status: settledStatus(order, order.amountRefunded),
+        // A dispute reported before the payment itself (events out of order) holds once it lands.
+        status: disputedBeforePaid(order)
+          ? 'disputed'
+          : settledStatus(order, order.amountRefunded),
         paidAt: now,
       };
     }
@@ -129,11 +142,18 @@ export function applyPaymentEvent(
       const newDispute =
         event.dispute !== undefined && event.dispute.id !== order.dispute?.id;
       if (
-        order.status === 'disputed' &&
         order.disputeStatus === event.disputeStatus &&
-        !newDispute
+        !newDispute &&
+        (order.status === 'disputed' || !isSettled(order.status))
       )
         return null;
+      // Before the payment is known, only record it (as a refund is): the payment finds it.
+      if (OPEN_STATUSES.has(order.status))
+        return {
+          ...adopt,
+          disputeStatus: event.disputeStatus,
+          ...(newDispute && {dispute: event.dispute}),
+        };
       return isSettled(order.status)
         ? {
             ...adopt,
@@ -144,6 +164,11 @@ export function applyPaymentEvent(
         : null;
     }
     case 'dispute_closed': {
+      // Closed before the payment is known: recorded, so the payment knows how it ended.
+      if (OPEN_STATUSES.has(order.status) && order.disputeStatus !== undefined)
+        return order.disputeStatus === event.disputeStatus
+          ? null
+          : {...adopt, disputeStatus: event.disputeStatus};
       if (order.status !== 'disputed') return null;
       // A won dispute gives the money back; a lost one keeps the order marked disputed.
       const status =

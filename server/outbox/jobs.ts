@@ -19,7 +19,11 @@ export function eventsForChange(
   next: Order
 ): {event: OrderEventType; key: string}[] {
   const events: {event: OrderEventType; key: string}[] = [];
-  if (!isSettled(previous.status) && receivedMoney(next)) {
+  // An order whose payment lands already disputed (the dispute was reported first) was paid too.
+  if (
+    !isSettled(previous.status) &&
+    (receivedMoney(next) || next.status === 'disputed')
+  ) {
     events.push({event: 'order.paid', key: 'order.paid'});
   }
   if (isSettled(next.status) && next.amountRefunded > 0) {
@@ -33,9 +37,9 @@ export function eventsForChange(
       });
   }
   if (
-    isSettled(next.status) &&
+    next.status === 'disputed' &&
     next.dispute &&
-    next.dispute.id !== previous.dispute?.id
+    (next.dispute.id !== previous.dispute?.id || !isSettled(previous.status))
   )
     events.push({
       event: 'order.disputed',

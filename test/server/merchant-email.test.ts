@@ -213,6 +213,30 @@ describe('the merchant email', () => {
     );
   });
 
+  it('tells of a dispute that arrives before the payment, once the payment lands', async () => {
+    const {server, mailer} = await paidServer();
+    const opened = stripeEvent('charge.dispute.created', dispute('dp_early'));
+    await deliver(server, opened);
+    let order = (await server.store.get('ord_A'))!;
+    assert.equal(order.status, 'pending');
+    assert.equal(order.dispute?.id, 'dp_early');
+    assert.equal(mailer.toMerchant().length, 0);
+    await deliver(server, paid());
+    await deliver(server, paid());
+    await deliver(server, opened);
+    order = (await server.store.get('ord_A'))!;
+    assert.equal(order.status, 'disputed');
+    const subjects = mailer.toMerchant().map((m) => m.subject);
+    assert.equal(subjects.length, 2, subjects.join('\n'));
+    assert.equal(subjects.filter((s) => s.includes('new order')).length, 1);
+    assert.equal(subjects.filter((s) => s.includes('dispute')).length, 1);
+    // The sale happened: the fulfilment hook ran once.
+    assert.deepEqual(
+      server.fulfilled.map((o) => o.id),
+      ['ord_A']
+    );
+  });
+
   it('is not sent without MERCHANT_EMAIL (the buyer’s is)', async () => {
     const {server, mailer} = await paidServer({merchantEmail: undefined});
     await deliver(server, paid());
