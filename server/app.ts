@@ -217,7 +217,14 @@ export function createCheckoutServer(options: CheckoutServerOptions) {
     .route('/orders', orderRoutes(ctx))
     .route('/webhooks', webhookRoutes(ctx))
     // POST /api/admin/orders/:id/refunds, with ADMIN_TOKEN only (else nothing is there).
-    .route('/admin', adminApiRoutes(ctx, options.admin?.token))
+    .route(
+      '/admin',
+      adminApiRoutes(
+        ctx,
+        options.admin?.token,
+        options.clientAddress ?? socketAddress
+      )
+    )
     .all('*', () => {
       throw new ApiError(404, 'not_found', 'No such endpoint.');
     });

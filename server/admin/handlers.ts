@@ -184,15 +184,13 @@ export function adminPages(deps: AdminDeps): Hono<AdminEnv> {
         problem: `Type the amount to refund in ${order.currency.toUpperCase()}, e.g. 12.50.`,
       });
     const actor = actorOf(c.get('session'));
-    const outcome = await refundOrder(ctx, {orderId, amount, key, actor});
-    await audit(c, {
-      action: 'refund',
+    // refundOrder writes the audit row (as it does for the API and the command).
+    const outcome = await refundOrder(ctx, {
       orderId,
-      detail: `${full ? 'full' : `amount ${amount}`}: ${
-        outcome.ok
-          ? `${outcome.created ? '' : 'repeat, '}${outcome.refund.status}, ${outcome.refund.amount}`
-          : outcome.error.code
-      }`,
+      amount,
+      key,
+      actor,
+      clientAddress: deps.clientAddress(c),
     });
     if (!outcome.ok)
       return showOrder(c, orderId, {

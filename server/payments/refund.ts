@@ -33,6 +33,8 @@ export interface RefundInput {
   key: string;
   /** Who asks, for the record: `admin`, `api`, `cli:<user>`… */
   actor: string;
+  /** Where the request came from (the socket's address), for the audit log. */
+  clientAddress?: string;
 }
 
 export type RefundOutcome =
@@ -51,7 +53,32 @@ export const providerRefundKey = (refund: Refund) =>
 
 const refused = (error: ApiError): RefundOutcome => ({ok: false, error});
 
+/**
+ * Refunds as above, and writes the attempt and its outcome to the audit log, whoever asked
+ * (the admin's form, the API, the command), so that every refund has one record of who.
+ */
 export async function refundOrder(
+  deps: RefundDeps,
+  input: RefundInput
+): Promise<RefundOutcome> {
+  const outcome = await reserveAndAsk(deps, input);
+  const amount = input.amount === undefined ? 'full' : `amount ${input.amount}`;
+  await deps.store.admin.audit({
+    at: deps.now().toISOString(),
+    actor: input.actor.slice(0, 128) || 'unknown',
+    action: 'refund',
+    orderId: input.orderId.slice(0, 64),
+    clientAddress: input.clientAddress,
+    detail: `${amount}: ${
+      outcome.ok
+        ? `${outcome.created ? '' : 'repeat, '}${outcome.refund.status}, ${outcome.refund.amount}`
+        : outcome.error.code
+    }`,
+  });
+  return outcome;
+}
+
+async function reserveAndAsk(
   deps: RefundDeps,
   input: RefundInput
 ): Promise<RefundOutcome> {

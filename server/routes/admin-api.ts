@@ -9,6 +9,7 @@ import {bearerAuth} from 'hono/bearer-auth';
 import {HTTPException} from 'hono/http-exception';
 import {z} from 'zod';
 import type {CheckoutContext} from '../context.js';
+import type {ClientAddress} from '../middleware/rate-limit.js';
 import {ApiError, invalidRequest} from '../errors.js';
 import {type Refund, refundOrder} from '../payments/refund.js';
 import {readJson} from '../validation.js';
@@ -63,7 +64,11 @@ function adminBearer(token: string): MiddlewareHandler {
 }
 
 /** Mounted at /api/admin; empty (every path a 404) without a token. */
-export function adminApiRoutes(ctx: CheckoutContext, token?: string): Hono {
+export function adminApiRoutes(
+  ctx: CheckoutContext,
+  token: string | undefined,
+  clientAddress: ClientAddress
+): Hono {
   const app = new Hono();
   if (!token) return app;
   app.use('*', adminBearer(token), async (c, next) => {
@@ -86,6 +91,7 @@ export function adminApiRoutes(ctx: CheckoutContext, token?: string): Hono {
       amount: body.amount,
       key,
       actor: 'api',
+      clientAddress: clientAddress(c),
     });
     if (!outcome.ok) throw outcome.error;
     return c.json(

@@ -133,6 +133,19 @@ describe('POST /api/admin/orders/:id/refunds with Stripe', () => {
     stored = (await h.server.store.get(order.id))!;
     assert.equal(stored.status, 'refunded');
     assert.equal(stored.amountRefunded, order.total);
+    // Each request is in the audit log, refused ones too, as the API's.
+    const audited = (
+      await h.server.store.admin.auditLog({orderId: order.id, limit: 10})
+    )
+      .filter((entry) => entry.action === 'refund')
+      .map((entry) => `${entry.actor} ${entry.detail}`)
+      .reverse();
+    assert.deepEqual(audited, [
+      'api amount 1000: succeeded, 1000',
+      'api amount 1000: repeat, succeeded, 1000',
+      `api amount ${order.total}: refund_amount_too_large`,
+      `api full: succeeded, ${order.total - 1000}`,
+    ]);
     const refunds = h.emulator.events
       .list('refund.created')
       .map((e) => (e.data.object as {payment_intent: string}).payment_intent);

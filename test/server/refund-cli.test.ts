@@ -76,6 +76,7 @@ describe('pay-checkout-server refund', () => {
       return {
         order: (await store.get(id))!,
         refunds: await store.refunds.forOrder(id),
+        audit: await store.admin.auditLog({orderId: id, limit: 10}),
       };
     } finally {
       await store.close();
@@ -100,6 +101,16 @@ describe('pay-checkout-server refund', () => {
       [
         [1250, 'succeeded', true],
         [3750, 'succeeded', true],
+      ]
+    );
+    assert.deepEqual(
+      (await stored('ord_cli_1')).audit.map((entry) => [
+        entry.actor.startsWith('cli'),
+        entry.detail,
+      ]),
+      [
+        [true, 'full: succeeded, 3750'],
+        [true, 'amount 1250: succeeded, 1250'],
       ]
     );
     const stripe = emulatorClient(emulator);
