@@ -77,15 +77,7 @@ const discountCodeSchema = z
   .max(64)
   .transform((code) => code.toUpperCase() || undefined);
 
-export const quoteRequestSchema = cartSchema.extend({
-  shippingAddress: addressSchema.optional(),
-  shippingRate: shippingRateSchema.optional(),
-  discountCode: discountCodeSchema.optional(),
-});
-
-const emailSchema = z.email().max(254);
-
-/** A BCP 47 tag such as "en" or "fr-CA": the buyer's language, for their emails. */
+/** A BCP 47 tag such as "en" or "fr-CA": the buyer's language, for names and emails. */
 const localeSchema = z
   .string()
   .max(35)
@@ -94,10 +86,18 @@ const localeSchema = z
     'must be a BCP 47 language tag'
   );
 
+export const quoteRequestSchema = cartSchema.extend({
+  shippingAddress: addressSchema.optional(),
+  shippingRate: shippingRateSchema.optional(),
+  discountCode: discountCodeSchema.optional(),
+  locale: localeSchema.optional(),
+});
+
+const emailSchema = z.email().max(254);
+
 /** What every create takes besides the quote's fields. */
 const buyerFields = {
   email: emailSchema.optional(),
-  locale: localeSchema.optional(),
   billingAddress: addressSchema.optional(),
   /** The total the buyer saw; a different repriced total answers 409 price_changed. */
   expectedTotal: z.number().int().nonnegative().optional(),

@@ -46,13 +46,16 @@ export interface QuoteRequest {
   shippingRate?: string | undefined;
   /** A discount code the buyer typed, in any case. */
   discountCode?: string | undefined;
+  /**
+   * A BCP 47 tag such as "en" or "fr-CA": the buyer's language, for the lines' names (a
+   * product's translation in the catalog) and, on a create, the order's emails.
+   */
+  locale?: string | undefined;
 }
 
 /** What every create endpoint takes besides the cart: who pays, and what they were shown. */
 interface BuyerFields {
   email?: string | undefined;
-  /** A BCP 47 tag such as "en" or "fr-CA": the buyer's language, for their emails. */
-  locale?: string | undefined;
   /** Billing details, when they differ from the shipping address or nothing ships. */
   billingAddress?: Address | undefined;
 }

@@ -17,6 +17,7 @@ import {currencyExponent} from '../money.js';
 import {allocate} from './arithmetic.js';
 import {decideDiscount, type DiscountUsage} from './discounts.js';
 import type {Catalog} from './load.js';
+import {productName} from './products.js';
 import {priceRates, zoneFor, type PricedRate} from './shipping.js';
 import {rateFor, taxOn, taxRuleFor} from './tax.js';
 
@@ -27,6 +28,8 @@ export interface PricingRequest {
   shippingAddress?: Address | undefined;
   shippingRate?: string | undefined;
   discountCode?: string | undefined;
+  /** The buyer's language: which of a product's `translations` names its line. */
+  locale?: string | undefined;
 }
 
 export interface PricingOptions {
@@ -54,7 +57,7 @@ export function priceCart(
   const step = currencyExponent(currency) === 3 ? 10 : 1;
 
   // 1. Lines and the subtotal.
-  const lines = cartLines(catalog, request.items, currency);
+  const lines = cartLines(catalog, request.items, currency, request.locale);
   const subtotal = lines.reduce((sum, line) => sum + line.amount, 0);
   if (!Number.isSafeInteger(subtotal)) {
     throw new ApiError(
@@ -159,7 +162,8 @@ export function priceCart(
 function cartLines(
   catalog: Catalog,
   items: readonly CartItem[],
-  currency: string
+  currency: string,
+  locale: string | undefined
 ): QuoteLine[] {
   const quantities = new Map<string, number>();
   for (const {sku, quantity} of items) {
@@ -188,7 +192,7 @@ function cartLines(
     }
     lines.push({
       sku,
-      name: product.name,
+      name: productName(product, locale),
       unitAmount,
       quantity,
       amount: unitAmount * quantity,

@@ -1,12 +1,68 @@
-/** A product: its prices per currency, how many one cart may hold, whether it ships, its tax. */
+/**
+ * A product: its name (and its translations), its prices per currency, how many one cart may
+ * hold, whether it ships, its tax.
+ */
 import {z} from 'zod';
+import {languageOf} from '../language.js';
 import {amountsSchema, idSchema, skuSchema} from './fields.js';
+
+const nameSchema = z.string().trim().min(1).max(127);
+const descriptionSchema = z.string().max(500);
+
+/** The contract's pattern for a buyer's `locale`, which a translation is matched against. */
+const LANGUAGE_TAG = /^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/;
+
+/** One language's name and description; what it leaves out is the product's own. */
+const translationSchema = z
+  .object({
+    name: nameSchema.optional(),
+    description: descriptionSchema.optional(),
+  })
+  .strict()
+  .refine(
+    (text) => text.name !== undefined || text.description !== undefined,
+    'must give a name or a description'
+  );
+
+/** `{"fr": {"name": "Tasse"}, "pt-BR": {…}}`: keys are language tags, one per language. */
+const translationsSchema = z
+  .record(z.string(), translationSchema)
+  .superRefine((translations, ctx) => {
+    const seen = new Map<string, string>();
+    for (const tag of Object.keys(translations)) {
+      let canonical: string | undefined;
+      try {
+        if (LANGUAGE_TAG.test(tag))
+          canonical = Intl.getCanonicalLocales(tag)[0];
+      } catch {
+        // Not a tag: said below.
+      }
+      if (!canonical) {
+        ctx.addIssue({
+          code: 'custom',
+          path: [tag],
+          message: 'is not a language tag such as "fr", "pt-BR" or "zh-Hans"',
+        });
+      } else if (seen.has(canonical)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: [tag],
+          message: `is the same language tag as "${seen.get(canonical)}"`,
+        });
+      } else {
+        seen.set(canonical, tag);
+      }
+    }
+  });
 
 export const productSchema = z
   .object({
     sku: skuSchema,
-    name: z.string().trim().min(1).max(127),
-    description: z.string().max(500).optional(),
+    /** The name a buyer reads unless `translations` has their language. */
+    name: nameSchema,
+    description: descriptionSchema.optional(),
+    /** The name and description in other languages, chosen for the buyer's locale. */
+    translations: translationsSchema.optional(),
     image: z.string().max(500).optional(),
     /** The most a buyer may put in one cart. */
     maxQuantity: z.number().int().min(1).max(9999),
@@ -23,3 +79,43 @@ export const productSchema = z
   .strict();
 
 export type Product = z.output<typeof productSchema>;
+
+/**
+ * The product's name and description for a buyer in `locale`: its translation for that
+ * language (the same language and script, the same region first, as the element and the
+ * emails choose), field by field, else its own.
+ */
+export function productText(
+  product: Product,
+  locale: string | undefined
+): {name: string; description?: string} {
+  const own = {
+    name: product.name,
+    ...(product.description !== undefined && {
+      description: product.description,
+    }),
+  };
+  const translations = product.translations;
+  if (!translations || !locale) return own;
+  const language = languageOf(locale, Object.keys(translations));
+  const text = language === undefined ? undefined : translations[language];
+  if (!text) return own;
+  const description = text.description ?? own.description;
+  return {
+    name: text.name ?? own.name,
+    ...(description !== undefined && {description}),
+  };
+}
+
+/** The product's name for a buyer in `locale` (productText's, without building the rest). */
+export function productName(
+  product: Product,
+  locale: string | undefined
+): string {
+  if (!product.translations || !locale) return product.name;
+  const language = languageOf(locale, Object.keys(product.translations));
+  return (
+    (language !== undefined && product.translations[language]?.name) ||
+    product.name
+  );
+}

@@ -91,6 +91,8 @@ export function repriceOrder(
       shippingAddress,
       shippingRate: request.shippingRate ?? order.shippingRate?.id,
       discountCode: order.discountCode,
+      // The lines keep the names the buyer read.
+      locale: order.locale,
     },
     {now: new Date(order.createdAt)}
   );
