@@ -155,3 +155,42 @@ describe('Stripe payloads', () => {
     assert.equal(lines[1]!.price_data?.tax_behavior, undefined);
   });
 });
+
+describe('Stripe Checkout: the session’s locale', () => {
+  // Checkout's column of https://docs.stripe.com/js/appendix/supported_locales.
+  const cases: [string, string | undefined][] = [
+    ['en', 'en'],
+    ['en-US', 'en'],
+    ['en-GB', 'en-GB'],
+    ['de', 'de'],
+    ['de-AT', 'de'],
+    ['fr', 'fr'],
+    ['fr-CA', 'fr-CA'],
+    ['es', 'es'],
+    ['es-MX', 'es-419'],
+    ['it', 'it'],
+    ['nl-BE', 'nl'],
+    ['pt', 'pt-BR'],
+    ['pt-BR', 'pt-BR'],
+    ['pt-PT', 'pt'],
+    ['ja', 'ja'],
+    ['zh-Hans', 'zh'],
+    ['zh-CN', 'zh'],
+    ['zh-TW', 'zh-TW'],
+    ['zh-HK', 'zh-HK'],
+    // Checkout has no Arabic: Stripe reads the browser's language.
+    ['ar', undefined],
+    ['ar-EG', undefined],
+  ];
+  for (const [tag, locale] of cases) {
+    it(`${tag} → ${locale ?? 'none (auto)'}`, () => {
+      const session = checkoutSessionParams(order({locale: tag}), URLS, null);
+      assert.equal(session.locale, locale);
+      assert.equal('locale' in session, locale !== undefined);
+    });
+  }
+
+  it('an order without a locale leaves it to Stripe', () => {
+    assert.ok(!('locale' in checkoutSessionParams(order(), URLS, null)));
+  });
+});

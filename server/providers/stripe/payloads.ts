@@ -22,6 +22,7 @@
  */
 import type Stripe from 'stripe';
 import type {Order} from '../../orders/order.js';
+import {checkoutLocale} from './locale.js';
 
 /** Stripe's metadata: our order id, and what priced it, for the dashboard and support. */
 function orderMetadata(order: Order): Record<string, string> {
@@ -118,6 +119,7 @@ export function checkoutSessionParams(
   }
   const shipping = shippingDetails(order);
   const metadata = orderMetadata(order);
+  const locale = checkoutLocale(order.locale);
   return {
     mode: 'payment',
     line_items: lineItems,
@@ -141,5 +143,7 @@ export function checkoutSessionParams(
     metadata,
     payment_intent_data: {metadata, ...(shipping && {shipping})},
     ...(order.email && {customer_email: order.email}),
+    // Stripe's page in the buyer's language (else Stripe reads the browser's).
+    ...(locale && {locale}),
   };
 }
