@@ -9,6 +9,8 @@
 import {
   createServer,
   type IncomingMessage,
+  type OutgoingHttpHeader,
+  type OutgoingHttpHeaders,
   type Server,
   ServerResponse,
   STATUS_CODES,
@@ -19,7 +21,11 @@ import {getRequestListener, RequestError} from '@hono/node-server';
 import {getConnInfo} from '@hono/node-server/conninfo';
 import type {ErrorBody, ErrorCode} from './contract.js';
 import type {Logger} from './log.js';
-import {contextHeaders, type HeaderTarget} from './middleware/headers.js';
+import {
+  contextHeaders,
+  type HeaderList,
+  type HeaderTarget,
+} from './middleware/headers.js';
 import {type ClientAddress, forwardedAddress} from './middleware/rate-limit.js';
 
 type FetchCallback = Parameters<typeof getRequestListener>[0];
@@ -103,7 +109,7 @@ export function createHttpServer(options: ServeOptions): Server {
   });
   // requireHostHeader: false, so that the check below answers it in JSON rather than Node.
   const server = createServer(
-    {requireHostHeader: false},
+    {requireHostHeader: false, ServerResponse: AppResponse},
     (req: IncomingMessage, res: ServerResponse) => {
       if (
         req.httpVersionMajor === 1 &&
@@ -149,20 +155,60 @@ export function createHttpServer(options: ServeOptions): Server {
   return server;
 }
 
+/** Where nodeHeaders keeps an answer's fixed headers until its head is written. */
+const FIXED = Symbol('fixed headers');
+
+/**
+ * Node's response with the app's fixed headers written in its head. `setHeader` for each of
+ * them (validated, lowercased and stored one by one) cost more than the rest of a quote's
+ * head; kept as the lists they are and merged into the one object the adapter writes, they
+ * cost a copy. A header of the same name in the answer wins, as it did over `setHeader`.
+ */
+class AppResponse extends ServerResponse {
+  [FIXED]?: HeaderList[];
+
+  override writeHead(
+    status: number,
+    reason?: string | OutgoingHttpHeaders | OutgoingHttpHeader[],
+    headers?: OutgoingHttpHeaders | OutgoingHttpHeader[]
+  ): this {
+    const lists = this[FIXED];
+    const answer = typeof reason === 'string' ? headers : reason;
+    const message = typeof reason === 'string' ? reason : undefined;
+    if (lists === undefined) return super.writeHead(status, message, answer);
+    this[FIXED] = undefined;
+    if (Array.isArray(answer)) {
+      // Not what the adapter writes; the plain way.
+      for (const list of lists)
+        for (const [name, value] of list) this.setHeader(name, value);
+      return super.writeHead(status, message, answer);
+    }
+    const taken = answer ? Object.keys(answer).map((k) => k.toLowerCase()) : [];
+    const head: OutgoingHttpHeaders = {};
+    for (const list of lists)
+      for (const [name, value] of list)
+        if (!taken.includes(name.toLowerCase())) head[name] = value;
+    return super.writeHead(status, message, Object.assign(head, answer));
+  }
+}
+
 /**
  * The app's fixed headers on Node's own response (the adapter's bindings: `c.env.outgoing`),
- * which Node merges into whatever the app answers (a header of the same name in the answer
- * wins): a plain object there instead of a Fetch Headers built for each answer. Outside this
- * adapter (app.request in a test), on the answer as usual.
+ * written in its head together with whatever the app answers (a header of the same name in
+ * the answer wins): no Fetch Headers built for them, no `setHeader` each (AppResponse).
+ * Outside this adapter (app.request in a test), on the answer as usual.
  */
 export const nodeHeaders: HeaderTarget = {
   set(c, headers) {
     const outgoing = (c.env as {outgoing?: unknown} | undefined)?.outgoing;
-    if (!(outgoing instanceof ServerResponse)) {
-      contextHeaders.set(c, headers);
-      return;
+    if (outgoing instanceof AppResponse) {
+      (outgoing[FIXED] ??= []).push(headers);
+      return false;
     }
+    if (!(outgoing instanceof ServerResponse))
+      return contextHeaders.set(c, headers);
     for (const [name, value] of headers) outgoing.setHeader(name, value);
+    return false;
   },
   ensure(c, headers) {
     const outgoing = (c.env as {outgoing?: unknown} | undefined)?.outgoing;

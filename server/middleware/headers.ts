@@ -16,8 +16,11 @@ import type {Context, MiddlewareHandler} from 'hono';
 export type HeaderList = readonly (readonly [name: string, value: string])[];
 
 export interface HeaderTarget {
-  /** Before the route: sets `headers` (replacing any of the same name) for its answer. */
-  set(c: Context, headers: HeaderList): void;
+  /**
+   * Before the route: sets `headers` (replacing any of the same name) for its answer. True
+   * when they went on the answer itself, which `ensure` must then check after the route.
+   */
+  set(c: Context, headers: HeaderList): boolean;
   /** After it: makes sure the answer has them (a Response the route built itself may not). */
   ensure(c: Context, headers: HeaderList): void;
 }
@@ -26,6 +29,7 @@ export interface HeaderTarget {
 export const contextHeaders: HeaderTarget = {
   set(c, headers) {
     for (const [name, value] of headers) c.header(name, value);
+    return true;
   },
   ensure(c, headers) {
     const answer = c.res.headers;
@@ -34,16 +38,19 @@ export const contextHeaders: HeaderTarget = {
   },
 };
 
-/** Sets `headers` on every answer of the routes after it. */
+/**
+ * Sets `headers` on every answer of the routes after it. Not an async function: where nothing
+ * is left to do after the route (Node's response holds the headers), it hands on the route's
+ * own promise rather than making and awaiting another one on every request.
+ */
 export function responseHeaders(
   headers: HeaderList,
   target: HeaderTarget = contextHeaders
 ): MiddlewareHandler {
-  return async (c, next) => {
-    target.set(c, headers);
-    await next();
-    target.ensure(c, headers);
-  };
+  return (c, next) =>
+    target.set(c, headers)
+      ? next().then(() => target.ensure(c, headers))
+      : next();
 }
 
 /**

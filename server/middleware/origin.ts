@@ -12,6 +12,9 @@ const PREFLIGHT: HeaderList = [
   ],
 ];
 
+const VARY_ORIGIN: HeaderList = [['Vary', 'Origin']];
+const MAX_KEPT_ORIGINS = 64;
+
 /**
  * Who may call the API from a browser: the shop's own origin (its public URL), plus
  * ALLOWED_ORIGINS (the merchant's sites that embed the element). Both come from configuration;
@@ -31,29 +34,39 @@ export function originGuard(
   );
   if (origins.publicOrigin) allowed.add(new URL(origins.publicOrigin).origin);
   const isAllowed = (origin: string) => allowed.has('*') || allowed.has(origin);
+  // Each allowed origin's headers, made once (the list is what the target keeps): at most a
+  // few configured origins, or with "*" any number, of which the first ones are kept.
+  const byOrigin = new Map<string, HeaderList>();
+  const allowedHeaders = (origin: string): HeaderList => {
+    let headers = byOrigin.get(origin);
+    if (headers === undefined) {
+      headers = [
+        ['Access-Control-Allow-Origin', origin],
+        ['Vary', 'Origin'],
+      ];
+      if (byOrigin.size < MAX_KEPT_ORIGINS) byOrigin.set(origin, headers);
+    }
+    return headers;
+  };
 
   // hono/cors's answers, with the headers set before the route rather than after it (see
   // headers.ts): every answer varies by Origin, and any OPTIONS request is a preflight, answered
   // before the origin is judged (a foreign one gets no Allow-Origin, so its browser stops there).
-  return async (c, next) => {
+  // Not an async function: on Node nothing is left to do after the route (headers.ts).
+  return (c, next) => {
     const origin = c.req.header('origin');
     const allowedOrigin = !origin || isAllowed(origin);
-    const headers: HeaderList =
-      origin && allowedOrigin
-        ? [
-            ['Access-Control-Allow-Origin', origin],
-            ['Vary', 'Origin'],
-          ]
-        : [['Vary', 'Origin']];
+    const headers =
+      origin && allowedOrigin ? allowedHeaders(origin) : VARY_ORIGIN;
     if (c.req.method === 'OPTIONS') {
       target.set(c, [
         ...headers,
         ...PREFLIGHT,
         ['Vary', 'Origin, Access-Control-Request-Headers'],
       ]);
-      return c.body(null, 204);
+      return Promise.resolve(c.body(null, 204));
     }
-    target.set(c, headers);
+    const onAnswer = target.set(c, headers);
     if (!allowedOrigin) {
       throw new ApiError(
         403,
@@ -61,7 +74,6 @@ export function originGuard(
         `Requests from ${origin} are not allowed (see ALLOWED_ORIGINS).`
       );
     }
-    await next();
-    target.ensure(c, headers);
+    return onAnswer ? next().then(() => target.ensure(c, headers)) : next();
   };
 }

@@ -14,6 +14,7 @@ import type {AddressInfo} from 'node:net';
 import {after, before, describe, it} from 'node:test';
 import {Hono} from 'hono';
 import {bodyLimit as honoBodyLimit} from 'hono/body-limit';
+import {responseHeaders} from '../../server/middleware/headers.js';
 import {createHttpServer, nodeHeaders} from '../../server/node-http.js';
 import {type Harness, startHarness} from './harness.js';
 
@@ -235,6 +236,34 @@ describe('the observation itself', () => {
       const {response, seen} = await mount.send('/', json('{}'));
       assert.equal(response.status, 200);
       assert.deepEqual(seen, {fullRequest: true, plainAnswer: false});
+    } finally {
+      await mount.close();
+    }
+  });
+});
+
+describe("nodeHeaders on Node's response", () => {
+  it("writes the fixed headers in the answer's head once each, the answer's own header of the same name winning", async () => {
+    const app = new Hono()
+      .use(
+        responseHeaders(
+          [
+            ['X-Frame-Options', 'SAMEORIGIN'],
+            ['Cache-Control', 'public'],
+          ],
+          nodeHeaders
+        )
+      )
+      .use(responseHeaders([['Vary', 'Origin']], nodeHeaders))
+      .post('/', (c) => c.json({ok: true}, 200, {'cache-control': 'no-store'}));
+    const mount = await listen(app.fetch);
+    try {
+      const {response, seen} = await mount.send('/', json('{}'));
+      assert.equal(response.status, 200);
+      assert.deepEqual(seen, {fullRequest: false, plainAnswer: true});
+      assert.equal(response.headers.get('cache-control'), 'no-store');
+      assert.equal(response.headers.get('x-frame-options'), 'SAMEORIGIN');
+      assert.equal(response.headers.get('vary'), 'Origin');
     } finally {
       await mount.close();
     }
