@@ -18,6 +18,8 @@ import {server, stripe, twoTees, useFakes} from './pay-checkout.helpers.js';
 
 useFakes();
 
+/** The language a page without `lang` or `locale` quotes in: the browser's. */
+const BROWSER_LOCALE = Intl.getCanonicalLocales(navigator.language)[0];
 describe('<pay-checkout>', () => {
   describe('rendering', () => {
     it('renders lines, subtotal and total from the server quote, ignoring prices on the page', async () => {
@@ -38,8 +40,9 @@ describe('<pay-checkout>', () => {
       );
       expect(text(part(el, 'total'))).to.equal(`Total ${money(42.34, 'USD')}`);
       expect(text(payButton(el))).to.equal(`Pay ${money(42.34, 'USD')}`);
-      // Only SKUs and quantities leave the page.
+      // Only SKUs and quantities leave the page, and the language the lines are named in.
       expect(server.requestsTo('/api/quote')[0]!.body).to.deep.equal({
+        locale: BROWSER_LOCALE,
         items: [
           {sku: 'tee', quantity: 2},
           {sku: 'mug', quantity: 1},
@@ -136,6 +139,7 @@ describe('<pay-checkout>', () => {
 
       expect(server.requestsTo('/api/quote')[0]!.body).to.deep.equal({
         items: [{sku: 'mug', quantity: 3}],
+        locale: BROWSER_LOCALE,
       });
       expect(parts(el, 'line').map(text)).to.deep.equal([
         `Mug× 3 ${money(37.02, 'USD')}`,
@@ -190,6 +194,7 @@ describe('<pay-checkout>', () => {
       expect(server.requestsTo('/api/quote')).to.have.length(2);
       expect(server.requestsTo('/api/quote')[1]!.body).to.deep.equal({
         items: [{sku: 'tee', quantity: 4}],
+        locale: BROWSER_LOCALE,
       });
       expect(detail.quote.total).to.equal(6000);
       await el.updateComplete;

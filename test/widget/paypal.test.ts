@@ -2,6 +2,7 @@ import {expect, fixture, html, oneEvent, waitUntil} from '@open-wc/testing';
 import type {PayCheckout, PayErrorEvent} from '../../widget/index.js';
 import {FAKE_PAYPAL_SDK} from './fake-server.js';
 import {alertRegion, mountNode, part, ready, text} from './helpers.js';
+import {paypalLocale} from '../../widget/internal/providers/provider-locales.js';
 import {
   paypal,
   server,
@@ -63,8 +64,8 @@ describe('<pay-checkout provider="paypal">', () => {
       };
       // A page that already loaded the SDK with these exact parameters: the loader reuses its
       // namespace instead of loading again (a text/plain script is never fetched).
-      const src =
-        'https://www.sandbox.paypal.com/sdk/js?client-id=live-client&currency=USD&intent=capture&components=buttons';
+      // (the locale: the browser's, as the element speaks it on a page without lang).
+      const src = `https://www.sandbox.paypal.com/sdk/js?client-id=live-client&currency=USD&intent=capture&components=buttons&locale=${paypalLocale(navigator.language)!}`;
       const existing = document.createElement('script');
       existing.type = 'text/plain';
       existing.src = src;

@@ -28,5 +28,5 @@ export function emailProblem(value: string): '' | 'required' | 'invalid' {
 
 /** `locale` if the server takes it as the buyer's language (the contract's pattern). */
 export function languageTag(locale: string): string | undefined {
-  return LOCALE.test(locale) ? locale : undefined;
+  return locale.length <= 35 && LOCALE.test(locale) ? locale : undefined;
 }

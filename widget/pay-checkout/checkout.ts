@@ -136,11 +136,13 @@ export class Checkout {
         address: () => this._shipping.address(),
         change: (address) => this._shipping.fromProvider(address),
       },
+      locale: () => this._locale.tag,
     });
     this._cart = new CartController(host, this._payment, this._providers, {
       session: () => this._session.current,
       itemSlot: () => this._query<HTMLSlotElement>('slot:not([name])'),
       details: () => this._details,
+      locale: () => languageTag(this._locale.tag),
     });
     this._shipping = new ShippingController(host, {
       messages: () => this._messages,

@@ -10,6 +10,7 @@
  */
 import type {CartItem} from '../contract.js';
 import {Api, defaultServer} from '../internal/api.js';
+import {languageTag} from '../internal/buyer.js';
 import {cartItems} from './controllers/cart-items.js';
 import {languageOf, resolveLocale} from '../internal/language.js';
 import {localeChunks} from '../internal/locale-chunks.js';
@@ -31,7 +32,17 @@ export function headStart(host: HeadStartHost): HeadStart {
   const {signal} = lifetime;
   const api = new Api(host.server || defaultServer());
   const items = cartItems(host);
-  const request = {items, currency: host.currency || undefined};
+  // The language the lines are named in (the server's default, known later, may name another).
+  const locale = resolveLocale([
+    host.locale,
+    document.documentElement.lang,
+    navigator.language,
+  ]);
+  const request = {
+    items,
+    currency: host.currency || undefined,
+    locale: languageTag(locale),
+  };
   const head: HeadStart = {
     lifetime,
     api,
@@ -45,14 +56,7 @@ export function headStart(host: HeadStartHost): HeadStart {
   for (const answer of [head.config, head.quote]) answer.catch(() => {});
   preloadProvider(host.provider, host.mode, {host, config: head.config});
   // The page's language's table (the server's default, known later, may name another).
-  const language = languageOf(
-    resolveLocale([
-      host.locale,
-      document.documentElement.lang,
-      navigator.language,
-    ]),
-    Object.keys(localeChunks)
-  );
+  const language = languageOf(locale, Object.keys(localeChunks));
   if (language)
     (localeChunks as Record<string, () => Promise<object>>)[language]!().catch(
       () => {}

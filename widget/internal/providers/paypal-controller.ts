@@ -40,6 +40,7 @@ import type {
 import type {ResolvedTheme} from '../theme.js';
 import {paypalMessages} from './paypal-messages.js';
 import {paypalStyle} from './paypal-style.js';
+import {paypalLocale} from './provider-locales.js';
 import type {
   PaymentOutcome,
   PaymentPipeline,
@@ -80,9 +81,11 @@ const namespaceFor = (currency: string) => `paypal_${currency.toLowerCase()}`;
 async function loadPaypalSdk(
   config: PaypalClientConfig,
   currency: string,
-  nonce: string | undefined
+  nonce: string | undefined,
+  locale: string
 ): Promise<PayPalNamespace> {
   const {loadScript} = await import('@paypal/paypal-js');
+  const paypal = paypalLocale(locale);
   let sdk: PayPalNamespace | null;
   try {
     sdk = await loadScript({
@@ -95,6 +98,8 @@ async function loadPaypalSdk(
       components: 'buttons',
       dataNamespace: namespaceFor(currency),
       ...(nonce && {dataCspNonce: nonce}),
+      // The buttons and window in the element's language (none: PayPal's choice by the buyer's country).
+      ...(paypal && {locale: paypal}),
     });
   } catch {
     throw providerError('provider_unavailable', 'The PayPal SDK did not load.');
@@ -259,7 +264,8 @@ class PaypalController
     const sdk = await loadPaypalSdk(
       context.config,
       currency,
-      cspNonce(this._host)
+      cspNonce(this._host),
+      context.locale
     );
     if (generation !== this._generation) return;
 

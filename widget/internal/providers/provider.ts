@@ -84,7 +84,10 @@ export interface ProviderContext<N extends ProviderName = ProviderName> {
    */
   quote: Quote | null;
   theme: ResolvedTheme;
-  /** The element's `locale` attribute, or '' to let the provider choose. */
+  /**
+   * The language the element speaks (BCP 47: the `locale` attribute, the server's, the page's,
+   * the browser's): the provider's UI follows it where the provider has that language.
+   */
   locale: string;
   /** A light-DOM child of the host, projected through the provider's named slot. */
   mountNode: HTMLElement;

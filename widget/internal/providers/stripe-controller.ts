@@ -15,7 +15,6 @@ import type {
   Stripe,
   StripeAddressElement,
   StripeAddressElementChangeEvent,
-  StripeElementLocale,
   StripeElements,
   StripeError,
   StripePaymentElement,
@@ -40,6 +39,7 @@ import type {
 import {cspNonce, detailsOf, providerError, refusal} from './shared.js';
 import {stripeMessages} from './stripe-messages.js';
 
+import {stripeLocale} from './provider-locales.js';
 /** The query parameters Stripe appends to `return_url` after a redirect-based payment. */
 const RETURN_PARAMS = [
   'payment_intent',
@@ -302,7 +302,8 @@ class StripeController
       amount: context.quote.total,
       currency: context.quote.currency.toLowerCase(),
       appearance: toAppearance(context.theme),
-      locale: (context.locale || 'auto') as StripeElementLocale,
+      // Stripe's form in the element's language, where Stripe has it (else the browser's).
+      locale: stripeLocale(context.locale),
     });
     // A shipping address given before (in the element's form, with another provider) is
     // the billing address the card most likely has.

@@ -41,6 +41,8 @@ interface CartOptions {
   itemSlot: () => HTMLSlotElement | null | undefined;
   /** The address, shipping rate and discount code the buyer chose: part of every quote. */
   details: () => CheckoutDetails;
+  /** The buyer's language, for the lines' names (undefined: the catalog's own). */
+  locale: () => string | undefined;
 }
 
 export class CartController implements ReactiveController {
@@ -144,6 +146,7 @@ export class CartController implements ReactiveController {
     return {
       items,
       currency: this._host.currency || undefined,
+      locale: this._options.locale(),
       ...this._options.details(),
     };
   }

@@ -46,6 +46,8 @@ interface ProvidersOptions {
   validate: (provider: ProviderName) => boolean;
   /** The shipping address, for a provider that collects it in its own form. */
   shipping: ShippingBridge;
+  /** The language the element speaks (BCP 47), for the provider's own UI. */
+  locale: () => string;
 }
 
 export class ProvidersController implements ReactiveController {
@@ -248,7 +250,7 @@ export class ProvidersController implements ReactiveController {
         config: settings,
         quote,
         theme: this._options.theme(),
-        locale: this._host.locale,
+        locale: this._options.locale(),
         // Created when first asked for: a provider with nothing to mount (Stripe's hosted
         // Checkout) leaves no empty node behind.
         get mountNode() {
