@@ -236,7 +236,7 @@ export function postgresFastPath(
    * One round trip for a report with a ledger entry about an order the caller read: the
    * outcome, or `retry` when the order changed since (or the change needs the locking path).
    */
-  return async function applyOnPostgres(
+  async function applyOnPostgres(
     now: string,
     {orderId, decide, ledger, jobsFor, seen}: UpdateRequest
   ): Promise<UpdateResult | 'retry'> {
@@ -295,6 +295,13 @@ export function postgresFastPath(
       previous: seen,
       jobs: writtenJobs(jobs, row.jobs ?? []),
     };
+  }
+
+  return {
+    apply: applyOnPostgres,
+    /** A read by key (the gateway's of the order), prepared: the first row, if any. */
+    read: async (text: string, values: unknown[]) =>
+      (await query<Row>(text, values)) as Row | undefined,
   };
 }
 

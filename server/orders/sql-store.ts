@@ -266,11 +266,10 @@ class SqlOrderStore implements OrderStore {
   }
 
   async get(id: string): Promise<Order | undefined> {
-    if (this.fast.sqlite) {
-      const row = await this.sqliteRead(
-        'select * from "orders" where "id" = ?',
-        [id]
-      );
+    if (this.fast.sqlite || this.fast.postgres) {
+      const row = await this.fastRead('select * from "orders" where "id" = ?', [
+        id,
+      ]);
       return row && toOrder(row as never);
     }
     const row = await this.db
@@ -285,8 +284,8 @@ class SqlOrderStore implements OrderStore {
     provider: PaymentProvider,
     providerPaymentId: string
   ): Promise<Order | undefined> {
-    if (this.fast.sqlite) {
-      const row = await this.sqliteRead(
+    if (this.fast.sqlite || this.fast.postgres) {
+      const row = await this.fastRead(
         'select * from "orders" where "provider" = ? and "provider_payment_id" = ?',
         [provider, providerPaymentId]
       );
@@ -302,8 +301,8 @@ class SqlOrderStore implements OrderStore {
   }
 
   async tokenHash(id: string): Promise<string | undefined> {
-    if (this.fast.sqlite) {
-      const row = await this.sqliteRead(
+    if (this.fast.sqlite || this.fast.postgres) {
+      const row = await this.fastRead(
         'select "token_hash" from "orders" where "id" = ?',
         [id]
       );
@@ -324,8 +323,15 @@ class SqlOrderStore implements OrderStore {
     return this.db.connection().execute(async () => work(this.fast.sqlite!));
   }
 
-  private sqliteRead(text: string, params: readonly unknown[]) {
-    return this.onSqlite((sql) => sql.get(text, params));
+  /** A read by key without Kysely: SQLite's `?` placeholders become PostgreSQL's `$n`. */
+  private fastRead(text: string, params: unknown[]) {
+    const {sqlite, postgres} = this.fast;
+    if (sqlite) return this.onSqlite((sql) => sql.get(text, params));
+    let n = 0;
+    return postgres!.read(
+      text.replace(/\?/g, () => `$${++n}`),
+      params
+    );
   }
 
   async update(
@@ -349,7 +355,7 @@ class SqlOrderStore implements OrderStore {
         if (error !== NEEDS_DISCOUNT_MOVE) throw error;
       }
     } else if (postgres) {
-      const result = await postgres(this.now(), request);
+      const result = await postgres.apply(this.now(), request);
       if (result !== 'retry') return result;
     }
     try {
