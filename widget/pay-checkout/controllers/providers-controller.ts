@@ -29,6 +29,8 @@ import type {PaymentController} from './payment-controller.js';
 import {cleared} from './phases.js';
 import type {Session} from './session.js';
 
+type ShadowHost = typeof import('../shadow-host.js');
+
 /** What this controller reads from its element. */
 interface ProvidersHost extends ReactiveControllerHost, HTMLElement {
   /** Which providers to offer, space-separated (`stripe paypal`). */
@@ -65,6 +67,13 @@ export class ProvidersController implements ReactiveController {
   private _mounted: ReadonlySet<ProviderName> = new Set();
   /** The error sentences of every provider loaded so far (kept when it is unloaded). */
   private readonly _messages = new Set<ErrorTables>();
+  /** Inside another component's shadow root: the chunk that mounts providers in the document. */
+  private _shadowHost?: ShadowHost;
+  /** There, each slot's provider node in the document (over its placeholder child). */
+  private readonly _documentMounts = new Map<
+    string,
+    ReturnType<ShadowHost['mountInDocument']>
+  >();
 
   constructor(
     host: ProvidersHost,
@@ -211,6 +220,8 @@ export class ProvidersController implements ReactiveController {
       this._host.removeController(provider);
     }
     this._loaded.clear();
+    for (const mount of this._documentMounts.values()) mount.destroy();
+    this._documentMounts.clear();
     this._mounted = new Set();
     this.offered = [];
     this._host.requestUpdate();
@@ -233,6 +244,9 @@ export class ProvidersController implements ReactiveController {
     const entry = providers[name];
     const load = (this._host.mode === 'hosted' && entry.hosted) || entry.load;
     const createProvider = await load();
+    // In another component's shadow root the providers mount in the document (../shadow-host.ts).
+    if (this._host.getRootNode() instanceof ShadowRoot)
+      this._shadowHost ??= await import('../shadow-host.js');
     if (signal.aborted || this._loaded.has(name)) return;
     const provider: ProviderController = createProvider(this._host, {
       runPayment: (attempt) => this._run(provider, attempt),
@@ -308,7 +322,11 @@ export class ProvidersController implements ReactiveController {
     return this._payment.run(provider.name, attempt);
   }
 
-  /** The light-DOM node a provider mounts into: created by the element, once. */
+  /**
+   * The light-DOM node a provider mounts into: created by the element, once. Inside another
+   * component's shadow root that child is only a placeholder, and the provider mounts in a
+   * node of the document laid over it.
+   */
   private _mountNode(slot: string): HTMLElement {
     const host = this._host;
     let node = [...host.children].find((child) => child.slot === slot) as
@@ -318,6 +336,13 @@ export class ProvidersController implements ReactiveController {
       node.slot = slot;
       host.append(node);
     }
-    return node;
+    if (!this._shadowHost || !(host.getRootNode() instanceof ShadowRoot))
+      return node;
+    let mount = this._documentMounts.get(slot);
+    if (!mount) {
+      mount = this._shadowHost.mountInDocument(node);
+      this._documentMounts.set(slot, mount);
+    }
+    return mount.node;
   }
 }
