@@ -38,10 +38,22 @@ export const FIELD_STYLES = `
 [data-animations="off"] .Input { transition: none; }
 @media (prefers-reduced-motion: reduce) { .Input { transition: none; } }
 /* Room for the brand's name once there is one: the placeholder keeps the whole width. */
-.InputWrap:has(.Brand:not(:empty)) #number { padding-right: 9em; }
+.InputWrap:has(.Brand:not(:empty)) #number { padding-inline-end: 9em; }
+/* Card digits read left to right in every language, as on the card. */
+#number, #expiry, #cvc { direction: ltr; }
+[dir="rtl"] #number, [dir="rtl"] #expiry, [dir="rtl"] #cvc { text-align: right; }
+/* A phone-width frame (320 px screen, the page's own padding): less padding, so
+   "1234 1234 1234 1234" stays whole. */
+@media (max-width: 260px) {
+  .Input { padding-inline: calc(var(--spacing-unit) * 2); }
+  .Row { gap: calc(var(--spacing-unit) * 2); }
+}
+@media (max-width: 210px) {
+  #number { font-size: 0.9em; letter-spacing: -0.02em; }
+}
 .Brand {
   position: absolute;
-  right: calc(var(--spacing-unit) * 3);
+  inset-inline-end: calc(var(--spacing-unit) * 3);
   top: 50%;
   transform: translateY(-50%);
   font-size: 0.8em;

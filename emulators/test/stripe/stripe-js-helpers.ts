@@ -50,11 +50,11 @@ export function shopPage(apiUrl: string): string {
 
   window.harness = {
     events: [],
-    mount({appearance, clientSecret, pk}) {
+    mount({appearance, clientSecret, pk, locale}) {
       const stripe = Stripe(pk);
       const elements = clientSecret
-        ? stripe.elements({clientSecret, appearance})
-        : stripe.elements({mode: 'payment', amount: 1999, currency: 'usd', appearance});
+        ? stripe.elements({clientSecret, appearance, locale})
+        : stripe.elements({mode: 'payment', amount: 1999, currency: 'usd', appearance, locale});
       const element = elements.create('payment', {layout: 'tabs'});
       for (const type of ['ready', 'change', 'focus', 'blur', 'loaderror']) {
         element.on(type, (event) => harness.events.push({type, ...event}));
@@ -128,7 +128,7 @@ export async function createIntent(): Promise<Stripe.PaymentIntent> {
 }
 
 export function mount(
-  options: {appearance?: object; clientSecret?: string} = {}
+  options: {appearance?: object; clientSecret?: string; locale?: string} = {}
 ) {
   return page.evaluate(
     (args) =>

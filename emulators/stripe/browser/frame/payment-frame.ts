@@ -9,6 +9,7 @@ import {decodeFrameParams, type HostMessage} from '../protocol.js';
 import {applyAppearance} from './appearance.js';
 import type {FieldName} from './card.js';
 import {createCardForm, isUnitedStates, resolveLocale} from './card-form.js';
+import {cardLabels, directionOf} from './labels.js';
 import {
   connectToParent,
   forwardFormEvents,
@@ -44,13 +45,19 @@ function start(channel: string, parentOrigin: string, key: string): void {
   );
 
   function localize(locale: string | undefined): void {
-    document.documentElement.lang = resolveLocale(locale);
+    const resolved = resolveLocale(locale);
+    document.documentElement.lang = resolved;
+    document.documentElement.dir = directionOf(resolved);
     us = isUnitedStates(locale);
+    const labels = cardLabels(resolved);
     const postal = input('postalCode');
-    const label = document.querySelector(
-      'label[for="postalCode"]'
-    ) as HTMLLabelElement;
-    label.textContent = us ? 'ZIP' : 'Postal code';
+    const labelOf = (name: FieldName) =>
+      document.querySelector(`label[for="${name}"]`) as HTMLLabelElement;
+    labelOf('number').textContent = labels.number;
+    labelOf('expiry').textContent = labels.expiry;
+    labelOf('cvc').textContent = labels.cvc;
+    labelOf('postalCode').textContent = us ? labels.zip : labels.postalCode;
+    form.setAttribute('aria-label', labels.form);
     postal.inputMode = us ? 'numeric' : 'text';
     postal.placeholder = us ? '12345' : '';
   }
