@@ -205,6 +205,49 @@ describe('the emulator’s Stripe.js', {timeout: 120_000}, () => {
       });
     });
 
+    it('refuses a mount node inside a shadow root, as Stripe.js does, and mounts nothing', async () => {
+      const outcome = await page.evaluate((pk) => {
+        const host = document.createElement('div');
+        document.body.append(host);
+        const inShadow = document.createElement('div');
+        host.attachShadow({mode: 'open'}).append(inShadow);
+        const stripe = (
+          window as never as {
+            Stripe(pk: string): {
+              elements(o: object): {create(t: string): {mount(n: Node): void}};
+            };
+          }
+        ).Stripe(pk);
+        // A group of its own each time (a group holds one Payment Element). No helper
+        // function: tsx would wrap it in a `__name` the page lacks.
+        const refusals: ({name: string; message: string} | null)[] = [];
+        for (const node of [inShadow, document.createElement('div')]) {
+          try {
+            stripe
+              .elements({mode: 'payment', amount: 1999, currency: 'usd'})
+              .create('payment')
+              .mount(node);
+            refusals.push(null);
+          } catch (error) {
+            const {name, message} = error as Error;
+            refusals.push({name, message});
+          }
+        }
+        const [shadow, detached] = refusals;
+        return {shadow, detached, frames: inShadow.childElementCount};
+      }, emulator.publishableKey);
+      const refused = {
+        name: 'IntegrationError',
+        message:
+          'Elements cannot be mounted in a ShadowRoot. Please mount in the Light DOM.',
+      };
+      assert.deepEqual(outcome, {
+        shadow: refused,
+        detached: refused,
+        frames: 0,
+      });
+    });
+
     it('lays the fields out as Stripe’s card form: the number across, expiry and CVC side by side, ZIP below, none cut off', async () => {
       await mount({
         appearance: {variables: {colorPrimary: PRIMARY, borderRadius: '8px'}},

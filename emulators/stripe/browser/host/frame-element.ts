@@ -1,7 +1,7 @@
 /**
  * What every Element of the fake is on the merchant's page (the Payment Element, the Address
  * Element): an iframe on the emulator's origin, mounted as a plain child of the node the page
- * chose (provider iframes cannot live in shadow DOM), sized to its content, with Stripe.js's
+ * chose (which must be in the document, not in a shadow tree, as Stripe.js requires), sized to its content, with Stripe.js's
  * `mount`/`unmount`/`destroy`/`on`/`off`/`focus` and its container classes
  * (`StripeElement--empty`, `--complete`, `--focus`). Each Element adds what its frame reports.
  */
@@ -71,6 +71,19 @@ function resolveContainer(target: string | HTMLElement): HTMLElement {
   return target;
 }
 
+/**
+ * Stripe.js's refusal of a node that is not in the document itself (in a shadow tree, or not
+ * yet attached): with a test key an IntegrationError and nothing mounts; with a live key only
+ * the console hears of it (stripe-js#662, vue-stripe-js#31, October 2024).
+ */
+function refuseOutsideDocument(container: HTMLElement, key: string): void {
+  if (container.getRootNode() === document) return;
+  const message =
+    'Elements cannot be mounted in a ShadowRoot. Please mount in the Light DOM.';
+  if (key.startsWith('pk_live_')) console.error(`IntegrationError: ${message}`);
+  else throw new IntegrationError(message);
+}
+
 export function createFrameElement(options: FrameElementOptions): FrameElement {
   const {elementType} = options;
   const listeners = new Map<string, Set<Handler>>();
@@ -130,7 +143,9 @@ export function createFrameElement(options: FrameElementOptions): FrameElement {
           'This Element is already mounted. Use `unmount()` to unmount the Element before re-mounting.'
         );
       }
-      container = resolveContainer(target);
+      const resolved = resolveContainer(target);
+      refuseOutsideDocument(resolved, options.publishableKey);
+      container = resolved;
       const id = randomId();
       const iframe = document.createElement('iframe');
       iframe.name = `__privateStripeFrame${id}`;
