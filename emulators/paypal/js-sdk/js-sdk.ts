@@ -108,7 +108,10 @@ export function browserRoutes(options: {core: Core; clientId: string}) {
           : `This order is ${record.order.status} and can no longer be approved.`;
       return page(checkoutUnavailablePage(message, src), "'none'", 422);
     }
-    return page(checkoutPage(record.order, core.buyer, src), "'none'");
+    return page(
+      checkoutPage(record.order, core.buyer, src, c.req.query('locale.x')),
+      "'none'"
+    );
   });
   app.get('/checkoutnow.js', () => script('checkout'));
 

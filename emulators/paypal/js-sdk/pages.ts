@@ -7,6 +7,7 @@ import {escapeHtml} from '../../shared/html.js';
 import {toHundredths, formatValue} from '../core/money.js';
 import type {Buyer} from '../core/state.js';
 import type {ItemJson, OrderJson} from '../core/types.js';
+import {pageLanguage, paypalWords} from '../browser/words.js';
 
 const FRAME_STYLES = `
 * { box-sizing: border-box; }
@@ -197,10 +198,12 @@ function shell(
   title: string,
   body: string,
   attributes: string,
-  scriptSrc: string
+  scriptSrc: string,
+  locale?: string
 ): string {
+  const {lang, dir} = pageLanguage(locale);
   return `<!doctype html>
-<html lang="en">
+<html lang="${lang}" dir="${dir}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
@@ -218,8 +221,11 @@ ${body}
 export function checkoutPage(
   order: OrderJson,
   buyer: Buyer,
-  scriptSrc: string
+  scriptSrc: string,
+  /** The SDK's `locale` (`locale.x` of the window's URL): the buttons' and headings' language. */
+  locale?: string
 ): string {
+  const words = paypalWords(locale);
   const units = (order.purchase_units ?? [])
     .map(
       (unit, i) =>
@@ -231,24 +237,25 @@ export function checkoutPage(
     ? shipSection(first.shipping, first.amount!.currency_code)
     : '';
   const body = `<main aria-labelledby="title">
-  <h1 id="title">Review your payment</h1>
+  <h1 id="title">${escapeHtml(words.heading)}</h1>
   <p class="Buyer">Paying as ${escapeHtml(`${buyer.givenName} ${buyer.surname}`)} (${escapeHtml(buyer.email)})</p>
   ${units}
   ${ship}
   <p class="Status" id="status" role="status"></p>
   <div class="Actions">
-    <button type="button" id="approve" disabled>Approve</button>
-    <button type="button" id="decline" disabled>Decline card</button>
-    <button type="button" id="cancel" disabled>Cancel</button>
+    <button type="button" id="approve" disabled>${escapeHtml(words.approve)}</button>
+    <button type="button" id="decline" disabled>${escapeHtml(words.decline)}</button>
+    <button type="button" id="cancel" disabled>${escapeHtml(words.cancel)}</button>
   </div>
   <p class="Note">Served by the PayPal emulator: no money moves. “Decline card” approves with a card
     the bank refuses when the merchant captures.</p>
 </main>`;
   return shell(
-    'PayPal Checkout - Review your payment',
+    words.title,
     body,
     `data-order-id="${escapeHtml(order.id!)}" data-state="open"`,
-    scriptSrc
+    scriptSrc,
+    locale
   );
 }
 

@@ -11,9 +11,13 @@ import {
   type SdkToFrameMessage,
 } from '../protocol.js';
 import {LABELS, PALETTE, normalizeStyle, type ButtonStyle} from '../style.js';
+import {pageLanguage, paypalWords} from '../words.js';
 import {wordmarkUrl} from './wordmark.js';
 
 const params = decodeWindowParams(location.hash);
+const locale = new URLSearchParams(location.search).get('locale.x');
+const words = paypalWords(locale);
+Object.assign(document.documentElement, pageLanguage(locale));
 const root = document.getElementById('root')!;
 let enabled = true;
 
@@ -31,7 +35,12 @@ function text(className: string, value: string): HTMLSpanElement {
 
 function draw(style: ButtonStyle): void {
   const palette = PALETTE[style.color] ?? PALETTE.gold;
-  const label = LABELS[style.label] ?? LABELS.paypal;
+  const english = LABELS[style.label] ?? LABELS.paypal;
+  // "Pay with [PayPal]" in the SDK's locale (the other labels' words are English only).
+  const label =
+    style.label === 'pay'
+      ? {before: words.payWith, after: '', name: `${words.payWith} PayPal`}
+      : english;
   const button = document.createElement('button');
   button.type = 'button';
   button.className = 'Button';

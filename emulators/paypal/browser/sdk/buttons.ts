@@ -112,7 +112,12 @@ export function createButtons(
         container: resolveContainer(container),
         channel,
         style,
-        query: {'client-id': params.clientId, currency: params.currency},
+        query: {
+          'client-id': params.clientId,
+          currency: params.currency,
+          // PayPal's frames carry the SDK's locale as `locale.x`.
+          ...(params.locale && {'locale.x': params.locale}),
+        },
         cspNonce: params.cspNonce,
         onClick: click,
       });

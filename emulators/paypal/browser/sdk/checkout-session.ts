@@ -142,7 +142,7 @@ export function startCheckout(context: SessionContext): CheckoutSession {
         }
       }
       popup.location.replace(
-        checkoutUrl(params.origin, orderID, channel, attempt)
+        checkoutUrl(params.origin, orderID, channel, attempt, params.locale)
       );
       const outcome = await waitForOutcome(
         popup,

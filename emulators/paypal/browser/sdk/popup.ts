@@ -65,11 +65,14 @@ export function checkoutUrl(
   origin: string,
   orderId: string,
   channel: string,
-  attempt: number
+  attempt: number,
+  locale?: string
 ): string {
   const fragment = encodeWindowParams({channel, origin: location.origin});
   const again = attempt > 1 ? `&attempt=${attempt}` : '';
-  return `${origin}/checkoutnow?token=${encodeURIComponent(orderId)}${again}#${fragment}`;
+  // The SDK's locale, as PayPal's own window URL carries it.
+  const language = locale ? `&locale.x=${encodeURIComponent(locale)}` : '';
+  return `${origin}/checkoutnow?token=${encodeURIComponent(orderId)}${again}${language}#${fragment}`;
 }
 
 /**

@@ -14,6 +14,8 @@ export interface ScriptParams {
   namespace: string;
   /** `data-csp-nonce`: the page's CSP nonce, which the real SDK puts on the styles it adds. */
   cspNonce?: string;
+  /** `locale` (`de_DE`): the language of the buttons and the window; PayPal's choice without it. */
+  locale?: string;
 }
 
 function sdkScript(): HTMLScriptElement {
@@ -41,5 +43,6 @@ export function readScriptParams(): ScriptParams {
     components: (query.get('components') ?? 'buttons').split(','),
     namespace: script.getAttribute('data-namespace') || 'paypal',
     cspNonce: script.getAttribute('data-csp-nonce') || undefined,
+    locale: query.get('locale') || undefined,
   };
 }
