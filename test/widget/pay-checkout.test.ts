@@ -4,6 +4,7 @@ import type {
   PayCheckout,
   PayErrorEvent,
 } from '../../widget/index.js';
+import {stripeLocale} from '../../widget/internal/providers/provider-locales.js';
 import {FAKE_STRIPE_JS, priceCart} from './fake-server.js';
 import {
   alertRegion,
@@ -181,6 +182,22 @@ describe('<pay-checkout>', () => {
   });
 
   describe('cart changes', () => {
+    it('re-quotes in the new language when the locale changes, and hands Stripe that language', async () => {
+      const {el} = await ready(twoTees());
+      expect(stripe.elementsOptions.at(-1)).to.deep.include({
+        locale: stripeLocale(BROWSER_LOCALE),
+      });
+      const changed = oneEvent(el, 'pay-change');
+      el.locale = 'fr-CA';
+      await changed;
+
+      expect(server.requestsTo('/api/quote')).to.have.length(2);
+      expect(server.requestsTo('/api/quote')[1]!.body).to.deep.equal({
+        items: [{sku: 'tee', quantity: 2}],
+        locale: 'fr-CA',
+      });
+    });
+
     it('re-quotes once after a burst of quantity changes and fires pay-change', async () => {
       const {el} = await ready(twoTees());
       const item = el.querySelector('pay-item')!;

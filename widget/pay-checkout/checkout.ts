@@ -188,7 +188,12 @@ export class Checkout {
       changed.has('mode')
     ) {
       this._session.restart();
-    } else if (changed.has('items') || changed.has('currency')) {
+    } else if (
+      changed.has('items') ||
+      changed.has('currency') ||
+      // The lines' names come in the buyer's language.
+      changed.has('locale')
+    ) {
       this._cart.schedule();
     }
   }

@@ -185,6 +185,7 @@ export class CartController implements ReactiveController {
   private _key(items: CartItem[]): string {
     return JSON.stringify([
       this._host.currency.toLowerCase(),
+      this._options.locale(),
       items,
       this._options.details(),
     ]);
