@@ -150,13 +150,24 @@ export function mountInDocument(placeholder: HTMLElement): DocumentMount {
     wrapper.style.clipPath = clipInset(placeholder, rect);
   }
 
-  // The placeholder is as tall as the form the provider drew (its frames resize themselves).
-  const heights = new ResizeObserver(() => {
-    if (wrapper.style.display === 'none') return;
-    placeholder.style.height = `${node.offsetHeight}px`;
+  // The placeholder is as tall as the form the provider drew (its frames resize themselves),
+  // and a resized placeholder moves the form. Done in the next frame: changing sizes inside
+  // the observer would resize observed boxes in the same frame, and the page would get a
+  // "ResizeObserver loop" error event. Floating UI watches scrolling, the window and shifts.
+  let sizing = 0;
+  const sizes = new ResizeObserver(() => {
+    cancelAnimationFrame(sizing);
+    sizing = requestAnimationFrame(() => {
+      if (placeholder.checkVisibility())
+        placeholder.style.height = `${node.offsetHeight}px`;
+      update();
+    });
   });
-  heights.observe(node);
-  const stopUpdates = autoUpdate(placeholder, wrapper, update);
+  sizes.observe(node);
+  sizes.observe(placeholder);
+  const stopUpdates = autoUpdate(placeholder, wrapper, update, {
+    elementResize: false,
+  });
 
   // Busy: the element makes the placeholder inert; the form itself is what the buyer clicks.
   const busy = new MutationObserver(() => {
@@ -210,7 +221,8 @@ export function mountInDocument(placeholder: HTMLElement): DocumentMount {
     update,
     destroy() {
       stopUpdates();
-      heights.disconnect();
+      cancelAnimationFrame(sizing);
+      sizes.disconnect();
       busy.disconnect();
       host?.removeEventListener('keydown', onKeydown);
       host?.removeEventListener('focusout', onFocusout);
