@@ -15,15 +15,15 @@ export default css`
   /* An editable line: its name and amount, then its controls, one border under both. */
   .line--editable th,
   .line--editable td {
-    border-bottom: 0;
-    padding-bottom: calc(var(--_spacing-unit) * 2);
+    border-block-end: 0;
+    padding-block-end: calc(var(--_spacing-unit) * 2);
   }
 
   .line--editable .line__edit td {
-    padding-top: 0;
+    padding-block-start: 0;
     padding-inline-start: 0;
-    padding-bottom: calc(var(--_spacing-unit) * 5);
-    border-bottom: 1px solid var(--_color-border);
+    padding-block-end: calc(var(--_spacing-unit) * 5);
+    border-block-end: 1px solid var(--_color-border);
     text-align: start;
     white-space: normal;
   }
@@ -137,7 +137,7 @@ export default css`
   }
 
   .line__error {
-    margin-top: calc(var(--_spacing-unit) * 3);
+    margin-block-start: calc(var(--_spacing-unit) * 3);
   }
 
   /* The discount code: a link-like disclosure, then the field and Apply on one row. */

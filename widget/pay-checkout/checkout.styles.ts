@@ -28,6 +28,7 @@ export default css`
     pointer-events: none;
     font-family: var(--_font-family);
     font-size: var(--_font-size-base);
+    /* Physical on purpose: the bridge reads paddingLeft and borderTopLeftRadius, in ltr and rtl. */
     padding: 0 0 0 var(--_spacing-unit);
     border-top-left-radius: var(--_border-radius);
   }
@@ -39,7 +40,7 @@ export default css`
   }
 
   .summary__caption {
-    padding-bottom: calc(var(--_spacing-unit) * 4);
+    padding-block-end: calc(var(--_spacing-unit) * 4);
     color: var(--_color-text-secondary);
     font-size: 0.8125em;
     font-weight: 600;
@@ -50,7 +51,8 @@ export default css`
 
   .summary th,
   .summary td {
-    padding: calc(var(--_spacing-unit) * 5) 0;
+    padding-block: calc(var(--_spacing-unit) * 5);
+    padding-inline: 0;
     font-weight: 400;
     text-align: start;
     vertical-align: baseline;
@@ -64,25 +66,27 @@ export default css`
 
   .line th,
   .line td {
-    border-bottom: 1px solid var(--_color-border);
+    border-block-end: 1px solid var(--_color-border);
   }
 
   .line__qty {
     margin-inline-start: 0.25em;
+    /* "× 2" keeps its order after a name in the other direction (the name is a <bdi>). */
+    unicode-bidi: isolate;
     color: var(--_color-text-secondary);
     white-space: nowrap;
   }
 
   .subtotal th,
   .subtotal td {
-    padding-bottom: 0;
+    padding-block-end: 0;
     color: var(--_color-text-secondary);
     font-size: 0.9375em;
   }
 
   .total th,
   .total td {
-    padding-top: calc(var(--_spacing-unit) * 3);
+    padding-block-start: calc(var(--_spacing-unit) * 3);
     font-size: 1.125em;
     font-weight: 600;
   }

@@ -21,6 +21,7 @@ import {
 import type {CartItem, Quote} from '../contract.js';
 import {addStyles} from '../internal/add-styles.js';
 import {languageTag} from '../internal/buyer.js';
+import {ownDirection} from '../internal/direction.js';
 import type {ProviderName} from '../internal/events.js';
 import type {Messages} from '../internal/messages.js';
 import type {CheckoutDetails} from '../internal/providers/provider.js';
@@ -321,9 +322,13 @@ export class Checkout {
     const loading = state.phase === 'loading';
     const success = state.phase === 'success';
     const form = quote && !loading && !success;
+    // The buyer's language marks the checkout (a screen reader's voice, and `dir` from it when the page sets none).
+    const tag = this._locale.tag;
     return html`<div
       class="base"
       part="base"
+      lang=${languageTag(tag) ?? nothing}
+      dir=${ownDirection(host, tag) ?? nothing}
       aria-busy=${loading ? 'true' : 'false'}
     >
       <div class="probe" aria-hidden="true"></div>

@@ -30,7 +30,7 @@ export default css`
   .shipping-cost td,
   .tax th,
   .tax td {
-    padding-bottom: 0;
+    padding-block-end: 0;
     color: var(--_color-text-secondary);
     font-size: 0.9375em;
   }
@@ -41,6 +41,7 @@ export default css`
 
   .summary__code {
     margin-inline-start: 0.25em;
+    unicode-bidi: isolate;
     padding: 0 calc(var(--_spacing-unit) * 3);
     border-radius: calc(var(--_border-radius) * 0.75);
     background: var(--_color-subtle);
@@ -56,7 +57,7 @@ export default css`
   }
 
   .summary .included-tax td {
-    padding-top: 0;
+    padding-block-start: 0;
     color: var(--_color-text-secondary);
     font-size: 0.875em;
   }

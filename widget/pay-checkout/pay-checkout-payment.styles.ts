@@ -41,11 +41,13 @@ export default css`
     color: var(--_color-text-secondary);
   }
 
+  /* The outline is the focus indicator (3:1 against the card in light and dark); the ring only softens it. */
   .field__input:focus-visible {
     border-color: var(--_color-primary);
     box-shadow: 0 0 0 3px
       color-mix(in srgb, var(--_color-primary) 25%, transparent);
-    outline: none;
+    outline: 2px solid var(--_color-primary);
+    outline-offset: 1px;
   }
 
   .field__input[aria-invalid='true'] {
@@ -260,7 +262,7 @@ export default css`
     flex: none;
     width: 1.25em;
     height: 1.25em;
-    margin-top: 0.05em;
+    margin-block-start: 0.05em;
   }
 
   .message--error .message__icon {

@@ -67,7 +67,7 @@ export function cartLine(
   // Two rows in one row group: the line as in any cart (name, amount), then its controls.
   return html`<tbody class="line line--editable" part="line">
     <tr>
-      <th scope="row" class="line__name">${name}</th>
+      <th scope="row" class="line__name"><bdi>${name}</bdi></th>
       <td class="line__amount">${money(line.amount)}</td>
     </tr>
     <tr class="line__edit">

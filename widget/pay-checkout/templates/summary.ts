@@ -94,7 +94,8 @@ function lines(
     (line) =>
       html`<tr class="line" part="line">
         <th scope="row" class="line__name">
-          ${line.name}<span class="line__qty"
+          <bdi>${line.name}</bdi
+          ><span class="line__qty"
             >${t.quantity(count.format(line.quantity))}</span
           >
         </th>
@@ -166,7 +167,9 @@ function totals(t: Messages, quote: Quote, money: Money) {
           // would squeeze the lines' names.
           html`${t.shippingRow}${
             rate
-              ? html` <span class="summary__rate">(${rate.name})</span>`
+              ? html` <span class="summary__rate"
+                  >(<bdi>${rate.name}</bdi>)</span
+                >`
               : html` <span class="summary__pending"
                   >${t.shippingPending}</span
                 >`
