@@ -32,6 +32,10 @@ const NOTICES: [RegExp, string][] = [
     '@stripe/stripe-js, Copyright (c) 2017 Stripe, MIT',
   ],
   [/\/node_modules\/@paypal\/paypal-js\//, '@paypal/paypal-js, Apache-2.0'],
+  [
+    /\/node_modules\/@floating-ui\//,
+    'Floating UI, Copyright (c) 2021-present Floating UI contributors, MIT',
+  ],
 ];
 
 function licences(moduleIds: readonly string[]): string {
