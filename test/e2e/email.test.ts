@@ -104,6 +104,9 @@ describe('the confirmation email', {timeout: 120_000}, () => {
       currency: 'USD',
     }).format(64.5);
     assert.ok(body.includes(total), `the total as ${total}`);
+    // The demo catalog's French names (its translations), as the buyer saw them.
+    assert.ok(body.includes('T-shirt noir, taille M × 2'), body);
+    assert.ok(body.includes('Tasse de camping émaillée × 1'), body);
     const row = suite.shop.query<{email: string; locale: string}>(
       'SELECT email, locale FROM orders WHERE id = ?',
       orderId
