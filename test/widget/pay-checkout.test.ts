@@ -196,6 +196,7 @@ describe('<pay-checkout>', () => {
         items: [{sku: 'tee', quantity: 2}],
         locale: 'fr-CA',
       });
+      expect(stripe.updates).to.deep.include({locale: 'fr-CA'});
     });
 
     it('re-quotes once after a burst of quantity changes and fires pay-change', async () => {

@@ -195,6 +195,7 @@ export class Checkout {
       // The lines' names come in the buyer's language.
       changed.has('locale')
     ) {
+      if (changed.has('locale')) this._providers.setLocale(this._locale.tag);
       this._cart.schedule();
     }
   }

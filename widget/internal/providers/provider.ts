@@ -161,6 +161,8 @@ export interface ProviderController<
   update(quote: Quote): void;
   /** The resolved theme changed: re-apply it inside the provider's iframe. */
   setTheme(theme: ResolvedTheme): void;
+  /** The element's language changed (BCP 47), for a provider that can follow it once loaded. */
+  setLocale?(locale: string): void;
   /**
    * Pays (for `usesPayButton` providers). Must start the SDK's own submit step synchronously.
    * Providers with their own buttons start payments through `PaymentPipeline.runPayment` instead.

@@ -386,6 +386,10 @@ class StripeController
     void this._elements?.update({appearance: toAppearance(theme)});
   }
 
+  setLocale(locale: string): void {
+    void this._elements?.update({locale: stripeLocale(locale)});
+  }
+
   async pay(request: PaymentRequest): Promise<PaymentOutcome> {
     const {_stripe: stripe, _elements: elements, _api: api} = this;
     if (!stripe || !elements || !api)

@@ -209,6 +209,11 @@ export class ProvidersController implements ReactiveController {
     for (const provider of this._loaded.values()) provider.update(quote);
   }
 
+  /** The element's language changed: the providers that can follow it once loaded (PayPal's SDK keeps the one it loaded with). */
+  setLocale(locale: string): void {
+    for (const provider of this._loaded.values()) provider.setLocale?.(locale);
+  }
+
   setTheme(theme: ResolvedTheme): void {
     for (const provider of this._loaded.values()) provider.setTheme(theme);
   }
