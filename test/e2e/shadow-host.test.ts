@@ -167,6 +167,24 @@ describe(
       await page.screenshot({path: '/tmp/e2e-shadow-host-1280.png'});
 
       await fillEmail(page, 'buyer@example.com');
+      // By keyboard: Tab from the control before the slot lands in the card number, and Tab
+      // out of the form's last field lands on Pay, as if the form were in the element.
+      await checkout(page).getByRole('radio', {name: 'Card'}).focus();
+      await page.keyboard.press('Tab');
+      const cardFrame = page.frame({url: /\/elements\/payment/})!;
+      await cardFrame.waitForFunction(
+        () => document.activeElement?.getAttribute('name') === 'number'
+      );
+      await cardFrame.locator('[name=postalCode]').focus();
+      await page.keyboard.press('Tab');
+      await page.waitForFunction(
+        () =>
+          document
+            .querySelector('my-shop')!
+            .shadowRoot!.querySelector('pay-checkout')!
+            .shadowRoot!.activeElement?.getAttribute('part')
+            ?.includes('submit-button') ?? false
+      );
       await fillCard(page);
       await clickPay(page);
       const success = await waitForEvent(page, 'pay-success');

@@ -62,7 +62,20 @@ function neighbours(placeholder: HTMLElement) {
   const slot = placeholder.assignedSlot;
   const root = slot?.getRootNode();
   if (!slot || !(root instanceof ShadowRoot)) return {before: [], after: []};
-  const all = [...root.querySelectorAll(TABBABLE)].filter(focusable);
+  // A radio group is one Tab stop: its checked radio.
+  const all = [...root.querySelectorAll(TABBABLE)]
+    .filter(focusable)
+    .filter(
+      (el) =>
+        !(
+          el instanceof HTMLInputElement &&
+          el.type === 'radio' &&
+          !el.checked
+        ) ||
+        !root.querySelector(
+          `input[type="radio"][name="${CSS.escape(el.name)}"]:checked`
+        )
+    );
   const before = all.filter(
     (el) => slot.compareDocumentPosition(el) & Node.DOCUMENT_POSITION_PRECEDING
   );
