@@ -185,6 +185,11 @@ describe(
             .shadowRoot!.activeElement?.getAttribute('part')
             ?.includes('submit-button') ?? false
       );
+      // And Shift+Tab from Pay goes back into the form's last field.
+      await page.keyboard.press('Shift+Tab');
+      await cardFrame.waitForFunction(
+        () => document.activeElement?.getAttribute('name') === 'postalCode'
+      );
       await fillCard(page);
       await clickPay(page);
       const success = await waitForEvent(page, 'pay-success');
