@@ -208,6 +208,10 @@ describe('<pay-checkout> email', () => {
         ></pay-checkout>`
       );
       expect(await paidWith(el)).to.deep.include({locale: 'de'});
+      // The lines are named in it too: the quote asked in the page's language is asked again.
+      const quotes = server.requestsTo('/api/quote');
+      expect(quotes).to.have.length(2);
+      expect(quotes[1]!.body).to.deep.include({locale: 'de'});
     });
 
     it('skips a locale attribute that is not a language tag', async () => {

@@ -54,6 +54,8 @@ export class CartController implements ReactiveController {
   private _timer?: ReturnType<typeof setTimeout>;
   /** The cart + currency of the last quote asked for, to skip re-quoting an unchanged cart. */
   private _quoted = '';
+  /** The locale the last quote was asked in. */
+  private _quotedLocale?: string;
   /** The buyer's last edit, until a quote prices it. */
   private _change?: PayCartChange;
 
@@ -115,9 +117,18 @@ export class CartController implements ReactiveController {
       JSON.stringify(this._body(items)) === JSON.stringify(head.request)
     ) {
       this._quoted = this._key(items);
+      this._quotedLocale = this._options.locale();
       return head.quote;
     }
     return this._ask(session, session.signal);
+  }
+
+  /**
+   * Whether the language is no longer the last quote's: the server's default locale, known
+   * once the config is in, names the lines in another language than the page's.
+   */
+  localeChanged(): boolean {
+    return this._quotedLocale !== this._options.locale();
   }
 
   /** The cart may have changed (also the item slot's slotchange): re-quote it once edits settle, if it did. */
@@ -198,6 +209,7 @@ export class CartController implements ReactiveController {
   ): Promise<Quote | null> {
     const items = this.items();
     this._quoted = this._key(items);
+    this._quotedLocale = this._options.locale();
     if (!items.length) return null;
     return session.api.quote(this._body(items), signal);
   }

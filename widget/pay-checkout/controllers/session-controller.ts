@@ -121,13 +121,17 @@ export class SessionController implements ReactiveController {
     if (!head) preloadProvider(host.provider, host.mode);
     try {
       // All at once: the config names the provider, the quote is what the buyer sees.
-      const [config, quote] = await Promise.all([
+      const [config, first] = await Promise.all([
         head?.config ?? api.config(signal),
         cart.quote(session, head),
         this._parts.preload(),
       ]);
       session.config = config;
       await this._parts.configured();
+      if (signal.aborted) return;
+      // Asked in the page's language before the server named its own: asked again, at once.
+      const quote =
+        first && cart.localeChanged() ? await cart.quote(session) : first;
       if (signal.aborted) return;
       providers.offer(returned);
       payment.set(quoted(payment.state, quote));
