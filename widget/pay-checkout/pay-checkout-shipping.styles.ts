@@ -16,6 +16,9 @@ export default css`
   .address,
   .rates {
     display: grid;
+    /* One column no wider than the card: a provider's frame (min-width auto) would widen it
+       past the card at 320 px, out to the left in rtl. */
+    grid-template-columns: minmax(0, 1fr);
     gap: calc(var(--_spacing-unit) * 6);
     min-inline-size: 0;
     margin: 0;
@@ -99,6 +102,8 @@ export default css`
     flex: 1 1 auto;
     display: grid;
     min-width: 0;
+    /* A long word ("International") wraps rather than run under the amount at 320 px. */
+    overflow-wrap: anywhere;
   }
 
   .rate__estimate {
