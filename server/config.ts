@@ -229,6 +229,13 @@ export function parseConfig(
         `CATALOG is required in production (${modeReason}): the path to your catalog file (the demo catalog is for development only)`
       );
     }
+    // Production writes no mail folder: without SMTP_URL the merchant's emails could never
+    // leave, which nobody would notice until a sale went unannounced.
+    if (vars.MERCHANT_EMAIL && !vars.SMTP_URL) {
+      problems.push(
+        'MERCHANT_EMAIL is set but SMTP_URL is not: production sends email only through SMTP, so the merchant would never be told of a sale. Set SMTP_URL, or unset MERCHANT_EMAIL'
+      );
+    }
     if (allowedOrigins.includes('*')) {
       problems.push(
         'ALLOWED_ORIGINS=* is refused in production: list the origins of the sites that embed the checkout'

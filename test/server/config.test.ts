@@ -112,4 +112,28 @@ describe('configuration', () => {
       ['https://a.example', 'https://b.example']
     );
   });
+
+  it('refuses MERCHANT_EMAIL in production without SMTP_URL: its emails could never be sent', () => {
+    const production = {
+      NODE_ENV: 'production',
+      PUBLIC_URL: 'https://shop.example',
+      CATALOG: './catalog.json',
+      ...keys,
+      MERCHANT_EMAIL: 'owner@shop.example',
+    };
+    assert.match(
+      configProblems(production),
+      /MERCHANT_EMAIL is set but SMTP_URL is not/
+    );
+    assert.equal(
+      parseConfig({...production, SMTP_URL: 'smtp://mail.example:587'})
+        .merchantEmail,
+      'owner@shop.example'
+    );
+    // Development writes the merchant's emails to the mail folder, as the buyers'.
+    assert.equal(
+      parseConfig({MERCHANT_EMAIL: 'owner@shop.example'}).merchantEmail,
+      'owner@shop.example'
+    );
+  });
 });
