@@ -37,3 +37,15 @@ export const plainPage = (
     ),
     status
   );
+
+/**
+ * A form's fields (a repeated name: its last value). A body that cannot be read as a form (a
+ * broken multipart body) is an empty form, which every action refuses, rather than a 500.
+ */
+export async function readForm(c: Context): Promise<Record<string, unknown>> {
+  try {
+    return await c.req.parseBody();
+  } catch {
+    return {};
+  }
+}

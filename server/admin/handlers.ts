@@ -16,7 +16,7 @@ import {exportPage} from './pages/export.js';
 import {ORDER_STATUSES, type OrdersQuery, ordersPage} from './pages/orders.js';
 import {orderPage} from './pages/order.js';
 import {outboxPage} from './pages/outbox.js';
-import {type AdminDeps, type AdminEnv, plainPage} from './deps.js';
+import {type AdminDeps, type AdminEnv, plainPage, readForm} from './deps.js';
 
 const PER_PAGE = 50;
 const EXPORT_BATCH = 500;
@@ -172,7 +172,7 @@ export function adminPages(deps: AdminDeps): Hono<AdminEnv> {
       orderId.length <= 64 ? await ctx.store.get(orderId) : undefined;
     if (!order)
       return plainPage(c, 404, 'Not found', 'There is no such order.');
-    const body = await c.req.parseBody();
+    const body = await readForm(c);
     const key = formText(body, 'key');
     const full = formText(body, 'full') === '1';
     const amount = full
@@ -219,7 +219,7 @@ export function adminPages(deps: AdminDeps): Hono<AdminEnv> {
   );
 
   app.post('/outbox/:id/retry', async (c) => {
-    const back = backPath((await c.req.parseBody()).back);
+    const back = backPath((await readForm(c)).back);
     const jobId = c.req.param('id');
     const job = await admin.retryJob(jobId, iso());
     let notice = 'not-open';
@@ -238,7 +238,7 @@ export function adminPages(deps: AdminDeps): Hono<AdminEnv> {
   });
 
   app.post('/outbox/:id/give-up', async (c) => {
-    const back = backPath((await c.req.parseBody()).back);
+    const back = backPath((await readForm(c)).back);
     const jobId = c.req.param('id');
     const job = await admin.giveUpJob(jobId, iso());
     const notice = job ? 'given-up' : 'not-open';
@@ -263,7 +263,7 @@ export function adminPages(deps: AdminDeps): Hono<AdminEnv> {
   });
 
   app.post('/export', async (c) => {
-    const body = await c.req.parseBody();
+    const body = await readForm(c);
     const fromText = formText(body, 'from');
     const toText = formText(body, 'to');
     const from = dayStart(fromText);

@@ -20,7 +20,7 @@ import {
   sessionCookie,
   sessionHash,
 } from './auth.js';
-import {type AdminDeps, type AdminEnv, plainPage} from './deps.js';
+import {type AdminDeps, type AdminEnv, plainPage, readForm} from './deps.js';
 import {adminPages} from './handlers.js';
 import {loginPage} from './pages/login.js';
 import {ADMIN_CSS} from './pages/styles.js';
@@ -105,7 +105,7 @@ export function adminRoutes(deps: AdminDeps): Hono<AdminEnv> {
         429
       );
     }
-    const body = await c.req.parseBody();
+    const body = await readForm(c);
     const secret = typeof body.secret === 'string' ? body.secret : '';
     const method = await check.check(secret);
     if (!method) {
@@ -155,7 +155,7 @@ export function adminRoutes(deps: AdminDeps): Hono<AdminEnv> {
     }
     const csrf = csrfToken(id);
     if (c.req.method === 'POST') {
-      const body = await c.req.parseBody();
+      const body = await readForm(c);
       const sent = typeof body.csrf === 'string' ? body.csrf : '';
       if (!equalSecrets(sent, csrf))
         return plainPage(
