@@ -46,8 +46,8 @@ export interface DashboardModes {
 
 /**
  * The provider's own page for a payment, or undefined when there is none to link to: Stripe's
- * dashboard for a PaymentIntent (a Checkout Session links once its intent is known), PayPal's
- * activity page.
+ * dashboard for a PaymentIntent (a Checkout Session links once its intent is known); none for
+ * PayPal (see below).
  */
 export function dashboardUrl(
   provider: PaymentProvider,
@@ -60,7 +60,8 @@ export function dashboardUrl(
     return paymentId.startsWith('pi_')
       ? `https://dashboard.stripe.com/${modes.stripeLive ? '' : 'test/'}payments/${id}`
       : undefined;
-  if (provider === 'paypal')
-    return `https://www.${modes.paypalLive ? '' : 'sandbox.'}paypal.com/activity/payment/${id}`;
+  // PayPal's activity page (/activity/payment/<id>) takes a transaction id, which for us is
+  // the capture's; the order keeps PayPal's *order* id, which that page does not know. With no
+  // capture id stored, the page shows the order id without a link rather than a broken one.
   return undefined;
 }

@@ -54,6 +54,12 @@ const backPath = (value: unknown) =>
     ? value
     : '/admin/outbox';
 
+/**
+ * Whether a path's id could be one of ours (an order's or a job's): short and without control
+ * characters. PostgreSQL refuses a NUL in text, so anything else would be a 500 from the store.
+ */
+const plausibleId = (id: string) => id.length <= 64 && !/\p{Cc}/u.test(id);
+
 const formText = (body: Record<string, unknown>, name: string) =>
   typeof body[name] === 'string' ? body[name] : '';
 
@@ -79,8 +85,12 @@ export function adminPages(deps: AdminDeps): Hono<AdminEnv> {
   const app = new Hono<AdminEnv>();
 
   app.get('/orders', async (c) => {
+    // Control characters (a NUL, which PostgreSQL refuses in text) are no search.
     const raw = (name: string) =>
-      (c.req.query(name) ?? '').trim().slice(0, 200);
+      (c.req.query(name) ?? '')
+        .replace(/\p{Cc}/gu, '')
+        .trim()
+        .slice(0, 200);
     const query: OrdersQuery = {
       q: raw('q'),
       status: ORDER_STATUSES.includes(raw('status') as OrderStatus)
@@ -126,7 +136,7 @@ export function adminPages(deps: AdminDeps): Hono<AdminEnv> {
       status?: 200 | 400 | 404 | 409 | 422 | 502 | 503;
     } = {}
   ) {
-    const order = id.length <= 64 ? await ctx.store.get(id) : undefined;
+    const order = plausibleId(id) ? await ctx.store.get(id) : undefined;
     if (!order)
       return plainPage(c, 404, 'Not found', 'There is no such order.');
     const [ledger, jobs, auditRows, refunds] = await Promise.all([
@@ -168,8 +178,9 @@ export function adminPages(deps: AdminDeps): Hono<AdminEnv> {
 
   app.post('/orders/:id/refunds', async (c) => {
     const orderId = c.req.param('id');
-    const order =
-      orderId.length <= 64 ? await ctx.store.get(orderId) : undefined;
+    const order = plausibleId(orderId)
+      ? await ctx.store.get(orderId)
+      : undefined;
     if (!order)
       return plainPage(c, 404, 'Not found', 'There is no such order.');
     const body = await readForm(c);
@@ -221,7 +232,9 @@ export function adminPages(deps: AdminDeps): Hono<AdminEnv> {
   app.post('/outbox/:id/retry', async (c) => {
     const back = backPath((await readForm(c)).back);
     const jobId = c.req.param('id');
-    const job = await admin.retryJob(jobId, iso());
+    const job = plausibleId(jobId)
+      ? await admin.retryJob(jobId, iso())
+      : undefined;
     let notice = 'not-open';
     if (job) {
       await deps.outbox.run(job.orderId);
@@ -230,7 +243,7 @@ export function adminPages(deps: AdminDeps): Hono<AdminEnv> {
     }
     await audit(c, {
       action: 'retry',
-      jobId,
+      jobId: plausibleId(jobId) ? jobId : undefined,
       orderId: job?.orderId,
       detail: notice,
     });
@@ -240,11 +253,13 @@ export function adminPages(deps: AdminDeps): Hono<AdminEnv> {
   app.post('/outbox/:id/give-up', async (c) => {
     const back = backPath((await readForm(c)).back);
     const jobId = c.req.param('id');
-    const job = await admin.giveUpJob(jobId, iso());
+    const job = plausibleId(jobId)
+      ? await admin.giveUpJob(jobId, iso())
+      : undefined;
     const notice = job ? 'given-up' : 'not-open';
     await audit(c, {
       action: 'give_up',
-      jobId,
+      jobId: plausibleId(jobId) ? jobId : undefined,
       orderId: job?.orderId,
       detail: notice,
     });

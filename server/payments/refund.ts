@@ -67,7 +67,9 @@ export async function refundOrder(
     at: deps.now().toISOString(),
     actor: input.actor.slice(0, 128) || 'unknown',
     action: 'refund',
-    orderId: input.orderId.slice(0, 64),
+    orderId: plausibleOrderId(input.orderId)
+      ? input.orderId.slice(0, 64)
+      : undefined,
     clientAddress: input.clientAddress,
     detail: `${amount}: ${
       outcome.ok
@@ -84,6 +86,9 @@ async function reserveAndAsk(
 ): Promise<RefundOutcome> {
   const problem = inputProblem(input);
   if (problem) return refused(new ApiError(400, 'invalid_request', problem));
+  // No order id has a control character (and PostgreSQL refuses a NUL in text).
+  if (!plausibleOrderId(input.orderId))
+    return refused(new ApiError(404, 'not_found', 'No such order.'));
 
   const at = deps.now().getTime();
   const reservation = await deps.store.refunds.reserve({
@@ -161,6 +166,8 @@ function refusalOf(refund: Refund): ApiError {
     'The payment provider refused the refund.'
   );
 }
+
+const plausibleOrderId = (id: string) => !/\p{Cc}/u.test(id);
 
 function inputProblem(input: RefundInput): string | undefined {
   if (

@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import {describe, it} from 'node:test';
 import pino from 'pino';
 import {ORDER_COLUMNS, csvRow, orderRow} from '../../server/admin/csv.js';
-import {parseDecimal} from '../../server/admin/format.js';
+import {dashboardUrl, parseDecimal} from '../../server/admin/format.js';
 import {composeMerchantEmail} from '../../server/notify/merchant-email.js';
 import {
   AdminClient,
@@ -149,6 +149,7 @@ describe('the admin area against hostile input', () => {
         'q=%5C',
         `q=${'x'.repeat(10 * 1024)}`,
         'q=%00%E2%80%AE',
+        'q=a%00b&from=2026-11-01%00',
         'from=2026-13-45&to=2026-02-30',
         'from=2026-12-01&to=2026-01-01',
         'from=0001-01-01&to=9999-12-31',
@@ -187,6 +188,7 @@ describe('the admin area against hostile input', () => {
         '/admin/orders/%2e%2e',
         `/admin/orders/${'x'.repeat(10 * 1024)}`,
         '/admin/orders/%3Cscript%3E',
+        '/admin/orders/a%00b',
       ]) {
         const {response, text} = await client.page(path);
         assert.equal(response.status, 404, path.slice(0, 60));
@@ -284,6 +286,17 @@ describe('the admin area against hostile input', () => {
       }
       const actions = await auditActions(server);
       assert.ok(!actions.includes('export') && !actions.includes('give_up'));
+      // Signed in and with the token, an id that is no job's: "no longer open", not a 500
+      // (`..` is resolved by the URL itself: /admin/retry, no such page).
+      for (const id of ['a%00b', 'x'.repeat(300), '%01'])
+        for (const action of ['retry', 'give-up']) {
+          await client.page('/admin/outbox');
+          const res = await client.action(`/admin/outbox/${id}/${action}`, {
+            back: '/admin/outbox',
+          });
+          assert.equal(res.status, 303, `${action} ${id.slice(0, 20)}`);
+          assert.match(res.headers.get('location') ?? '', /notice=not-open$/);
+        }
       assert.deepEqual(await server.store.refunds.forOrder('ord_evil'), []);
       assert.equal((await server.store.admin.openJobs(10)).length, jobs.length);
       assertQuietLog(lines);
@@ -356,6 +369,35 @@ describe('the admin area against hostile input', () => {
     ])
       assert.equal(parseDecimal(text, 'usd'), undefined, text);
     assert.equal(parseDecimal('12.5', 'jpy'), undefined);
+  });
+});
+
+describe('the provider dashboard link', () => {
+  const modes = {stripeLive: false, paypalLive: true};
+  it('links a Stripe PaymentIntent; a PayPal order id (not a transaction id) is shown unlinked', async () => {
+    assert.equal(
+      dashboardUrl('stripe', 'pi_1', modes),
+      'https://dashboard.stripe.com/test/payments/pi_1'
+    );
+    assert.equal(dashboardUrl('stripe', 'cs_test_1', modes), undefined);
+    assert.equal(dashboardUrl('paypal', '5O190127TN364715T', modes), undefined);
+    const {server} = await hostileServer();
+    try {
+      await orderAt(server, 'ord_pp', '2026-11-02T10:00:00.000Z', {
+        status: 'paid',
+      });
+      await server.store.update('ord_pp', () => ({
+        provider: 'paypal',
+        providerPaymentId: '5O190127TN364715T',
+      }));
+      const client = new AdminClient(server.app);
+      await client.signIn();
+      const page = (await client.page('/admin/orders/ord_pp')).text;
+      assert.match(page, /<span class="id">5O190127TN364715T<\/span>/);
+      assert.doesNotMatch(page, /paypal\.com\/activity/);
+    } finally {
+      await server.close();
+    }
   });
 });
 
@@ -442,6 +484,8 @@ describe('POST /api/admin/orders/:id/refunds against hostile input', () => {
         '..',
         'x'.repeat(10 * 1024),
         '%3Cscript%3E',
+        'ord_evil%00',
+        '%01',
       ]) {
         const res = await post(server, id, {body: '{"amount":100}'});
         assert.ok(
