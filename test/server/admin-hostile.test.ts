@@ -353,6 +353,44 @@ describe('the admin area against hostile input', () => {
     }
   });
 
+  it('the refund form: a provider that cannot be reached, then the key reused for another amount', async () => {
+    const {server, lines} = await hostileServer();
+    try {
+      await hostileOrder(server);
+      const client = new AdminClient(server.app);
+      await client.signIn();
+      const key = 'r'.repeat(24);
+      await client.page('/admin/orders/ord_evil');
+      // Stripe is at 127.0.0.1:9 here: nothing listens.
+      const first = await client.action('/admin/orders/ord_evil/refunds', {
+        key,
+        amount: '1.00',
+      });
+      const firstText = await first.text();
+      // The order's page again, saying so in our words (no provider or socket text).
+      assert.equal(first.status, 503);
+      assert.match(
+        firstText,
+        /role="alert">The payment provider is not answering/
+      );
+      assert.doesNotMatch(
+        firstText,
+        /ECONNREFUSED|127\.0\.0\.1|StripeConnection|\bat .+:\d+:\d+/
+      );
+      const again = await client.action('/admin/orders/ord_evil/refunds', {
+        key,
+        amount: '2.00',
+      });
+      assert.equal(again.status, 422);
+      assert.match(await again.text(), /another refund/);
+      assert.equal((await server.store.get('ord_evil'))?.status, 'paid');
+      assert.equal((await server.store.get('ord_evil'))?.amountRefunded, 0);
+      assertQuietLog(lines);
+    } finally {
+      await server.close();
+    }
+  });
+
   it('parseDecimal takes a comma or a point and nothing else', () => {
     assert.equal(parseDecimal('12,50', 'usd'), 1250);
     assert.equal(parseDecimal('12.5', 'usd'), 1250);
