@@ -86,6 +86,25 @@ describe('POST /api/admin/orders/:id/refunds against hostile input', () => {
         400,
         '300-character key'
       );
+      // A key outside ASCII (as Node reads a header's bytes: Latin-1) is a key like another;
+      // with a bad amount it is still refused, with nothing written.
+      await assertRefusal(
+        await post(server, 'ord_evil', {
+          key: 'clé-ü-ñ-\u00ff'.repeat(4),
+          body: '{"amount":0}',
+        }),
+        400,
+        'Latin-1 key'
+      );
+      // …and with a good amount it reaches the provider (nothing listens here): our 503.
+      await assertRefusal(
+        await post(server, 'ord_evil', {
+          key: 'clé-ü-ñ-\u00ff'.repeat(4),
+          body: '{"amount":100}',
+        }),
+        503,
+        'Latin-1 key, Stripe unreachable'
+      );
       for (const amount of [
         '0',
         '-1',
@@ -139,7 +158,14 @@ describe('POST /api/admin/orders/:id/refunds against hostile input', () => {
         )
           await assertRefusal(res, res.status, id.slice(0, 30));
       }
-      assert.deepEqual(await server.store.refunds.forOrder('ord_evil'), []);
+      // Only the one that reached the provider is recorded, and as not refunded.
+      const refunds = await server.store.refunds.forOrder('ord_evil');
+      assert.deepEqual(
+        refunds.map((refund) => [refund.amount, refund.status]),
+        [[100, refunds[0]?.status]]
+      );
+      assert.notEqual(refunds[0]?.status, 'succeeded');
+      assert.equal((await server.store.get('ord_evil'))?.amountRefunded, 0);
       assert.equal((await server.store.get('ord_evil'))?.status, 'paid');
       assertQuietLog(lines);
     } finally {
