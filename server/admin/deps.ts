@@ -24,7 +24,7 @@ export interface AdminEnv {
 /** A plain page with a message and a status (refusals, not found). */
 export const plainPage = (
   c: Context,
-  status: 401 | 403 | 404 | 429,
+  status: 401 | 403 | 404 | 413 | 429,
   title: string,
   text: string
 ) =>

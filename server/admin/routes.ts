@@ -7,7 +7,6 @@
  * either, /admin is an unknown path like any other.
  */
 import {Hono, type Context, type MiddlewareHandler} from 'hono';
-import {ApiError} from '../errors.js';
 import {bodyLimit} from '../middleware/body-limit.js';
 import {clientBucket} from '../middleware/rate-limit.js';
 import {
@@ -29,6 +28,8 @@ const POLICY =
   "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
 
 const LOGIN_WINDOW_MS = 15 * 60_000;
+
+class FormTooLarge extends Error {}
 
 export function adminRoutes(deps: AdminDeps): Hono<AdminEnv> {
   const {options, ctx} = deps;
@@ -56,12 +57,9 @@ export function adminRoutes(deps: AdminDeps): Hono<AdminEnv> {
     c.header('Referrer-Policy', 'same-origin');
     await next();
   });
-  // Forms are small; an action from another site is refused before its body is read.
-  const limit = bodyLimit(
-    16 * 1024,
-    () =>
-      new ApiError(413, 'payload_too_large', 'The form is larger than 16 KB.')
-  );
+  // Forms are small; an action from another site is refused before its body is read. Too
+  // large is a page too (the API's JSON error means nothing to a person at a browser).
+  const limit = bodyLimit(16 * 1024, () => new FormTooLarge());
   app.use('*', async (c, next) => {
     if (c.req.method === 'GET' || c.req.method === 'HEAD') return next();
     if (c.req.method !== 'POST')
@@ -73,7 +71,17 @@ export function adminRoutes(deps: AdminDeps): Hono<AdminEnv> {
         'Refused',
         'This form was not sent from the admin pages.'
       );
-    return limit(c, next);
+    try {
+      return await limit(c, next);
+    } catch (error) {
+      if (!(error instanceof FormTooLarge)) throw error;
+      return plainPage(
+        c,
+        413,
+        'Too large',
+        'The form is larger than 16 KB; nothing was done.'
+      );
+    }
   });
 
   app.get('/admin.css', (c) =>
