@@ -6,11 +6,11 @@
  */
 import assert from 'node:assert/strict';
 import {describe, it} from 'node:test';
+import {addToCart, CARD_FRAME, fillCard, fillEmail} from './buyer.js';
 import {type Email, emailsAbout} from './mail.js';
 import {productsOnlyCatalog, shopAndBrowserPerSuite} from './shop.js';
 
 const MERCHANT = 'owner@shop.example';
-const CARD_FRAME = 'iframe[title="Secure payment input frame"]';
 
 describe('the merchant email', {timeout: 120_000}, () => {
   const suite = shopAndBrowserPerSuite({
@@ -33,21 +33,14 @@ describe('the merchant email', {timeout: 120_000}, () => {
     await page.goto(`${suite.shop.url}/`);
     await page.evaluate(() => localStorage.clear());
     await page.reload();
-    const add = (name: string) =>
-      page.getByRole('button', {name: `Add to cart: ${name}`}).click();
-    await add('Black tee, size M');
-    await add('Black tee, size M');
-    await add('Enamel camp mug');
+    await addToCart(page, 'Black tee, size M');
+    await addToCart(page, 'Black tee, size M');
+    await addToCart(page, 'Enamel camp mug');
     const checkout = page.locator('pay-checkout');
     const card = page.frameLocator(CARD_FRAME);
     await card.locator('[name=number]').waitFor();
-    await checkout
-      .getByRole('textbox', {name: /^E-?mail$/i})
-      .fill('ada@example.com');
-    await card.locator('[name=number]').fill('4242424242424242');
-    await card.locator('[name=expiry]').fill('12 / 34');
-    await card.locator('[name=cvc]').fill('123');
-    await card.locator('[name=postalCode]').fill('94110');
+    await fillEmail(page, 'ada@example.com');
+    await fillCard(page);
     const success = page.evaluate(
       () =>
         new Promise<{orderId: string}>((resolve) =>
