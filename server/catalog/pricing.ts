@@ -20,6 +20,7 @@ import type {Catalog} from './load.js';
 import {productName} from './products.js';
 import {priceRates, zoneFor, type PricedRate} from './shipping.js';
 import {rateFor, taxOn, taxRuleFor} from './tax.js';
+import {translationFor} from './translations.js';
 
 /** What a quote and every create are priced from (the contract's QuoteRequest, parsed). */
 export interface PricingRequest {
@@ -152,7 +153,7 @@ export function priceCart(
     taxInclusive,
     total,
     requiresShipping,
-    shippingRates: rates.map(toShippingRate),
+    shippingRates: rates.map((rate) => toShippingRate(rate, request.locale)),
     ...(chosen && {shippingRate: chosen.rate.id}),
     ...(discountCode && {discountCode}),
   };
@@ -236,10 +237,13 @@ function shippingRates(
   return rates;
 }
 
-function toShippingRate({rate, amount}: PricedRate): ShippingRate {
+function toShippingRate(
+  {rate, amount}: PricedRate,
+  locale: string | undefined
+): ShippingRate {
   return {
     id: rate.id,
-    name: rate.name,
+    name: translationFor(rate.translations, locale)?.name ?? rate.name,
     amount,
     ...(rate.estimate && {estimate: rate.estimate}),
   };

@@ -3,14 +3,11 @@
  * hold, whether it ships, its tax.
  */
 import {z} from 'zod';
-import {languageOf} from '../language.js';
 import {amountsSchema, idSchema, skuSchema} from './fields.js';
+import {translationFor, translationsSchema} from './translations.js';
 
 const nameSchema = z.string().trim().min(1).max(127);
 const descriptionSchema = z.string().max(500);
-
-/** The contract's pattern for a buyer's `locale`, which a translation is matched against. */
-const LANGUAGE_TAG = /^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/;
 
 /** One language's name and description; what it leaves out is the product's own. */
 const translationSchema = z
@@ -24,37 +21,6 @@ const translationSchema = z
     'must give a name or a description'
   );
 
-/** `{"fr": {"name": "Tasse"}, "pt-BR": {…}}`: keys are language tags, one per language. */
-const translationsSchema = z
-  .record(z.string(), translationSchema)
-  .superRefine((translations, ctx) => {
-    const seen = new Map<string, string>();
-    for (const tag of Object.keys(translations)) {
-      let canonical: string | undefined;
-      try {
-        if (LANGUAGE_TAG.test(tag))
-          canonical = Intl.getCanonicalLocales(tag)[0];
-      } catch {
-        // Not a tag: said below.
-      }
-      if (!canonical) {
-        ctx.addIssue({
-          code: 'custom',
-          path: [tag],
-          message: 'is not a language tag such as "fr", "pt-BR" or "zh-Hans"',
-        });
-      } else if (seen.has(canonical)) {
-        ctx.addIssue({
-          code: 'custom',
-          path: [tag],
-          message: `is the same language tag as "${seen.get(canonical)}"`,
-        });
-      } else {
-        seen.set(canonical, tag);
-      }
-    }
-  });
-
 export const productSchema = z
   .object({
     sku: skuSchema,
@@ -62,7 +28,7 @@ export const productSchema = z
     name: nameSchema,
     description: descriptionSchema.optional(),
     /** The name and description in other languages, chosen for the buyer's locale. */
-    translations: translationsSchema.optional(),
+    translations: translationsSchema(translationSchema).optional(),
     image: z.string().max(500).optional(),
     /** The most a buyer may put in one cart. */
     maxQuantity: z.number().int().min(1).max(9999),
@@ -95,10 +61,7 @@ export function productText(
       description: product.description,
     }),
   };
-  const translations = product.translations;
-  if (!translations || !locale) return own;
-  const language = languageOf(locale, Object.keys(translations));
-  const text = language === undefined ? undefined : translations[language];
+  const text = translationFor(product.translations, locale);
   if (!text) return own;
   const description = text.description ?? own.description;
   return {
@@ -113,9 +76,5 @@ export function productName(
   locale: string | undefined
 ): string {
   if (!product.translations || !locale) return product.name;
-  const language = languageOf(locale, Object.keys(product.translations));
-  return (
-    (language !== undefined && product.translations[language]?.name) ||
-    product.name
-  );
+  return translationFor(product.translations, locale)?.name ?? product.name;
 }

@@ -5,6 +5,7 @@
 import {z} from 'zod';
 import {isCountry} from './countries.js';
 import {amountProblem, currencyProblem, idSchema} from './fields.js';
+import {translationsSchema} from './translations.js';
 
 const ratePriceSchema = z
   .object({
@@ -15,10 +16,17 @@ const ratePriceSchema = z
   })
   .strict();
 
+const rateNameSchema = z.string().trim().min(1).max(100);
+
 const rateSchema = z
   .object({
     id: idSchema,
-    name: z.string().trim().min(1).max(100),
+    /** The name a buyer reads unless `translations` has their language. */
+    name: rateNameSchema,
+    /** `{"fr": {"name": "International"}}`: the name in other languages. */
+    translations: translationsSchema(
+      z.object({name: rateNameSchema}).strict()
+    ).optional(),
     /** Business days until delivery. */
     estimate: z
       .object({

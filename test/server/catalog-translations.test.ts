@@ -202,6 +202,66 @@ describe('POST /api/quote: names in the buyer’s language', () => {
     ]);
   });
 
+  it('names the demo’s shipping rates in the buyer’s language, and the catalog’s name otherwise', async (t) => {
+    const shop = await makeServer({catalog: demoCatalog({withRules: true})});
+    t.after(() => shop.close());
+    const rates = async (locale?: string) => {
+      const res = await postJson(shop.app, '/api/quote', {
+        items: [{sku: 'tee-black-m', quantity: 1}],
+        shippingAddress: {
+          name: 'Ana Souza',
+          line1: 'Rua Augusta 1',
+          city: 'São Paulo',
+          postalCode: '01305-000',
+          country: 'BR',
+        },
+        ...(locale && {locale}),
+      });
+      assert.equal(res.status, 200);
+      const quote = (await res.json()) as {shippingRates: {name: string}[]};
+      return quote.shippingRates.map((rate) => rate.name);
+    };
+    assert.deepEqual(await rates('pt-BR'), [
+      'Internacional',
+      'Internacional expressa',
+    ]);
+    assert.deepEqual(await rates('ar'), ['دولي', 'دولي سريع']);
+    assert.deepEqual(await rates('zh-Hant'), [
+      'International',
+      'International express',
+    ]);
+    assert.deepEqual(await rates(), ['International', 'International express']);
+  });
+
+  it('refuses a shipping rate translation that is no language tag', () => {
+    const catalog = {
+      ...catalogWith(undefined),
+      shipping: {
+        zones: [
+          {
+            id: 'all',
+            name: 'All',
+            countries: ['*'],
+            rates: [
+              {
+                id: 'standard',
+                name: 'Standard',
+                translations: {fr_FR: {name: 'Standard'}},
+                prices: {eur: {flat: 500}},
+              },
+            ],
+          },
+        ],
+      },
+    };
+    assert.throws(
+      () => parseCatalog(catalog, 'shop.json'),
+      (error: unknown) =>
+        error instanceof CatalogError &&
+        /translations.*fr_FR|fr_FR.*language tag/s.test(error.message)
+    );
+  });
+
   it('refuses a locale that is no language tag', async () => {
     const res = await postJson(server.app, '/api/quote', {
       items: [{sku: 'tee-black-m', quantity: 1}],
