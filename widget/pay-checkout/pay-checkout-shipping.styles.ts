@@ -73,8 +73,11 @@ export default css`
 
   .rate {
     display: flex;
+    /* When a name and its amount do not fit side by side (320 px, a long word), the amount
+       moves to a line of its own rather than the name breaking inside a word. */
+    flex-wrap: wrap;
     align-items: center;
-    gap: calc(var(--_spacing-unit) * 6);
+    gap: 0 calc(var(--_spacing-unit) * 6);
     padding: calc(var(--_spacing-unit) * 6) calc(var(--_spacing-unit) * 7);
     border: 1px solid var(--_color-border);
     border-radius: var(--_border-radius);
@@ -99,11 +102,12 @@ export default css`
   }
 
   .rate__text {
-    flex: 1 1 auto;
+    /* At least its longest word wide, so "International" stays whole; never wider than the
+       rate, where a word longer than the line itself may break. */
+    flex: 1 1 0;
     display: grid;
-    min-width: 0;
-    /* A long word ("International") wraps rather than run under the amount at 320 px. */
-    overflow-wrap: anywhere;
+    max-inline-size: 100%;
+    overflow-wrap: break-word;
   }
 
   .rate__estimate {
@@ -112,6 +116,7 @@ export default css`
   }
 
   .rate__amount {
+    margin-inline-start: auto;
     font-variant-numeric: tabular-nums;
     font-weight: 600;
     white-space: nowrap;

@@ -63,7 +63,9 @@ export default css`
     box-sizing: border-box;
     display: grid;
     gap: calc(var(--_spacing-unit) * 10);
-    padding: calc(var(--_spacing-unit) * 12);
+    /* Less on a phone (about 17 px at 320 px): the summary's longest row ("Frete
+       (Internacional)" and its amount) must fit beside the page's own margins. */
+    padding: min(calc(var(--_spacing-unit) * 12), 4vw + 4px);
     border: 1px solid var(--_color-border);
     border-radius: calc(var(--_border-radius) * 2);
     background: var(--_color-background);
