@@ -65,9 +65,9 @@ export function shopPage(apiUrl: string): string {
       return ready;
     },
     // The Address Element (and, unless told not to, the Payment Element) of one Elements group.
-    mountAddress({appearance, options = {mode: 'shipping'}, payment = true, pk}) {
+    mountAddress({appearance, options = {mode: 'shipping'}, payment = true, pk, locale}) {
       const stripe = Stripe(pk);
-      const elements = stripe.elements({mode: 'payment', amount: 1999, currency: 'usd', appearance});
+      const elements = stripe.elements({mode: 'payment', amount: 1999, currency: 'usd', appearance, locale});
       const address = elements.create('address', options);
       for (const type of ['ready', 'change', 'focus', 'blur', 'loaderror']) {
         address.on(type, (event) => harness.events.push({type, ...event}));
@@ -140,7 +140,12 @@ export function mount(
 }
 
 export function mountAddress(
-  options: {appearance?: object; options?: object; payment?: boolean} = {}
+  options: {
+    appearance?: object;
+    options?: object;
+    payment?: boolean;
+    locale?: string;
+  } = {}
 ) {
   return page.evaluate(
     (args) =>

@@ -1,5 +1,5 @@
 /**
- * The emulator's Stripe.js in the buyer's language and on a phone: the Payment Element's labels
+ * The emulator's Stripe.js in the buyer's language and on a phone: the Payment and Address Elements' labels
  * follow the `locale` given to `elements()` (as Stripe's own Element is localized), Arabic is
  * laid out right to left with the card digits left to right, a language the fake does not have
  * reads English, and the card-number placeholder stays whole in a frame as narrow as a 320 px
@@ -8,8 +8,10 @@
 import assert from 'node:assert/strict';
 import {describe, it} from 'node:test';
 import {
+  address,
   card,
   mount,
+  mountAddress,
   page,
   paymentFrame,
   useShopPage,
@@ -72,6 +74,41 @@ describe(
         );
       });
     }
+
+    const addressLabels = () =>
+      address()
+        .locator('label:visible')
+        .allTextContents()
+        .then((texts) => texts.map((text) => text.trim()));
+
+    it('labels the Address Element in the buyer’s language', async () => {
+      await mountAddress({payment: false, locale: 'fr'});
+      assert.deepEqual((await addressLabels()).slice(0, 4), [
+        'Nom complet',
+        'Pays ou région',
+        'Ligne d’adresse 1',
+        'Ligne d’adresse 2 (facultatif)',
+      ]);
+      assert.equal(
+        await address().locator('form').getAttribute('aria-label'),
+        'Adresse de livraison'
+      );
+    });
+
+    it('lays the Address Element out right to left in Arabic', async () => {
+      await mountAddress({payment: false, locale: 'ar'});
+      assert.equal((await addressLabels())[0], 'الاسم الكامل');
+      const frame = page.frames().find((f) => f.url().includes('address'))!;
+      assert.equal(
+        await frame.evaluate(() => document.documentElement.dir),
+        'rtl'
+      );
+    });
+
+    it('labels the Address Element in English for a language it does not have', async () => {
+      await mountAddress({payment: false, locale: 'ko'});
+      assert.equal((await addressLabels())[0], 'Full name');
+    });
 
     it('lays Arabic out right to left, the card digits left to right', async () => {
       await mount({locale: 'ar'});

@@ -19,8 +19,10 @@ import {
   validateAddressField,
   type AddressFieldName,
 } from './address.js';
+import {addressLabels, type AddressLabels} from './address-labels.js';
 import {applyAppearance} from './appearance.js';
 import {resolveLocale} from './card-form.js';
+import {directionOf} from './labels.js';
 import {
   connectToParent,
   forwardFormEvents,
@@ -58,10 +60,7 @@ function start(
   let options: AddressOptions = initial ?? {mode: 'shipping'};
   const mode = options.mode === 'billing' ? 'billing' : 'shipping';
   let locale = resolveLocale(params?.locale);
-  form.setAttribute(
-    'aria-label',
-    mode === 'shipping' ? 'Shipping address' : 'Billing address'
-  );
+  let words: AddressLabels = addressLabels(locale);
 
   const {post, reportHeight} = connectToParent(channel, parentOrigin, handle);
 
@@ -112,17 +111,30 @@ function start(
   const row = document.createElement('div');
   row.className = 'Row Row--address';
   form.append(
-    block('name', 'Full name', 'input'),
-    block('country', 'Country or region', 'select'),
-    block('line1', 'Address line 1', 'input'),
-    block('line2', 'Address line 2 (optional)', 'input'),
+    block('name', words.name, 'input'),
+    block('country', words.country, 'select'),
+    block('line1', words.line1, 'input'),
+    block('line2', words.line2, 'input'),
     row
   );
   row.append(
-    block('city', 'City', 'input'),
-    block('state', 'State', 'select'),
-    block('postal_code', 'ZIP code', 'input')
+    block('city', words.city, 'input'),
+    block('state', words.state, 'select'),
+    block('postal_code', words.zip, 'input')
   );
+
+  /** The form's language: its labels, `lang` and direction (fitCountry names state and postal code). */
+  function speak(): void {
+    words = addressLabels(locale);
+    document.documentElement.lang = locale;
+    document.documentElement.dir = directionOf(locale);
+    form.setAttribute(
+      'aria-label',
+      mode === 'shipping' ? words.shipping : words.billing
+    );
+    for (const field of ['name', 'country', 'line1', 'line2', 'city'] as const)
+      blocks.get(field)!.querySelector('label')!.textContent = words[field];
+  }
 
   function fillCountries(): void {
     const select = control('country') as HTMLSelectElement;
@@ -151,16 +163,16 @@ function start(
     const state = control('state') as HTMLSelectElement;
     stateBlock.hidden = !states;
     stateBlock.querySelector('label')!.textContent =
-      country === 'CA' ? 'Province' : 'State';
+      country === 'CA' ? words.province : words.state;
     const chosen = state.value;
     state.replaceChildren();
-    option(state, '', 'Select');
+    option(state, '', words.select);
     for (const [code, name] of states ?? []) option(state, code, name);
     state.value = states?.some(([code]) => code === chosen) ? chosen : '';
     const postalBlock = blocks.get('postal_code')!;
     postalBlock.hidden = !hasPostalCodes(country);
     postalBlock.querySelector('label')!.textContent =
-      country === 'US' ? 'ZIP code' : 'Postal code';
+      country === 'US' ? words.zip : words.postalCode;
     (control('postal_code') as HTMLInputElement).inputMode =
       country === 'US' ? 'numeric' : 'text';
     for (const field of ['state', 'postal_code'] as const)
@@ -276,8 +288,9 @@ function start(
           applyAppearance(message.appearance, document.documentElement, rules);
         if (message.locale) {
           locale = resolveLocale(message.locale);
-          document.documentElement.lang = locale;
+          speak();
           fillCountries();
+          fitCountry();
         }
         if (message.options) {
           options = {...options, ...message.options};
@@ -315,7 +328,7 @@ function start(
     }
   }
 
-  document.documentElement.lang = locale;
+  speak();
   applyAppearance(params?.appearance, document.documentElement, rules);
   fillCountries();
   fitCountry();
