@@ -35,6 +35,10 @@ export const FIELD_STYLES = `
 .Input--invalid:focus {
   box-shadow: 0 0 0 3px color-mix(in srgb, var(--color-danger) 25%, transparent);
 }
+/* Forced colours drop box-shadows: the focus is an outline in the system's colour there. */
+@media (forced-colors: active) {
+  .Input:focus { outline: 2px solid Highlight; outline-offset: 1px; }
+}
 [data-animations="off"] .Input { transition: none; }
 @media (prefers-reduced-motion: reduce) { .Input { transition: none; } }
 /* Room for the brand's name once there is one: the placeholder keeps the whole width. */

@@ -145,10 +145,17 @@ function stripeFor(
 
 /** The resolved `--pay-*` tokens as Stripe's Appearance: same names, plain values. */
 function toAppearance(theme: ResolvedTheme): Appearance {
+  const {colorPrimary, colorDanger} = theme.tokens;
   return {
     theme: theme.scheme === 'dark' ? 'night' : 'stripe',
     disableAnimations: theme.reducedMotion,
     variables: {...theme.tokens},
+    // Stripe's own focus ring is the primary colour at 25 %, about 1.4:1 against the field:
+    // a solid ring in the colour itself is a focus indicator one can see (WCAG 1.4.11, 2.4.7).
+    rules: {
+      '.Input:focus': {boxShadow: `0 0 0 2px ${colorPrimary}`},
+      '.Input--invalid:focus': {boxShadow: `0 0 0 2px ${colorDanger}`},
+    },
   };
 }
 
