@@ -7,6 +7,7 @@
  */
 import {escapeHtml as escape} from '../../shared/html.js';
 import {FIELD_STYLES, field} from '../stripe-js/pages.js';
+import {hostedPageWords, type HostedPageWords} from './hosted-page-words.js';
 
 interface CheckoutLineView {
   name: string;
@@ -85,7 +86,7 @@ main {
 .Summary { border-bottom: 1px solid #ebebf0; }
 @media (min-width: 52rem) {
   main { grid-template-columns: minmax(0, 1fr) minmax(0, 1fr); min-height: 100vh; }
-  .Summary { border-bottom: 0; border-right: 1px solid #ebebf0; }
+  .Summary { border-bottom: 0; border-inline-end: 1px solid #ebebf0; }
 }
 .Summary, .Pay { padding: 32px 24px; }
 @media (min-width: 52rem) { .Summary, .Pay { padding: 56px 48px; } }
@@ -189,29 +190,37 @@ ${body}
 </html>`;
 }
 
-function backLink(href: string): string {
-  return `<a class="Back" href="${escape(href)}"><span aria-hidden="true">←</span> Back</a>`;
+function backLink(href: string, words: HostedPageWords): string {
+  return `<a class="Back" href="${escape(href)}"><span aria-hidden="true">←</span> ${escape(words.back)}</a>`;
 }
 
-function line(item: CheckoutLineView): string {
+/** `{name}` placeholders filled in (values escaped by the caller's template). */
+function fill(template: string, values: Record<string, string>): string {
+  return template.replace(/\{(\w+)\}/g, (_, key: string) => values[key] ?? '');
+}
+
+function line(item: CheckoutLineView, words: HostedPageWords): string {
   const image = item.image
     ? `<img src="${escape(item.image)}" alt="" width="48" height="48" loading="lazy">`
     : '';
-  const each = item.quantity > 1 ? ` · ${escape(item.unitAmount)} each` : '';
+  const each =
+    item.quantity > 1
+      ? ` · ${escape(fill(words.each, {amount: item.unitAmount}))}`
+      : '';
   const description = item.description
     ? `<p class="Line-description">${escape(item.description)}</p>`
     : '';
   return `<li class="Line">${image}
         <div class="Line-text">
           <p class="Line-name">${escape(item.name)}</p>
-          <p class="Line-meta">Qty ${item.quantity}${each}</p>${description}
+          <p class="Line-meta">${escape(fill(words.quantity, {n: String(item.quantity)}))}${each}</p>${description}
         </div>
         <p class="Line-amount">${escape(item.amount)}</p>
       </li>`;
 }
 
 /** Discount, shipping and tax, between the subtotal and the total, as Stripe's page lists them. */
-function totalsRows(view: CheckoutPageView): string {
+function totalsRows(view: CheckoutPageView, words: HostedPageWords): string {
   const rows: string[] = [];
   if (view.discount) {
     rows.push(
@@ -220,106 +229,118 @@ function totalsRows(view: CheckoutPageView): string {
   }
   if (view.shipping) {
     rows.push(
-      `<div><dt>Shipping <span class="Totals-note">${escape(view.shipping.label)}</span></dt><dd>${escape(view.shipping.amount)}</dd></div>`
+      `<div><dt>${escape(words.shipping)} <span class="Totals-note">${escape(view.shipping.label)}</span></dt><dd>${escape(view.shipping.amount)}</dd></div>`
     );
   }
   if (view.tax) {
-    const label = view.tax.inclusive ? 'Tax (included)' : 'Tax';
+    const label = view.tax.inclusive ? words.taxIncluded : words.tax;
     rows.push(
-      `<div><dt>${label}</dt><dd>${escape(view.tax.amount)}</dd></div>`
+      `<div><dt>${escape(label)}</dt><dd>${escape(view.tax.amount)}</dd></div>`
     );
   }
   return rows.join('\n      ');
 }
 
 /** The shipping address, when the session collects one (`shipping_address_collection`). */
-function shippingFieldset(countries: {code: string; name: string}[]): string {
+function shippingFieldset(
+  countries: {code: string; name: string}[],
+  words: HostedPageWords
+): string {
   const text = (id: string, label: string, autocomplete: string) =>
     field({id, label, autocomplete, placeholder: '', inputmode: 'text'});
   const options = countries
     .map((c) => `<option value="${escape(c.code)}">${escape(c.name)}</option>`)
     .join('');
   return `<fieldset id="shipping-address">
-        <legend>Shipping address</legend>
-        ${text('shippingName', 'Full name', 'shipping name')}
+        <legend>${escape(words.shippingAddress)}</legend>
+        ${text('shippingName', words.fullName, 'shipping name')}
         <div class="Block">
-          <label class="Label" for="shippingCountry">Country or region</label>
+          <label class="Label" for="shippingCountry">${escape(words.country)}</label>
           <select class="Input" id="shippingCountry" name="shippingCountry" autocomplete="shipping country">${options}</select>
         </div>
-        ${text('shippingLine1', 'Address line 1', 'shipping address-line1')}
-        ${text('shippingLine2', 'Address line 2 (optional)', 'shipping address-line2')}
+        ${text('shippingLine1', words.line1, 'shipping address-line1')}
+        ${text('shippingLine2', words.line2, 'shipping address-line2')}
         <div class="Row">
-          ${text('shippingCity', 'City', 'shipping address-level2')}
-          ${text('shippingPostalCode', 'Postal code', 'shipping postal-code')}
+          ${text('shippingCity', words.city, 'shipping address-level2')}
+          ${text('shippingPostalCode', words.postalCode, 'shipping postal-code')}
         </div>
-        ${text('shippingState', 'State or region (optional)', 'shipping address-level1')}
+        ${text('shippingState', words.state, 'shipping address-level1')}
       </fieldset>`;
 }
 
 export function checkoutPage(view: CheckoutPageView): string {
+  const words = hostedPageWords(view.lang);
   const email = view.email ? ` value="${escape(view.email)}"` : '';
   const postal = view.unitedStates
-    ? {label: 'ZIP', inputmode: 'numeric', placeholder: '12345'}
-    : {label: 'Postal code', inputmode: 'text', placeholder: ''};
+    ? {label: words.zip, inputmode: 'numeric', placeholder: '12345'}
+    : {label: words.postalCode, inputmode: 'text', placeholder: ''};
+  const payAmount = escape(words.payAmount).replace(
+    '{amount}',
+    `<span class="Amount">${escape(view.total)}</span>`
+  );
   const body = `<main>
   <section class="Summary" aria-labelledby="summary-title">
     <div class="Top">
-      ${view.cancelUrl ? backLink(view.cancelUrl) : ''}
-      <p class="Badge">Test mode</p>
+      ${view.cancelUrl ? backLink(view.cancelUrl, words) : ''}
+      <p class="Badge">${escape(words.testMode)}</p>
     </div>
-    <h1 id="summary-title">Pay <span class="Amount">${escape(view.total)}</span></h1>
-    <ul class="Lines" aria-label="Order summary">
-      ${view.lines.map(line).join('\n      ')}
+    <h1 id="summary-title">${payAmount}</h1>
+    <ul class="Lines" aria-label="${escape(words.orderSummary)}">
+      ${view.lines.map((item) => line(item, words)).join('\n      ')}
     </ul>
     <dl class="Totals">
-      <div><dt>Subtotal</dt><dd>${escape(view.subtotal)}</dd></div>
-      ${totalsRows(view)}
-      <div class="Totals-total"><dt>Total due</dt><dd>${escape(view.total)}</dd></div>
+      <div><dt>${escape(words.subtotal)}</dt><dd>${escape(view.subtotal)}</dd></div>
+      ${totalsRows(view, words)}
+      <div class="Totals-total"><dt>${escape(words.totalDue)}</dt><dd>${escape(view.total)}</dd></div>
     </dl>
   </section>
-  <section class="Pay" aria-label="Payment">
-    <form id="checkout-form" novalidate aria-label="Payment details"
+  <section class="Pay" aria-label="${escape(words.payment)}">
+    <form id="checkout-form" novalidate aria-label="${escape(words.paymentDetails)}"
       data-session="${escape(view.sessionId)}" data-key="${escape(view.publishableKey)}"
-      data-postal="${view.unitedStates ? 'us' : 'other'}">
+      data-postal="${view.unitedStates ? 'us' : 'other'}"
+      data-pay="${escape(words.pay)}" data-processing="${escape(words.processing)}">
       <div class="Section">
-        <h2 id="contact-title">Contact information</h2>
+        <h2 id="contact-title">${escape(words.contact)}</h2>
         <div class="Block">
-          <label class="Label" for="email">Email</label>
+          <label class="Label" for="email">${escape(words.email)}</label>
           <input class="Input" id="email" name="email" type="email" autocomplete="email"
             spellcheck="false" aria-invalid="false" aria-describedby="email-error"${email}${view.emailLocked ? ' readonly' : ''}>
           <p class="Error" id="email-error" role="alert"></p>
         </div>
       </div>
-      ${view.shippingCountries ? shippingFieldset(view.shippingCountries) : ''}
+      ${view.shippingCountries ? shippingFieldset(view.shippingCountries, words) : ''}
       <fieldset>
-        <legend>Card information</legend>
-        ${field({id: 'number', label: 'Card number', autocomplete: 'cc-number', placeholder: '1234 1234 1234 1234', inputmode: 'numeric', extra: '<span class="Brand" id="number-brand"></span>'})}
+        <legend>${escape(words.cardInformation)}</legend>
+        ${field({id: 'number', label: words.cardNumber, autocomplete: 'cc-number', placeholder: '1234 1234 1234 1234', inputmode: 'numeric', extra: '<span class="Brand" id="number-brand"></span>'})}
         <div class="Row">
-          ${field({id: 'expiry', label: 'Expiration date', autocomplete: 'cc-exp', placeholder: 'MM / YY', inputmode: 'numeric'})}
-          ${field({id: 'cvc', label: 'Security code', autocomplete: 'cc-csc', placeholder: 'CVC', inputmode: 'numeric'})}
+          ${field({id: 'expiry', label: words.expiry, autocomplete: 'cc-exp', placeholder: 'MM / YY', inputmode: 'numeric'})}
+          ${field({id: 'cvc', label: words.cvc, autocomplete: 'cc-csc', placeholder: 'CVC', inputmode: 'numeric'})}
         </div>
         ${field({id: 'postalCode', label: postal.label, autocomplete: 'postal-code', placeholder: postal.placeholder, inputmode: postal.inputmode})}
       </fieldset>
       <p class="FormError" id="form-error" role="alert"></p>
-      <button class="PayButton" type="submit" id="pay">Pay</button>
-      <p class="Fine">Served by the Stripe emulator: no card is charged. Use Stripe’s test cards,
-        such as 4242 4242 4242 4242.</p>
+      <button class="PayButton" type="submit" id="pay">${escape(words.pay)}</button>
+      <p class="Fine">${escape(words.fine)}</p>
     </form>
   </section>
 </main>
 <script src="${escape(view.scriptSrc)}"></script>`;
-  return htmlDocument(view.lang, `Pay ${view.total}`, body);
+  return htmlDocument(
+    view.lang,
+    fill(words.payAmount, {amount: view.total}),
+    body
+  );
 }
 
 /** The page for a session that can no longer be paid (expired, complete) or does not exist. */
 export function checkoutMessagePage(view: CheckoutMessageView): string {
   const link = view.link
     ? view.link.back
-      ? backLink(view.link.href)
+      ? backLink(view.link.href, hostedPageWords(view.lang))
       : `<a href="${escape(view.link.href)}">${escape(view.link.label)}</a>`
     : '';
   const body = `<main class="Message">
-  <p class="Badge">Test mode</p>
+  <p class="Badge">${escape(hostedPageWords(view.lang).testMode)}</p>
   <h1>${escape(view.title)}</h1>
   <p>${escape(view.text)}</p>
   ${link}

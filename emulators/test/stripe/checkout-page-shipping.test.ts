@@ -6,6 +6,7 @@
 import assert from 'node:assert/strict';
 import {after, before, describe, it} from 'node:test';
 import type {Browser} from 'playwright-core';
+import type Stripe from 'stripe';
 import {axeViolations, launchChromium, saveScreenshot} from '../chromium.js';
 import {
   createDiscountedTaxedSession,
@@ -100,6 +101,50 @@ describe('Stripe emulator: the hosted page of a session that ships', () => {
     const intent = done.payment_intent as {amount_received: number};
     assert.equal(intent.amount_received, 7521);
     assert.equal(emulator.events.list('checkout.session.completed').length, 1);
+    await page.close();
+  });
+
+  it('speaks the session’s locale: German words, English for Arabic (which Checkout lacks) and for a language the fake lacks', async () => {
+    const sessionIn = async (
+      locale: Stripe.Checkout.SessionCreateParams.Locale
+    ) =>
+      (
+        await createDiscountedTaxedSession(1, {
+          shipping_address_collection: {allowed_countries: ['DE']},
+          locale,
+        })
+      ).session;
+    const page = await browser.newPage({viewport: {width: 320, height: 1400}});
+
+    await page.goto((await sessionIn('de')).url!);
+    await page.getByRole('heading', {name: /zahlen$/}).waitFor();
+    for (const label of ['Zwischensumme', 'Steuern', 'Fälliger Gesamtbetrag'])
+      await page.getByText(label, {exact: true}).waitFor();
+    await page.getByLabel('Vollständiger Name').waitFor();
+    await page.getByLabel('Kartennummer').waitFor();
+    await page.getByRole('button', {name: 'Zahlen'}).waitFor();
+
+    // Checkout has no Arabic (`locale: 'ar'` is refused): with `auto`, an Arabic browser reads
+    // English, left to right, as on checkout.stripe.com; at 320 px without a sideways scroll.
+    const arabic = await browser.newPage({
+      viewport: {width: 320, height: 1400},
+      locale: 'ar',
+    });
+    await arabic.goto((await sessionIn('auto')).url!);
+    await arabic.getByText('Total due', {exact: true}).waitFor();
+    const layout = await arabic.evaluate(() => ({
+      lang: document.documentElement.lang,
+      dir: getComputedStyle(document.body).direction,
+      sideways:
+        document.documentElement.scrollWidth >
+        document.documentElement.clientWidth,
+    }));
+    assert.deepEqual(layout, {lang: 'ar', dir: 'ltr', sideways: false});
+    assert.deepEqual(await axeViolations(arabic), []);
+    await arabic.close();
+
+    await page.goto((await sessionIn('ko')).url!);
+    await page.getByText('Total due', {exact: true}).waitFor();
     await page.close();
   });
 });

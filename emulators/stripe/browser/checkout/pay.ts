@@ -79,7 +79,9 @@ function start(form: HTMLFormElement): void {
   function setBusy(value: boolean): void {
     busy = value;
     button.setAttribute('aria-disabled', String(value));
-    button.textContent = value ? 'Processing…' : 'Pay';
+    button.textContent = value
+      ? (form.dataset.processing ?? 'Processing…')
+      : (form.dataset.pay ?? 'Pay');
     form.setAttribute('aria-busy', String(value));
   }
 
