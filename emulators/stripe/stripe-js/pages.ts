@@ -35,6 +35,10 @@ export const FIELD_STYLES = `
 .Input--invalid:focus {
   box-shadow: 0 0 0 3px color-mix(in srgb, var(--color-danger) 25%, transparent);
 }
+/* The hosted Checkout page takes no Appearance rules (an Element's focus ring is set by the
+   merchant's, and the 25 % one above is under 3:1): its own ring is solid. */
+#checkout-form .Input:focus { box-shadow: 0 0 0 2px var(--color-primary); }
+#checkout-form .Input--invalid:focus { box-shadow: 0 0 0 2px var(--color-danger); }
 /* Forced colours drop box-shadows: the focus is an outline in the system's colour there. */
 @media (forced-colors: active) {
   .Input:focus { outline: 2px solid Highlight; outline-offset: 1px; }
