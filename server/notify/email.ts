@@ -6,7 +6,11 @@ import {currencyExponent} from '../money.js';
 import type {Order} from '../orders/order.js';
 import type {OrderEventType} from '../orders/outbox-rows.js';
 import {addressLines} from './address.js';
-import {type EmailStrings, emailStrings} from './email-strings.js';
+import {
+  type EmailStrings,
+  emailLanguage,
+  emailStrings,
+} from './email-strings.js';
 
 interface EmailMessage {
   to: string;
@@ -69,6 +73,21 @@ interface ComposeOptions {
 }
 
 /** The email for an order event, or undefined when the buyer left no address. */
+/**
+ * The HTML email's direction for its language, spelled out for mail clients: `dir` on the
+ * document, and the physical sides (inline styles; `end` is not understood everywhere) for
+ * the amounts' alignment and the gap between label and amount.
+ */
+export function emailLayout(locale: string): {
+  dir: 'ltr' | 'rtl';
+  end: 'left' | 'right';
+  gap: string;
+} {
+  return emailLanguage(locale) === 'ar'
+    ? {dir: 'rtl', end: 'left', gap: '4px 0 4px 16px'}
+    : {dir: 'ltr', end: 'right', gap: '4px 16px 4px 0'};
+}
+
 export function composeOrderEmail(
   event: OrderEventType,
   order: Order,
@@ -111,13 +130,14 @@ export function composeOrderEmail(
     options.shopName,
   ].join('\n');
 
+  const layout = emailLayout(locale);
   const row = (label: string, amount: string, strong = false) =>
-    `<tr><td style="padding:4px 16px 4px 0">${strong ? '<strong>' : ''}${escapeHtml(label)}${strong ? '</strong>' : ''}</td>` +
-    `<td style="padding:4px 0;text-align:right">${strong ? '<strong>' : ''}${escapeHtml(amount)}${strong ? '</strong>' : ''}</td></tr>`;
+    `<tr><td style="padding:${layout.gap}">${strong ? '<strong>' : ''}${escapeHtml(label)}${strong ? '</strong>' : ''}</td>` +
+    `<td style="padding:4px 0;text-align:${layout.end}">${strong ? '<strong>' : ''}${escapeHtml(amount)}${strong ? '</strong>' : ''}</td></tr>`;
   const addressHtml = address.length
     ? `\n<h2 style="font-size:16px">${escapeHtml(t.shipTo)}</h2>\n<p>${address.map(escapeHtml).join('<br>')}</p>`
     : '';
-  const html = `<!doctype html><html lang="${escapeHtml(locale)}"><body style="font-family:system-ui,sans-serif;color:#30313d">
+  const html = `<!doctype html><html lang="${escapeHtml(locale)}" dir="${layout.dir}"><body dir="${layout.dir}" style="font-family:system-ui,sans-serif;color:#30313d">
 <p>${escapeHtml(intro)}</p>
 <h1 style="font-size:18px">${escapeHtml(t.order)} ${escapeHtml(order.id)}</h1>
 <table role="presentation" style="border-collapse:collapse">

@@ -7,7 +7,13 @@
 import type {Order} from '../orders/order.js';
 import type {OrderEventType} from '../orders/outbox-rows.js';
 import {addressLines} from './address.js';
-import {escapeHtml, formatMoney, type Mailer, summaryRows} from './email.js';
+import {
+  emailLayout,
+  escapeHtml,
+  formatMoney,
+  type Mailer,
+  summaryRows,
+} from './email.js';
 import {emailStrings} from './email-strings.js';
 import {merchantEmailStrings} from './merchant-email-strings.js';
 
@@ -108,8 +114,9 @@ export function composeMerchantEmail(
     ...(link ? ['', `${t.viewInAdmin}${colon}${link}`] : []),
   ].join('\n');
 
-  const cell = (content: string, right = false) =>
-    `<td style="padding:4px 16px 4px 0${right ? ';text-align:right' : ''}">${content}</td>`;
+  const layout = emailLayout(locale);
+  const cell = (content: string, atEnd = false) =>
+    `<td style="padding:${layout.gap}${atEnd ? `;text-align:${layout.end}` : ''}">${content}</td>`;
   const strong = (text: string, on = true) =>
     on ? `<strong>${escapeHtml(text)}</strong>` : escapeHtml(text);
   const rows = [
@@ -125,7 +132,7 @@ export function composeMerchantEmail(
   const factRows = facts.map(
     (f) => `<tr>${cell(escapeHtml(f.label))}${cell(escapeHtml(f.value))}</tr>`
   );
-  const html = `<!doctype html><html lang="${escapeHtml(locale)}"><body style="font-family:system-ui,sans-serif;color:#30313d">
+  const html = `<!doctype html><html lang="${escapeHtml(locale)}" dir="${layout.dir}"><body dir="${layout.dir}" style="font-family:system-ui,sans-serif;color:#30313d">
 <p>${escapeHtml(intro)}</p>
 <h1 style="font-size:18px">${escapeHtml(emailStrings(locale).order)} ${escapeHtml(order.id)}</h1>
 <table role="presentation" style="border-collapse:collapse">

@@ -1,5 +1,5 @@
 /**
- * The buyer's emails in the element's ten languages: each table has every string English has
+ * The buyer's and the merchant's emails in the element's ten languages (Arabic right to left): each table has every string English has
  * and no other, none empty or dropping an argument; the order's locale picks the table the way
  * the element picks its own (pt → pt-BR, zh-SG → zh-Hans, zh-TW → English).
  */
@@ -12,6 +12,12 @@ import {
   emailLanguages,
   emailStrings,
 } from '../../server/notify/email-strings.js';
+import {composeMerchantEmail} from '../../server/notify/merchant-email.js';
+import {
+  type MerchantEmailStrings,
+  merchantEmailLanguages,
+  merchantEmailStrings,
+} from '../../server/notify/merchant-email-strings.js';
 import type {Order} from '../../server/orders/order.js';
 
 const TEN = [
@@ -166,5 +172,97 @@ describe('composeOrderEmail in the new languages', () => {
       compose('zh-TW').subject,
       emailStrings('en').paidSubject('Shop', 'ord_L10N')
     );
+  });
+});
+
+describe('right to left', () => {
+  it('lays an Arabic email out right to left, the amounts at the left', () => {
+    const email = composeOrderEmail('order.paid', order('ar-EG'), {
+      shopName: 'Shop',
+      messageId: 'm1',
+    })!;
+    assert.match(email.html, /<html lang="ar-EG" dir="rtl"><body dir="rtl"/);
+    assert.match(email.html, /text-align:left/);
+    assert.doesNotMatch(email.html, /text-align:right/);
+  });
+
+  it('keeps every other language left to right', () => {
+    const email = composeOrderEmail('order.paid', order('fr'), {
+      shopName: 'Shop',
+      messageId: 'm1',
+    })!;
+    assert.match(email.html, /dir="ltr"/);
+    assert.match(email.html, /text-align:right/);
+  });
+});
+
+const MERCHANT_SAMPLES: Record<string, string[]> = {
+  paidSubject: ['SHOP', 'ORDER', 'TOTAL'],
+  disputeSubject: ['SHOP', 'ORDER', 'AMOUNT'],
+};
+
+describe('merchant email strings', () => {
+  it('exist for the ten languages of the element', () => {
+    assert.deepEqual([...merchantEmailLanguages].sort(), TEN);
+  });
+
+  const english = merchantEmailStrings('en');
+  for (const language of TEN.filter((language) => language !== 'en'))
+    it(`${language}: every string English has, no other, none empty`, () => {
+      const table = merchantEmailStrings(language);
+      assert.notEqual(table, english);
+      assert.deepEqual(Object.keys(table).sort(), Object.keys(english).sort());
+      for (const [key, value] of Object.entries(table) as [
+        keyof MerchantEmailStrings,
+        unknown,
+      ][]) {
+        assert.equal(typeof value, typeof english[key], key);
+        if (typeof value === 'string') {
+          assert.ok(value.trim(), key);
+          continue;
+        }
+        const args = MERCHANT_SAMPLES[key];
+        assert.ok(args, `sample arguments for ${key}`);
+        const said = (value as (...a: string[]) => string)(...args);
+        for (const argument of args)
+          assert.ok(said.includes(argument), `${key} shows ${argument}`);
+      }
+    });
+
+  it('chooses by the rule the buyer’s emails follow', () => {
+    assert.equal(merchantEmailStrings('de-AT'), merchantEmailStrings('de'));
+    assert.equal(merchantEmailStrings('pt-PT'), merchantEmailStrings('pt-BR'));
+    assert.equal(merchantEmailStrings('zh-TW'), english);
+    assert.equal(merchantEmailStrings('not a tag'), english);
+  });
+
+  it('writes the merchant’s email in the shop’s language, right to left in Arabic', () => {
+    const paid = {...order('en'), shippingAddress: undefined};
+    const french = composeMerchantEmail('order.paid', paid, {
+      to: 'shop@example.com',
+      shopName: 'Boutique',
+      locale: 'fr',
+      messageId: 'm2',
+    })!;
+    assert.equal(
+      french.subject,
+      merchantEmailStrings('fr').paidSubject(
+        'Boutique',
+        'ord_L10N',
+        new Intl.NumberFormat('fr', {
+          style: 'currency',
+          currency: 'EUR',
+        }).format(50)
+      )
+    );
+    assert.ok(french.text.includes('Une nouvelle commande a été payée.'));
+    const arabic = composeMerchantEmail('order.paid', paid, {
+      to: 'shop@example.com',
+      shopName: 'Shop',
+      locale: 'ar',
+      messageId: 'm3',
+    })!;
+    assert.ok(arabic.text.includes(merchantEmailStrings('ar').paidIntro));
+    assert.match(arabic.html, /dir="rtl"/);
   });
 });
