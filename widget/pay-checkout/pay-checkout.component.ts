@@ -31,6 +31,13 @@ import {skeleton} from './templates/skeleton.js';
  * through named slots. A page that rewrites the cart should replace only the `<pay-item>`
  * children and leave these in place (removing one removes the provider's form).
  *
+ * Rendered inside another component's shadow root (a Lit or Stencil component's template),
+ * the element's light DOM is still in a shadow tree, where the providers refuse to mount.
+ * Then each provider's form goes into a node of the document itself, placed right after the
+ * outermost shadow host, and is kept over a placeholder in the element (same size, moved with
+ * it on scroll and resize); focus order, events and messages are unchanged. A shop whose
+ * header sits above the element through its own stacking may see the form paint over it.
+ *
  * `provider` lists the providers to offer: `stripe` (card form and Pay button), `paypal`
  * (PayPal's buttons, which start the payment themselves), or both (`stripe paypal`), in which
  * case the buyer picks one in a radio group ("Card" / "PayPal", arrow keys move between them)
