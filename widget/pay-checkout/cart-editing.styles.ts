@@ -212,9 +212,9 @@ export default css`
     );
   }
 
+  /* Not faded: at 0.65 its text was 4.0:1 (WCAG 1.4.3); it is not disabled, only waiting. */
   .discount__apply[aria-busy='true'] {
     cursor: progress;
-    opacity: 0.65;
   }
 
   .chip {

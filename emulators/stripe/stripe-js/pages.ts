@@ -66,7 +66,9 @@ export const FIELD_STYLES = `
   transform: translateY(-50%);
   font-size: 0.8em;
   font-weight: 600;
-  color: var(--color-text-secondary);
+  /* On the input's background, not the page's: the secondary text colour was chosen for the
+     latter (in the night theme 4.2:1 on the field). */
+  color: var(--color-text);
   pointer-events: none;
 }
 .Error { margin: 0; font-size: 0.87em; color: var(--color-danger); }
