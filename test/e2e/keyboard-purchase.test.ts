@@ -228,6 +228,11 @@ describe(
       const onComplete = await focused(page);
       assert.equal(onComplete?.name, 'Complete', 'the challenge has the focus');
       await check.onStop(onComplete!);
+      // A modal: Tab goes round its buttons, never to the page behind the overlay.
+      await tabTo(page, /^Fail$/, {limit: 1, onStop});
+      await tabTo(page, /^Complete$/, {limit: 1, onStop});
+      await tabTo(page, /^Fail$/, {key: 'Shift+Tab', limit: 1, onStop});
+      await tabTo(page, /^Complete$/, {key: 'Shift+Tab', limit: 1, onStop});
       await press(page, 'Enter');
       const success = await waitForEvent(page, 'pay-success');
       assert.deepEqual(order(success.detail.orderId as string), {

@@ -202,6 +202,17 @@ describe('the checkout’s look for every buyer', {timeout: 180_000}, () => {
       const {page} = await open(options);
       await shipAbroad(page);
       const problems = await layoutProblems(page);
+      // Nor does a provider's frame scroll sideways inside.
+      for (const frame of page.frames().slice(1)) {
+        const [scroll, client] = await frame.evaluate(() => [
+          document.documentElement.scrollWidth,
+          document.documentElement.clientWidth,
+        ]);
+        if (scroll! > client!)
+          problems.push(
+            `${new URL(frame.url()).pathname} scrolls sideways: ${scroll} > ${client}`
+          );
+      }
       await checkout(page).screenshot({
         path: `/tmp/visual-${options.width}.png`,
       });

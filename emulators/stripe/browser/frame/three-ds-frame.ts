@@ -72,6 +72,21 @@ document
   .getElementById('fail')!
   .addEventListener('click', () => void answer('fail'));
 
+// The challenge is a modal dialog (Stripe.js's lightbox): Tab and Shift+Tab go round its two
+// buttons instead of leaving for the page behind the overlay (WCAG 2.4.3).
+document.addEventListener('keydown', (event) => {
+  if (event.key !== 'Tab' || !params) return;
+  const [first, last] = [buttons[0], buttons.at(-1)];
+  const from = document.activeElement;
+  if (!event.shiftKey && from === last) {
+    event.preventDefault();
+    first?.focus();
+  } else if (event.shiftKey && (from === first || from === document.body)) {
+    event.preventDefault();
+    last?.focus();
+  }
+});
+
 // `autofocus` is ignored in a frame that loads without focus: the parent focuses the frame
 // once it has loaded, and the buyer lands on "Complete" then.
 function focusComplete(): void {
