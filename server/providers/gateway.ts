@@ -190,6 +190,11 @@ export interface GatewayDefinition<
 export interface GatewayDeps {
   logger: Logger;
   now: () => Date;
+  /**
+   * The catalog's default currency (lowercase): the one a gateway configured with a single
+   * account for "the shop's currency" charges in (Square's SQUARE_LOCATION_ID).
+   */
+  defaultCurrency?: string;
 }
 
 /**
