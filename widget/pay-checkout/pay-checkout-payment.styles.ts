@@ -83,7 +83,8 @@ export default css`
   }
 
   ::slotted([slot='stripe-payment-element']),
-  ::slotted([slot='paypal-buttons']) {
+  ::slotted([slot='paypal-buttons']),
+  ::slotted([slot='square-card']) {
     display: block;
     /* Provider iframes declare no colour scheme; an iframe whose scheme differs from its
        element's gets an opaque white backdrop in dark mode (PayPal's "white box"). Match
