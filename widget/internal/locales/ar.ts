@@ -113,7 +113,7 @@ export const providerErrors: Readonly<Record<string, string>> = {
     'لم تتم الموافقة على الدفع في PayPal. يُرجى المحاولة مرة أخرى.',
   paypal_error:
     'تعذّر على PayPal إتمام دفعتك. لم يُخصم أي مبلغ؛ يُرجى المحاولة مرة أخرى أو اختيار طريقة دفع أخرى.',
-  // Square (card_declined: as Stripe's, above)
+  // Square (a decline is card_declined, as Stripe's above)
   invalid_card_number: 'تحقّق من رقم بطاقتك.',
   invalid_expiration: 'تحقّق من تاريخ انتهاء صلاحية بطاقتك.',
   invalid_cvv: 'تحقّق من رمز الأمان (CVV) لبطاقتك.',

@@ -121,7 +121,7 @@ export const providerErrors: Readonly<Record<string, string>> = {
     'Die Zahlung wurde in PayPal nicht freigegeben. Bitte versuchen Sie es erneut.',
   paypal_error:
     'PayPal konnte Ihre Zahlung nicht abschließen. Es wurde nichts abgebucht; bitte versuchen Sie es erneut oder wählen Sie eine andere Zahlungsart.',
-  // Square (card_declined: as Stripe's, above)
+  // Square (a decline is card_declined, as Stripe's above)
   invalid_card_number: 'Prüfen Sie Ihre Kartennummer.',
   invalid_expiration: 'Prüfen Sie das Ablaufdatum Ihrer Karte.',
   invalid_cvv: 'Prüfen Sie den Sicherheitscode (CVV) Ihrer Karte.',

@@ -118,7 +118,7 @@ export const providerErrors: Readonly<Record<string, string>> = {
     'El pago no se ha aprobado en PayPal. Vuelve a intentarlo.',
   paypal_error:
     'PayPal no ha podido completar tu pago. No se te ha cobrado nada; vuelve a intentarlo o elige otro método de pago.',
-  // Square (card_declined: as Stripe's, above)
+  // Square (a decline is card_declined, as Stripe's above)
   invalid_card_number: 'Revisa el número de tu tarjeta.',
   invalid_expiration: 'Revisa la fecha de caducidad de tu tarjeta.',
   invalid_cvv: 'Revisa el código de seguridad (CVV) de tu tarjeta.',

@@ -118,7 +118,7 @@ export const providerErrors: Readonly<Record<string, string>> = {
     "Le paiement n'a pas été approuvé dans PayPal. Veuillez réessayer.",
   paypal_error:
     "PayPal n'a pas pu finaliser votre paiement. Aucun montant n'a été débité ; veuillez réessayer ou choisir un autre moyen de paiement.",
-  // Square (card_declined: as Stripe's, above)
+  // Square (a decline is card_declined, as Stripe's above)
   invalid_card_number: 'Vérifiez le numéro de votre carte.',
   invalid_expiration: "Vérifiez la date d'expiration de votre carte.",
   invalid_cvv: 'Vérifiez le code de sécurité (CVV) de votre carte.',

@@ -117,7 +117,7 @@ export const providerErrors: Readonly<Record<string, string>> = {
   order_not_approved: 'Il pagamento non è stato approvato in PayPal. Riprova.',
   paypal_error:
     'PayPal non è riuscito a completare il pagamento. Non ti è stato addebitato nulla; riprova o scegli un altro metodo di pagamento.',
-  // Square (card_declined: as Stripe's, above)
+  // Square (a decline is card_declined, as Stripe's above)
   invalid_card_number: 'Controlla il numero della carta.',
   invalid_expiration: 'Controlla la data di scadenza della carta.',
   invalid_cvv: 'Controlla il codice di sicurezza (CVV) della carta.',

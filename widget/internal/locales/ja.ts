@@ -117,7 +117,7 @@ export const providerErrors: Readonly<Record<string, string>> = {
     'PayPal でお支払いが承認されませんでした。もう一度お試しください。',
   paypal_error:
     'PayPal でお支払いを完了できませんでした。料金は請求されていません。もう一度お試しいただくか、別のお支払い方法をお選びください。',
-  // Square (card_declined: as Stripe's, above)
+  // Square (a decline is card_declined, as Stripe's above)
   invalid_card_number: 'カード番号をご確認ください。',
   invalid_expiration: 'カードの有効期限をご確認ください。',
   invalid_cvv: 'カードのセキュリティコード（CVV）をご確認ください。',

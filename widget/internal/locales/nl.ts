@@ -118,7 +118,7 @@ export const providerErrors: Readonly<Record<string, string>> = {
     'De betaling is niet goedgekeurd in PayPal. Probeer het opnieuw.',
   paypal_error:
     'PayPal kon je betaling niet voltooien. Er is niets afgeschreven; probeer het opnieuw of kies een andere betaalmethode.',
-  // Square (card_declined: as Stripe's, above)
+  // Square (a decline is card_declined, as Stripe's above)
   invalid_card_number: 'Controleer je kaartnummer.',
   invalid_expiration: 'Controleer de vervaldatum van je kaart.',
   invalid_cvv: 'Controleer de beveiligingscode (CVV) van je kaart.',

@@ -115,7 +115,7 @@ export const providerErrors: Readonly<Record<string, string>> = {
     'O pagamento não foi aprovado no PayPal. Tente novamente.',
   paypal_error:
     'O PayPal não conseguiu concluir seu pagamento. Nada foi cobrado; tente novamente ou escolha outra forma de pagamento.',
-  // Square (card_declined: as Stripe's, above)
+  // Square (a decline is card_declined, as Stripe's above)
   invalid_card_number: 'Confira o número do seu cartão.',
   invalid_expiration: 'Confira a data de validade do seu cartão.',
   invalid_cvv: 'Confira o código de segurança (CVV) do seu cartão.',

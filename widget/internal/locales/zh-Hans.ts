@@ -103,7 +103,7 @@ export const providerErrors: Readonly<Record<string, string>> = {
   order_not_approved: '这笔付款未在 PayPal 中获得批准。请重试。',
   paypal_error:
     'PayPal 无法完成您的付款。您未被扣款，请重试或选择其他支付方式。',
-  // Square (card_declined: as Stripe's, above)
+  // Square (a decline is card_declined, as Stripe's above)
   invalid_card_number: '请检查您的卡号。',
   invalid_expiration: '请检查您的卡的有效期。',
   invalid_cvv: '请检查您的卡的安全码（CVV）。',

@@ -342,8 +342,12 @@ class SquareController
       };
       created = await context.api.create('/api/square/payments', body);
     } catch (error) {
-      // price_changed carries the new quote; a decline is card_declined.
-      return refusal(error);
+      // price_changed carries the new quote; a decline is card_declined, with the server's
+      // sentence naming the reason (shown where no table has a card_declined of its own).
+      const outcome = refusal(error);
+      if (outcome.type === 'failed' && outcome.code === 'card_declined')
+        outcome.message = (error as Error).message;
+      return outcome;
     }
     if (created.status === 'failed' || created.status === 'canceled')
       return {type: 'failed', code: 'card_declined', orderId: created.orderId};
