@@ -51,7 +51,7 @@ async function answer(outcome: 'pass' | 'fail'): Promise<void> {
   if (!params?.verification) return;
   authenticate.disabled = fail.disabled = true;
   status.textContent = '';
-  let recorded = false;
+  let recorded: boolean;
   try {
     const response = await fetch(
       `/web-sdk/v1/verifications/${encodeURIComponent(params.verification)}/complete`,

@@ -90,8 +90,8 @@ export async function verifyBuyer(
   details: Details
 ): Promise<VerifyBuyerResponseDetails> {
   checkDetails(source, details);
-  let answer: VerificationAnswer | null = null;
-  let status = 0;
+  let answer: VerificationAnswer | null;
+  let status: number;
   try {
     const response = await fetch(`${sdk.origin}/web-sdk/v1/verifications`, {
       method: 'POST',
