@@ -50,6 +50,13 @@ export function paypalConfig(withStripe = false): ConfigResponse {
 /** An empty classic script: the fake Web Payments SDK is installed by the test (fake-square.ts). */
 export const FAKE_SQUARE_JS = 'data:text/javascript,/*fake%20square.js*/';
 
+/**
+ * A square.js that defines `window.Square` as a page's script would (from the installed fake),
+ * with its own query each time, so that each test's load is a new script.
+ */
+export const fakeSquareLoader = (tag: string) =>
+  `data:text/javascript,window.Square=window.__payFakeSquare//${tag}`;
+
 /** A config offering Square through the fake SDK, with a location for USD and EUR (and Stripe, when asked). */
 export function squareConfig(withStripe = false): ConfigResponse {
   return {

@@ -63,6 +63,9 @@ export class FakeSquare {
   install(): this {
     installed.fake = this;
     window.Square = stableSquare as unknown as typeof window.Square;
+    // For a test that lets the element load square.js: FAKE_SQUARE_LOADER defines it from here.
+    (window as unknown as {__payFakeSquare: unknown}).__payFakeSquare =
+      stableSquare;
     return this;
   }
 

@@ -2,7 +2,7 @@ import {expect, fixture, html, oneEvent, waitUntil} from '@open-wc/testing';
 import {emulateMedia} from '@web/test-runner-commands';
 import type {PayCheckout, PayErrorEvent} from '../../widget/index.js';
 import {squareStyle} from '../../widget/internal/providers/square-style.js';
-import {FAKE_SQUARE_JS} from './fake-server.js';
+import {FAKE_SQUARE_JS, fakeSquareLoader} from './fake-server.js';
 import {
   alertRegion,
   mountNode,
@@ -59,6 +59,27 @@ describe('<pay-checkout provider="square">', () => {
         locationId: 'L-USD',
       });
       expect(square.cards).to.have.length(1);
+    });
+
+    it('loads square.js from sdkUrl when the page has none, with the CSP nonce', async () => {
+      delete window.Square;
+      const sdkUrl = fakeSquareLoader('nonce-test');
+      server.config.providers.square!.sdkUrl = sdkUrl;
+      await ready(
+        html`<pay-checkout
+          provider="square"
+          nonce="bm9uY2Utc3F1YXJl"
+          email="a@b.co"
+          ><pay-item sku="tee"></pay-item
+        ></pay-checkout>`
+      );
+      const script = document.querySelector<HTMLScriptElement>(
+        `script[src="${sdkUrl}"]`
+      )!;
+      expect(script).to.not.equal(null);
+      expect(script.nonce).to.equal('bm9uY2Utc3F1YXJl');
+      expect(square.current.locationId).to.equal('L-USD');
+      script.remove();
     });
 
     it('uses the location of the cart’s currency', async () => {
