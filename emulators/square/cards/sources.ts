@@ -17,7 +17,7 @@ import {
   notFound,
   requestError,
 } from '../api/errors.js';
-import type {Core} from '../core/state.js';
+import type {Core, VerificationRecord} from '../core/state.js';
 
 export interface ResolvedSource {
   card: TestCard;
@@ -39,13 +39,14 @@ export function resolveSource(
   verificationToken: string | undefined,
   money: {amount: number; currency: string}
 ): ResolvedSource {
+  const verification = findVerification(core, verificationToken);
   const sandbox = SANDBOX_NONCES[sourceId];
   if (sandbox) {
     if (sandbox.outcome === 'CARD_TOKEN_USED') throw tokenUsed();
     const year = new Date(core.now()).getUTCFullYear() + 3;
     const verified =
       !sandbox.requiresVerification ||
-      verificationPassed(core, verificationToken, sourceId, money);
+      verificationPassed(verification, sourceId, money);
     return {
       card: sandbox.card,
       expMonth: 12,
@@ -82,8 +83,8 @@ export function resolveSource(
   const needsVerification = nonce.card.verification !== 'none';
   const verified =
     !needsVerification ||
-    nonce.verified ||
-    verificationPassed(core, verificationToken, sourceId, money);
+    (nonce.verified !== null && sameMoney(nonce.verified, money)) ||
+    verificationPassed(verification, sourceId, money);
   let decline: string | undefined;
   if (!verified) decline = 'CARD_DECLINED_VERIFICATION_REQUIRED';
   else if (nonce.card.decline) decline = nonce.card.decline;
@@ -116,31 +117,39 @@ function tokenUsed(): SquareApiError {
   );
 }
 
-/**
- * The legacy flow's proof: a verification token that passed, for this card token and this
- * amount (verifyBuyer is given the amount it authenticates).
- */
-function verificationPassed(
+/** The verification a `verification_token` names; an unknown one is refused. */
+function findVerification(
   core: Core,
-  token: string | undefined,
-  sourceId: string,
-  money: {amount: number; currency: string}
-): boolean {
-  if (token === undefined) return false;
+  token: string | undefined
+): VerificationRecord | undefined {
+  if (token === undefined) return undefined;
   const verification = core.state.verifications.get(token);
   if (!verification) {
     throw invalidRequest(
-      requestError(
-        'INVALID_VALUE',
-        'Invalid verification token.',
-        'verification_token'
-      )
+      requestError('INVALID_VALUE', 'Invalid verification token.', 'verification_token')
     );
   }
+  return verification;
+}
+
+/** A verification holds for the amount it was made for (verifyBuyer is given it); STORE's for none. */
+function sameMoney(
+  verified: {amount: number | null; currency: string | null},
+  money: {amount: number; currency: string}
+): boolean {
+  return verified.amount === money.amount && verified.currency === money.currency;
+}
+
+/** The legacy flow's proof: a verification token that passed, for this card token and amount. */
+function verificationPassed(
+  verification: VerificationRecord | undefined,
+  sourceId: string,
+  money: {amount: number; currency: string}
+): boolean {
   return (
+    verification !== undefined &&
     verification.status === 'passed' &&
     verification.source === sourceId &&
-    (verification.amount === null || verification.amount === money.amount) &&
-    (verification.currency === null || verification.currency === money.currency)
+    sameMoney(verification, money)
   );
 }

@@ -28,8 +28,11 @@ export interface NonceRecord {
   createdAt: number;
   /** The payment that spent it: a token is good for one payment. */
   usedBy: string | null;
-  /** Set when a verification of it passed (the new flow sends no verification token). */
-  verified: boolean;
+  /**
+   * The amount a passed verification of it was for (the new flow sends no verification token:
+   * the card token carries the verification); null until one passes.
+   */
+  verified: {amount: number | null; currency: string | null} | null;
 }
 
 /** One buyer verification (`POST /web-sdk/v1/verifications`). */

@@ -61,7 +61,7 @@ export function createVerification(core: Core, body: unknown): WebSdkAnswer {
     intent,
     status: challenge ? 'challenged' : 'passed',
   });
-  if (!challenge && nonce) nonce.verified = true;
+  if (!challenge && nonce) nonce.verified = {amount, currency};
   return {status: 200, body: {token, id: token, challenge}};
 }
 
@@ -75,6 +75,8 @@ export function completeVerification(core: Core, token: string, body: unknown): 
   }
   verification.status = outcome === 'pass' ? 'passed' : 'failed';
   const nonce = core.state.nonces.get(verification.source);
-  if (nonce && outcome === 'pass') nonce.verified = true;
+  if (nonce && outcome === 'pass') {
+    nonce.verified = {amount: verification.amount, currency: verification.currency};
+  }
   return {status: 200, body: {token, status: verification.status}};
 }
