@@ -57,7 +57,7 @@ form { margin: 0; }
 .field:focus-within { box-shadow: inset 0 0 0 2px #006aff; border-radius: 5px; }
 .field.is-error:focus-within { box-shadow: inset 0 0 0 2px #c8102e; }
 .label { display: block; font-size: 13px; color: #3d3d3d; overflow-wrap: anywhere; }
-.input-wrap { position: relative; }
+.input-wrap { min-width: 0; }
 .input {
   display: block;
   width: 100%;
@@ -76,12 +76,12 @@ form { margin: 0; }
 /* Card digits read left to right in every language, as they are printed. */
 #cardNumber, #expirationDate, #cvv { direction: ltr; }
 [dir="rtl"] #cardNumber, [dir="rtl"] #expirationDate, [dir="rtl"] #cvv { text-align: right; }
-.has-brand #cardNumber { padding-inline-end: 9em; }
+.has-brand #cardNumber-label { padding-inline-end: 9em; }
+/* The brand sits on the label's line, so the number keeps the field's whole width. */
 .brand {
   position: absolute;
-  inset-inline-end: 0;
-  top: 50%;
-  transform: translateY(-50%);
+  inset-inline-end: 12px;
+  top: 6px;
   font-size: 13px;
   font-weight: 600;
   color: #3d3d3d;

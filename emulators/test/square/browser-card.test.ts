@@ -134,6 +134,12 @@ describe('the emulator’s Web Payments SDK', {timeout: 120_000}, () => {
           },
         },
       });
+      // The container's border colour eases in (a 0.15 s transition): read it once it is there.
+      await cardFrame().waitForFunction(
+        () =>
+          getComputedStyle(document.getElementById('container')!)
+            .borderTopColor === 'rgb(1, 2, 3)'
+      );
       const look = await cardFrame().evaluate(() => {
         const input = getComputedStyle(document.getElementById('cardNumber')!);
         const box = getComputedStyle(document.getElementById('container')!);
@@ -153,6 +159,11 @@ describe('the emulator’s Web Payments SDK', {timeout: 120_000}, () => {
         radius: '10px',
       });
       await call('tokenize');
+      await cardFrame().waitForFunction(
+        () =>
+          getComputedStyle(document.getElementById('container')!)
+            .borderTopColor === 'rgb(200, 0, 0)'
+      );
       const error = await cardFrame().evaluate(() => ({
         border: getComputedStyle(document.getElementById('container')!)
           .borderTopColor,
