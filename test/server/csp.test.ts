@@ -90,8 +90,9 @@ describe('pay-checkout-server csp', () => {
       'http://127.0.0.1:5000',
       'http://127.0.0.1:5001',
       'http://127.0.0.1:5002',
-      'http://127.0.0.1:5003',
+      // PayPal's emulator asks for the nonce; Square's origin follows, in the registry's order.
       "'nonce-{NONCE}'",
+      'http://127.0.0.1:5003',
     ]);
     assert.deepEqual(d['frame-src'], [
       'http://127.0.0.1:5001',
