@@ -5,11 +5,14 @@
  */
 import assert from 'node:assert/strict';
 import {describe, it} from 'node:test';
+import type {SquareClient} from 'square';
 import {closeAfterEach, key, money, setup, squareError} from './helpers.js';
+
+type CreatePayment = Parameters<SquareClient['payments']['create']>[0];
 
 closeAfterEach();
 
-const charge = (sourceId: string, extra: Record<string, unknown> = {}) => ({
+const charge = (sourceId: string, extra: Partial<CreatePayment> = {}): CreatePayment => ({
   sourceId,
   idempotencyKey: key(),
   amountMoney: money(1000),

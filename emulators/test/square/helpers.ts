@@ -4,7 +4,7 @@
  * fault is seen once), and raw HTTP for what the SDK cannot send (bad tokens, wrong types).
  */
 import {afterEach} from 'node:test';
-import {SquareClient, SquareError} from 'square';
+import {SquareClient, SquareError, type Square} from 'square';
 import {
   startSquareEmulator,
   type RunningSquareEmulator,
@@ -33,7 +33,10 @@ export async function setup(options: SquareEmulatorOptions = {}) {
 }
 
 /** `{amount, currency}` as the SDK wants it (bigint amounts). */
-export const money = (amount: number, currency = 'USD') => ({amount: BigInt(amount), currency});
+export const money = (amount: number, currency = 'USD'): Square.Money => ({
+  amount: BigInt(amount),
+  currency: currency as Square.Currency,
+});
 
 let keys = 0;
 /** A fresh idempotency key. */
