@@ -5,6 +5,7 @@ import {
   call,
   card,
   cardFrame,
+  charge,
   emulator,
   events,
   fill,
@@ -179,7 +180,7 @@ describe('the emulator’s Web Payments SDK', {timeout: 120_000}, () => {
   describe('card.tokenize()', () => {
     it('answers OK with a cnon: token and the card’s details', async () => {
       await mount();
-      await fill('4111 1111 1111 1111', '12/34', '111', '94103');
+      await fill('4111 1111 1111 1111', '12/34', '111', 'SW1A 2AA');
       const result = await call<Record<string, unknown>>('tokenize');
       assert.equal(result.ok, true);
       const value = result.value as {
@@ -191,7 +192,15 @@ describe('the emulator’s Web Payments SDK', {timeout: 120_000}, () => {
       assert.match(value.token, /^cnon:/);
       assert.deepEqual(value.details, {
         method: 'Card',
-        card: {brand: 'VISA', last4: '1111', expMonth: 12, expYear: 2034},
+        card: {
+          brand: 'VISA',
+          last4: '1111',
+          expMonth: 12,
+          expYear: 2034,
+          cardType: 'CREDIT',
+          prepaidType: 'NOT_PREPAID',
+        },
+        billing: {postalCode: 'SW1A 2AA'},
       });
     });
 
@@ -272,6 +281,21 @@ describe('the emulator’s Web Payments SDK', {timeout: 120_000}, () => {
       const result = await call<{status: string; token: string}>('tokenize');
       assert.equal(result.value!.status, 'OK');
       assert.match(result.value!.token, /^cnon:/);
+      assert.deepEqual(await charge(result.value!.token), {
+        code: 'GENERIC_DECLINE',
+      });
+    });
+
+    it('gives a token the Payments API charges once', async () => {
+      await mount();
+      await fill('5105 1051 0510 5100');
+      const result = await call<{status: string; token: string}>('tokenize');
+      assert.deepEqual(await charge(result.value!.token), {
+        status: 'COMPLETED',
+      });
+      assert.deepEqual(await charge(result.value!.token), {
+        code: 'CARD_TOKEN_USED',
+      });
     });
 
     it('rejects before attach and after destroy with Square’s errors', async () => {

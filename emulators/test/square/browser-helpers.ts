@@ -95,7 +95,8 @@ export let page: Page;
 let shop: Server;
 
 export const APP_ID = 'sandbox-sq0idb-emulator-browser-tests';
-export const LOCATION_ID = 'L-EMULATOR-GB';
+export const LOCATION_ID = 'LEMULATORGB01';
+export const USD_LOCATION_ID = 'LEMULATORUS01';
 
 export interface Outcome<T = unknown> {
   ok: boolean;
@@ -174,7 +175,7 @@ export async function fill(
   number: string,
   expiry = '12/34',
   cvv = '123',
-  postal = '12345'
+  postal = 'SW1A 2AA'
 ) {
   await card().locator('#cardNumber').fill(number);
   await card().locator('#expirationDate').fill(expiry);
@@ -196,6 +197,33 @@ export function events(
 
 export const audit = () => axeViolations(page);
 
+/**
+ * Charges a token from the card form through the Payments API, as the shop's server does:
+ * the payment's status, or the error code Square answers with.
+ */
+export async function charge(
+  sourceId: string,
+  extra: {verificationToken?: string; currency?: string} = {}
+): Promise<{status?: string; code?: string}> {
+  const currency = extra.currency ?? 'GBP';
+  try {
+    const {payment} = await emulator.client.payments.create({
+      sourceId,
+      idempotencyKey: crypto.randomUUID(),
+      amountMoney: {amount: 1250n, currency: currency as 'GBP'},
+      locationId: currency === 'GBP' ? LOCATION_ID : USD_LOCATION_ID,
+      autocomplete: true,
+      ...(extra.verificationToken && {
+        verificationToken: extra.verificationToken,
+      }),
+    });
+    return {status: payment?.status};
+  } catch (error) {
+    const errors = (error as {errors?: Array<{code?: string}>}).errors;
+    return {code: errors?.[0]?.code ?? String(error)};
+  }
+}
+
 export const GB_BUYER = {
   givenName: 'Ada',
   familyName: 'Lovelace',
@@ -213,7 +241,10 @@ export const GB_BUYER = {
  */
 export function useShopPage(viewport = {width: 560, height: 760}): void {
   before(async () => {
-    emulator = await startBrowserEmulator({applicationId: APP_ID});
+    emulator = await startBrowserEmulator({
+      applicationId: APP_ID,
+      locations: {GBP: LOCATION_ID, USD: USD_LOCATION_ID},
+    });
     const loader = await readFile(
       fileURLToPath(import.meta.resolve('@square/web-sdk')),
       'utf8'

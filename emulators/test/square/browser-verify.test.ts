@@ -5,6 +5,7 @@ import type {Frame} from 'playwright-core';
 import {
   GB_BUYER,
   call,
+  charge,
   emulator,
   fill,
   mount,
@@ -90,11 +91,16 @@ describe(
         'pay',
         'focus comes back'
       );
+      assert.deepEqual(
+        await charge(token, {verificationToken: verified.value!.token}),
+        {status: 'COMPLETED'}
+      );
     });
 
     it('rejects with a VerifyBuyerError when the buyer fails, reached with Tab', async () => {
       await mount();
-      const verifying = startVerify(await tokenFor('4310 0000 0020 1019'));
+      const token = await tokenFor('4310 0000 0020 1019');
+      const verifying = startVerify(token);
       const challenge = await challengeFrame();
       await challenge.waitForFunction(
         () =>
@@ -114,6 +120,10 @@ describe(
         true,
         'instanceof Square.errors.VerifyBuyerError'
       );
+      // An EU card charged without the verification it needs is declined.
+      assert.deepEqual(await charge(token), {
+        code: 'CARD_DECLINED_VERIFICATION_REQUIRED',
+      });
     });
 
     it('Escape does not dismiss the challenge: the buyer must answer', async () => {
@@ -188,6 +198,10 @@ describe(
       const passed = await again;
       assert.equal(passed.value!.status, 'OK');
       assert.match(passed.value!.token!, /^cnon:/);
+      // The token carries its verification: the server sends it alone.
+      assert.deepEqual(await charge(passed.value!.token!), {
+        status: 'COMPLETED',
+      });
     });
   }
 );
