@@ -7,7 +7,11 @@ import {Hono} from 'hono';
 import type {Env} from './api/context.js';
 import {SquareApiError, internalError, notFound} from './api/errors.js';
 import type {IdempotencyStore} from './api/idempotency.js';
-import {jsonBody, requireAccessToken, squareRequestFaults} from './api/pipeline.js';
+import {
+  jsonBody,
+  requireAccessToken,
+  squareRequestFaults,
+} from './api/pipeline.js';
 import {controlRoutes, type ControlOptions} from './controls.js';
 import {disputeRoutes} from './disputes/disputes.js';
 import {paymentRoutes} from './payments/payments.js';
@@ -40,6 +44,8 @@ export function createApp(options: AppOptions): Hono<Env> {
     console.error('[square emulator]', error);
     return internalError('The Square emulator failed.').toResponse();
   });
-  app.notFound(() => notFound('The requested resource does not exist.').toResponse());
+  app.notFound(() =>
+    notFound('The requested resource does not exist.').toResponse()
+  );
   return app;
 }

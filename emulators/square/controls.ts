@@ -37,11 +37,14 @@ function params(c: {get(key: 'body'): unknown}): Params {
 }
 
 const invalid = (field: string, value: unknown) =>
-  invalidRequest(requestError('INVALID_VALUE', `Invalid value \`${String(value)}\`.`, field));
+  invalidRequest(
+    requestError('INVALID_VALUE', `Invalid value \`${String(value)}\`.`, field)
+  );
 
 function optionalCount(value: unknown, field: string): number | undefined {
   if (value === undefined) return undefined;
-  if (typeof value !== 'number' || !Number.isInteger(value) || value < 0) throw invalid(field, value);
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < 0)
+    throw invalid(field, value);
   return value;
 }
 
@@ -50,7 +53,10 @@ export function controlRoutes(options: ControlOptions) {
   const app = new Hono<Env>();
   app.use('*', options.requireToken);
 
-  const snapshot = () => ({...faults.api.snapshot(), badSignatures: options.badSignatures.remaining()});
+  const snapshot = () => ({
+    ...faults.api.snapshot(),
+    badSignatures: options.badSignatures.remaining(),
+  });
 
   app.get('/faults', (c) => c.json(snapshot()));
 
@@ -75,18 +81,26 @@ export function controlRoutes(options: ControlOptions) {
         ms: optionalCount(body.ms, 'ms'),
         order() {
           const order = body.order ?? 'reverse';
-          if (order !== 'reverse' && order !== 'original') throw invalid('order', order);
+          if (order !== 'reverse' && order !== 'original')
+            throw invalid('order', order);
           return order;
         },
       },
-      {missingMs: () => invalidRequest(missing('ms')), unknownFault: (name) => invalid('name', name)}
+      {
+        missingMs: () => invalidRequest(missing('ms')),
+        unknownFault: (name) => invalid('name', name),
+      }
     );
     return c.json({...armed, badSignatures: options.badSignatures.remaining()});
   });
 
   app.post('/webhook-endpoint', (c) => {
     const url = params(c).url;
-    if (url !== undefined && url !== null && (typeof url !== 'string' || !URL.canParse(url))) {
+    if (
+      url !== undefined &&
+      url !== null &&
+      (typeof url !== 'string' || !URL.canParse(url))
+    ) {
       throw invalid('url', url);
     }
     options.setWebhookUrl((url as string | null | undefined) ?? undefined);
@@ -95,9 +109,13 @@ export function controlRoutes(options: ControlOptions) {
 
   app.post('/payments/:id/dispute', (c) => {
     const {reason, amount} = params(c);
-    if (reason !== undefined && typeof reason !== 'string') throw invalid('reason', reason);
-    if (amount !== undefined && typeof amount !== 'number') throw invalid('amount', amount);
-    return c.json({dispute: openDispute(core, c.req.param('id'), {reason, amount})});
+    if (reason !== undefined && typeof reason !== 'string')
+      throw invalid('reason', reason);
+    if (amount !== undefined && typeof amount !== 'number')
+      throw invalid('amount', amount);
+    return c.json({
+      dispute: openDispute(core, c.req.param('id'), {reason, amount}),
+    });
   });
 
   app.post('/disputes/:id/state', (c) => {
@@ -112,18 +130,23 @@ export function controlRoutes(options: ControlOptions) {
 
   app.post('/refunds/:id/fail', (c) => {
     const status = params(c).status ?? 'FAILED';
-    if (status !== 'FAILED' && status !== 'REJECTED') throw invalid('status', status);
+    if (status !== 'FAILED' && status !== 'REJECTED')
+      throw invalid('status', status);
     return c.json({refund: settleRefund(core, c.req.param('id'), status)});
   });
 
   app.get('/events', (c) => {
     const type = c.req.query('type');
     return c.json({
-      events: core.state.events.filter((r) => type === undefined || r.event.type === type).map((r) => r.event),
+      events: core.state.events
+        .filter((r) => type === undefined || r.event.type === type)
+        .map((r) => r.event),
     });
   });
 
-  app.get('/deliveries', (c) => c.json({deliveries: options.deliveries(c.req.query('event_id'))}));
+  app.get('/deliveries', (c) =>
+    c.json({deliveries: options.deliveries(c.req.query('event_id'))})
+  );
 
   return app;
 }

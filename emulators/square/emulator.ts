@@ -19,11 +19,19 @@ import {
 } from './core/ids.js';
 import {LOCATION_COUNTRIES} from './core/money.js';
 import {createState, type Core, type Location} from './core/state.js';
-import type {DisputeJson, PaymentJson, RefundJson, WebhookEvent} from './core/types.js';
+import type {
+  DisputeJson,
+  PaymentJson,
+  RefundJson,
+  WebhookEvent,
+} from './core/types.js';
 import {moveDispute, openDispute} from './disputes/disputes.js';
 import {settleRefund} from './refunds/refunds.js';
 import {createCardNonce} from './web-sdk/card-nonces.js';
-import {completeVerification, createVerification} from './web-sdk/verifications.js';
+import {
+  completeVerification,
+  createVerification,
+} from './web-sdk/verifications.js';
 import {squareDelivery, type DeliveryAttempt} from './webhooks/delivery.js';
 import {createEventLog} from './webhooks/events.js';
 
@@ -108,10 +116,16 @@ export interface SquareEmulator {
   /** What the card form's tokenize() gives: a single-use `cnon:` token. Throws on a refused card. */
   cardNonce(card?: TestCardInput): string;
   /** verifyBuyer: `{token: 'verf:…', challenge}`; a challenge then waits for completeVerification(). */
-  verifyBuyer(source: string, details: {amount: string; currency?: string}): {token: string; challenge: boolean};
+  verifyBuyer(
+    source: string,
+    details: {amount: string; currency?: string}
+  ): {token: string; challenge: boolean};
   completeVerification(token: string, outcome: 'pass' | 'fail'): void;
   /** Opens a dispute on a completed payment (`dispute.created`). */
-  openDispute(paymentId: string, options?: {reason?: string; amount?: number}): DisputeJson;
+  openDispute(
+    paymentId: string,
+    options?: {reason?: string; amount?: number}
+  ): DisputeJson;
   /** Moves a dispute to a state (`dispute.state.updated`). */
   moveDispute(disputeId: string, state: DisputeJson['state']): DisputeJson;
   completeRefund(refundId: string): RefundJson;
@@ -124,22 +138,33 @@ export interface SquareEmulator {
 
 const DEFAULT_CURRENCIES = ['USD', 'EUR', 'GBP', 'CAD', 'AUD', 'JPY'];
 
-function buildLocations(given: Readonly<Record<string, string>> | undefined): Map<string, Location> {
+function buildLocations(
+  given: Readonly<Record<string, string>> | undefined
+): Map<string, Location> {
   const entries = given
     ? Object.entries(given)
-    : DEFAULT_CURRENCIES.map((currency) => [currency, newLocationId()] as const);
-  if (entries.length === 0) throw new RangeError('locations: at least one is needed');
+    : DEFAULT_CURRENCIES.map(
+        (currency) => [currency, newLocationId()] as const
+      );
+  if (entries.length === 0)
+    throw new RangeError('locations: at least one is needed');
   const locations = new Map<string, Location>();
   for (const [currency, id] of entries) {
     const country = LOCATION_COUNTRIES[currency];
-    if (!country) throw new RangeError(`locations: Square takes no location in ${currency}`);
-    if (!id || locations.has(id)) throw new RangeError(`locations: ${currency} needs its own id`);
+    if (!country)
+      throw new RangeError(
+        `locations: Square takes no location in ${currency}`
+      );
+    if (!id || locations.has(id))
+      throw new RangeError(`locations: ${currency} needs its own id`);
     locations.set(id, {id, currency, country});
   }
   return locations;
 }
 
-export function createSquareEmulator(options: SquareEmulatorOptions = {}): SquareEmulator {
+export function createSquareEmulator(
+  options: SquareEmulatorOptions = {}
+): SquareEmulator {
   const accessToken = options.accessToken ?? newAccessToken();
   const applicationId = options.applicationId ?? newApplicationId();
   const merchantId = options.merchantId ?? newMerchantId();
@@ -166,7 +191,8 @@ export function createSquareEmulator(options: SquareEmulatorOptions = {}): Squar
     url: () => webhookUrl,
     retryDelaysMs: options.retryDelaysMs ?? DEFAULT_RETRY_DELAYS_MS,
     timeoutMs: options.webhookTimeoutMs ?? 10_000,
-    onResult: (record, delivered) => log.settle(record.event.event_id, delivered),
+    onResult: (record, delivered) =>
+      log.settle(record.event.event_id, delivered),
   });
   const log = createEventLog({
     state,
@@ -182,7 +208,8 @@ export function createSquareEmulator(options: SquareEmulatorOptions = {}): Squar
     applicationId,
     locations,
     nonceTtlMs: options.nonceTtlMs ?? 24 * 3600 * 1000,
-    refundSettleMs: options.refundSettleMs === undefined ? 0 : options.refundSettleMs,
+    refundSettleMs:
+      options.refundSettleMs === undefined ? 0 : options.refundSettleMs,
     schedule(ms, task) {
       if (closed) return;
       const done = new Promise<void>((resolve) => {
@@ -208,14 +235,17 @@ export function createSquareEmulator(options: SquareEmulatorOptions = {}): Squar
   const faults: SquareEmulatorFaults = {
     ...outbox.faults.api,
     badSignatureNextDeliveries(count = 1) {
-      if (!Number.isInteger(count) || count < 0) throw new RangeError(`count must be a whole number: ${count}`);
+      if (!Number.isInteger(count) || count < 0)
+        throw new RangeError(`count must be a whole number: ${count}`);
       badSignatures = count;
     },
     snapshot: (): FaultSnapshot => outbox.faults.api.snapshot(),
   };
   const mainCurrency = [...locations.values()][0]!.currency;
   const locationFor = (currency = mainCurrency) => {
-    const location = [...locations.values()].find((l) => l.currency === currency);
+    const location = [...locations.values()].find(
+      (l) => l.currency === currency
+    );
     if (!location) throw new RangeError(`no location takes ${currency}`);
     return location;
   };
@@ -224,7 +254,10 @@ export function createSquareEmulator(options: SquareEmulatorOptions = {}): Squar
     core,
     accessToken,
     faults: outbox.faults,
-    badSignatures: {arm: (count) => (badSignatures = count), remaining: () => badSignatures},
+    badSignatures: {
+      arm: (count) => (badSignatures = count),
+      remaining: () => badSignatures,
+    },
     setWebhookUrl,
     deliveries: outbox.deliveries,
     idempotency: createIdempotencyStore(),
@@ -236,7 +269,9 @@ export function createSquareEmulator(options: SquareEmulatorOptions = {}): Squar
     applicationId,
     merchantId,
     signatureKey,
-    locations: Object.fromEntries([...locations.values()].map((l) => [l.currency, l.id])),
+    locations: Object.fromEntries(
+      [...locations.values()].map((l) => [l.currency, l.id])
+    ),
     get url() {
       return url;
     },
@@ -248,7 +283,9 @@ export function createSquareEmulator(options: SquareEmulatorOptions = {}): Squar
     faults,
     events: {
       list: (type) =>
-        state.events.filter((r) => type === undefined || r.event.type === type).map((r) => structuredClone(r.event)),
+        state.events
+          .filter((r) => type === undefined || r.event.type === type)
+          .map((r) => structuredClone(r.event)),
       get: (eventId) => {
         const record = state.events.find((r) => r.event.event_id === eventId);
         return record && structuredClone(record.event);
@@ -261,16 +298,23 @@ export function createSquareEmulator(options: SquareEmulatorOptions = {}): Squar
     cardNonce(card = {}) {
       const year = (new Date(now()).getUTCFullYear() + 3) % 100;
       const location = locationFor(card.currency);
-      const postal = {US: '94103', CA: 'K1A 0B1', GB: 'SW1A 1AA'}[location.country] ?? '';
+      const postal =
+        {US: '94103', CA: 'K1A 0B1', GB: 'SW1A 1AA'}[location.country] ?? '';
       const result = createCardNonce(core, {
         applicationId,
         locationId: location.id,
         cardNumber: card.number ?? '4111111111111111',
-        expirationDate: card.expirationDate ?? `12/${String(year).padStart(2, '0')}`,
-        cvv: card.cvv ?? (card.number?.startsWith('3') && card.number.length === 15 ? '1111' : '111'),
+        expirationDate:
+          card.expirationDate ?? `12/${String(year).padStart(2, '0')}`,
+        cvv:
+          card.cvv ??
+          (card.number?.startsWith('3') && card.number.length === 15
+            ? '1111'
+            : '111'),
         postalCode: card.postalCode ?? postal,
       });
-      if (result.status !== 200) throw new Error(`card refused: ${JSON.stringify(result.body)}`);
+      if (result.status !== 200)
+        throw new Error(`card refused: ${JSON.stringify(result.body)}`);
       return (result.body as {token: string}).token;
     },
     verifyBuyer(source, details) {
@@ -286,18 +330,29 @@ export function createSquareEmulator(options: SquareEmulatorOptions = {}): Squar
           billingContact: {givenName: 'Test', familyName: 'Buyer'},
         },
       });
-      if (result.status !== 200) throw new Error(`verification refused: ${JSON.stringify(result.body)}`);
-      const {token, challenge} = result.body as {token: string; challenge: boolean};
+      if (result.status !== 200)
+        throw new Error(`verification refused: ${JSON.stringify(result.body)}`);
+      const {token, challenge} = result.body as {
+        token: string;
+        challenge: boolean;
+      };
       return {token, challenge};
     },
     completeVerification(token, outcome) {
       const result = completeVerification(core, token, {outcome});
-      if (result.status !== 200) throw new Error(`verification not completed: ${JSON.stringify(result.body)}`);
+      if (result.status !== 200)
+        throw new Error(
+          `verification not completed: ${JSON.stringify(result.body)}`
+        );
     },
-    openDispute: (paymentId, disputeOptions) => structuredClone(openDispute(core, paymentId, disputeOptions)),
-    moveDispute: (disputeId, next) => structuredClone(moveDispute(core, disputeId, next)),
-    completeRefund: (refundId) => structuredClone(settleRefund(core, refundId, 'COMPLETED')),
-    failRefund: (refundId, status = 'FAILED') => structuredClone(settleRefund(core, refundId, status)),
+    openDispute: (paymentId, disputeOptions) =>
+      structuredClone(openDispute(core, paymentId, disputeOptions)),
+    moveDispute: (disputeId, next) =>
+      structuredClone(moveDispute(core, disputeId, next)),
+    completeRefund: (refundId) =>
+      structuredClone(settleRefund(core, refundId, 'COMPLETED')),
+    failRefund: (refundId, status = 'FAILED') =>
+      structuredClone(settleRefund(core, refundId, status)),
     async flush() {
       while (scheduled.size > 0) await Promise.all([...scheduled]);
       await outbox.flush();

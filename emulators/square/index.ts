@@ -17,7 +17,12 @@ export {
 export {startSquareEmulator, type RunningSquareEmulator} from './node.js';
 export type {FaultSnapshot} from '../shared/faults.js';
 export type {DeliveryAttempt} from './webhooks/delivery.js';
-export {CHALLENGE_CODE, SANDBOX_NONCES, TEST_CARDS, type TestCard} from './cards/test-cards.js';
+export {
+  CHALLENGE_CODE,
+  SANDBOX_NONCES,
+  TEST_CARDS,
+  type TestCard,
+} from './cards/test-cards.js';
 export {squareSignature} from './webhooks/signature.js';
 export type {
   DisputeJson as SquareDisputeJson,

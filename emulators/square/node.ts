@@ -1,6 +1,10 @@
 /** Starting the emulator on loopback (the Node part is ../shared/serve.ts). */
 import {serveOnLoopback, type Served} from '../shared/serve.js';
-import {createSquareEmulator, type SquareEmulator, type SquareEmulatorOptions} from './emulator.js';
+import {
+  createSquareEmulator,
+  type SquareEmulator,
+  type SquareEmulatorOptions,
+} from './emulator.js';
 
 /** The emulator served on loopback: `url`, `port`, and a close() that also stops the server. */
 export interface RunningSquareEmulator extends SquareEmulator, Served {

@@ -49,7 +49,13 @@ export function createIdempotencyStore() {
         headers: {'content-type': 'application/json'},
       });
     },
-    save(endpoint: string, key: string, body: unknown, status: number, answer: unknown): void {
+    save(
+      endpoint: string,
+      key: string,
+      body: unknown,
+      status: number,
+      answer: unknown
+    ): void {
       saved.set(`${endpoint} ${key}`, {
         fingerprint: canonical(body),
         status,

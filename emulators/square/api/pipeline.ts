@@ -6,14 +6,21 @@ import type {MiddlewareHandler} from 'hono';
 import type {FaultController} from '../../shared/faults.js';
 import {requestFaults} from '../../shared/request-faults.js';
 import type {Env} from './context.js';
-import {internalError, invalidRequest, requestError, unauthorized} from './errors.js';
+import {
+  internalError,
+  invalidRequest,
+  requestError,
+  unauthorized,
+} from './errors.js';
 
 /**
  * `Authorization: Bearer <access token>` (developer.squareup.com/docs/build-basics/access-tokens);
  * anything else is 401 AUTHENTICATION_ERROR / UNAUTHORIZED. `Square-Version` is accepted, whatever
  * it says (each SDK release pins one).
  */
-export function requireAccessToken(accessToken: string): MiddlewareHandler<Env> {
+export function requireAccessToken(
+  accessToken: string
+): MiddlewareHandler<Env> {
   return async (c, next) => {
     const header = c.req.header('Authorization');
     if (header === undefined) {
@@ -40,7 +47,10 @@ export function jsonBody(): MiddlewareHandler<Env> {
           c.set('body', JSON.parse(text));
         } catch {
           throw invalidRequest(
-            requestError('EXPECTED_JSON_BODY', 'The request body is not a JSON object.')
+            requestError(
+              'EXPECTED_JSON_BODY',
+              'The request body is not a JSON object.'
+            )
           );
         }
       }
@@ -53,9 +63,17 @@ export function jsonBody(): MiddlewareHandler<Env> {
  * Injected faults act before the endpoint looks at its idempotency key: a failed request
  * touches nothing (its retry runs normally), a hanging one runs when it wakes.
  */
-export function squareRequestFaults(faults: FaultController<unknown>): MiddlewareHandler<Env> {
+export function squareRequestFaults(
+  faults: FaultController<unknown>
+): MiddlewareHandler<Env> {
   return requestFaults<Env>(faults, {
-    closed: () => internalError('The Square emulator closed while this request was hanging.'),
-    failed: () => internalError('An internal error has occurred, and the API was unable to service your request.'),
+    closed: () =>
+      internalError(
+        'The Square emulator closed while this request was hanging.'
+      ),
+    failed: () =>
+      internalError(
+        'An internal error has occurred, and the API was unable to service your request.'
+      ),
   });
 }

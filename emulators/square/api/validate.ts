@@ -3,14 +3,23 @@
  * collected and answered at once (one error object per field), before anything happens.
  */
 import type {Money, SquareError} from '../core/types.js';
-import {invalidRequest, missing, requestError, tooLong, tooShort} from './errors.js';
+import {
+  invalidRequest,
+  missing,
+  requestError,
+  tooLong,
+  tooShort,
+} from './errors.js';
 
 type Body = Record<string, unknown>;
 
 export function asObject(value: unknown): Body {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     throw invalidRequest(
-      requestError('EXPECTED_JSON_BODY', 'The request body is not a JSON object.')
+      requestError(
+        'EXPECTED_JSON_BODY',
+        'The request body is not a JSON object.'
+      )
     );
   }
   return value as Body;
@@ -33,12 +42,16 @@ export class BodyChecker {
       return undefined;
     }
     if (typeof value !== 'string') {
-      this.errors.push(requestError('EXPECTED_STRING', 'Expected a string value.', name));
+      this.errors.push(
+        requestError('EXPECTED_STRING', 'Expected a string value.', name)
+      );
       return undefined;
     }
     if (rules.min !== undefined && value.length < rules.min) {
       this.errors.push(
-        rules.min === 1 && rules.required ? missing(name) : tooShort(name, rules.min)
+        rules.min === 1 && rules.required
+          ? missing(name)
+          : tooShort(name, rules.min)
       );
       return undefined;
     }
@@ -53,7 +66,9 @@ export class BodyChecker {
     const value = this.body[field];
     if (value === undefined || value === null) return undefined;
     if (typeof value !== 'boolean') {
-      this.errors.push(requestError('EXPECTED_BOOLEAN', 'Expected a boolean value.', field));
+      this.errors.push(
+        requestError('EXPECTED_BOOLEAN', 'Expected a boolean value.', field)
+      );
       return undefined;
     }
     return value;
@@ -79,7 +94,9 @@ export class BodyChecker {
     const value = this.body[field];
     if (value === undefined || value === null) return undefined;
     if (typeof value !== 'object' || Array.isArray(value)) {
-      this.errors.push(requestError('EXPECTED_OBJECT', 'Expected an object value.', field));
+      this.errors.push(
+        requestError('EXPECTED_OBJECT', 'Expected an object value.', field)
+      );
       return undefined;
     }
     return value as Body;
@@ -102,10 +119,19 @@ export class BodyChecker {
       this.errors.push(missing(`${field}.amount`));
     } else if (typeof amount !== 'number' || !Number.isSafeInteger(amount)) {
       this.errors.push(
-        requestError('EXPECTED_INTEGER', 'Expected an integer value.', `${field}.amount`)
+        requestError(
+          'EXPECTED_INTEGER',
+          'Expected an integer value.',
+          `${field}.amount`
+        )
       );
     }
-    const currency = this.string('currency', {required: true}, money, `${field}.currency`);
+    const currency = this.string(
+      'currency',
+      {required: true},
+      money,
+      `${field}.currency`
+    );
     if (currency !== undefined && !/^[A-Z]{3}$/.test(currency)) {
       this.errors.push(
         requestError(

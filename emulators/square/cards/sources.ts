@@ -126,7 +126,11 @@ function findVerification(
   const verification = core.state.verifications.get(token);
   if (!verification) {
     throw invalidRequest(
-      requestError('INVALID_VALUE', 'Invalid verification token.', 'verification_token')
+      requestError(
+        'INVALID_VALUE',
+        'Invalid verification token.',
+        'verification_token'
+      )
     );
   }
   return verification;
@@ -137,7 +141,9 @@ function sameMoney(
   verified: {amount: number | null; currency: string | null},
   money: {amount: number; currency: string}
 ): boolean {
-  return verified.amount === money.amount && verified.currency === money.currency;
+  return (
+    verified.amount === money.amount && verified.currency === money.currency
+  );
 }
 
 /** The legacy flow's proof: a verification token that passed, for this card token and amount. */

@@ -37,8 +37,11 @@ export function exponent(currency: string): number {
 /** `"10.50"` in USD → 1050; `null` when the string is not an amount in that currency. */
 export function decimalToMinor(value: string, currency: string): number | null {
   const digits = exponent(currency);
-  const pattern = digits === 0 ? /^\d+$/ : new RegExp(`^\\d+(\\.\\d{1,${digits}})?$`);
+  const pattern =
+    digits === 0 ? /^\d+$/ : new RegExp(`^\\d+(\\.\\d{1,${digits}})?$`);
   if (!pattern.test(value)) return null;
   const [whole, fraction = ''] = value.split('.');
-  return Number(whole) * 10 ** digits + Number(fraction.padEnd(digits, '0') || 0);
+  return (
+    Number(whole) * 10 ** digits + Number(fraction.padEnd(digits, '0') || 0)
+  );
 }

@@ -10,11 +10,7 @@ export interface Money {
 }
 
 export type PaymentStatus =
-  | 'APPROVED'
-  | 'PENDING'
-  | 'COMPLETED'
-  | 'CANCELED'
-  | 'FAILED';
+  'APPROVED' | 'PENDING' | 'COMPLETED' | 'CANCELED' | 'FAILED';
 
 export type CardStatus = 'AUTHORIZED' | 'CAPTURED' | 'VOIDED' | 'FAILED';
 
@@ -85,7 +81,10 @@ export interface PaymentJson {
   reference_id?: string;
   customer_id?: string;
   refund_ids?: string[];
-  risk_evaluation: {created_at: string; risk_level: 'NORMAL' | 'MODERATE' | 'HIGH'};
+  risk_evaluation: {
+    created_at: string;
+    risk_level: 'NORMAL' | 'MODERATE' | 'HIGH';
+  };
   buyer_email_address?: string;
   billing_address?: Record<string, unknown>;
   shipping_address?: Record<string, unknown>;
@@ -94,7 +93,10 @@ export interface PaymentJson {
   capabilities?: string[];
   receipt_number?: string;
   receipt_url?: string;
-  application_details: {square_product: 'ECOMMERCE_API'; application_id: string};
+  application_details: {
+    square_product: 'ECOMMERCE_API';
+    application_id: string;
+  };
   version_token: string;
 }
 

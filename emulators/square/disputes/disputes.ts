@@ -45,15 +45,36 @@ export function openDispute(
 ): DisputeJson {
   const {payment} = findPayment(core, paymentId);
   if (payment.status !== 'COMPLETED') {
-    throw invalidRequest(requestError('BAD_REQUEST', `Payment ${payment.id} is ${payment.status}; only a completed payment can be disputed.`));
+    throw invalidRequest(
+      requestError(
+        'BAD_REQUEST',
+        `Payment ${payment.id} is ${payment.status}; only a completed payment can be disputed.`
+      )
+    );
   }
   const reason = options.reason ?? 'NOT_RECEIVED';
   if (!(DISPUTE_REASONS as readonly string[]).includes(reason)) {
-    throw invalidRequest(requestError('INVALID_ENUM_VALUE', `\`${reason}\` is not a valid enum value for \`reason\`.`, 'reason'));
+    throw invalidRequest(
+      requestError(
+        'INVALID_ENUM_VALUE',
+        `\`${reason}\` is not a valid enum value for \`reason\`.`,
+        'reason'
+      )
+    );
   }
   const amount = options.amount ?? payment.total_money.amount;
-  if (!Number.isInteger(amount) || amount < 1 || amount > payment.total_money.amount) {
-    throw invalidRequest(requestError('INVALID_VALUE', 'The disputed amount must be between 1 and the payment total.', 'amount'));
+  if (
+    !Number.isInteger(amount) ||
+    amount < 1 ||
+    amount > payment.total_money.amount
+  ) {
+    throw invalidRequest(
+      requestError(
+        'INVALID_VALUE',
+        'The disputed amount must be between 1 and the payment total.',
+        'amount'
+      )
+    );
   }
   const id = newDisputeId();
   const now = timestamp(core);
@@ -84,10 +105,20 @@ export function findDispute(core: Core, id: string): DisputeJson {
   return dispute;
 }
 
-export function moveDispute(core: Core, id: string, state: string): DisputeJson {
+export function moveDispute(
+  core: Core,
+  id: string,
+  state: string
+): DisputeJson {
   const dispute = findDispute(core, id);
   if (!DISPUTE_STATES.includes(state as DisputeState)) {
-    throw invalidRequest(requestError('INVALID_ENUM_VALUE', `\`${state}\` is not a valid enum value for \`state\`.`, 'state'));
+    throw invalidRequest(
+      requestError(
+        'INVALID_ENUM_VALUE',
+        `\`${state}\` is not a valid enum value for \`state\`.`,
+        'state'
+      )
+    );
   }
   dispute.state = state as DisputeState;
   dispute.updated_at = timestamp(core);
@@ -98,6 +129,8 @@ export function moveDispute(core: Core, id: string, state: string): DisputeJson 
 
 export function disputeRoutes(core: Core) {
   const app = new Hono<Env>();
-  app.get('/:id', (c) => c.json({dispute: findDispute(core, c.req.param('id'))}));
+  app.get('/:id', (c) =>
+    c.json({dispute: findDispute(core, c.req.param('id'))})
+  );
   return app;
 }

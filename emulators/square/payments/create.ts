@@ -5,13 +5,30 @@
  * declined, which is answered 400 with the error and the FAILED payment. Events follow Square's
  * examples: `payment.created` for the authorization, then `payment.updated` for the capture.
  */
-import {SquareApiError, declineError, invalidRequest, notFound, requestError} from '../api/errors.js';
+import {
+  SquareApiError,
+  declineError,
+  invalidRequest,
+  notFound,
+  requestError,
+} from '../api/errors.js';
 import {BodyChecker, asObject} from '../api/validate.js';
 import {resolveSource, type ResolvedSource} from '../cards/sources.js';
 import {fingerprintOf} from './fingerprints.js';
-import {iso, newAuthResultCode, newPaymentId, newVersionToken, randomChars} from '../core/ids.js';
+import {
+  iso,
+  newAuthResultCode,
+  newPaymentId,
+  newVersionToken,
+  randomChars,
+} from '../core/ids.js';
 import {STATEMENT_DESCRIPTION, minimumAmount} from '../core/money.js';
-import {timestamp, type Core, type Location, type PaymentRecord} from '../core/state.js';
+import {
+  timestamp,
+  type Core,
+  type Location,
+  type PaymentRecord,
+} from '../core/state.js';
 import type {Money, PaymentJson} from '../core/types.js';
 import {DEFAULT_DELAY_DURATION, durationMs} from './delay.js';
 import {applyTransition} from './transitions.js';
@@ -36,19 +53,29 @@ interface CreateRequest {
 function readRequest(core: Core, raw: unknown): CreateRequest {
   const check = new BodyChecker(asObject(raw));
   const sourceId = check.string('source_id', {required: true, min: 1});
-  const idempotencyKey = check.string('idempotency_key', {required: true, min: 1, max: 45});
+  const idempotencyKey = check.string('idempotency_key', {
+    required: true,
+    min: 1,
+    max: 45,
+  });
   const amount = check.money('amount_money', true);
   const tip = check.money('tip_money');
   const appFee = check.money('app_fee_money');
   const autocomplete = check.boolean('autocomplete') ?? true;
   const delayDuration = check.string('delay_duration');
-  const delayAction = check.oneOf('delay_action', ['CANCEL', 'COMPLETE'] as const);
+  const delayAction = check.oneOf('delay_action', [
+    'CANCEL',
+    'COMPLETE',
+  ] as const);
   const locationId = check.string('location_id', {max: 50});
   const verificationToken = check.string('verification_token');
   const optional: Partial<PaymentJson> = {
     reference_id: check.string('reference_id', {max: 40}),
     note: check.string('note', {max: 500}),
-    statement_description_identifier: check.string('statement_description_identifier', {max: 20}),
+    statement_description_identifier: check.string(
+      'statement_description_identifier',
+      {max: 20}
+    ),
     buyer_email_address: check.string('buyer_email_address', {max: 255}),
     customer_id: check.string('customer_id', {max: 191}),
     order_id: check.string('order_id', {max: 192}),
@@ -72,7 +99,11 @@ function readRequest(core: Core, raw: unknown): CreateRequest {
     const ms = durationMs(delayDuration);
     if (ms === null) {
       throw invalidRequest(
-        requestError('INVALID_VALUE', 'Invalid RFC 3339 duration.', 'delay_duration')
+        requestError(
+          'INVALID_VALUE',
+          'Invalid RFC 3339 duration.',
+          'delay_duration'
+        )
       );
     }
     if (ms < MIN_DELAY_MS || ms > MAX_DELAY_MS) {
@@ -87,9 +118,16 @@ function readRequest(core: Core, raw: unknown): CreateRequest {
   }
 
   const location =
-    locationId === undefined ? [...core.locations.values()][0]! : core.locations.get(locationId);
-  if (!location) throw notFound(`Location \`${locationId}\` not found.`, 'location_id');
-  for (const [field, money] of [['amount_money', amount], ['tip_money', tip], ['app_fee_money', appFee]] as const) {
+    locationId === undefined
+      ? [...core.locations.values()][0]!
+      : core.locations.get(locationId);
+  if (!location)
+    throw notFound(`Location \`${locationId}\` not found.`, 'location_id');
+  for (const [field, money] of [
+    ['amount_money', amount],
+    ['tip_money', tip],
+    ['app_fee_money', appFee],
+  ] as const) {
     if (money && money.currency !== location.currency) {
       throw invalidRequest(
         requestError(
@@ -103,17 +141,32 @@ function readRequest(core: Core, raw: unknown): CreateRequest {
   const min = minimumAmount(location.currency);
   if (amount!.amount < min) {
     throw invalidRequest(
-      requestError('VALUE_TOO_LOW', `\`amount_money.amount\` must be greater than or equal to ${min}.`, 'amount_money.amount')
+      requestError(
+        'VALUE_TOO_LOW',
+        `\`amount_money.amount\` must be greater than or equal to ${min}.`,
+        'amount_money.amount'
+      )
     );
   }
   if (tip && tip.amount < 0) {
     throw invalidRequest(
-      requestError('VALUE_TOO_LOW', '`tip_money.amount` must be greater than or equal to 0.', 'tip_money.amount')
+      requestError(
+        'VALUE_TOO_LOW',
+        '`tip_money.amount` must be greater than or equal to 0.',
+        'tip_money.amount'
+      )
     );
   }
-  if (appFee && appFee.amount > Math.floor((amount!.amount + (tip?.amount ?? 0)) * 0.9)) {
+  if (
+    appFee &&
+    appFee.amount > Math.floor((amount!.amount + (tip?.amount ?? 0)) * 0.9)
+  ) {
     throw invalidRequest(
-      requestError('INVALID_FEES', 'app_fee_money cannot be more than 90% of the total payment amount.', 'app_fee_money.amount')
+      requestError(
+        'INVALID_FEES',
+        'app_fee_money cannot be more than 90% of the total payment amount.',
+        'app_fee_money.amount'
+      )
     );
   }
   return {
@@ -131,7 +184,11 @@ function readRequest(core: Core, raw: unknown): CreateRequest {
   };
 }
 
-function buildPayment(core: Core, request: CreateRequest, source: ResolvedSource): PaymentJson {
+function buildPayment(
+  core: Core,
+  request: CreateRequest,
+  source: ResolvedSource
+): PaymentJson {
   const id = newPaymentId();
   const now = timestamp(core);
   const total: Money = {
@@ -171,8 +228,12 @@ function buildPayment(core: Core, request: CreateRequest, source: ResolvedSource
         bin: number.slice(0, 6),
       },
       entry_method: 'KEYED',
-      cvv_status: source.decline === 'CVV_FAILURE' ? 'CVV_REJECTED' : 'CVV_ACCEPTED',
-      avs_status: source.decline === 'ADDRESS_VERIFICATION_FAILURE' ? 'AVS_REJECTED' : 'AVS_ACCEPTED',
+      cvv_status:
+        source.decline === 'CVV_FAILURE' ? 'CVV_REJECTED' : 'CVV_ACCEPTED',
+      avs_status:
+        source.decline === 'ADDRESS_VERIFICATION_FAILURE'
+          ? 'AVS_REJECTED'
+          : 'AVS_ACCEPTED',
       ...(!declined && {auth_result_code: newAuthResultCode()}),
       statement_description: STATEMENT_DESCRIPTION,
       card_payment_timeline: declined ? {} : {authorized_at: now},
@@ -182,15 +243,26 @@ function buildPayment(core: Core, request: CreateRequest, source: ResolvedSource
     order_id: `${randomChars(27)}ZY`,
     ...defined,
     risk_evaluation: {created_at: now, risk_level: 'NORMAL'},
-    application_details: {square_product: 'ECOMMERCE_API', application_id: core.applicationId},
+    application_details: {
+      square_product: 'ECOMMERCE_API',
+      application_id: core.applicationId,
+    },
     version_token: '',
   };
 }
 
 /** Runs CreatePayment; returns the status and the body Square answers with. */
-export function createPayment(core: Core, raw: unknown): {status: number; body: unknown; key: string} {
+export function createPayment(
+  core: Core,
+  raw: unknown
+): {status: number; body: unknown; key: string} {
   const request = readRequest(core, raw);
-  const source = resolveSource(core, request.sourceId, request.verificationToken, request.amount);
+  const source = resolveSource(
+    core,
+    request.sourceId,
+    request.verificationToken,
+    request.amount
+  );
   const payment = buildPayment(core, request, source);
   payment.version_token = newVersionToken();
   source.spend(payment.id);
@@ -203,7 +275,9 @@ export function createPayment(core: Core, raw: unknown): {status: number; body: 
   core.state.paymentKeys.set(request.idempotencyKey, payment.id);
   core.emit('payment.created', {payment});
   if (source.decline !== undefined) {
-    const error = new SquareApiError(400, [declineError(source.decline)], {payment});
+    const error = new SquareApiError(400, [declineError(source.decline)], {
+      payment,
+    });
     return {status: 400, body: error.body(), key: request.idempotencyKey};
   }
   if (request.autocomplete) applyTransition(core, record, 'complete');

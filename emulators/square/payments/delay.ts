@@ -13,7 +13,9 @@ export const DEFAULT_DELAY_DURATION = 'PT168H';
 /** Milliseconds of an RFC 3339 / ISO 8601 duration (`P7D`, `PT36H`, `PT1H30M`), or null. */
 export function durationMs(text: string): number | null {
   const match =
-    /^P(?:(\d+)W)?(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?(?:(\d+)S)?)?$/.exec(text);
+    /^P(?:(\d+)W)?(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?(?:(\d+)S)?)?$/.exec(
+      text
+    );
   if (!match || text === 'P' || text.endsWith('T')) return null;
   const [, w, d, h, m, s] = match.map((v) => Number(v ?? 0));
   return ((((w! * 7 + d!) * 24 + h!) * 60 + m!) * 60 + s!) * 1000;

@@ -26,13 +26,20 @@ export function paymentRoutes(core: Core, idempotency: IdempotencyStore) {
 
   app.post('/', (c) => {
     const body = c.get('body');
-    const key = (body as {idempotency_key?: unknown} | undefined)?.idempotency_key;
+    const key = (body as {idempotency_key?: unknown} | undefined)
+      ?.idempotency_key;
     if (typeof key === 'string') {
       const replay = idempotency.replay('CreatePayment', key, body);
       if (replay) return replay;
     }
     const result = createPayment(core, body);
-    idempotency.save('CreatePayment', result.key, body, result.status, result.body);
+    idempotency.save(
+      'CreatePayment',
+      result.key,
+      body,
+      result.status,
+      result.body
+    );
     return c.json(result.body as object, result.status as 200 | 400);
   });
 
@@ -41,11 +48,16 @@ export function paymentRoutes(core: Core, idempotency: IdempotencyStore) {
     const q = c.req.query();
     const limit = q.limit === undefined ? MAX_PAGE : Number(q.limit);
     if (!Number.isInteger(limit) || limit < 1) {
-      throw invalidRequest(requestError('INVALID_VALUE', 'Invalid `limit`.', 'limit'));
+      throw invalidRequest(
+        requestError('INVALID_VALUE', 'Invalid `limit`.', 'limit')
+      );
     }
-    const start = q.cursor === undefined ? 0 : Number.parseInt(atob(q.cursor), 10);
+    const start =
+      q.cursor === undefined ? 0 : Number.parseInt(atob(q.cursor), 10);
     if (!Number.isInteger(start) || start < 0) {
-      throw invalidRequest(requestError('INVALID_VALUE', 'Invalid `cursor`.', 'cursor'));
+      throw invalidRequest(
+        requestError('INVALID_VALUE', 'Invalid `cursor`.', 'cursor')
+      );
     }
     const records = [...core.state.payments.values()];
     for (const record of records) applyDueDelay(core, record);
@@ -56,7 +68,8 @@ export function paymentRoutes(core: Core, idempotency: IdempotencyStore) {
           (q.location_id === undefined || p.location_id === q.location_id) &&
           (q.total === undefined || p.total_money.amount === Number(q.total)) &&
           (q.last_4 === undefined || p.card_details.card.last_4 === q.last_4) &&
-          (q.card_brand === undefined || p.card_details.card.card_brand === q.card_brand) &&
+          (q.card_brand === undefined ||
+            p.card_details.card.card_brand === q.card_brand) &&
           (q.begin_time === undefined || p.created_at >= q.begin_time) &&
           (q.end_time === undefined || p.created_at < q.end_time)
       );
@@ -73,14 +86,21 @@ export function paymentRoutes(core: Core, idempotency: IdempotencyStore) {
   // no action is taken and the endpoint returns successfully".
   app.post('/cancel', (c) => {
     const check = new BodyChecker(asObject(c.get('body') ?? {}));
-    const key = check.string('idempotency_key', {required: true, min: 1, max: 45});
+    const key = check.string('idempotency_key', {
+      required: true,
+      min: 1,
+      max: 45,
+    });
     check.done();
     const id = core.state.paymentKeys.get(key!);
-    if (id !== undefined) requestTransition(core, findPayment(core, id), 'cancel', undefined);
+    if (id !== undefined)
+      requestTransition(core, findPayment(core, id), 'cancel', undefined);
     return c.json({});
   });
 
-  app.get('/:id', (c) => c.json({payment: findPayment(core, c.req.param('id')).payment}));
+  app.get('/:id', (c) =>
+    c.json({payment: findPayment(core, c.req.param('id')).payment})
+  );
 
   for (const action of ['complete', 'cancel'] as const) {
     app.post(`/:id/${action}`, (c) => {

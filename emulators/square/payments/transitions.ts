@@ -5,7 +5,12 @@
  * `payment.status`, or `card_details.status` fields are updated").
  */
 import {invalidRequest, requestError} from '../api/errors.js';
-import {touchPayment, timestamp, type Core, type PaymentRecord} from '../core/state.js';
+import {
+  touchPayment,
+  timestamp,
+  type Core,
+  type PaymentRecord,
+} from '../core/state.js';
 
 export function applyTransition(
   core: Core,

@@ -7,11 +7,21 @@
  */
 import {Hono} from 'hono';
 import type {Env} from '../api/context.js';
-import {invalidRequest, notFound, refundError, requestError} from '../api/errors.js';
+import {
+  invalidRequest,
+  notFound,
+  refundError,
+  requestError,
+} from '../api/errors.js';
 import type {IdempotencyStore} from '../api/idempotency.js';
 import {BodyChecker, asObject} from '../api/validate.js';
 import {newRefundId} from '../core/ids.js';
-import {timestamp, touchPayment, type Core, type RefundRecord} from '../core/state.js';
+import {
+  timestamp,
+  touchPayment,
+  type Core,
+  type RefundRecord,
+} from '../core/state.js';
 import type {RefundJson, RefundStatus} from '../core/types.js';
 import {findPayment} from '../payments/payments.js';
 
@@ -53,52 +63,94 @@ function refundPayment(core: Core, raw: unknown): RefundJson {
   check.done();
   if (unlinked) {
     throw invalidRequest(
-      requestError('BAD_REQUEST', 'Unlinked refunds are not modelled by the emulator.', 'unlinked')
+      requestError(
+        'BAD_REQUEST',
+        'Unlinked refunds are not modelled by the emulator.',
+        'unlinked'
+      )
     );
   }
-  if (paymentId === undefined) throw invalidRequest(requestError('MISSING_REQUIRED_PARAMETER', 'Field must be set', 'payment_id'));
+  if (paymentId === undefined)
+    throw invalidRequest(
+      requestError(
+        'MISSING_REQUIRED_PARAMETER',
+        'Field must be set',
+        'payment_id'
+      )
+    );
   if (locationId !== undefined) {
     throw invalidRequest(
-      requestError('INVALID_VALUE', '`location_id` can only be set for an unlinked refund.', 'location_id')
+      requestError(
+        'INVALID_VALUE',
+        '`location_id` can only be set for an unlinked refund.',
+        'location_id'
+      )
     );
   }
   const {payment} = findPayment(core, paymentId);
   if (versionToken !== undefined && versionToken !== payment.version_token) {
     throw invalidRequest(
-      requestError('VERSION_MISMATCH', 'The payment version token does not match the current version of the payment.', 'payment_version_token')
+      requestError(
+        'VERSION_MISMATCH',
+        'The payment version token does not match the current version of the payment.',
+        'payment_version_token'
+      )
     );
   }
   if (payment.status === 'APPROVED') {
     throw invalidRequest(
-      refundError('REFUND_ERROR_PAYMENT_NEEDS_COMPLETION', 'The payment is approved and needs to be completed before it can be refunded.')
+      refundError(
+        'REFUND_ERROR_PAYMENT_NEEDS_COMPLETION',
+        'The payment is approved and needs to be completed before it can be refunded.'
+      )
     );
   }
   if (payment.status !== 'COMPLETED') {
     throw invalidRequest(
-      refundError('PAYMENT_NOT_REFUNDABLE', `Payment ${payment.id} is ${payment.status} and cannot be refunded.`)
+      refundError(
+        'PAYMENT_NOT_REFUNDABLE',
+        `Payment ${payment.id} is ${payment.status} and cannot be refunded.`
+      )
     );
   }
   const disputed = [...core.state.disputes.values()].some(
-    (d) => d.disputed_payment.payment_id === payment.id && OPEN_DISPUTE_STATES.has(d.state)
+    (d) =>
+      d.disputed_payment.payment_id === payment.id &&
+      OPEN_DISPUTE_STATES.has(d.state)
   );
   if (disputed) {
     throw invalidRequest(
-      refundError('PAYMENT_NOT_REFUNDABLE_DUE_TO_DISPUTE', 'The payment is not refundable because it has been disputed.')
+      refundError(
+        'PAYMENT_NOT_REFUNDABLE_DUE_TO_DISPUTE',
+        'The payment is not refundable because it has been disputed.'
+      )
     );
   }
   if (amount!.currency !== payment.total_money.currency) {
     throw invalidRequest(
-      requestError('INVALID_VALUE', `The refund currency ${amount!.currency} does not match the payment currency ${payment.total_money.currency}.`, 'amount_money.currency')
+      requestError(
+        'INVALID_VALUE',
+        `The refund currency ${amount!.currency} does not match the payment currency ${payment.total_money.currency}.`,
+        'amount_money.currency'
+      )
     );
   }
   if (amount!.amount < 1) {
     throw invalidRequest(
-      requestError('VALUE_TOO_LOW', '`amount_money.amount` must be greater than or equal to 1.', 'amount_money.amount')
+      requestError(
+        'VALUE_TOO_LOW',
+        '`amount_money.amount` must be greater than or equal to 1.',
+        'amount_money.amount'
+      )
     );
   }
   if (amount!.amount > refundable(core, payment.id)) {
     throw invalidRequest(
-      refundError('REFUND_AMOUNT_INVALID', 'The requested refund amount exceeds the amount available to refund.', 'amount_money.amount')
+      refundError(
+        'REFUND_AMOUNT_INVALID',
+        'The requested refund amount exceeds the amount available to refund.',
+        'amount_money.amount'
+      )
     );
   }
   const now = timestamp(core);
@@ -124,7 +176,8 @@ function refundPayment(core: Core, raw: unknown): RefundJson {
   core.emit('payment.updated', {payment});
   if (core.refundSettleMs !== null) {
     core.schedule(core.refundSettleMs, () => {
-      if (refund.status === 'PENDING') settleRefund(core, refund.id, 'COMPLETED');
+      if (refund.status === 'PENDING')
+        settleRefund(core, refund.id, 'COMPLETED');
     });
   }
   return refund;
@@ -139,7 +192,10 @@ export function settleRefund(
   const {refund} = findRefund(core, refundId);
   if (refund.status !== 'PENDING') {
     throw invalidRequest(
-      requestError('BAD_REQUEST', `Refund ${refund.id} is already ${refund.status}.`)
+      requestError(
+        'BAD_REQUEST',
+        `Refund ${refund.id} is already ${refund.status}.`
+      )
     );
   }
   refund.status = status;
@@ -149,7 +205,8 @@ export function settleRefund(
   if (status === 'COMPLETED') {
     const {payment} = core.state.payments.get(refund.payment_id)!;
     payment.refunded_money = {
-      amount: (payment.refunded_money?.amount ?? 0) + refund.amount_money.amount,
+      amount:
+        (payment.refunded_money?.amount ?? 0) + refund.amount_money.amount,
       currency: refund.amount_money.currency,
     };
     touchPayment(core, payment);
@@ -163,7 +220,8 @@ export function refundRoutes(core: Core, idempotency: IdempotencyStore) {
 
   app.post('/', (c) => {
     const body = c.get('body');
-    const key = (body as {idempotency_key?: unknown} | undefined)?.idempotency_key;
+    const key = (body as {idempotency_key?: unknown} | undefined)
+      ?.idempotency_key;
     if (typeof key === 'string') {
       const replay = idempotency.replay('RefundPayment', key, body);
       if (replay) return replay;
@@ -173,7 +231,9 @@ export function refundRoutes(core: Core, idempotency: IdempotencyStore) {
     return c.json({refund});
   });
 
-  app.get('/:id', (c) => c.json({refund: findRefund(core, c.req.param('id')).refund}));
+  app.get('/:id', (c) =>
+    c.json({refund: findRefund(core, c.req.param('id')).refund})
+  );
 
   return app;
 }

@@ -30,24 +30,45 @@ const POSTAL_CODES: Readonly<Record<string, RegExp>> = {
 /** The countries whose payments need a postal code. */
 const POSTAL_REQUIRED = new Set(['US', 'CA', 'GB']);
 
-const text = (value: unknown): string => (typeof value === 'string' ? value.trim() : '');
+const text = (value: unknown): string =>
+  typeof value === 'string' ? value.trim() : '';
 
 /** The checks both browser calls make first: a JSON object for this application and location. */
-export function browserContext(core: Core, body: unknown): WebSdkAnswer | {locationId: string} {
+export function browserContext(
+  core: Core,
+  body: unknown
+): WebSdkAnswer | {locationId: string} {
   if (typeof body !== 'object' || body === null) {
-    return {status: 400, body: {errors: [{message: 'The request body is not a JSON object.'}]}};
+    return {
+      status: 400,
+      body: {errors: [{message: 'The request body is not a JSON object.'}]},
+    };
   }
   const {applicationId, locationId} = body as Record<string, unknown>;
   if (applicationId !== core.applicationId) {
     return {
       status: 401,
-      body: {errors: [{field: 'applicationId', message: 'The application ID is not valid for this environment.'}]},
+      body: {
+        errors: [
+          {
+            field: 'applicationId',
+            message: 'The application ID is not valid for this environment.',
+          },
+        ],
+      },
     };
   }
   if (typeof locationId !== 'string' || !core.locations.has(locationId)) {
     return {
       status: 404,
-      body: {errors: [{field: 'locationId', message: `Location \`${String(locationId)}\` not found.`}]},
+      body: {
+        errors: [
+          {
+            field: 'locationId',
+            message: `Location \`${String(locationId)}\` not found.`,
+          },
+        ],
+      },
     };
   }
   return {locationId};
@@ -80,11 +101,18 @@ export function createCardNonce(core: Core, body: unknown): WebSdkAnswer {
     year < today.getUTCFullYear() ||
     (year === today.getUTCFullYear() && month < today.getUTCMonth() + 1);
   if (!expiry || month < 1 || month > 12 || expired) {
-    errors.push({field: 'expirationDate', message: 'Expiration date is not valid.'});
+    errors.push({
+      field: 'expirationDate',
+      message: 'Expiration date is not valid.',
+    });
   }
 
   const cvv = text(input.cvv);
-  if (!/^\d+$/.test(cvv) || (card && cvv.length !== card.cvvLength) || (!card && cvv.length < 3)) {
+  if (
+    !/^\d+$/.test(cvv) ||
+    (card && cvv.length !== card.cvvLength) ||
+    (!card && cvv.length < 3)
+  ) {
     errors.push({field: 'cvv', message: 'CVV is not valid.'});
   }
 

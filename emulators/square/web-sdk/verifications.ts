@@ -29,28 +29,56 @@ export function createVerification(core: Core, body: unknown): WebSdkAnswer {
   const source = typeof input.token === 'string' ? input.token : '';
   const sandbox = SANDBOX_NONCES[source];
   const nonce = core.state.nonces.get(source);
-  if (!sandbox && !nonce) return {status: 404, body: {errors: [{field: 'token', message: 'Card token not found.'}]}};
-  if (nonce && nonce.usedBy !== null) return invalid('token', 'This card token has already been used.');
+  if (!sandbox && !nonce)
+    return {
+      status: 404,
+      body: {errors: [{field: 'token', message: 'Card token not found.'}]},
+    };
+  if (nonce && nonce.usedBy !== null)
+    return invalid('token', 'This card token has already been used.');
 
-  const details = (typeof input.details === 'object' && input.details) as Record<string, unknown> | false;
-  if (!details) return invalid('details', 'The verification details are missing.');
+  const details = (typeof input.details === 'object' && input.details) as
+    Record<string, unknown> | false;
+  if (!details)
+    return invalid('details', 'The verification details are missing.');
   const intent = details.intent as VerificationRecord['intent'];
-  if (!INTENTS.includes(intent)) return invalid('intent', 'The intent must be CHARGE, STORE or CHARGE_AND_STORE.');
-  if (typeof details.billingContact !== 'object' || details.billingContact === null) {
+  if (!INTENTS.includes(intent))
+    return invalid(
+      'intent',
+      'The intent must be CHARGE, STORE or CHARGE_AND_STORE.'
+    );
+  if (
+    typeof details.billingContact !== 'object' ||
+    details.billingContact === null
+  ) {
     return invalid('billingContact', 'The billing contact is missing.');
   }
   let amount: number | null = null;
   let currency: string | null = null;
   if (intent !== 'STORE') {
     if (details.currencyCode !== location.currency) {
-      return invalid('currencyCode', `The location takes ${location.currency}.`);
+      return invalid(
+        'currencyCode',
+        `The location takes ${location.currency}.`
+      );
     }
     currency = location.currency;
-    amount = typeof details.amount === 'string' ? decimalToMinor(details.amount, currency) : null;
-    if (amount === null) return invalid('amount', 'The amount must be a decimal string such as "1.00".');
+    amount =
+      typeof details.amount === 'string'
+        ? decimalToMinor(details.amount, currency)
+        : null;
+    if (amount === null)
+      return invalid(
+        'amount',
+        'The amount must be a decimal string such as "1.00".'
+      );
   }
 
-  const level = sandbox ? (sandbox.requiresVerification ? 'challenge' : 'none') : nonce!.card.verification;
+  const level = sandbox
+    ? sandbox.requiresVerification
+      ? 'challenge'
+      : 'none'
+    : nonce!.card.verification;
   const challenge = level === 'challenge';
   const token = newVerificationToken();
   core.state.verifications.set(token, {
@@ -65,18 +93,33 @@ export function createVerification(core: Core, body: unknown): WebSdkAnswer {
   return {status: 200, body: {token, id: token, challenge}};
 }
 
-export function completeVerification(core: Core, token: string, body: unknown): WebSdkAnswer {
+export function completeVerification(
+  core: Core,
+  token: string,
+  body: unknown
+): WebSdkAnswer {
   const verification = core.state.verifications.get(token);
-  if (!verification) return {status: 404, body: {errors: [{message: 'Verification not found.'}]}};
+  if (!verification)
+    return {
+      status: 404,
+      body: {errors: [{message: 'Verification not found.'}]},
+    };
   const outcome = (body as {outcome?: unknown} | null)?.outcome;
-  if (outcome !== 'pass' && outcome !== 'fail') return invalid('outcome', "The outcome must be 'pass' or 'fail'.");
+  if (outcome !== 'pass' && outcome !== 'fail')
+    return invalid('outcome', "The outcome must be 'pass' or 'fail'.");
   if (verification.status !== 'challenged') {
-    return invalid('outcome', `This verification has already ${verification.status}.`);
+    return invalid(
+      'outcome',
+      `This verification has already ${verification.status}.`
+    );
   }
   verification.status = outcome === 'pass' ? 'passed' : 'failed';
   const nonce = core.state.nonces.get(verification.source);
   if (nonce && outcome === 'pass') {
-    nonce.verified = {amount: verification.amount, currency: verification.currency};
+    nonce.verified = {
+      amount: verification.amount,
+      currency: verification.currency,
+    };
   }
   return {status: 200, body: {token, status: verification.status}};
 }

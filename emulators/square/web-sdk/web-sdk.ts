@@ -12,7 +12,11 @@
 import {Hono} from 'hono';
 import {cors} from 'hono/cors';
 import {createBundler} from '../../shared/bundle.js';
-import {SQUARE_BROWSER_PATHS, cardFramePage, challengePage} from '../browser/pages.js';
+import {
+  SQUARE_BROWSER_PATHS,
+  cardFramePage,
+  challengePage,
+} from '../browser/pages.js';
 import type {Core} from '../core/state.js';
 import {createCardNonce, type WebSdkAnswer} from './card-nonces.js';
 import {completeVerification, createVerification} from './verifications.js';
@@ -61,10 +65,16 @@ export function webSdkRoutes(core: Core) {
       source = await bundle(entry);
     } catch {
       // The fake's sources are missing or do not build: say so, and let the script tag fail.
-      return new Response('/* Square emulator: the Web Payments SDK fake could not be built. */\n', {
-        status: 503,
-        headers: {'content-type': 'application/javascript; charset=utf-8', 'access-control-allow-origin': '*'},
-      });
+      return new Response(
+        '/* Square emulator: the Web Payments SDK fake could not be built. */\n',
+        {
+          status: 503,
+          headers: {
+            'content-type': 'application/javascript; charset=utf-8',
+            'access-control-allow-origin': '*',
+          },
+        }
+      );
     }
     return new Response(source, {
       headers: {
@@ -88,19 +98,38 @@ export function webSdkRoutes(core: Core) {
     });
 
   app.get(SQUARE_BROWSER_PATHS.squareJs, () => script('squareJs'));
-  app.get(SQUARE_BROWSER_PATHS.cardFrame, () => page(cardFramePage(SQUARE_BROWSER_PATHS.cardFrameScript)));
+  app.get(SQUARE_BROWSER_PATHS.cardFrame, () =>
+    page(cardFramePage(SQUARE_BROWSER_PATHS.cardFrameScript))
+  );
   app.get(SQUARE_BROWSER_PATHS.cardFrameScript, () => script('cardFrame'));
-  app.get(SQUARE_BROWSER_PATHS.challenge, () => page(challengePage(SQUARE_BROWSER_PATHS.challengeScript)));
+  app.get(SQUARE_BROWSER_PATHS.challenge, () =>
+    page(challengePage(SQUARE_BROWSER_PATHS.challengeScript))
+  );
   app.get(SQUARE_BROWSER_PATHS.challengeScript, () => script('challenge'));
 
   app.use(
     '/web-sdk/v1/*',
-    cors({origin: '*', allowMethods: ['GET', 'POST', 'OPTIONS'], allowHeaders: ['Content-Type'], maxAge: 300})
+    cors({
+      origin: '*',
+      allowMethods: ['GET', 'POST', 'OPTIONS'],
+      allowHeaders: ['Content-Type'],
+      maxAge: 300,
+    })
   );
-  app.post('/web-sdk/v1/card-nonces', async (c) => answer(createCardNonce(core, await readJson(c.req.raw))));
-  app.post('/web-sdk/v1/verifications', async (c) => answer(createVerification(core, await readJson(c.req.raw))));
+  app.post('/web-sdk/v1/card-nonces', async (c) =>
+    answer(createCardNonce(core, await readJson(c.req.raw)))
+  );
+  app.post('/web-sdk/v1/verifications', async (c) =>
+    answer(createVerification(core, await readJson(c.req.raw)))
+  );
   app.post('/web-sdk/v1/verifications/:token/complete', async (c) =>
-    answer(completeVerification(core, c.req.param('token'), await readJson(c.req.raw)))
+    answer(
+      completeVerification(
+        core,
+        c.req.param('token'),
+        await readJson(c.req.raw)
+      )
+    )
   );
 
   return app;

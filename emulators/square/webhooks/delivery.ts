@@ -34,19 +34,29 @@ interface SquareDeliveryOptions {
 
 function retryReason(previous: AttemptRecord): string {
   if (previous.status !== null) return 'http_error';
-  return previous.error?.startsWith('timed out') ? 'http_timeout' : 'other_error';
+  return previous.error?.startsWith('timed out')
+    ? 'http_timeout'
+    : 'other_error';
 }
 
 export function squareDelivery(
   options: SquareDeliveryOptions
-): Pick<DeliveryOptions<EventRecord, SignedFields>, 'describe' | 'body' | 'sign'> {
+): Pick<
+  DeliveryOptions<EventRecord, SignedFields>,
+  'describe' | 'body' | 'sign'
+> {
   return {
-    describe: (record) => ({id: record.event.event_id, type: record.event.type}),
+    describe: (record) => ({
+      id: record.event.event_id,
+      type: record.event.type,
+    }),
     body: (record) => record.body,
     async sign(body, attempt) {
       const url = options.url() ?? '';
       const badSignature = options.corruptNext();
-      const key = badSignature ? `${options.signatureKey()}-wrong` : options.signatureKey();
+      const key = badSignature
+        ? `${options.signatureKey()}-wrong`
+        : options.signatureKey();
       const signature = await squareSignature(key, url, body);
       const initialDeliveryTimestamp =
         attempt.previous?.initialDeliveryTimestamp ?? iso(options.now());

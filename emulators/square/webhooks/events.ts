@@ -19,7 +19,11 @@ export function createEventLog(options: EventLogOptions) {
   const {state} = options;
   return {
     emit(type: string, object: WebhookEvent['data']['object']): WebhookEvent {
-      const kind = object.payment ? 'payment' : object.refund ? 'refund' : 'dispute';
+      const kind = object.payment
+        ? 'payment'
+        : object.refund
+          ? 'refund'
+          : 'dispute';
       const resource = object.payment ?? object.refund ?? object.dispute!;
       const event: WebhookEvent = {
         merchant_id: options.merchantId,
@@ -34,7 +38,11 @@ export function createEventLog(options: EventLogOptions) {
           object: structuredClone(object),
         },
       };
-      const record: EventRecord = {event, body: JSON.stringify(event), delivered: null};
+      const record: EventRecord = {
+        event,
+        body: JSON.stringify(event),
+        delivered: null,
+      };
       state.events.push(record);
       if (options.hasEndpoint()) options.dispatch(record);
       return event;

@@ -17,6 +17,10 @@ export async function squareSignature(
     false,
     ['sign']
   );
-  const mac = await crypto.subtle.sign('HMAC', key, encoder.encode(notificationUrl + body));
+  const mac = await crypto.subtle.sign(
+    'HMAC',
+    key,
+    encoder.encode(notificationUrl + body)
+  );
   return btoa(String.fromCharCode(...new Uint8Array(mac)));
 }

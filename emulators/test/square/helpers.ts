@@ -28,7 +28,11 @@ export function track<T extends {close(): Promise<void>}>(thing: T): T {
 
 export async function setup(options: SquareEmulatorOptions = {}) {
   const emulator = track(await startSquareEmulator(options));
-  const client = new SquareClient({token: emulator.accessToken, baseUrl: emulator.url, maxRetries: 0});
+  const client = new SquareClient({
+    token: emulator.accessToken,
+    baseUrl: emulator.url,
+    maxRetries: 0,
+  });
   return {emulator, client};
 }
 
@@ -43,7 +47,9 @@ let keys = 0;
 export const key = (): string => `test-${Date.now()}-${++keys}`;
 
 /** The SquareError a call throws (fails the test if it does not throw one). */
-export async function squareError(call: Promise<unknown>): Promise<SquareError> {
+export async function squareError(
+  call: Promise<unknown>
+): Promise<SquareError> {
   try {
     await call;
   } catch (error) {
@@ -57,21 +63,34 @@ export async function squareError(call: Promise<unknown>): Promise<SquareError> 
 export async function raw(
   emulator: RunningSquareEmulator,
   path: string,
-  init: {method?: string; body?: unknown; headers?: Record<string, string>; text?: string} = {}
+  init: {
+    method?: string;
+    body?: unknown;
+    headers?: Record<string, string>;
+    text?: string;
+  } = {}
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
 ): Promise<{status: number; body: any; headers: Headers}> {
   const response = await fetch(`${emulator.url}${path}`, {
-    method: init.method ?? (init.body === undefined && init.text === undefined ? 'GET' : 'POST'),
+    method:
+      init.method ??
+      (init.body === undefined && init.text === undefined ? 'GET' : 'POST'),
     headers: {
       Authorization: `Bearer ${emulator.accessToken}`,
       'Content-Type': 'application/json',
       'Square-Version': '2026-09-16',
       ...init.headers,
     },
-    body: init.text ?? (init.body === undefined ? undefined : JSON.stringify(init.body)),
+    body:
+      init.text ??
+      (init.body === undefined ? undefined : JSON.stringify(init.body)),
   });
   const text = await response.text();
-  return {status: response.status, body: text ? JSON.parse(text) : undefined, headers: response.headers};
+  return {
+    status: response.status,
+    body: text ? JSON.parse(text) : undefined,
+    headers: response.headers,
+  };
 }
 
 /** A completed card payment made through the SDK; returns it. */
