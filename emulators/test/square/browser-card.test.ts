@@ -322,6 +322,84 @@ describe('the emulator’s Web Payments SDK', {timeout: 120_000}, () => {
     });
   });
 
+  describe('the other Card methods', () => {
+    it('configure() restyles in place and keeps what was typed; setError() and clear()', async () => {
+      await mount();
+      await card().locator('#cardNumber').fill('4111 1111 1111 1111');
+      const configured = await call('configure', {
+        style: {input: {color: 'rgb(0, 128, 0)'}},
+        postalCode: 'EC1A 1BB',
+      });
+      assert.equal(configured.ok, true);
+      await cardFrame().waitForFunction(
+        () =>
+          getComputedStyle(document.getElementById('cardNumber')!).color ===
+          'rgb(0, 128, 0)'
+      );
+      assert.equal(
+        await card().locator('#cardNumber').inputValue(),
+        '4111 1111 1111 1111'
+      );
+      assert.equal(
+        await card().locator('#postalCode').inputValue(),
+        'EC1A 1BB'
+      );
+      const refused = await call('configure', {
+        style: {button: {color: 'red'}},
+      });
+      assert.equal(refused.name, 'InvalidOptionError');
+
+      assert.deepEqual(await call('setError', 'cvv'), {ok: true, value: true});
+      await card()
+        .getByRole('alert')
+        .filter({hasText: 'CVV is not valid.'})
+        .waitFor();
+      assert.equal(
+        (await events('errorClassAdded')).at(-1)!.detail.field,
+        'cvv'
+      );
+
+      assert.deepEqual(await call('clear'), {ok: true, value: true});
+      assert.equal(await card().locator('#cardNumber').inputValue(), '');
+      assert.equal(
+        await card().locator('#cvv').getAttribute('aria-invalid'),
+        'false'
+      );
+    });
+
+    it('detach() empties the element and keeps the listeners; attach() again gives a fresh form', async () => {
+      await mount();
+      await fill('4111 1111 1111 1111');
+      assert.deepEqual(await call('detach'), {ok: true, value: true});
+      assert.equal(await page.locator('.sq-card-wrapper').count(), 0);
+      assert.equal(
+        (await call('tokenize')).name,
+        'PaymentMethodNotAttachedError'
+      );
+      assert.equal((await call('attach', '#card-container')).ok, true);
+      assert.equal(await card().locator('#cardNumber').inputValue(), '');
+      await card().locator('#cardNumber').focus();
+      assert.ok(
+        (await events('focusClassAdded')).length > 0,
+        'the listener still hears the form'
+      );
+      const height = () =>
+        page
+          .locator('iframe.sq-card-component')
+          .evaluate((f) => f.getBoundingClientRect().height);
+      await page.setViewportSize({width: 320, height: 700});
+      await call('recalculateSize');
+      await page.waitForFunction(() => {
+        const frame = document.querySelector('iframe.sq-card-component')!;
+        return frame.getBoundingClientRect().height > 150;
+      });
+      assert.ok(
+        (await height()) > 150,
+        'the narrow form is taller (the postal code on its own row)'
+      );
+    });
+  });
+
   describe('input events', () => {
     it('reports focus, brand, postal code, errors, Enter and Escape with Square’s detail', async () => {
       await mount();
