@@ -24,8 +24,10 @@ export const CARDS = {
   challenge: '4310000000201019',
 } as const;
 
-export const squareFrame = (page: Page): FrameLocator =>
-  page.frameLocator(SQUARE_FRAME);
+export const squareFrame = (
+  page: Page,
+  selector = SQUARE_FRAME
+): FrameLocator => page.frameLocator(selector);
 
 /** Picks Square in the element's provider choice (with several providers) and waits for its form. */
 export async function chooseSquare(page: Page): Promise<void> {
@@ -38,9 +40,15 @@ export async function chooseSquare(page: Page): Promise<void> {
 export async function fillSquareCard(
   page: Page,
   number: string = CARDS.visa,
-  {cvv = '111', expiry = '12/34', postalCode = '94103'} = {}
+  {
+    cvv = '111',
+    expiry = '12/34',
+    postalCode = '94103',
+    /** Another place for the frame (inside a shadow root: the document's mount node). */
+    selector = SQUARE_FRAME,
+  } = {}
 ): Promise<void> {
-  const frame = squareFrame(page);
+  const frame = squareFrame(page, selector);
   await frame.getByLabel('Card number').fill(number);
   await frame.getByLabel('Expiration date').fill(expiry);
   await frame.getByLabel('CVV').fill(cvv);
