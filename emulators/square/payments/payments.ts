@@ -93,8 +93,10 @@ export function paymentRoutes(core: Core, idempotency: IdempotencyStore) {
     });
     check.done();
     const id = core.state.paymentKeys.get(key!);
-    if (id !== undefined)
-      requestTransition(core, findPayment(core, id), 'cancel', undefined);
+    const record = id === undefined ? undefined : findPayment(core, id);
+    // A declined payment took nothing: there is nothing to void, as when no payment was made.
+    if (record && record.payment.status !== 'FAILED')
+      requestTransition(core, record, 'cancel', undefined);
     return c.json({});
   });
 

@@ -6,6 +6,7 @@
 import {afterEach} from 'node:test';
 import {SquareClient, SquareError, type Square} from 'square';
 import {
+  createSquareEmulator,
   startSquareEmulator,
   type RunningSquareEmulator,
   type SquareEmulatorOptions,
@@ -32,6 +33,19 @@ export async function setup(options: SquareEmulatorOptions = {}) {
     token: emulator.accessToken,
     baseUrl: emulator.url,
     maxRetries: 0,
+  });
+  return {emulator, client};
+}
+
+/** An emulator with no socket: the SDK's requests go to `app.request()` (close it yourself). */
+export function unserved(options: SquareEmulatorOptions = {}) {
+  const emulator = createSquareEmulator(options);
+  const client = new SquareClient({
+    token: emulator.accessToken,
+    baseUrl: 'http://square.test',
+    maxRetries: 0,
+    fetch: (url: string | URL | Request, init?: RequestInit) =>
+      Promise.resolve(emulator.app.request(String(url), init)),
   });
   return {emulator, client};
 }

@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import {describe, it} from 'node:test';
 import {
   closeAfterEach,
+  unserved,
   key,
   money,
   paid,
@@ -372,6 +373,43 @@ describe('Square emulator: idempotency keys', () => {
     });
     assert.equal(payment?.status, 'COMPLETED');
     assert.equal(emulator.events.list('payment.created').length, 1);
+  });
+});
+
+describe('Square emulator: without a socket', () => {
+  it('answers the SDK through app.request() (the SDK’s fetch option)', async () => {
+    const {emulator, client} = unserved();
+    const payment = await paid(client, 4200);
+    assert.equal(payment.status, 'COMPLETED');
+    assert.equal(emulator.payment(payment.id!)?.total_money.amount, 4200);
+    await emulator.close();
+  });
+});
+
+describe('Square emulator: hanging requests', () => {
+  it('hangs a request until its time is up, then runs it once', async () => {
+    const {emulator, client} = await setup();
+    emulator.faults.hangNextRequests(1, 200);
+    const started = Date.now();
+    const creating = paid(client, 1500);
+    await emulator.faults.whenHanging(1);
+    assert.equal(emulator.faults.snapshot().hanging, 1);
+    const payment = await creating;
+    assert.ok(Date.now() - started >= 190);
+    assert.equal(payment.status, 'COMPLETED');
+  });
+
+  it('answers 500 to a request still hanging when the emulator closes', async () => {
+    // Without a socket: closing a served emulator also cuts its connections.
+    const {emulator, client} = unserved();
+    emulator.faults.hangNextRequests(1);
+    const creating = squareError(paid(client, 1500));
+    await emulator.faults.whenHanging(1);
+    await emulator.close();
+    const error = await creating;
+    assert.equal(error.statusCode, 500);
+    assert.equal(error.errors[0]?.code, 'INTERNAL_SERVER_ERROR');
+    assert.equal(emulator.events.list().length, 0);
   });
 });
 
