@@ -9,13 +9,8 @@ import type {Square} from 'square';
 import {ApiError} from '../../errors.js';
 import type {Order} from '../../orders/order.js';
 import {type PaymentEvent, unreadablePaymentEvent} from '../../orders/state.js';
-import type {
-  Gateway,
-  GatewayDeps,
-  OrderLookup,
-  ProviderRefund,
-} from '../gateway.js';
-import {squareKey, type SquareProvider} from './client.js';
+import type {Gateway, GatewayDeps, OrderLookup} from '../gateway.js';
+import type {SquareProvider} from './client.js';
 import {
   squareFailure,
   squarePaymentError,
@@ -25,11 +20,11 @@ import {
   disputeEvent,
   paymentEvent,
   paymentView,
-  refundView,
   type SquareRefundView,
   translateSquareEvent,
 } from './events.js';
 import {createPaymentRequest} from './payment-request.js';
+import {completedRefunds, refundSquarePayment} from './refund.js';
 import {type SquareWebhookEvent, verifySquareWebhook} from './webhook.js';
 
 type CreatedPayment = Awaited<ReturnType<Gateway['createPayment']>>;
@@ -52,13 +47,6 @@ export interface SquareGateway extends Gateway<'square', SquareWebhookEvent> {
     attempt: Parameters<Gateway['createPayment']>[1]
   ): Promise<SquareCharge>;
 }
-
-const REFUND_STATUSES: Readonly<Record<string, ProviderRefund['status']>> = {
-  COMPLETED: 'succeeded',
-  PENDING: 'pending',
-  REJECTED: 'failed',
-  FAILED: 'failed',
-};
 
 export function createSquareGateway(
   square: SquareProvider,
@@ -163,44 +151,12 @@ export function createSquareGateway(
     };
   }
 
-  /**
-   * What the payment has had refunded in all, once a refund completed: Square's refund events
-   * carry only their own amount, so the payment's refunds are read and the COMPLETED ones in
-   * the order's currency added up (a cumulative amount, harmless when replayed or reordered).
-   */
-  async function refundedTotal(
-    order: Order,
-    refund: SquareRefundView
-  ): Promise<number> {
+  // A 5xx when Square cannot be asked: it delivers the event again later.
+  async function refundedTotal(order: Order, refund: SquareRefundView) {
     try {
-      const {payment} = await square.client.payments.get({
-        paymentId: refund.paymentId,
-      });
-      const view = payment && paymentView(payment as never, 'camel');
-      const ids = new Set(view && !('problem' in view) ? view.refundIds : []);
-      ids.add(refund.id);
-      let total = 0;
-      for (const id of ids) {
-        const other =
-          id === refund.id
-            ? refund
-            : refundView(
-                ((await square.client.refunds.get({refundId: id})).refund ??
-                  {}) as never,
-                'camel'
-              );
-        if (
-          !('problem' in other) &&
-          other.status === 'COMPLETED' &&
-          other.amount !== undefined &&
-          other.currency?.toLowerCase() === order.currency
-        )
-          total += other.amount;
-      }
-      return total;
+      return await completedRefunds(square.client, order, refund);
     } catch (error) {
       logFailure('reading a refunded Square payment failed', order.id, error);
-      // A 5xx: Square delivers the event again later.
       throw new ApiError(
         503,
         'provider_unavailable',
@@ -313,25 +269,10 @@ export function createSquareGateway(
     },
 
     async refund(order, amount, key) {
-      const paymentId = order.providerPaymentId;
-      if (!paymentId)
-        throw new ApiError(
-          409,
-          'order_not_refundable',
-          'The order has no payment.'
-        );
-      let refund: Square.PaymentRefund | undefined;
       try {
-        ({refund} = await square.client.refunds.refundPayment({
-          // Our refund's own key, within Square's 45 characters: a retry asks for the same refund.
-          idempotencyKey: squareKey(key),
-          paymentId,
-          amountMoney: {
-            amount: BigInt(amount),
-            currency: order.currency.toUpperCase() as Square.Currency,
-          },
-        }));
+        return await refundSquarePayment(square.client, order, amount, key);
       } catch (error) {
+        if (error instanceof ApiError) throw error;
         const failure = logFailure(
           'refunding through Square failed',
           order.id,
@@ -340,19 +281,6 @@ export function createSquareGateway(
         if (!failure) throw error;
         throw squareRefundError(failure);
       }
-      const view = refund && refundView(refund as never, 'camel');
-      if (!view || 'problem' in view) {
-        logger.error(
-          {orderId: order.id},
-          'Square answered RefundPayment without a readable refund'
-        );
-        // The refund may exist: unknown, so the amount stays reserved and the key asks again.
-        throw squareRefundError({codes: [], categories: [], unanswered: true});
-      }
-      return {
-        refundId: view.id,
-        status: REFUND_STATUSES[view.status] ?? 'pending',
-      };
     },
   };
 }
