@@ -73,6 +73,8 @@ export interface State {
   verifications: Map<string, VerificationRecord>;
   /** CreatePayment idempotency key → the payment it made (CancelPaymentByIdempotencyKey). */
   paymentKeys: Map<string, string>;
+  /** Card number → its `fingerprint`: the same card gives the same one. */
+  fingerprints: Map<string, string>;
   events: EventRecord[];
 }
 
@@ -104,6 +106,7 @@ export function createState(): State {
     nonces: new Map(),
     verifications: new Map(),
     paymentKeys: new Map(),
+    fingerprints: new Map(),
     events: [],
   };
 }

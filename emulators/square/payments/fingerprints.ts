@@ -2,12 +2,10 @@
 import {newFingerprint} from '../core/ids.js';
 import type {Core} from '../core/state.js';
 
-const fingerprints = new WeakMap<Core, Map<string, string>>();
-
 export function fingerprintOf(core: Core, cardNumber: string): string {
-  let byNumber = fingerprints.get(core);
-  if (!byNumber) fingerprints.set(core, (byNumber = new Map()));
-  let fingerprint = byNumber.get(cardNumber);
-  if (!fingerprint) byNumber.set(cardNumber, (fingerprint = newFingerprint()));
+  const {fingerprints} = core.state;
+  let fingerprint = fingerprints.get(cardNumber);
+  if (!fingerprint)
+    fingerprints.set(cardNumber, (fingerprint = newFingerprint()));
   return fingerprint;
 }
