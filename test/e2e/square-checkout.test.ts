@@ -17,6 +17,7 @@ import {
   addToCart,
   clickPay,
   countEvents,
+  cspViolations,
   fillEmail,
   nextCreate,
   openDemoShop,
@@ -93,6 +94,8 @@ describe('Square on the demo shop', {timeout: 240_000}, () => {
       .screenshot({path: '/tmp/square-e2e-paid.png'});
     const emails = await emailsAbout(suite.shop.url, created.orderId);
     assert.equal(emails.length, 1, 'one confirmation');
+    // The demo's strict policy (pay-checkout-server csp) holds with Square's form in it.
+    assert.deepEqual(cspViolations(page), []);
     await page.close();
   });
 
@@ -154,6 +157,8 @@ describe('Square on the demo shop', {timeout: 240_000}, () => {
       'the order is paid',
       () => order(created.orderId)?.status === 'paid'
     );
+    // The challenge window fits the demo's policy too.
+    assert.deepEqual(cspViolations(page), []);
     await page.close();
   });
 
