@@ -13,12 +13,11 @@ import {createApp} from './app.js';
 import {
   newAccessToken,
   newApplicationId,
-  newLocationId,
   newMerchantId,
   newSignatureKey,
 } from './core/ids.js';
-import {LOCATION_COUNTRIES} from './core/money.js';
-import {createState, type Core, type Location} from './core/state.js';
+import {buildLocations} from './core/locations.js';
+import {createState, type Core} from './core/state.js';
 import type {
   DisputeJson,
   PaymentJson,
@@ -27,15 +26,12 @@ import type {
 } from './core/types.js';
 import {moveDispute, openDispute} from './disputes/disputes.js';
 import {settleRefund} from './refunds/refunds.js';
-import {createCardNonce} from './web-sdk/card-nonces.js';
-import {
-  completeVerification,
-  createVerification,
-} from './web-sdk/verifications.js';
+import {browserShortcuts, type TestCardInput} from './web-sdk/shortcuts.js';
 import {squareDelivery, type DeliveryAttempt} from './webhooks/delivery.js';
 import {createEventLog} from './webhooks/events.js';
 
 export {DEFAULT_RETRY_DELAYS_MS};
+export type {TestCardInput};
 
 export interface SquareEmulatorOptions {
   /** The bearer token the REST API takes. Default `EAAA…` (random). */
@@ -83,17 +79,6 @@ export interface SquareEmulatorEvents {
   deliveries(eventId?: string): DeliveryAttempt[];
 }
 
-/** A card as typed into the card form (test helpers: no browser needed). */
-export interface TestCardInput {
-  number?: string;
-  /** `MM/YY`; default 12 of three years on. */
-  expirationDate?: string;
-  cvv?: string;
-  postalCode?: string;
-  /** Which location's card form; default the main location's currency. */
-  currency?: string;
-}
-
 export interface SquareEmulator {
   /** Usable without a socket: `await emulator.app.request('/v2/…', init)`. */
   app: Hono<Env>;
@@ -134,32 +119,6 @@ export interface SquareEmulator {
   flush(): Promise<void>;
   /** Stops retries and timers and releases hanging requests; nothing is delivered afterwards. */
   close(): Promise<void>;
-}
-
-const DEFAULT_CURRENCIES = ['USD', 'EUR', 'GBP', 'CAD', 'AUD', 'JPY'];
-
-function buildLocations(
-  given: Readonly<Record<string, string>> | undefined
-): Map<string, Location> {
-  const entries = given
-    ? Object.entries(given)
-    : DEFAULT_CURRENCIES.map(
-        (currency) => [currency, newLocationId()] as const
-      );
-  if (entries.length === 0)
-    throw new RangeError('locations: at least one is needed');
-  const locations = new Map<string, Location>();
-  for (const [currency, id] of entries) {
-    const country = LOCATION_COUNTRIES[currency];
-    if (!country)
-      throw new RangeError(
-        `locations: Square takes no location in ${currency}`
-      );
-    if (!id || locations.has(id))
-      throw new RangeError(`locations: ${currency} needs its own id`);
-    locations.set(id, {id, currency, country});
-  }
-  return locations;
 }
 
 export function createSquareEmulator(
@@ -241,15 +200,6 @@ export function createSquareEmulator(
     },
     snapshot: (): FaultSnapshot => outbox.faults.api.snapshot(),
   };
-  const mainCurrency = [...locations.values()][0]!.currency;
-  const locationFor = (currency = mainCurrency) => {
-    const location = [...locations.values()].find(
-      (l) => l.currency === currency
-    );
-    if (!location) throw new RangeError(`no location takes ${currency}`);
-    return location;
-  };
-
   const app = createApp({
     core,
     accessToken,
@@ -295,56 +245,7 @@ export function createSquareEmulator(
     payment: (id) => structuredClone(state.payments.get(id)?.payment),
     refund: (id) => structuredClone(state.refunds.get(id)?.refund),
     dispute: (id) => structuredClone(state.disputes.get(id)),
-    cardNonce(card = {}) {
-      const year = (new Date(now()).getUTCFullYear() + 3) % 100;
-      const location = locationFor(card.currency);
-      const postal =
-        {US: '94103', CA: 'K1A 0B1', GB: 'SW1A 1AA'}[location.country] ?? '';
-      const result = createCardNonce(core, {
-        applicationId,
-        locationId: location.id,
-        cardNumber: card.number ?? '4111111111111111',
-        expirationDate:
-          card.expirationDate ?? `12/${String(year).padStart(2, '0')}`,
-        cvv:
-          card.cvv ??
-          (card.number?.startsWith('3') && card.number.length === 15
-            ? '1111'
-            : '111'),
-        postalCode: card.postalCode ?? postal,
-      });
-      if (result.status !== 200)
-        throw new Error(`card refused: ${JSON.stringify(result.body)}`);
-      return (result.body as {token: string}).token;
-    },
-    verifyBuyer(source, details) {
-      const location = locationFor(details.currency);
-      const result = createVerification(core, {
-        token: source,
-        applicationId,
-        locationId: location.id,
-        details: {
-          amount: details.amount,
-          currencyCode: location.currency,
-          intent: 'CHARGE',
-          billingContact: {givenName: 'Test', familyName: 'Buyer'},
-        },
-      });
-      if (result.status !== 200)
-        throw new Error(`verification refused: ${JSON.stringify(result.body)}`);
-      const {token, challenge} = result.body as {
-        token: string;
-        challenge: boolean;
-      };
-      return {token, challenge};
-    },
-    completeVerification(token, outcome) {
-      const result = completeVerification(core, token, {outcome});
-      if (result.status !== 200)
-        throw new Error(
-          `verification not completed: ${JSON.stringify(result.body)}`
-        );
-    },
+    ...browserShortcuts(core),
     openDispute: (paymentId, disputeOptions) =>
       structuredClone(openDispute(core, paymentId, disputeOptions)),
     moveDispute: (disputeId, next) =>
