@@ -240,6 +240,59 @@ describe('Square emulator webhooks: signed like Square', () => {
   });
 });
 
+describe('Square emulator webhooks: declines and the event log', () => {
+  it('sends payment.created for a declined payment, FAILED, and nothing more', async () => {
+    const {emulator, client, receiver} = await withReceiver();
+    const declined = await client.payments
+      .create({
+        sourceId: 'cnon:card-nonce-declined',
+        idempotencyKey: key(),
+        amountMoney: money(100),
+      })
+      .catch(() => undefined);
+    assert.equal(declined, undefined);
+    await emulator.flush();
+    assert.deepEqual(
+      receiver.deliveries.map((d) => {
+        const event = d.event as SquareWebhookEvent;
+        return [event.type, event.data.object.payment?.status];
+      }),
+      [['payment.created', 'FAILED']]
+    );
+  });
+
+  it('lists events and delivery attempts through the controls', async () => {
+    const {emulator, client, receiver} = await withReceiver();
+    const payment = await paid(client);
+    await receiver.received(2);
+    await emulator.flush();
+    const events = await raw(
+      emulator,
+      '/_emulator/events?type=payment.updated'
+    );
+    assert.equal(events.status, 200);
+    assert.deepEqual(
+      events.body.events.map((e: SquareWebhookEvent) => [e.type, e.data.id]),
+      [['payment.updated', payment.id]]
+    );
+    const eventId = events.body.events[0].event_id;
+    const attempts = await raw(
+      emulator,
+      `/_emulator/deliveries?event_id=${eventId}`
+    );
+    assert.deepEqual(
+      attempts.body.deliveries.map(
+        (a: {eventId: string; ok: boolean; url: string}) => [
+          a.eventId,
+          a.ok,
+          a.url,
+        ]
+      ),
+      [[eventId, true, receiver.url]]
+    );
+  });
+});
+
 describe('Square emulator webhooks: delivery', () => {
   it('retries a failed delivery, telling the retry number and reason, each attempt signed', async () => {
     const {emulator, client, receiver} = await withReceiver((n) =>
