@@ -9,6 +9,7 @@ import {describe, it} from 'node:test';
 import {parseConfig} from '../../server/config.js';
 import {checkoutPagePolicyFor} from '../../server/csp-cli.js';
 import {startProviders} from '../../server/node-providers.js';
+import {createSquareProvider} from '../../server/providers/square/client.js';
 import {parseLocationIds} from '../../server/providers/square/command-line.js';
 import {configProblems} from './helpers.js';
 
@@ -197,5 +198,38 @@ describe('Square configuration', () => {
     } finally {
       await providers.close();
     }
+  });
+});
+
+describe('createSquareProvider', () => {
+  const settings = {
+    accessToken: 'EAAA-test',
+    applicationId: 'sandbox-sq0idb-test',
+    locations: {USD: 'L1'},
+    webhookSignatureKey: 'key',
+    webhookUrl: 'https://shop.example/api/webhooks/square',
+  };
+
+  it('refuses to be built without a signature key, a notification URL or a location', () => {
+    assert.throws(
+      () => createSquareProvider({...settings, webhookSignatureKey: ''}),
+      /signature key/
+    );
+    assert.throws(
+      () => createSquareProvider({...settings, webhookUrl: 'shop.example'}),
+      /notification URL/
+    );
+    assert.throws(
+      () => createSquareProvider({...settings, locations: {}}),
+      /needs a location/
+    );
+    assert.throws(
+      () =>
+        createSquareProvider({
+          ...settings,
+          apiBase: 'http://square.example',
+        }),
+      /SQUARE_API_BASE must use https/
+    );
   });
 });

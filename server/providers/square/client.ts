@@ -84,6 +84,10 @@ export function createSquareProvider(settings: SquareSettings): SquareProvider {
       );
     locations[currency.toUpperCase()] = id;
   }
+  if (Object.keys(locations).length === 0 && !settings.locationId)
+    throw new Error(
+      'Square needs a location: locationId (the shop’s currency) or locations by currency'
+    );
   return {
     client,
     applicationId: settings.applicationId,
