@@ -13,6 +13,7 @@ import {
   type SquareHarness,
   startSquareHarness,
 } from './square-harness.js';
+import {hashToken, newOrderToken} from '../../server/orders/token.js';
 import {seedSquareOrder} from './square-webhook-helpers.js';
 
 const ADMIN_TOKEN = 'admin-token-for-square-tests-0123456789';
@@ -116,6 +117,28 @@ describe('the Square loop, against the emulator', () => {
     const report = await h.server.reconciler.runOnce(0);
     assert.ok(report.changed >= 1, JSON.stringify(report));
     assert.equal((await stored(order.id)).status, 'paid');
+    assert.equal(await fulfilledTimes(order.id), 1);
+  });
+
+  it('polling: GET /api/orders/:id reads a stale pending order’s payment back from Square', async () => {
+    const token = newOrderToken();
+    const order = await seedSquareOrder(
+      h.server.store,
+      'ord_loop_get',
+      undefined,
+      5000,
+      hashToken(token)
+    );
+    h.emulator.faults.dropNextEvents(10);
+    const paymentId = await paidBehindOurBack(order.id);
+    await h.server.store.update(order.id, () => ({
+      providerPaymentId: paymentId,
+    }));
+    const res = await h.server.app.request(`/api/orders/${order.id}`, {
+      headers: {authorization: `Bearer ${token}`},
+    });
+    assert.equal(res.status, 200);
+    assert.equal((await res.json()).status, 'paid');
     assert.equal(await fulfilledTimes(order.id), 1);
   });
 

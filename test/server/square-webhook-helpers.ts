@@ -106,7 +106,8 @@ export async function seedSquareOrder(
   store: OrderStore,
   id: string,
   paymentId?: string,
-  total = 5000
+  total = 5000,
+  tokenHash = 'unused-token-hash'
 ): Promise<Order> {
   await store.create(
     {
@@ -133,7 +134,7 @@ export async function seedSquareOrder(
       ],
       email: 'buyer@example.com',
     },
-    'unused-token-hash'
+    tokenHash
   );
   if (paymentId) await store.update(id, () => ({providerPaymentId: paymentId}));
   return (await store.get(id))!;
