@@ -83,12 +83,13 @@ export function orders(shop: Shop): OrderRow[] {
   );
 }
 
-/** Waits (up to 15 s) until `ok`. */
+/** Waits (up to `ms`, 15 s) until `ok`. */
 export async function eventually(
   what: string,
-  ok: () => boolean | Promise<boolean>
+  ok: () => boolean | Promise<boolean>,
+  ms = 15_000
 ): Promise<void> {
-  const deadline = Date.now() + 15_000;
+  const deadline = Date.now() + ms;
   while (!(await ok())) {
     if (Date.now() > deadline) assert.fail(`still not: ${what}`);
     await new Promise((resolve) => setTimeout(resolve, 100));
