@@ -4,8 +4,9 @@
  */
 import {Hono} from 'hono';
 import type {Env} from '../api/context.js';
-import {invalidRequest, notFound, requestError} from '../api/errors.js';
+import {notFound} from '../api/errors.js';
 import type {IdempotencyStore} from '../api/idempotency.js';
+import {inTimeRange, listPage} from '../api/paging.js';
 import {BodyChecker, asObject} from '../api/validate.js';
 import type {Core, PaymentRecord} from '../core/state.js';
 import {createPayment} from './create.js';
@@ -18,8 +19,6 @@ export function findPayment(core: Core, id: string): PaymentRecord {
   applyDueDelay(core, record);
   return record;
 }
-
-const MAX_PAGE = 100;
 
 export function paymentRoutes(core: Core, idempotency: IdempotencyStore) {
   const app = new Hono<Env>();
@@ -43,22 +42,8 @@ export function paymentRoutes(core: Core, idempotency: IdempotencyStore) {
     return c.json(result.body as object, result.status as 200 | 400);
   });
 
-  // Newest first by default; `cursor` is an offset into the same ordering.
   app.get('/', (c) => {
     const q = c.req.query();
-    const limit = q.limit === undefined ? MAX_PAGE : Number(q.limit);
-    if (!Number.isInteger(limit) || limit < 1) {
-      throw invalidRequest(
-        requestError('INVALID_VALUE', 'Invalid `limit`.', 'limit')
-      );
-    }
-    const start =
-      q.cursor === undefined ? 0 : Number.parseInt(atob(q.cursor), 10);
-    if (!Number.isInteger(start) || start < 0) {
-      throw invalidRequest(
-        requestError('INVALID_VALUE', 'Invalid `cursor`.', 'cursor')
-      );
-    }
     const records = [...core.state.payments.values()];
     for (const record of records) applyDueDelay(core, record);
     const matching = records
@@ -70,15 +55,12 @@ export function paymentRoutes(core: Core, idempotency: IdempotencyStore) {
           (q.last_4 === undefined || p.card_details.card.last_4 === q.last_4) &&
           (q.card_brand === undefined ||
             p.card_details.card.card_brand === q.card_brand) &&
-          (q.begin_time === undefined || p.created_at >= q.begin_time) &&
-          (q.end_time === undefined || p.created_at < q.end_time)
+          inTimeRange(p.created_at, q)
       );
-    if (q.sort_order !== 'ASC') matching.reverse();
-    const page = matching.slice(start, start + Math.min(limit, MAX_PAGE));
-    const next = start + page.length;
+    const {page, cursor} = listPage(matching, q);
     return c.json({
       ...(page.length > 0 && {payments: page}),
-      ...(next < matching.length && {cursor: btoa(String(next))}),
+      ...(cursor !== undefined && {cursor}),
     });
   });
 

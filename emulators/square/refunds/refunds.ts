@@ -1,5 +1,5 @@
 /**
- * The Refunds API (`/v2/refunds`): RefundPayment and GetPaymentRefund. A refund starts PENDING
+ * The Refunds API (`/v2/refunds`): RefundPayment, GetPaymentRefund and ListPaymentRefunds. A refund starts PENDING
  * and becomes COMPLETED (api.json's examples: RefundPayment answers PENDING, `refund.created` is
  * PENDING, `refund.updated` COMPLETED); the payment lists it in `refund_ids` at once and counts it
  * in `refunded_money` once completed. A test can hold refunds PENDING and fail or complete them
@@ -14,6 +14,7 @@ import {
   requestError,
 } from '../api/errors.js';
 import type {IdempotencyStore} from '../api/idempotency.js';
+import {inTimeRange, listPage} from '../api/paging.js';
 import {BodyChecker, asObject} from '../api/validate.js';
 import {newRefundId} from '../core/ids.js';
 import {
@@ -229,6 +230,25 @@ export function refundRoutes(core: Core, idempotency: IdempotencyStore) {
     const refund = refundPayment(core, body);
     idempotency.save('RefundPayment', key as string, body, 200, {refund});
     return c.json({refund});
+  });
+
+  // ListPaymentRefunds.
+  app.get('/', (c) => {
+    const q = c.req.query();
+    const matching = [...core.state.refunds.values()]
+      .map((r) => r.refund)
+      .filter(
+        (r) =>
+          (q.location_id === undefined || r.location_id === q.location_id) &&
+          (q.status === undefined || r.status === q.status) &&
+          (q.source_type === undefined || q.source_type === 'CARD') &&
+          inTimeRange(r.created_at, q)
+      );
+    const {page, cursor} = listPage(matching, q);
+    return c.json({
+      ...(page.length > 0 && {refunds: page}),
+      ...(cursor !== undefined && {cursor}),
+    });
   });
 
   app.get('/:id', (c) =>

@@ -215,6 +215,36 @@ describe('Square emulator: RefundPayment', () => {
   });
 });
 
+describe('Square emulator: ListPaymentRefunds', () => {
+  it('lists refunds newest first, by status, and pages with a cursor the SDK follows', async () => {
+    const {client} = await setup({refundSettleMs: null});
+    const payment = await paid(client, 1000);
+    const ids: string[] = [];
+    for (const amount of [100, 200, 300]) {
+      const {refund} = await client.refunds.refundPayment({
+        idempotencyKey: key(),
+        paymentId: payment.id!,
+        amountMoney: money(amount),
+      });
+      ids.push(refund!.id!);
+    }
+    const seen: string[] = [];
+    for await (const refund of await client.refunds.list({limit: 2}))
+      seen.push(refund.id!);
+    assert.deepEqual(seen, [...ids].reverse());
+    const completed = await client.refunds.list({status: 'COMPLETED'});
+    assert.deepEqual(completed.data, []);
+    const asc = await client.refunds.list({
+      sortOrder: 'ASC',
+      status: 'PENDING',
+    });
+    assert.deepEqual(
+      asc.data.map((r) => r.id),
+      ids
+    );
+  });
+});
+
 describe('Square emulator: pending refunds held for a test', () => {
   it('keeps a refund PENDING with refundSettleMs: null, then fails it: nothing refunded, the amount free again', async () => {
     const {emulator, client} = await setup({refundSettleMs: null});
