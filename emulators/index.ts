@@ -1,8 +1,9 @@
 /**
- * @pay-checkout/emulators: an offline Stripe and an offline PayPal, for development and CI.
+ * @pay-checkout/emulators: an offline Stripe, PayPal and Square, for development and CI.
  * Each is a Hono app with its REST API, signed webhooks, faults, hosted pages and browser SDK
- * fake; `startStripeEmulator()` / `startPaypalEmulator()` serve one on a free loopback port.
- * The full API of each is under `@pay-checkout/emulators/stripe` and `…/paypal`.
+ * fake; `startStripeEmulator()` / `startPaypalEmulator()` / `startSquareEmulator()` serve one on
+ * a free loopback port. The full API of each is under `@pay-checkout/emulators/stripe`,
+ * `…/paypal` and `…/square`.
  */
 export {
   createStripeEmulator,
@@ -18,3 +19,10 @@ export {
   type PaypalEmulatorOptions,
   type RunningPaypalEmulator,
 } from './paypal/index.js';
+export {
+  createSquareEmulator,
+  startSquareEmulator,
+  type RunningSquareEmulator,
+  type SquareEmulator,
+  type SquareEmulatorOptions,
+} from './square/index.js';

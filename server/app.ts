@@ -141,12 +141,17 @@ export function createCheckoutServer(options: CheckoutServerOptions) {
     logger,
     now,
   });
+  const gatewayDeps = {
+    logger,
+    now,
+    defaultCurrency: options.catalog.defaultCurrency,
+  };
   const ctx: CheckoutContext = {
     catalog: options.catalog,
     store: options.store,
     gateways: metrics
-      ? instrumentGateways(createGateways(options, {logger, now}), metrics)
-      : createGateways(options, {logger, now}),
+      ? instrumentGateways(createGateways(options, gatewayDeps), metrics)
+      : createGateways(options, gatewayDeps),
     metrics,
     fulfiller: createFulfiller(options.store, outbox, now),
     logger,

@@ -114,6 +114,18 @@ export const checkoutSessionRequestSchema = quoteRequestSchema.extend({
 
 export const paypalOrderRequestSchema = paymentIntentRequestSchema;
 
+/** A single-use token of Square's Web Payments SDK (`cnon:…`, `verf:…`): printable, no blanks. */
+const squareTokenSchema = z
+  .string()
+  .min(1)
+  .max(1024)
+  .regex(/^[\x21-\x7e]+$/, 'must be a token from the Web Payments SDK');
+
+export const squarePaymentRequestSchema = paymentIntentRequestSchema.extend({
+  sourceId: squareTokenSchema,
+  verificationToken: squareTokenSchema.optional(),
+});
+
 export const ORDER_STATUSES = [
   'pending',
   'processing',
@@ -162,6 +174,12 @@ export type SchemasMatchTheContract = [
   >,
   Expect<
     Same<z.input<typeof paypalOrderRequestSchema>, Contract.PaypalOrderRequest>
+  >,
+  Expect<
+    Same<
+      z.input<typeof squarePaymentRequestSchema>,
+      Contract.SquarePaymentRequest
+    >
   >,
   Expect<Same<(typeof ORDER_STATUSES)[number], Contract.OrderStatus>>,
 ];

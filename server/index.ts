@@ -34,6 +34,11 @@ export {
   type PaypalSettings,
 } from './providers/paypal/client.js';
 export {
+  createSquareProvider,
+  type SquareProvider,
+  type SquareSettings,
+} from './providers/square/client.js';
+export {
   createStripeProvider,
   type StripeProvider,
   type StripeSettings,

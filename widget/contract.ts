@@ -74,6 +74,14 @@ export interface CheckoutSessionRequest extends QuoteRequest, BuyerFields {
 
 export type PaypalOrderRequest = PaymentIntentRequest;
 
+/** A card payment with Square: the order's fields plus the Web Payments SDK's token. */
+export interface SquarePaymentRequest extends PaymentIntentRequest {
+  /** The single-use token from `card.tokenize()` (`cnon:…`). */
+  sourceId: string;
+  /** From `payments.verifyBuyer()` when the card asked for strong customer authentication. */
+  verificationToken?: string | undefined;
+}
+
 export interface QuoteLine {
   sku: string;
   name: string;
@@ -148,12 +156,25 @@ export interface PaypalClientConfig {
   sdkBaseUrl?: string;
 }
 
+export interface SquareClientConfig {
+  applicationId: string;
+  /**
+   * Currency (uppercase ISO 4217) → the Square location id that takes it; a currency not
+   * listed is not offered with Square.
+   */
+  locations: {[currency: string]: string};
+  environment: 'sandbox' | 'production';
+  /** Set only in emulator mode: where to load the offline Web Payments SDK (square.js) from. */
+  sdkUrl?: string;
+}
+
 export interface ConfigResponse {
   currency: string;
   locale?: string;
   providers: {
     stripe?: StripeClientConfig;
     paypal?: PaypalClientConfig;
+    square?: SquareClientConfig;
   };
 }
 
@@ -193,6 +214,12 @@ export interface PaypalShippingResponse {
   quote: Quote;
 }
 
+export interface SquarePaymentResponse {
+  orderId: string;
+  orderToken: string;
+  status: OrderStatus;
+}
+
 export interface PaypalCaptureResponse {
   orderId: string;
   status: OrderStatus;
@@ -209,7 +236,7 @@ export type OrderStatus =
   | 'disputed'
   | 'needs_review';
 
-export type PaymentProvider = 'stripe' | 'paypal';
+export type PaymentProvider = 'stripe' | 'paypal' | 'square';
 
 /** An order's currency, lines and sums are its quote's, as charged. */
 export interface OrderResponse extends Pick<

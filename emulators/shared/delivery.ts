@@ -36,8 +36,14 @@ export interface DeliveryOptions<E, S extends object> {
   describe(event: E): {id: string; type: string};
   /** The bytes POSTed, serialised once per delivery: every attempt of it sends the same body. */
   body(event: E): string;
-  /** Signs one attempt of `body`; called again for every attempt. */
-  sign(body: string): Promise<SignedAttempt<S>>;
+  /**
+   * Signs one attempt of `body`; called again for every attempt, with its number (1 for the
+   * first) and the previous attempt's record (for providers whose retries say why they retry).
+   */
+  sign(
+    body: string,
+    attempt: {number: number; previous: (AttemptRecord & S) | undefined}
+  ): Promise<SignedAttempt<S>>;
   onResult(event: E, delivered: boolean): void;
   fetch?: typeof fetch;
 }
@@ -87,9 +93,10 @@ export function createWebhookDispatcher<E, S extends object>(
     event: E,
     body: string,
     attempt: number,
-    url: string
-  ): Promise<boolean> {
-    const signed = await options.sign(body);
+    url: string,
+    previous: (AttemptRecord & S) | undefined
+  ): Promise<AttemptRecord & S> {
+    const signed = await options.sign(body, {number: attempt, previous});
     const controller = new AbortController();
     controllers.add(controller);
     // close() may have run while the signature was being computed.
@@ -130,19 +137,20 @@ export function createWebhookDispatcher<E, S extends object>(
       clearTimeout(timer);
       controllers.delete(controller);
     }
-    return record.ok;
+    return record;
   }
 
   async function run(event: E, delayMs: number, firstDone: () => void) {
     try {
       if (!(await sleep(delayMs))) return;
       const body = options.body(event);
+      let previous: (AttemptRecord & S) | undefined;
       for (let attempt = 1; ; attempt++) {
         const url = options.url();
         if (closed || url === undefined) return;
-        const ok = await attemptOnce(event, body, attempt, url);
+        previous = await attemptOnce(event, body, attempt, url, previous);
         firstDone();
-        if (ok) return options.onResult(event, true);
+        if (previous.ok) return options.onResult(event, true);
         if (attempt > options.retryDelaysMs.length) {
           return options.onResult(event, false);
         }

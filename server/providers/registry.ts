@@ -6,11 +6,13 @@ import type {z} from 'zod';
 import type {PaymentProvider} from '../contract.js';
 import type {Gateway, GatewayDefinition, GatewayDeps} from './gateway.js';
 import {paypalGateway} from './paypal/index.js';
+import {squareGateway} from './square/index.js';
 import {stripeGateway} from './stripe/index.js';
 
 export const GATEWAYS = {
   stripe: stripeGateway,
   paypal: paypalGateway,
+  square: squareGateway,
 } satisfies Record<PaymentProvider, unknown>;
 
 type Definition<N extends PaymentProvider> = (typeof GATEWAYS)[N];

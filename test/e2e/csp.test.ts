@@ -1,7 +1,7 @@
 /**
  * A merchant's checkout page under a strict Content Security Policy: exactly the one
  * `pay-checkout-server csp` prints for this configuration (development: the companion server
- * and the emulators on PORT+1 and PORT+2), with a fresh nonce in every answer, handed to
+ * and the emulators on PORT+1, PORT+2 and PORT+3), with a fresh nonce in every answer, handed to
  * `<pay-checkout nonce>`. The page is on its own origin, as a merchant's would be. A buyer pays
  * with Stripe and then with PayPal; every `securitypolicyviolation` in every document (the
  * page, the provider frames, PayPal's window) is recorded, and there must be none.
@@ -37,7 +37,7 @@ describe('a checkout page under the policy `pay-checkout-server csp` prints', ()
   let site: Server;
   let siteUrl: string;
   let policy: string;
-  /** The shop's port; the emulators are on the next two. */
+  /** The shop's port; the emulators are on the next three. */
   let port: number;
   /** Whether the page hands the element its nonce (the second test takes it away). */
   let withNonce = true;
@@ -60,8 +60,8 @@ describe('a checkout page under the policy `pay-checkout-server csp` prints', ()
     await new Promise<void>((resolve) => site.listen(0, '127.0.0.1', resolve));
     siteUrl = `http://127.0.0.1:${(site.address() as AddressInfo).port}`;
 
-    // Development on a known port: the emulators then listen on the next two.
-    port = await freePorts(3);
+    // Development on a known port: the emulators then listen on the next three.
+    port = await freePorts(4);
     const env = {
       PORT: String(port),
       ALLOWED_ORIGINS: siteUrl,

@@ -19,6 +19,8 @@ import type {
   PaypalShippingRequest,
   Quote,
   QuoteRequest,
+  SquarePaymentRequest,
+  SquarePaymentResponse,
 } from '../../widget/contract.js';
 
 /** An empty classic script: the fake Stripe.js is installed by the test, not by this URL. */
@@ -40,6 +42,34 @@ export function paypalConfig(withStripe = false): ConfigResponse {
         clientId: 'paypal-client-fake',
         environment: 'sandbox',
         sdkBaseUrl: FAKE_PAYPAL_SDK,
+      },
+    },
+  };
+}
+
+/** An empty classic script: the fake Web Payments SDK is installed by the test (fake-square.ts). */
+export const FAKE_SQUARE_JS = 'data:text/javascript,/*fake%20square.js*/';
+
+/**
+ * A square.js that defines `window.Square` as a page's script would (from the installed fake),
+ * with its own query each time, so that each test's load is a new script.
+ */
+export const fakeSquareLoader = (tag: string) =>
+  `data:text/javascript,window.Square=window.__payFakeSquare//${tag}`;
+
+/** A config offering Square through the fake SDK, with a location for USD and EUR (and Stripe, when asked). */
+export function squareConfig(withStripe = false): ConfigResponse {
+  return {
+    currency: 'usd',
+    providers: {
+      ...(withStripe && {
+        stripe: {publishableKey: 'pk_test_fake', jsUrl: FAKE_STRIPE_JS},
+      }),
+      square: {
+        applicationId: 'sandbox-sq0idb-fake',
+        locations: {USD: 'L-USD', EUR: 'L-EUR'},
+        environment: 'sandbox',
+        sdkUrl: FAKE_SQUARE_JS,
       },
     },
   };
@@ -229,6 +259,17 @@ export class FakeServer {
     };
     return {status: 201, body};
   };
+  /** POST /api/square/payments: reprices like the real server and charges the token. */
+  squarePayment: (request: SquarePaymentRequest) => Answer = (request) => {
+    const quote = this._createOrder(request, 'square');
+    if (!('lines' in quote)) return quote;
+    const body: SquarePaymentResponse = {
+      orderId: 'ord_1',
+      orderToken: 'tok_secret',
+      status: 'paid',
+    };
+    return {status: 201, body};
+  };
   /** POST /api/stripe/checkout-sessions: reprices like the real server, answers the session's URL. */
   checkoutSession: (request: CheckoutSessionRequest) => Answer = (request) => {
     const quote = this._createOrder(request, 'stripe');
@@ -356,6 +397,9 @@ export class FakeServer {
     }
     if (method === 'POST' && path === '/api/stripe/checkout-sessions') {
       return this.checkoutSession(body as CheckoutSessionRequest);
+    }
+    if (method === 'POST' && path === '/api/square/payments') {
+      return this.squarePayment(body as SquarePaymentRequest);
     }
     if (method === 'POST' && path === '/api/paypal/orders') {
       return this.paypalOrder(body as QuoteRequest);

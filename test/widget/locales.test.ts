@@ -17,6 +17,7 @@ import {
 } from '../../widget/internal/messages.js';
 import {formatMoney} from '../../widget/internal/money.js';
 import {paypalMessages} from '../../widget/internal/providers/paypal-messages.js';
+import {squareMessages} from '../../widget/internal/providers/square-messages.js';
 import {stripeMessages} from '../../widget/internal/providers/stripe-messages.js';
 import {
   type ShippingMessages,
@@ -26,6 +27,7 @@ import {
 const PROVIDERS: Record<string, ErrorTables> = {
   stripe: stripeMessages,
   paypal: paypalMessages,
+  square: squareMessages,
 };
 const english = messagesFor('en');
 const englishShipping = shippingMessages('en');

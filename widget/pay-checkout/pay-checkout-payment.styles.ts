@@ -83,7 +83,8 @@ export default css`
   }
 
   ::slotted([slot='stripe-payment-element']),
-  ::slotted([slot='paypal-buttons']) {
+  ::slotted([slot='paypal-buttons']),
+  ::slotted([slot='square-card']) {
     display: block;
     /* Provider iframes declare no colour scheme; an iframe whose scheme differs from its
        element's gets an opaque white backdrop in dark mode (PayPal's "white box"). Match
@@ -97,8 +98,11 @@ export default css`
     transition: opacity 0.15s ease;
   }
 
+  /* Three providers do not fit side by side in a 320 px card: the last goes to a line of its own
+     rather than out of the card. */
   .providers {
     display: flex;
+    flex-wrap: wrap;
     gap: calc(var(--_spacing-unit) * 4);
     min-inline-size: 0;
     margin: 0;

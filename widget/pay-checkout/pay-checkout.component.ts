@@ -22,12 +22,13 @@ import {skeleton} from './templates/skeleton.js';
 
 /**
  * @summary A checkout you drop into any page: the cart priced by the companion server, the
- * payment provider's form (Stripe's Payment Element and a Pay button, or PayPal's buttons),
- * and the result.
+ * payment provider's form (Stripe's Payment Element or Square's card form and a Pay button, or
+ * PayPal's buttons), and the result.
  *
  * Lines and totals are always the server's quote, never prices from the page. Provider
  * iframes cannot live in shadow DOM, so the element creates light-DOM children
- * (`<div slot="stripe-payment-element">`, `<div slot="paypal-buttons">`) and shows them
+ * (`<div slot="stripe-payment-element">`, `<div slot="paypal-buttons">`,
+ * `<div slot="square-card">`) and shows them
  * through named slots. A page that rewrites the cart should replace only the `<pay-item>`
  * children and leave these in place (removing one removes the provider's form).
  *
@@ -39,13 +40,23 @@ import {skeleton} from './templates/skeleton.js';
  * header sits above the element through its own stacking may see the form paint over it.
  *
  * `provider` lists the providers to offer: `stripe` (card form and Pay button), `paypal`
- * (PayPal's buttons, which start the payment themselves), or both (`stripe paypal`), in which
- * case the buyer picks one in a radio group ("Card" / "PayPal", arrow keys move between them)
- * and only that provider's form is shown. Providers the server is not configured for are not
+ * (PayPal's buttons, which start the payment themselves), `square` (Square's card form and
+ * Pay button), or several (`stripe paypal`, `stripe paypal square`), in which case the buyer
+ * picks one in a radio group ("Card" / "PayPal" / "Square", arrow keys move between them) and
+ * only that provider's form is shown. Providers the server is not configured for are not
  * offered. PayPal's buttons take the `--pay-*` tokens as the nearest PayPal `style`
  * (`height`, `shape`, `borderRadius`, `color`: gold, or blue for a blue brand colour, or
  * black/white for a monochrome one) and are rendered again when the tokens or the currency
  * change.
+ *
+ * Square's card form (the Web Payments SDK) is offered for the currencies the server has a
+ * Square location for; another currency says that Square does not take it. Its inputs take
+ * the `--pay-*` tokens through Square's card `style` (background, text and placeholder colours,
+ * font family and size up to Square's 16px, border colour and radius, `--pay-color-primary`
+ * when focused, `--pay-color-danger` in error) and are restyled in place when they change. Pay
+ * asks Square for a single-use token, then runs Square's buyer verification (strong customer
+ * authentication: the bank's challenge where the card asks for it) for the total shown, and
+ * only then has the server charge it; a field Square's form refuses is named and focused.
  *
  * The buyer's email is asked for above the payment form (a required `Email` field with
  * `autocomplete="email"`, checked before paying) and sent with the order, together with the
@@ -96,9 +107,10 @@ import {skeleton} from './templates/skeleton.js';
  * @slot - `<pay-item sku quantity>` children: the cart (ignored when `items` is set).
  * @slot stripe-payment-element - Created by the element: where Stripe's Payment Element is mounted.
  * @slot paypal-buttons - Created by the element: where PayPal's buttons are rendered.
+ * @slot square-card - Created by the element: where Square's card form is attached.
  * @slot stripe-address-element - Created by the element when the cart ships and Stripe is shown (embedded): where Stripe's Address Element is mounted.
  *
- * @event {CustomEvent<PayReadyDetail>} pay-ready - The quote is shown and a provider's payment form can be used: Stripe's card form takes input, PayPal's buttons are rendered (with `provider="stripe paypal"`, again for the other provider when the buyer first picks it). Detail: `{quote, provider}`.
+ * @event {CustomEvent<PayReadyDetail>} pay-ready - The quote is shown and a provider's payment form can be used: Stripe's card form takes input, PayPal's buttons are rendered, Square's card form is attached (with several providers, again for another one when the buyer first picks it). Detail: `{quote, provider}`.
  * @event {CustomEvent<PayChangeDetail>} pay-change - The server answered with a new quote (cart, currency, discount code or address changed, or prices changed at payment). Detail: `{quote, items, change?}`: `items` is the cart it prices; `change` (`{sku, quantity}`, quantity 0 for a removal) is the buyer's last edit of an `editable` cart, which the element has already written to `items` or the `<pay-item>`s. After the buyer removed the last line, `quote` is an empty cart's (no lines, total 0).
  * @event {CustomEvent<PaySubmitDetail>} pay-submit - The buyer pressed Pay or a PayPal button. Cancelable: `preventDefault()` stops the payment before any order exists or PayPal's window opens (then `pay-cancel` fires). Detail: `{quote, provider}`.
  * @event {CustomEvent<PaySuccessDetail>} pay-success - The server marked the order paid (on the page a redirect or hosted payment returns to, too). Detail: `{orderId, status, total, currency, provider}`.
@@ -144,7 +156,7 @@ import {skeleton} from './templates/skeleton.js';
  * @csspart provider-tab-checked - The chosen one.
  * @csspart payment - The wrapper around the provider's form.
  * @csspart hosted-note - In `mode="hosted"`: the line saying the buyer pays on Stripe's page.
- * @csspart submit-button - The Pay button (Stripe only: PayPal's buttons are PayPal's).
+ * @csspart submit-button - The Pay button (Stripe and Square: PayPal's buttons are PayPal's).
  * @csspart spinner - The progress indicator inside the Pay button.
  * @csspart message - Both message regions.
  * @csspart error - The error region (`role="alert"`).
@@ -173,8 +185,8 @@ export class PayCheckout extends LitElement {
   private _failed = false;
 
   /**
-   * Which providers to offer, space-separated: `stripe`, `paypal`, or `stripe paypal`. Those
-   * the server is not configured for are dropped; when more than one remains the buyer
+   * Which providers to offer, space-separated: `stripe`, `paypal`, `square`, or several
+   * (`stripe paypal square`). Those the server is not configured for are dropped; when more than one remains the buyer
    * chooses, the first being preselected.
    */
   @property() provider = 'stripe';

@@ -36,7 +36,7 @@ const ar: Messages = {
     `لا يزال تأكيد دفعتك للطلب ${isolate(orderId)} جاريًا. ستصلك رسالة تأكيد بالبريد الإلكتروني؛ يُرجى عدم الدفع مرة أخرى.`,
   canceled: 'تم إلغاء الدفع. لم يُخصم منك أي مبلغ.',
   paymentMethod: 'طريقة الدفع',
-  providers: {stripe: 'بطاقة', paypal: 'PayPal'},
+  providers: {stripe: 'بطاقة', paypal: 'PayPal', square: 'Square'},
   email: 'البريد الإلكتروني',
   emailRequired: 'أدخل عنوان بريدك الإلكتروني.',
   emailInvalid: `أدخل عنوان بريد إلكتروني صالحًا، مثل ${isolate('name@example.com')}.`,
@@ -113,6 +113,18 @@ export const providerErrors: Readonly<Record<string, string>> = {
     'لم تتم الموافقة على الدفع في PayPal. يُرجى المحاولة مرة أخرى.',
   paypal_error:
     'تعذّر على PayPal إتمام دفعتك. لم يُخصم أي مبلغ؛ يُرجى المحاولة مرة أخرى أو اختيار طريقة دفع أخرى.',
+  // Square (a decline is card_declined, as Stripe's above)
+  invalid_card_number: 'تحقّق من رقم بطاقتك.',
+  invalid_expiration: 'تحقّق من تاريخ انتهاء صلاحية بطاقتك.',
+  invalid_cvv: 'تحقّق من رمز الأمان (CVV) لبطاقتك.',
+  invalid_postal_code: 'تحقّق من الرمز البريدي لبطاقتك.',
+  invalid_card: 'تحقّق من بيانات بطاقتك.',
+  verification_failed:
+    'تعذّر على مصرفك التحقق من هذه الدفعة. لم يُخصم أي مبلغ؛ يُرجى المحاولة مرة أخرى أو استخدام بطاقة أخرى.',
+  square_error:
+    'تعذّر على Square معالجة بطاقتك. لم يُخصم أي مبلغ؛ يُرجى المحاولة مرة أخرى.',
+  square_currency_unavailable:
+    'الدفع بالبطاقة عبر Square غير متاح بهذه العملة. يُرجى اختيار طريقة دفع أخرى.',
 };
 
 /** "Business day(s)" after a number, by Intl.PluralRules' category (Arabic has six). */

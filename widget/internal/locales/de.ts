@@ -33,7 +33,7 @@ const de: Messages = {
     `Ihre Zahlung für Bestellung ${orderId} wird noch bestätigt. Sie erhalten eine Bestätigung per E-Mail; bitte zahlen Sie nicht erneut.`,
   canceled: 'Zahlung abgebrochen. Es wurde nichts abgebucht.',
   paymentMethod: 'Zahlungsart',
-  providers: {stripe: 'Karte', paypal: 'PayPal'},
+  providers: {stripe: 'Karte', paypal: 'PayPal', square: 'Square'},
   email: 'E-Mail',
   emailRequired: 'Geben Sie Ihre E-Mail-Adresse ein.',
   emailInvalid:
@@ -121,6 +121,18 @@ export const providerErrors: Readonly<Record<string, string>> = {
     'Die Zahlung wurde in PayPal nicht freigegeben. Bitte versuchen Sie es erneut.',
   paypal_error:
     'PayPal konnte Ihre Zahlung nicht abschließen. Es wurde nichts abgebucht; bitte versuchen Sie es erneut oder wählen Sie eine andere Zahlungsart.',
+  // Square (a decline is card_declined, as Stripe's above)
+  invalid_card_number: 'Prüfen Sie Ihre Kartennummer.',
+  invalid_expiration: 'Prüfen Sie das Ablaufdatum Ihrer Karte.',
+  invalid_cvv: 'Prüfen Sie den Sicherheitscode (CVV) Ihrer Karte.',
+  invalid_postal_code: 'Prüfen Sie die Postleitzahl Ihrer Karte.',
+  invalid_card: 'Prüfen Sie Ihre Kartendaten.',
+  verification_failed:
+    'Ihre Bank konnte diese Zahlung nicht bestätigen. Es wurde nichts abgebucht; bitte versuchen Sie es erneut oder verwenden Sie eine andere Karte.',
+  square_error:
+    'Square konnte Ihre Karte nicht verarbeiten. Es wurde nichts abgebucht; bitte versuchen Sie es erneut.',
+  square_currency_unavailable:
+    'Kartenzahlungen mit Square sind in dieser Währung nicht möglich. Bitte wählen Sie eine andere Zahlungsart.',
 };
 
 export const shipping: ShippingMessages = {

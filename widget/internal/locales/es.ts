@@ -33,7 +33,7 @@ const es: Messages = {
     `Tu pago del pedido ${orderId} aún se está confirmando. Recibirás una confirmación por correo electrónico; no vuelvas a pagar.`,
   canceled: 'Pago cancelado. No se te ha cobrado nada.',
   paymentMethod: 'Método de pago',
-  providers: {stripe: 'Tarjeta', paypal: 'PayPal'},
+  providers: {stripe: 'Tarjeta', paypal: 'PayPal', square: 'Square'},
   email: 'Correo electrónico',
   emailRequired: 'Introduce tu correo electrónico.',
   emailInvalid:
@@ -118,6 +118,18 @@ export const providerErrors: Readonly<Record<string, string>> = {
     'El pago no se ha aprobado en PayPal. Vuelve a intentarlo.',
   paypal_error:
     'PayPal no ha podido completar tu pago. No se te ha cobrado nada; vuelve a intentarlo o elige otro método de pago.',
+  // Square (a decline is card_declined, as Stripe's above)
+  invalid_card_number: 'Revisa el número de tu tarjeta.',
+  invalid_expiration: 'Revisa la fecha de caducidad de tu tarjeta.',
+  invalid_cvv: 'Revisa el código de seguridad (CVV) de tu tarjeta.',
+  invalid_postal_code: 'Revisa el código postal de tu tarjeta.',
+  invalid_card: 'Revisa los datos de tu tarjeta.',
+  verification_failed:
+    'Tu banco no pudo verificar este pago. No se ha cobrado nada; inténtalo de nuevo o usa otra tarjeta.',
+  square_error:
+    'Square no pudo procesar tu tarjeta. No se ha cobrado nada; inténtalo de nuevo.',
+  square_currency_unavailable:
+    'Los pagos con tarjeta mediante Square no están disponibles en esta moneda. Elige otra forma de pago.',
 };
 
 export const shipping: ShippingMessages = {

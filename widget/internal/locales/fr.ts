@@ -32,7 +32,7 @@ const fr: Messages = {
     `Votre paiement pour la commande ${orderId} est toujours en cours de confirmation. Vous recevrez une confirmation par e-mail ; ne payez pas une seconde fois.`,
   canceled: "Paiement annulé. Aucun montant n'a été débité.",
   paymentMethod: 'Moyen de paiement',
-  providers: {stripe: 'Carte', paypal: 'PayPal'},
+  providers: {stripe: 'Carte', paypal: 'PayPal', square: 'Square'},
   email: 'E-mail',
   emailRequired: 'Saisissez votre adresse e-mail.',
   emailInvalid:
@@ -118,6 +118,18 @@ export const providerErrors: Readonly<Record<string, string>> = {
     "Le paiement n'a pas été approuvé dans PayPal. Veuillez réessayer.",
   paypal_error:
     "PayPal n'a pas pu finaliser votre paiement. Aucun montant n'a été débité ; veuillez réessayer ou choisir un autre moyen de paiement.",
+  // Square (a decline is card_declined, as Stripe's above)
+  invalid_card_number: 'Vérifiez le numéro de votre carte.',
+  invalid_expiration: "Vérifiez la date d'expiration de votre carte.",
+  invalid_cvv: 'Vérifiez le code de sécurité (CVV) de votre carte.',
+  invalid_postal_code: 'Vérifiez le code postal de votre carte.',
+  invalid_card: 'Vérifiez les informations de votre carte.',
+  verification_failed:
+    "Votre banque n'a pas pu vérifier ce paiement. Aucun montant n'a été débité ; veuillez réessayer ou utiliser une autre carte.",
+  square_error:
+    "Square n'a pas pu traiter votre carte. Aucun montant n'a été débité ; veuillez réessayer.",
+  square_currency_unavailable:
+    'Le paiement par carte avec Square n’est pas disponible dans cette devise. Veuillez choisir un autre moyen de paiement.',
 };
 
 export const shipping: ShippingMessages = {

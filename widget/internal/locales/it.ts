@@ -32,7 +32,7 @@ const it: Messages = {
     `Il pagamento dell’ordine ${orderId} è ancora in fase di conferma. Riceverai una conferma via email; non pagare di nuovo.`,
   canceled: 'Pagamento annullato. Non ti è stato addebitato nulla.',
   paymentMethod: 'Metodo di pagamento',
-  providers: {stripe: 'Carta', paypal: 'PayPal'},
+  providers: {stripe: 'Carta', paypal: 'PayPal', square: 'Square'},
   email: 'Email',
   emailRequired: 'Inserisci il tuo indirizzo email.',
   emailInvalid:
@@ -117,6 +117,18 @@ export const providerErrors: Readonly<Record<string, string>> = {
   order_not_approved: 'Il pagamento non è stato approvato in PayPal. Riprova.',
   paypal_error:
     'PayPal non è riuscito a completare il pagamento. Non ti è stato addebitato nulla; riprova o scegli un altro metodo di pagamento.',
+  // Square (a decline is card_declined, as Stripe's above)
+  invalid_card_number: 'Controlla il numero della carta.',
+  invalid_expiration: 'Controlla la data di scadenza della carta.',
+  invalid_cvv: 'Controlla il codice di sicurezza (CVV) della carta.',
+  invalid_postal_code: 'Controlla il CAP della carta.',
+  invalid_card: 'Controlla i dati della carta.',
+  verification_failed:
+    'La tua banca non è riuscita a verificare questo pagamento. Non è stato addebitato nulla; riprova o usa un’altra carta.',
+  square_error:
+    'Square non è riuscito a elaborare la carta. Non è stato addebitato nulla; riprova.',
+  square_currency_unavailable:
+    'I pagamenti con carta tramite Square non sono disponibili in questa valuta. Scegli un altro metodo di pagamento.',
 };
 
 export const shipping: ShippingMessages = {

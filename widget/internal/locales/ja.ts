@@ -33,7 +33,7 @@ const ja: Messages = {
     `注文 ${orderId} のお支払いを確認しています。確認メールをお送りしますので、再度お支払いにならないようお願いいたします。`,
   canceled: 'お支払いはキャンセルされました。料金は請求されていません。',
   paymentMethod: 'お支払い方法',
-  providers: {stripe: 'カード', paypal: 'PayPal'},
+  providers: {stripe: 'カード', paypal: 'PayPal', square: 'Square'},
   email: 'メールアドレス',
   emailRequired: 'メールアドレスを入力してください。',
   emailInvalid:
@@ -117,6 +117,18 @@ export const providerErrors: Readonly<Record<string, string>> = {
     'PayPal でお支払いが承認されませんでした。もう一度お試しください。',
   paypal_error:
     'PayPal でお支払いを完了できませんでした。料金は請求されていません。もう一度お試しいただくか、別のお支払い方法をお選びください。',
+  // Square (a decline is card_declined, as Stripe's above)
+  invalid_card_number: 'カード番号をご確認ください。',
+  invalid_expiration: 'カードの有効期限をご確認ください。',
+  invalid_cvv: 'カードのセキュリティコード（CVV）をご確認ください。',
+  invalid_postal_code: 'カードの郵便番号をご確認ください。',
+  invalid_card: 'カード情報をご確認ください。',
+  verification_failed:
+    'カード発行会社がこのお支払いを確認できませんでした。料金は請求されていません。もう一度お試しいただくか、別のカードをご利用ください。',
+  square_error:
+    'Square でカードを処理できませんでした。料金は請求されていません。もう一度お試しください。',
+  square_currency_unavailable:
+    'この通貨では Square でのカード払いはご利用いただけません。別のお支払い方法をお選びください。',
 };
 
 export const shipping: ShippingMessages = {

@@ -33,7 +33,7 @@ const nl: Messages = {
     `Je betaling voor bestelling ${orderId} wordt nog bevestigd. Je ontvangt een bevestiging per e-mail; betaal niet opnieuw.`,
   canceled: 'Betaling geannuleerd. Er is niets afgeschreven.',
   paymentMethod: 'Betaalmethode',
-  providers: {stripe: 'Kaart', paypal: 'PayPal'},
+  providers: {stripe: 'Kaart', paypal: 'PayPal', square: 'Square'},
   email: 'E-mail',
   emailRequired: 'Vul je e-mailadres in.',
   emailInvalid: 'Vul een geldig e-mailadres in, zoals naam@voorbeeld.nl.',
@@ -118,6 +118,18 @@ export const providerErrors: Readonly<Record<string, string>> = {
     'De betaling is niet goedgekeurd in PayPal. Probeer het opnieuw.',
   paypal_error:
     'PayPal kon je betaling niet voltooien. Er is niets afgeschreven; probeer het opnieuw of kies een andere betaalmethode.',
+  // Square (a decline is card_declined, as Stripe's above)
+  invalid_card_number: 'Controleer je kaartnummer.',
+  invalid_expiration: 'Controleer de vervaldatum van je kaart.',
+  invalid_cvv: 'Controleer de beveiligingscode (CVV) van je kaart.',
+  invalid_postal_code: 'Controleer de postcode van je kaart.',
+  invalid_card: 'Controleer je kaartgegevens.',
+  verification_failed:
+    'Je bank kon deze betaling niet verifiëren. Er is niets afgeschreven; probeer het opnieuw of gebruik een andere kaart.',
+  square_error:
+    'Square kon je kaart niet verwerken. Er is niets afgeschreven; probeer het opnieuw.',
+  square_currency_unavailable:
+    'Kaartbetalingen met Square zijn niet mogelijk in deze valuta. Kies een andere betaalmethode.',
 };
 
 export const shipping: ShippingMessages = {

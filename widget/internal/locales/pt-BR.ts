@@ -33,7 +33,7 @@ const ptBR: Messages = {
     `Seu pagamento do pedido ${orderId} ainda está sendo confirmado. Você receberá uma confirmação por e-mail; não pague novamente.`,
   canceled: 'Pagamento cancelado. Nada foi cobrado.',
   paymentMethod: 'Forma de pagamento',
-  providers: {stripe: 'Cartão', paypal: 'PayPal'},
+  providers: {stripe: 'Cartão', paypal: 'PayPal', square: 'Square'},
   email: 'E-mail',
   emailRequired: 'Informe seu e-mail.',
   emailInvalid: 'Informe um e-mail válido, como nome@exemplo.com.br.',
@@ -115,6 +115,18 @@ export const providerErrors: Readonly<Record<string, string>> = {
     'O pagamento não foi aprovado no PayPal. Tente novamente.',
   paypal_error:
     'O PayPal não conseguiu concluir seu pagamento. Nada foi cobrado; tente novamente ou escolha outra forma de pagamento.',
+  // Square (a decline is card_declined, as Stripe's above)
+  invalid_card_number: 'Confira o número do seu cartão.',
+  invalid_expiration: 'Confira a data de validade do seu cartão.',
+  invalid_cvv: 'Confira o código de segurança (CVV) do seu cartão.',
+  invalid_postal_code: 'Confira o CEP do seu cartão.',
+  invalid_card: 'Confira os dados do seu cartão.',
+  verification_failed:
+    'Seu banco não conseguiu verificar este pagamento. Nada foi cobrado; tente novamente ou use outro cartão.',
+  square_error:
+    'A Square não conseguiu processar seu cartão. Nada foi cobrado; tente novamente.',
+  square_currency_unavailable:
+    'Pagamentos com cartão pela Square não estão disponíveis nesta moeda. Escolha outra forma de pagamento.',
 };
 
 export const shipping: ShippingMessages = {

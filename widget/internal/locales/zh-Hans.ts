@@ -33,7 +33,7 @@ const zhHans: Messages = {
     `您订单 ${orderId} 的付款仍在确认中。您将通过电子邮件收到确认，请勿重复付款。`,
   canceled: '付款已取消，您未被扣款。',
   paymentMethod: '支付方式',
-  providers: {stripe: '银行卡', paypal: 'PayPal'},
+  providers: {stripe: '银行卡', paypal: 'PayPal', square: 'Square'},
   email: '电子邮件',
   emailRequired: '请输入您的电子邮件地址。',
   emailInvalid: '请输入有效的电子邮件地址，例如 name@example.com。',
@@ -103,6 +103,17 @@ export const providerErrors: Readonly<Record<string, string>> = {
   order_not_approved: '这笔付款未在 PayPal 中获得批准。请重试。',
   paypal_error:
     'PayPal 无法完成您的付款。您未被扣款，请重试或选择其他支付方式。',
+  // Square (a decline is card_declined, as Stripe's above)
+  invalid_card_number: '请检查您的卡号。',
+  invalid_expiration: '请检查您的卡的有效期。',
+  invalid_cvv: '请检查您的卡的安全码（CVV）。',
+  invalid_postal_code: '请检查您的卡的邮政编码。',
+  invalid_card: '请检查您的银行卡信息。',
+  verification_failed:
+    '您的银行无法验证此笔付款。未扣取任何费用；请重试或使用其他银行卡。',
+  square_error: 'Square 无法处理您的银行卡。未扣取任何费用；请重试。',
+  square_currency_unavailable:
+    '此币种不支持通过 Square 进行银行卡付款。请选择其他付款方式。',
 };
 
 export const shipping: ShippingMessages = {

@@ -72,6 +72,16 @@ export const providers: {readonly [N in ProviderName]: Entry<N>} = {
         (module) => module.createPaypalProvider
       ),
   },
+  // Square's card form and its strong customer authentication stay on the page, like PayPal's
+  // window: the same in both modes, nothing to come back from.
+  square: {
+    load: () =>
+      import('./square-controller.js').then(
+        (module) => module.createSquareProvider
+      ),
+    warm: () =>
+      import('./square-controller.js').then((module) => module.warmSquare),
+  },
 };
 
 /** The providers this version can drive. */
