@@ -209,7 +209,7 @@ export type OrderStatus =
   | 'disputed'
   | 'needs_review';
 
-export type PaymentProvider = 'stripe' | 'paypal';
+export type PaymentProvider = 'stripe' | 'paypal' | 'braintree';
 
 /** An order's currency, lines and sums are its quote's, as charged. */
 export interface OrderResponse extends Pick<
