@@ -27,6 +27,11 @@ type BrowserConfig<N extends PaymentProvider = PaymentProvider> = NonNullable<
 interface PaymentAttempt {
   number: number;
   hosted?: {successUrl: string; cancelUrl: string};
+  /**
+   * The buyer's single-use payment token, for gateways that charge one (Square's `sourceId`
+   * and `verificationToken`, Braintree's nonce and device data).
+   */
+  source?: {token: string; verificationToken?: string; deviceData?: string};
 }
 
 /** The provider's payment object for an order, as far as the browser needs it. */
