@@ -74,6 +74,25 @@ export interface CheckoutSessionRequest extends QuoteRequest, BuyerFields {
 
 export type PaypalOrderRequest = PaymentIntentRequest;
 
+/** A Drop-in's authorization for one checkout: the merchant account for the currency. */
+export interface BraintreeClientTokenRequest {
+  /** ISO 4217 code in any case: one of the config's `providers.braintree.currencies`. */
+  currency: string;
+}
+
+export interface BraintreeClientTokenResponse {
+  /** Braintree's client token (base64), handed to `dropin.create({authorization})`. */
+  clientToken: string;
+}
+
+/** The order, as for a payment intent, and the Drop-in's single-use payment method nonce. */
+export interface BraintreeTransactionRequest extends PaymentIntentRequest {
+  /** `requestPaymentMethod()`'s `nonce`: charged once, by this request. */
+  paymentMethodNonce: string;
+  /** Drop-in's `deviceData` (when data collection is on), passed to Braintree as is. */
+  deviceData?: string | undefined;
+}
+
 export interface QuoteLine {
   sku: string;
   name: string;
@@ -148,12 +167,21 @@ export interface PaypalClientConfig {
   sdkBaseUrl?: string;
 }
 
+export interface BraintreeClientConfig {
+  /** The currencies with a merchant account (uppercase ISO 4217): a currency not listed is not offered. */
+  currencies: string[];
+  environment: 'sandbox' | 'production';
+  /** Set only in emulator mode: where to load the offline Drop-in fake's script from. */
+  sdkUrl?: string;
+}
+
 export interface ConfigResponse {
   currency: string;
   locale?: string;
   providers: {
     stripe?: StripeClientConfig;
     paypal?: PaypalClientConfig;
+    braintree?: BraintreeClientConfig;
   };
 }
 
@@ -195,6 +223,12 @@ export interface PaypalShippingResponse {
 
 export interface PaypalCaptureResponse {
   orderId: string;
+  status: OrderStatus;
+}
+
+export interface BraintreeTransactionResponse {
+  orderId: string;
+  orderToken: string;
   status: OrderStatus;
 }
 
