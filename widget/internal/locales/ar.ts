@@ -36,7 +36,11 @@ const ar: Messages = {
     `لا يزال تأكيد دفعتك للطلب ${isolate(orderId)} جاريًا. ستصلك رسالة تأكيد بالبريد الإلكتروني؛ يُرجى عدم الدفع مرة أخرى.`,
   canceled: 'تم إلغاء الدفع. لم يُخصم منك أي مبلغ.',
   paymentMethod: 'طريقة الدفع',
-  providers: {stripe: 'بطاقة', paypal: 'PayPal'},
+  providers: {
+    stripe: 'بطاقة',
+    paypal: 'PayPal',
+    braintree: 'بطاقة (Braintree)',
+  },
   email: 'البريد الإلكتروني',
   emailRequired: 'أدخل عنوان بريدك الإلكتروني.',
   emailInvalid: `أدخل عنوان بريد إلكتروني صالحًا، مثل ${isolate('name@example.com')}.`,

@@ -33,7 +33,11 @@ const de: Messages = {
     `Ihre Zahlung für Bestellung ${orderId} wird noch bestätigt. Sie erhalten eine Bestätigung per E-Mail; bitte zahlen Sie nicht erneut.`,
   canceled: 'Zahlung abgebrochen. Es wurde nichts abgebucht.',
   paymentMethod: 'Zahlungsart',
-  providers: {stripe: 'Karte', paypal: 'PayPal'},
+  providers: {
+    stripe: 'Karte',
+    paypal: 'PayPal',
+    braintree: 'Karte (Braintree)',
+  },
   email: 'E-Mail',
   emailRequired: 'Geben Sie Ihre E-Mail-Adresse ein.',
   emailInvalid:

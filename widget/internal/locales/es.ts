@@ -33,7 +33,11 @@ const es: Messages = {
     `Tu pago del pedido ${orderId} aún se está confirmando. Recibirás una confirmación por correo electrónico; no vuelvas a pagar.`,
   canceled: 'Pago cancelado. No se te ha cobrado nada.',
   paymentMethod: 'Método de pago',
-  providers: {stripe: 'Tarjeta', paypal: 'PayPal'},
+  providers: {
+    stripe: 'Tarjeta',
+    paypal: 'PayPal',
+    braintree: 'Tarjeta (Braintree)',
+  },
   email: 'Correo electrónico',
   emailRequired: 'Introduce tu correo electrónico.',
   emailInvalid:

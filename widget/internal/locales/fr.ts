@@ -32,7 +32,11 @@ const fr: Messages = {
     `Votre paiement pour la commande ${orderId} est toujours en cours de confirmation. Vous recevrez une confirmation par e-mail ; ne payez pas une seconde fois.`,
   canceled: "Paiement annulé. Aucun montant n'a été débité.",
   paymentMethod: 'Moyen de paiement',
-  providers: {stripe: 'Carte', paypal: 'PayPal'},
+  providers: {
+    stripe: 'Carte',
+    paypal: 'PayPal',
+    braintree: 'Carte (Braintree)',
+  },
   email: 'E-mail',
   emailRequired: 'Saisissez votre adresse e-mail.',
   emailInvalid:

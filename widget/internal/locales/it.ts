@@ -32,7 +32,11 @@ const it: Messages = {
     `Il pagamento dell’ordine ${orderId} è ancora in fase di conferma. Riceverai una conferma via email; non pagare di nuovo.`,
   canceled: 'Pagamento annullato. Non ti è stato addebitato nulla.',
   paymentMethod: 'Metodo di pagamento',
-  providers: {stripe: 'Carta', paypal: 'PayPal'},
+  providers: {
+    stripe: 'Carta',
+    paypal: 'PayPal',
+    braintree: 'Carta (Braintree)',
+  },
   email: 'Email',
   emailRequired: 'Inserisci il tuo indirizzo email.',
   emailInvalid:

@@ -33,7 +33,11 @@ const ja: Messages = {
     `注文 ${orderId} のお支払いを確認しています。確認メールをお送りしますので、再度お支払いにならないようお願いいたします。`,
   canceled: 'お支払いはキャンセルされました。料金は請求されていません。',
   paymentMethod: 'お支払い方法',
-  providers: {stripe: 'カード', paypal: 'PayPal'},
+  providers: {
+    stripe: 'カード',
+    paypal: 'PayPal',
+    braintree: 'カード（Braintree）',
+  },
   email: 'メールアドレス',
   emailRequired: 'メールアドレスを入力してください。',
   emailInvalid:

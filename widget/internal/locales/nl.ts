@@ -33,7 +33,11 @@ const nl: Messages = {
     `Je betaling voor bestelling ${orderId} wordt nog bevestigd. Je ontvangt een bevestiging per e-mail; betaal niet opnieuw.`,
   canceled: 'Betaling geannuleerd. Er is niets afgeschreven.',
   paymentMethod: 'Betaalmethode',
-  providers: {stripe: 'Kaart', paypal: 'PayPal'},
+  providers: {
+    stripe: 'Kaart',
+    paypal: 'PayPal',
+    braintree: 'Kaart (Braintree)',
+  },
   email: 'E-mail',
   emailRequired: 'Vul je e-mailadres in.',
   emailInvalid: 'Vul een geldig e-mailadres in, zoals naam@voorbeeld.nl.',

@@ -33,7 +33,11 @@ const ptBR: Messages = {
     `Seu pagamento do pedido ${orderId} ainda está sendo confirmado. Você receberá uma confirmação por e-mail; não pague novamente.`,
   canceled: 'Pagamento cancelado. Nada foi cobrado.',
   paymentMethod: 'Forma de pagamento',
-  providers: {stripe: 'Cartão', paypal: 'PayPal'},
+  providers: {
+    stripe: 'Cartão',
+    paypal: 'PayPal',
+    braintree: 'Cartão (Braintree)',
+  },
   email: 'E-mail',
   emailRequired: 'Informe seu e-mail.',
   emailInvalid: 'Informe um e-mail válido, como nome@exemplo.com.br.',

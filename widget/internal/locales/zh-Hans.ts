@@ -33,7 +33,11 @@ const zhHans: Messages = {
     `您订单 ${orderId} 的付款仍在确认中。您将通过电子邮件收到确认，请勿重复付款。`,
   canceled: '付款已取消，您未被扣款。',
   paymentMethod: '支付方式',
-  providers: {stripe: '银行卡', paypal: 'PayPal'},
+  providers: {
+    stripe: '银行卡',
+    paypal: 'PayPal',
+    braintree: '银行卡（Braintree）',
+  },
   email: '电子邮件',
   emailRequired: '请输入您的电子邮件地址。',
   emailInvalid: '请输入有效的电子邮件地址，例如 name@example.com。',

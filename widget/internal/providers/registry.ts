@@ -72,6 +72,13 @@ export const providers: {readonly [N in ProviderName]: Entry<N>} = {
         (module) => module.createPaypalProvider
       ),
   },
+  // Drop-in's 3-D Secure challenge is a window over the page: no redirect either.
+  braintree: {
+    load: () =>
+      import('./braintree-controller.js').then(
+        (module) => module.createBraintreeProvider
+      ),
+  },
 };
 
 /** The providers this version can drive. */

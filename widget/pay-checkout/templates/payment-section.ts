@@ -31,5 +31,6 @@ export function paymentSection(
     ${hosted ? html`<p class="hosted-note" part="hosted-note">${t.hostedNote}</p>` : nothing}
     <slot name="stripe-payment-element" ?hidden=${active !== 'stripe'}></slot>
     <slot name="paypal-buttons" ?hidden=${active !== 'paypal'}></slot>
+    <slot name="braintree-dropin" ?hidden=${active !== 'braintree'}></slot>
   </div>`;
 }
