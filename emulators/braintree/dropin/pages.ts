@@ -1,0 +1,146 @@
+/**
+ * The documents the emulator serves into the Drop-in fake's iframes: the card frame and the
+ * 3-D Secure challenge. Static HTML with their styles; their scripts (bundled from ../browser/)
+ * build the localised content, so nothing from the request is ever written into the markup.
+ */
+
+/** The card fields, with Drop-in's class names; the merchant's colours arrive as --bt-*. */
+const CARD_STYLES = `
+* { box-sizing: border-box; }
+html { background: transparent; }
+body {
+  margin: 0;
+  /* Room for the focus ring, which the frame would clip. */
+  padding: 4px;
+  background: transparent;
+  color: var(--bt-text, #000000);
+  font-family: var(--bt-font-family, system-ui, -apple-system, "Segoe UI", Roboto, sans-serif);
+  font-size: var(--bt-font-size, 16px);
+  line-height: 1.3;
+  overflow: hidden;
+}
+main { display: block; }
+form { display: grid; gap: 12px; }
+.braintree-form__flexible-fields {
+  display: grid;
+  grid-template-columns: repeat(auto-fit, minmax(min(100%, 8.5em), 1fr));
+  gap: 12px;
+}
+.braintree-form__field-group { display: grid; gap: 4px; min-width: 0; }
+.braintree-form__label { font-size: 0.875em; font-weight: 600; }
+.braintree-form__descriptor { font-weight: 400; opacity: 0.85; }
+.braintree-form__field { position: relative; }
+.braintree-form__hosted-field {
+  width: 100%;
+  min-height: 44px;
+  margin: 0;
+  padding: 10px 12px;
+  border: 1px solid color-mix(in srgb, var(--bt-text, #000000) 55%, transparent);
+  border-radius: 4px;
+  background: transparent;
+  color: inherit;
+  font: inherit;
+  transition: var(--bt-transition, border-color 0.15s);
+}
+.braintree-form__hosted-field::placeholder {
+  color: var(--bt-placeholder, color-mix(in srgb, var(--bt-text, #000000) 62%, transparent));
+  opacity: 1;
+}
+.braintree-form__hosted-field:focus-visible {
+  outline: 2px solid var(--bt-text, #000000);
+  outline-offset: 1px;
+}
+.braintree-form__field-group--has-error .braintree-form__hosted-field {
+  border-color: var(--bt-danger, #d0021b);
+  border-width: 2px;
+}
+.braintree-form__hosted-field.invalid { color: var(--bt-danger, #d0021b); }
+.braintree-form__field-error {
+  font-size: 0.8125em;
+  color: var(--bt-danger, #d0021b);
+}
+.braintree-form__field-error:empty { display: none; }
+/* Card digits read left to right in every language, as on the card. */
+#number, #expirationDate, #cvv { direction: ltr; }
+[dir="rtl"] #number, [dir="rtl"] #expirationDate, [dir="rtl"] #cvv { text-align: right; }
+.braintree-form__field:has(.braintree-form__brand:not(:empty)) #number { padding-inline-end: 7.5em; }
+.braintree-form__brand {
+  position: absolute;
+  inset-inline-end: 12px;
+  top: 50%;
+  transform: translateY(-50%);
+  font-size: 0.8em;
+  font-weight: 600;
+  pointer-events: none;
+}
+@media (max-width: 260px) {
+  .braintree-form__hosted-field { padding-inline: 8px; }
+  .braintree-form__field:has(.braintree-form__brand:not(:empty)) #number { padding-inline-end: 6.5em; }
+}
+@media (prefers-reduced-motion: reduce) { .braintree-form__hosted-field { transition: none; } }
+`;
+
+const THREE_D_SECURE_STYLES = `
+* { box-sizing: border-box; }
+body {
+  margin: 0;
+  min-height: 100vh;
+  display: grid;
+  place-items: center;
+  background: #ffffff;
+  color: #1f2328;
+  font: 16px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif;
+}
+main { max-width: 26rem; padding: 20px; }
+.badge {
+  display: inline-block;
+  margin: 0 0 12px;
+  padding: 2px 8px;
+  border-radius: 4px;
+  background: #fff3cd;
+  color: #5c4400;
+  font-size: 13px;
+  font-weight: 600;
+}
+h1 { margin: 0 0 8px; font-size: 20px; }
+p { margin: 0 0 12px; }
+.status { min-height: 1.45em; color: #b3093c; }
+.actions { display: flex; flex-wrap: wrap; gap: 8px; margin-top: 16px; }
+button {
+  flex: 1 1 8em;
+  min-height: 44px;
+  padding: 10px 14px;
+  border-radius: 6px;
+  border: 1px solid #5f6b7a;
+  background: #ffffff;
+  color: #1f2328;
+  font: inherit;
+  font-weight: 600;
+  cursor: pointer;
+}
+button:focus-visible { outline: 3px solid #0b57d0; outline-offset: 2px; }
+button:disabled { opacity: 0.6; cursor: progress; }
+#pass { border-color: #0b57d0; background: #0b57d0; color: #ffffff; }
+`;
+
+function page(title: string, styles: string, scriptSrc: string): string {
+  return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${title}</title>
+<style>${styles}</style>
+</head>
+<body>
+<main></main>
+<script src="${scriptSrc}"></script>
+</body>
+</html>`;
+}
+
+export const cardFramePage = (scriptSrc: string) =>
+  page('Secure card payment', CARD_STYLES, scriptSrc);
+
+export const threeDSecurePage = (scriptSrc: string) =>
+  page('3-D Secure authentication', THREE_D_SECURE_STYLES, scriptSrc);
