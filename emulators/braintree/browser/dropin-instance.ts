@@ -69,6 +69,25 @@ function resolveContainer(options: Options): HTMLElement {
   return container;
 }
 
+const STYLESHEET_ID = 'braintree-dropin-stylesheet';
+
+/**
+ * Drop-in's stylesheet, once per root: `<head>`, or the shadow root the container is in (Drop-in
+ * looks for one, `isInShadowDom`). A `<link>`, as the real one adds, so a page's CSP names the
+ * emulator's origin in `style-src` as it would Braintree's assets host.
+ */
+function addStylesheet(container: HTMLElement, emulatorOrigin: string): void {
+  const root = container.getRootNode();
+  const parent = root instanceof ShadowRoot ? root : document.head;
+  if (parent.querySelector(`#${STYLESHEET_ID}`)) return;
+  const link = document.createElement('link');
+  link.id = STYLESHEET_ID;
+  link.rel = 'stylesheet';
+  link.href = `${emulatorOrigin}/web/dropin/fake/dropin.css`;
+  // First in <head>, so the page's own rules on .braintree-* come later and win.
+  parent.prepend(link);
+}
+
 /** A device-data string like braintree-web's data collector (JSON with a session id). */
 function deviceData(): string {
   const id = crypto.randomUUID().replace(/-/g, '');
@@ -104,6 +123,7 @@ export async function createDropin(
   let torn = false;
   let requesting: Promise<PaymentMethodPayload> | undefined;
 
+  addStylesheet(container, emulatorOrigin);
   const view = createCardView(words, directionOf(code), () => clear());
   container.append(view.root);
 

@@ -144,3 +144,28 @@ export const cardFramePage = (scriptSrc: string) =>
 
 export const threeDSecurePage = (scriptSrc: string) =>
   page('3-D Secure authentication', THREE_D_SECURE_STYLES, scriptSrc);
+
+/**
+ * Drop-in's own stylesheet (`dropin.min.css` on Braintree's assets host), cut down to the parts
+ * the card-only fake draws: the sheet, its header and error, the chosen method and the toggle.
+ * Page CSS on the same `.braintree-*` classes overrides it, as it does the real one.
+ */
+export const DROPIN_CSS = `
+.braintree-dropin { margin: 0 0 8px; font-family: system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: #000000; font-size: 16px; line-height: 1.35; }
+.braintree-dropin [hidden] { display: none !important; }
+.braintree-heading { margin: 0 0 8px; font-size: 14px; color: #595959; }
+.braintree-heading:empty { display: none; }
+.braintree-sheet { border: 1px solid #b5b5b5; border-radius: 4px; background: #ffffff; overflow: hidden; }
+.braintree-sheet--has-error { border-color: #d0021b; }
+.braintree-sheet__header { display: flex; align-items: center; gap: 8px; padding: 12px 16px; border-bottom: 1px solid #b5b5b5; }
+.braintree-sheet__text { font-size: 16px; font-weight: 600; }
+.braintree-sheet__content--form { padding: 8px 10px 6px; }
+.braintree-sheet__error { padding: 8px 2px 0; font-size: 14px; color: #d0021b; }
+.braintree-method { display: flex; align-items: center; gap: 12px; padding: 12px 16px; border: 1px solid #b5b5b5; border-radius: 4px; background: #ffffff; }
+.braintree-method__label { font-weight: 600; }
+.braintree-method__label--small { font-weight: 400; font-size: 14px; color: #595959; }
+.braintree-toggle { display: block; width: 100%; min-height: 44px; margin: 8px 0 0; padding: 10px 16px; border: 1px solid #b5b5b5; border-radius: 4px; background: transparent; color: inherit; font: inherit; font-size: 14px; cursor: pointer; }
+.braintree-toggle:focus-visible { outline: 2px solid #0b57d0; outline-offset: 2px; }
+.braintree-loading .braintree-sheet__container, .braintree-loading .braintree-methods { opacity: 0.6; transition: opacity 0.2s; }
+@media (prefers-reduced-motion: reduce) { .braintree-loading .braintree-sheet__container { transition: none; } }
+`;

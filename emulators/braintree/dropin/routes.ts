@@ -3,6 +3,7 @@
  * origin, so that the card frame is cross-origin to the shop as Braintree's Hosted Fields are:
  *
  * - `GET /web/dropin/fake/dropin.js`: the Drop-in fake (`browser/dropin.ts`, bundled on first request)
+ * - `GET /web/dropin/fake/dropin.css`: Drop-in's stylesheet, as the fake adds it to the page
  * - `GET /web/dropin/fake/card-frame.html` (+ `.js`): the card frame (`browser/card-frame.ts`)
  * - `GET /web/dropin/fake/three-d-secure.html` (+ `.js`): the challenge (`browser/three-d-secure-frame.ts`)
  *
@@ -10,7 +11,7 @@
  */
 import {Hono} from 'hono';
 import {createBundler} from '../../shared/bundle.js';
-import {cardFramePage, threeDSecurePage} from './pages.js';
+import {DROPIN_CSS, cardFramePage, threeDSecurePage} from './pages.js';
 
 const ENTRIES = {
   dropin: '../browser/dropin.ts',
@@ -60,6 +61,18 @@ export function dropinBrowserRoutes(): Hono {
   }
 
   app.get(`${BASE}/dropin.js`, () => serveScript('dropin'));
+  app.get(
+    `${BASE}/dropin.css`,
+    () =>
+      new Response(DROPIN_CSS, {
+        headers: {
+          'content-type': 'text/css; charset=utf-8',
+          'cache-control': 'no-cache',
+          'access-control-allow-origin': '*',
+          'x-content-type-options': 'nosniff',
+        },
+      })
+  );
   app.get(`${BASE}/card-frame.html`, () =>
     servePage(cardFramePage(`${BASE}/card-frame.js`))
   );
