@@ -16,6 +16,7 @@ import {
   messagesFor,
 } from '../../widget/internal/messages.js';
 import {formatMoney} from '../../widget/internal/money.js';
+import {braintreeMessages} from '../../widget/internal/providers/braintree-messages.js';
 import {paypalMessages} from '../../widget/internal/providers/paypal-messages.js';
 import {stripeMessages} from '../../widget/internal/providers/stripe-messages.js';
 import {
@@ -26,6 +27,7 @@ import {
 const PROVIDERS: Record<string, ErrorTables> = {
   stripe: stripeMessages,
   paypal: paypalMessages,
+  braintree: braintreeMessages,
 };
 const english = messagesFor('en');
 const englishShipping = shippingMessages('en');

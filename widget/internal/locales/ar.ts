@@ -117,6 +117,11 @@ export const providerErrors: Readonly<Record<string, string>> = {
     'لم تتم الموافقة على الدفع في PayPal. يُرجى المحاولة مرة أخرى.',
   paypal_error:
     'تعذّر على PayPal إتمام دفعتك. لم يُخصم أي مبلغ؛ يُرجى المحاولة مرة أخرى أو اختيار طريقة دفع أخرى.',
+  // Braintree (its declines are Stripe's codes, above)
+  three_d_secure_failed:
+    'تعذّر على مصرفك تأكيد هذه الدفعة. لم يُخصم أي مبلغ؛ يُرجى المحاولة مرة أخرى أو استخدام بطاقة أخرى.',
+  braintree_error:
+    'تعذّر على نموذج البطاقة استلام دفعتك. لم يُخصم أي مبلغ؛ يُرجى المحاولة مرة أخرى.',
 };
 
 /** "Business day(s)" after a number, by Intl.PluralRules' category (Arabic has six). */

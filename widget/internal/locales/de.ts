@@ -125,6 +125,11 @@ export const providerErrors: Readonly<Record<string, string>> = {
     'Die Zahlung wurde in PayPal nicht freigegeben. Bitte versuchen Sie es erneut.',
   paypal_error:
     'PayPal konnte Ihre Zahlung nicht abschließen. Es wurde nichts abgebucht; bitte versuchen Sie es erneut oder wählen Sie eine andere Zahlungsart.',
+  // Braintree (its declines are Stripe's codes, above)
+  three_d_secure_failed:
+    'Ihre Bank konnte diese Zahlung nicht bestätigen. Es wurde nichts abgebucht; bitte versuchen Sie es erneut oder verwenden Sie eine andere Karte.',
+  braintree_error:
+    'Das Kartenformular konnte Ihre Zahlung nicht annehmen. Es wurde nichts abgebucht; bitte versuchen Sie es erneut.',
 };
 
 export const shipping: ShippingMessages = {

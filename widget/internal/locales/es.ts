@@ -122,6 +122,11 @@ export const providerErrors: Readonly<Record<string, string>> = {
     'El pago no se ha aprobado en PayPal. Vuelve a intentarlo.',
   paypal_error:
     'PayPal no ha podido completar tu pago. No se te ha cobrado nada; vuelve a intentarlo o elige otro método de pago.',
+  // Braintree (its declines are Stripe's codes, above)
+  three_d_secure_failed:
+    'Tu banco no pudo confirmar este pago. No se ha cobrado nada; inténtalo de nuevo o usa otra tarjeta.',
+  braintree_error:
+    'El formulario de la tarjeta no pudo recibir tu pago. No se ha cobrado nada; inténtalo de nuevo.',
 };
 
 export const shipping: ShippingMessages = {

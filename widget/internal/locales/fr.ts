@@ -122,6 +122,11 @@ export const providerErrors: Readonly<Record<string, string>> = {
     "Le paiement n'a pas été approuvé dans PayPal. Veuillez réessayer.",
   paypal_error:
     "PayPal n'a pas pu finaliser votre paiement. Aucun montant n'a été débité ; veuillez réessayer ou choisir un autre moyen de paiement.",
+  // Braintree (its declines are Stripe's codes, above)
+  three_d_secure_failed:
+    'Votre banque n’a pas pu confirmer ce paiement. Rien n’a été débité ; veuillez réessayer ou utiliser une autre carte.',
+  braintree_error:
+    'Le formulaire de carte n’a pas pu prendre votre paiement. Rien n’a été débité ; veuillez réessayer.',
 };
 
 export const shipping: ShippingMessages = {

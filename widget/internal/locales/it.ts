@@ -121,6 +121,11 @@ export const providerErrors: Readonly<Record<string, string>> = {
   order_not_approved: 'Il pagamento non è stato approvato in PayPal. Riprova.',
   paypal_error:
     'PayPal non è riuscito a completare il pagamento. Non ti è stato addebitato nulla; riprova o scegli un altro metodo di pagamento.',
+  // Braintree (its declines are Stripe's codes, above)
+  three_d_secure_failed:
+    'La tua banca non ha potuto confermare questo pagamento. Non è stato addebitato nulla; riprova o usa un’altra carta.',
+  braintree_error:
+    'Il modulo della carta non ha potuto ricevere il pagamento. Non è stato addebitato nulla; riprova.',
 };
 
 export const shipping: ShippingMessages = {

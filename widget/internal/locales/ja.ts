@@ -121,6 +121,11 @@ export const providerErrors: Readonly<Record<string, string>> = {
     'PayPal でお支払いが承認されませんでした。もう一度お試しください。',
   paypal_error:
     'PayPal でお支払いを完了できませんでした。料金は請求されていません。もう一度お試しいただくか、別のお支払い方法をお選びください。',
+  // Braintree (its declines are Stripe's codes, above)
+  three_d_secure_failed:
+    'カード発行会社がこのお支払いを確認できませんでした。請求は行われていません。もう一度お試しいただくか、別のカードをご利用ください。',
+  braintree_error:
+    'カードフォームでお支払いを受け付けられませんでした。請求は行われていません。もう一度お試しください。',
 };
 
 export const shipping: ShippingMessages = {

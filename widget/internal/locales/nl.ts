@@ -122,6 +122,11 @@ export const providerErrors: Readonly<Record<string, string>> = {
     'De betaling is niet goedgekeurd in PayPal. Probeer het opnieuw.',
   paypal_error:
     'PayPal kon je betaling niet voltooien. Er is niets afgeschreven; probeer het opnieuw of kies een andere betaalmethode.',
+  // Braintree (its declines are Stripe's codes, above)
+  three_d_secure_failed:
+    'Je bank kon deze betaling niet bevestigen. Er is niets afgeschreven; probeer het opnieuw of gebruik een andere kaart.',
+  braintree_error:
+    'Het kaartformulier kon je betaling niet aannemen. Er is niets afgeschreven; probeer het opnieuw.',
 };
 
 export const shipping: ShippingMessages = {

@@ -119,6 +119,11 @@ export const providerErrors: Readonly<Record<string, string>> = {
     'O pagamento não foi aprovado no PayPal. Tente novamente.',
   paypal_error:
     'O PayPal não conseguiu concluir seu pagamento. Nada foi cobrado; tente novamente ou escolha outra forma de pagamento.',
+  // Braintree (its declines are Stripe's codes, above)
+  three_d_secure_failed:
+    'Seu banco não conseguiu confirmar este pagamento. Nada foi cobrado; tente novamente ou use outro cartão.',
+  braintree_error:
+    'O formulário do cartão não conseguiu receber seu pagamento. Nada foi cobrado; tente novamente.',
 };
 
 export const shipping: ShippingMessages = {

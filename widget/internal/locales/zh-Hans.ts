@@ -107,6 +107,10 @@ export const providerErrors: Readonly<Record<string, string>> = {
   order_not_approved: '这笔付款未在 PayPal 中获得批准。请重试。',
   paypal_error:
     'PayPal 无法完成您的付款。您未被扣款，请重试或选择其他支付方式。',
+  // Braintree (its declines are Stripe's codes, above)
+  three_d_secure_failed:
+    '您的银行无法确认此笔付款。未扣取任何款项；请重试或使用其他银行卡。',
+  braintree_error: '银行卡表单无法接收您的付款。未扣取任何款项；请重试。',
 };
 
 export const shipping: ShippingMessages = {
