@@ -161,7 +161,7 @@ export function decimalAmount(minor: number, currency: string): string {
 }
 
 /** The contract's Address as 3-D Secure's billing address (braintree-web's `verifyCard`). */
-function billingAddressFor(address: Address | undefined) {
+export function billingAddressFor(address: Address | undefined) {
   if (!address) return undefined;
   const [givenName, ...rest] = (address.name ?? '').trim().split(/\s+/);
   return {
@@ -264,14 +264,15 @@ class BraintreeController
       // Drop-in validates its form (showing the field errors), tokenises the card and runs
       // 3-D Secure (the bank's challenge, if it asks) for the amount the buyer sees.
       let payload: PaymentMethodPayload;
+      const billingAddress = billingAddressFor(
+        request.billingAddress ?? request.shippingAddress
+      );
       try {
         payload = await dropin.requestPaymentMethod({
           threeDSecure: {
             amount: decimalAmount(request.expectedTotal, request.currency),
             ...(request.email && {email: request.email}),
-            billingAddress: billingAddressFor(
-              request.billingAddress ?? request.shippingAddress
-            ),
+            ...(billingAddress && {billingAddress}),
           },
         });
       } catch (error) {
