@@ -5,12 +5,14 @@
 import type {z} from 'zod';
 import type {PaymentProvider} from '../contract.js';
 import type {Gateway, GatewayDefinition, GatewayDeps} from './gateway.js';
+import {braintreeGateway} from './braintree/index.js';
 import {paypalGateway} from './paypal/index.js';
 import {stripeGateway} from './stripe/index.js';
 
 export const GATEWAYS = {
   stripe: stripeGateway,
   paypal: paypalGateway,
+  braintree: braintreeGateway,
 } satisfies Record<PaymentProvider, unknown>;
 
 type Definition<N extends PaymentProvider> = (typeof GATEWAYS)[N];
