@@ -65,9 +65,19 @@ describe('<pay-checkout provider="braintree">', () => {
       expect(container.style.getPropertyValue('--pay-bt-primary')).to.match(
         /^rgb/
       );
+      // A constructed sheet (no <style> for a Content Security Policy to refuse).
       expect(
-        document.getElementById('pay-checkout-braintree-style')
-      ).not.to.equal(null);
+        document.adoptedStyleSheets.some((sheet) =>
+          [...sheet.cssRules].some((rule) =>
+            rule.cssText.startsWith('.pay-braintree .braintree-sheet')
+          )
+        )
+      ).to.equal(true);
+      expect(
+        [...document.querySelectorAll('style')].some((style) =>
+          style.textContent?.includes('.pay-braintree')
+        )
+      ).to.equal(false);
     });
 
     it('asks for no 3-D Secure when the client token says the merchant has none', async () => {

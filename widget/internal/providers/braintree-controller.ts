@@ -372,7 +372,7 @@ class BraintreeController
       clientToken(context.api, this._currency),
     ]);
     if (generation !== this._generation) return;
-    dropinStyles(cspNonce(this._host));
+    dropinStyles();
     // Drop-in wants an empty container: a new one per create, in the light-DOM mount node
     // (inside another component's shadow root, a node of the document: ../shadow-host.ts).
     const container = document.createElement('div');

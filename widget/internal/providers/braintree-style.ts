@@ -32,12 +32,10 @@ export function hostedFieldStyles(theme: ResolvedTheme): object {
   };
 }
 
-const STYLE_ID = 'pay-checkout-braintree-style';
-
 /*
  * Scoped to the controller's container (`.pay-braintree`), so a page's own Drop-in elsewhere is
- * left alone. Drop-in's own stylesheet comes first (it is injected into <head> at create); these
- * rules win by their extra class.
+ * left alone. Drop-in's own stylesheet is a <link> in <head>; adopted sheets come after every
+ * sheet of the document, and these rules have an extra class besides.
  */
 const CSS = `
 .pay-braintree .braintree-dropin {
@@ -90,12 +88,18 @@ const CSS = `
 }
 `;
 
-/** Adds the rules above to the document, once (with the page's CSP nonce, if any). */
-export function dropinStyles(nonce: string | undefined): void {
-  if (document.getElementById(STYLE_ID)) return;
-  const style = document.createElement('style');
-  style.id = STYLE_ID;
-  if (nonce) style.nonce = nonce;
-  style.textContent = CSS;
-  document.head.append(style);
+let sheet: CSSStyleSheet | undefined;
+
+/**
+ * Adds the rules above to the document, once. A constructed style sheet, not a `<style>`: a
+ * page's Content Security Policy governs elements, not `adoptedStyleSheets`, so the policy
+ * needs no nonce or hash for it.
+ */
+export function dropinStyles(): void {
+  if (!sheet) {
+    sheet = new CSSStyleSheet();
+    sheet.replaceSync(CSS);
+  }
+  if (!document.adoptedStyleSheets.includes(sheet))
+    document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
 }
