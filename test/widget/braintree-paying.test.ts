@@ -96,6 +96,17 @@ describe('<pay-checkout provider="braintree"> paying', () => {
     );
   });
 
+  it('says a gateway rejection in Braintree’s words, not PayPal’s', async () => {
+    server.braintreeTransaction = () =>
+      error(402, 'payment_refused', 'Gateway rejected: fraud');
+    const {el} = await ready(twoTees());
+    const failed = await pay(el, 'pay-error');
+    expect(failed.detail.code).to.equal('braintree_refused');
+    expect(text(alertRegion(el))).to.equal(
+      'The payment was refused. Nothing was charged; please use another card or another way to pay.'
+    );
+  });
+
   it('charges nothing when the bank did not confirm the buyer (3-D Secure failed)', async () => {
     braintree.nextPayment = cardPayment('tokencc_3ds', {
       shifted: false,

@@ -120,6 +120,8 @@ export const providerErrors: Readonly<Record<string, string>> = {
   // Braintree (its declines are Stripe's codes, above)
   three_d_secure_failed:
     'تعذّر على مصرفك تأكيد هذه الدفعة. لم يُخصم أي مبلغ؛ يُرجى المحاولة مرة أخرى أو استخدام بطاقة أخرى.',
+  braintree_refused:
+    'رُفضت الدفعة. لم يُخصم أي مبلغ؛ يُرجى استخدام بطاقة أخرى أو طريقة دفع أخرى.',
   braintree_error:
     'تعذّر على نموذج البطاقة استلام دفعتك. لم يُخصم أي مبلغ؛ يُرجى المحاولة مرة أخرى.',
 };

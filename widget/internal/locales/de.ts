@@ -128,6 +128,8 @@ export const providerErrors: Readonly<Record<string, string>> = {
   // Braintree (its declines are Stripe's codes, above)
   three_d_secure_failed:
     'Ihre Bank konnte diese Zahlung nicht bestätigen. Es wurde nichts abgebucht; bitte versuchen Sie es erneut oder verwenden Sie eine andere Karte.',
+  braintree_refused:
+    'Die Zahlung wurde abgelehnt. Es wurde nichts abgebucht; bitte verwenden Sie eine andere Karte oder Zahlungsart.',
   braintree_error:
     'Das Kartenformular konnte Ihre Zahlung nicht annehmen. Es wurde nichts abgebucht; bitte versuchen Sie es erneut.',
 };

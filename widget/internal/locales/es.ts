@@ -125,6 +125,8 @@ export const providerErrors: Readonly<Record<string, string>> = {
   // Braintree (its declines are Stripe's codes, above)
   three_d_secure_failed:
     'Tu banco no pudo confirmar este pago. No se ha cobrado nada; inténtalo de nuevo o usa otra tarjeta.',
+  braintree_refused:
+    'El pago fue rechazado. No se ha cobrado nada; usa otra tarjeta u otra forma de pago.',
   braintree_error:
     'El formulario de la tarjeta no pudo recibir tu pago. No se ha cobrado nada; inténtalo de nuevo.',
 };

@@ -125,6 +125,8 @@ export const providerErrors: Readonly<Record<string, string>> = {
   // Braintree (its declines are Stripe's codes, above)
   three_d_secure_failed:
     'Votre banque n’a pas pu confirmer ce paiement. Rien n’a été débité ; veuillez réessayer ou utiliser une autre carte.',
+  braintree_refused:
+    'Le paiement a été refusé. Rien n’a été débité ; veuillez utiliser une autre carte ou un autre moyen de paiement.',
   braintree_error:
     'Le formulaire de carte n’a pas pu prendre votre paiement. Rien n’a été débité ; veuillez réessayer.',
 };

@@ -124,6 +124,8 @@ export const providerErrors: Readonly<Record<string, string>> = {
   // Braintree (its declines are Stripe's codes, above)
   three_d_secure_failed:
     'La tua banca non ha potuto confermare questo pagamento. Non è stato addebitato nulla; riprova o usa un’altra carta.',
+  braintree_refused:
+    'Il pagamento è stato rifiutato. Non è stato addebitato nulla; usa un’altra carta o un altro metodo di pagamento.',
   braintree_error:
     'Il modulo della carta non ha potuto ricevere il pagamento. Non è stato addebitato nulla; riprova.',
 };

@@ -124,6 +124,8 @@ export const providerErrors: Readonly<Record<string, string>> = {
   // Braintree (its declines are Stripe's codes, above)
   three_d_secure_failed:
     'カード発行会社がこのお支払いを確認できませんでした。請求は行われていません。もう一度お試しいただくか、別のカードをご利用ください。',
+  braintree_refused:
+    'お支払いは拒否されました。請求は行われていません。別のカードまたは別のお支払い方法をご利用ください。',
   braintree_error:
     'カードフォームでお支払いを受け付けられませんでした。請求は行われていません。もう一度お試しください。',
 };

@@ -125,6 +125,8 @@ export const providerErrors: Readonly<Record<string, string>> = {
   // Braintree (its declines are Stripe's codes, above)
   three_d_secure_failed:
     'Je bank kon deze betaling niet bevestigen. Er is niets afgeschreven; probeer het opnieuw of gebruik een andere kaart.',
+  braintree_refused:
+    'De betaling is geweigerd. Er is niets afgeschreven; gebruik een andere kaart of betaalmethode.',
   braintree_error:
     'Het kaartformulier kon je betaling niet aannemen. Er is niets afgeschreven; probeer het opnieuw.',
 };

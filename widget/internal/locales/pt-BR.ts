@@ -122,6 +122,8 @@ export const providerErrors: Readonly<Record<string, string>> = {
   // Braintree (its declines are Stripe's codes, above)
   three_d_secure_failed:
     'Seu banco não conseguiu confirmar este pagamento. Nada foi cobrado; tente novamente ou use outro cartão.',
+  braintree_refused:
+    'O pagamento foi recusado. Nada foi cobrado; use outro cartão ou outra forma de pagamento.',
   braintree_error:
     'O formulário do cartão não conseguiu receber seu pagamento. Nada foi cobrado; tente novamente.',
 };

@@ -110,6 +110,8 @@ export const providerErrors: Readonly<Record<string, string>> = {
   // Braintree (its declines are Stripe's codes, above)
   three_d_secure_failed:
     '您的银行无法确认此笔付款。未扣取任何款项；请重试或使用其他银行卡。',
+  braintree_refused:
+    '付款被拒绝。未扣取任何款项；请使用其他银行卡或其他付款方式。',
   braintree_error: '银行卡表单无法接收您的付款。未扣取任何款项；请重试。',
 };
 

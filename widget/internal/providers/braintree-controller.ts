@@ -301,7 +301,12 @@ class BraintreeController
       } catch (error) {
         // The nonce is single use, spent or not: the next attempt asks Drop-in for a new one.
         dropin.clearSelectedPaymentMethod();
-        return refusal(error);
+        const outcome = refusal(error);
+        // A gateway rejection (fraud, risk): the contract's code, in Braintree's sentence
+        // (the shared one names PayPal).
+        return outcome.type === 'failed' && outcome.code === 'payment_refused'
+          ? {...outcome, code: 'braintree_refused'}
+          : outcome;
       }
       if (created.status === 'failed' || created.status === 'canceled') {
         dropin.clearSelectedPaymentMethod();

@@ -24,6 +24,8 @@ export const braintreeMessages: ErrorTables = {
     validation_error: 'Please check your payment details.',
     three_d_secure_failed:
       'Your bank could not confirm this payment. Nothing was charged; please try again or use another card.',
+    braintree_refused:
+      'The payment was refused. Nothing was charged; please use another card or another way to pay.',
     braintree_error:
       'The card form could not take your payment. Nothing was charged; please try again.',
   },
