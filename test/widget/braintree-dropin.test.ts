@@ -80,6 +80,30 @@ describe('<pay-checkout provider="braintree">', () => {
       ).to.equal(false);
     });
 
+    it('creates Drop-in again with the new colours when the tokens change (dark mode)', async () => {
+      const {el} = await ready(twoTees());
+      const before = braintree.current;
+      el.style.setProperty('--pay-color-text', '#ececf1');
+      el.style.setProperty('--pay-color-background', '#1c1d26');
+      await waitUntil(
+        () => braintree.created.length === 2,
+        'not created again'
+      );
+      await waitUntil(() => before.tornDown, 'the old one stays');
+      const styles = (
+        braintree.current.options.card as {
+          overrides: {styles: {input: {color: string}}};
+        }
+      ).overrides.styles;
+      expect(styles.input.color).to.equal('rgb(236, 236, 241)');
+      expect(
+        braintree.current.container.style.getPropertyValue(
+          '--pay-bt-background'
+        )
+      ).to.equal('rgb(28, 29, 38)');
+      expect(braintree.current.container.dataset.scheme).to.equal('dark');
+    });
+
     it('asks for no 3-D Secure when the client token says the merchant has none', async () => {
       server.braintreeToken = () => ({
         status: 200,
