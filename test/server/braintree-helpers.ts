@@ -9,6 +9,7 @@ import {
   createBraintreeProvider,
 } from '../../server/providers/braintree/client.js';
 import type {OrderStore} from '../../server/orders/store.js';
+import {fakeBraintree} from './braintree-sdk-fake.js';
 import {makeServer} from './helpers.js';
 
 export const BT_KEYS = {
@@ -38,6 +39,21 @@ export function makeBraintreeServer(
     }),
     ...options,
   });
+}
+
+/** A server whose Braintree SDK calls are answered in memory (braintree-sdk-fake.ts). */
+export async function makeFakedBraintreeServer(
+  options: Parameters<typeof makeServer>[0] = {}
+) {
+  const provider = createBraintreeProvider({
+    ...BT_KEYS,
+    merchantAccounts: MERCHANT_ACCOUNTS,
+    apiBase: 'http://127.0.0.1:9',
+    timeoutMs: 2000,
+  });
+  const fake = fakeBraintree(provider);
+  const server = await makeServer({braintree: provider, ...options});
+  return {server, fake};
 }
 
 /** The SDK's own signed sample notifications, for keys (ours unless told). */
