@@ -81,7 +81,7 @@ describe('pay-checkout-server csp', () => {
     }
   });
 
-  it('names the emulators’ fixed origins in development (PORT+1 and PORT+2)', () => {
+  it('names the emulators’ fixed origins in development (PORT+1, PORT+2 and PORT+3)', () => {
     const {policy} = checkoutPagePolicyFor(parseConfig({PORT: '5000'}));
     const d = directives(policy);
     assert.deepEqual(d['script-src'], [
@@ -91,10 +91,13 @@ describe('pay-checkout-server csp', () => {
       'http://127.0.0.1:5001',
       'http://127.0.0.1:5002',
       "'nonce-{NONCE}'",
+      // Braintree's emulator (its Drop-in fake): no nonce needed.
+      'http://127.0.0.1:5003',
     ]);
     assert.deepEqual(d['frame-src'], [
       'http://127.0.0.1:5001',
       'http://127.0.0.1:5002',
+      'http://127.0.0.1:5003',
     ]);
   });
 
