@@ -18,3 +18,10 @@ export {
   type PaypalEmulatorOptions,
   type RunningPaypalEmulator,
 } from './paypal/index.js';
+export {
+  createBraintreeEmulator,
+  startBraintreeEmulator,
+  type BraintreeEmulator,
+  type BraintreeEmulatorOptions,
+  type RunningBraintreeEmulator,
+} from './braintree/index.js';
