@@ -1,6 +1,7 @@
 /**
  * What the Drop-in fake reads from `authorization`: a client token is base64 JSON, and
- * braintree-web takes only `authorizationFingerprint`, `configUrl` (and `clientApiUrl` from the
+ * braintree-web takes only `authorizationFingerprint`, `configUrl` (and `clientApiUrl` and
+ * `assetsUrl`, where Hosted Fields' frames and Drop-in's stylesheet come from, from the
  * configuration it fetches) and `environment` from it (`lib/create-authorization-data.js`). A
  * tokenization key (`sandbox_xxx_merchant`) has no fingerprint the emulator could check, so the
  * fake refuses one, as the emulator issues client tokens only. Runs in the browser.
@@ -11,6 +12,8 @@ export interface Authorization {
   clientApiUrl: string;
   environment: string;
   threeDSecureEnabled: boolean;
+  /** Where Drop-in's frames and stylesheet come from (the token's `assetsUrl`), if it says. */
+  assetsUrl?: string;
 }
 
 /** A BraintreeError-like error (`name`, `code`, `type`, `message`), as braintree-web throws. */
@@ -72,5 +75,9 @@ export function readAuthorization(authorization: unknown): Authorization {
     environment:
       typeof decoded.environment === 'string' ? decoded.environment : 'sandbox',
     threeDSecureEnabled: decoded.threeDSecureEnabled !== false,
+    ...(typeof decoded.assetsUrl === 'string' &&
+      URL.canParse(decoded.assetsUrl) && {
+        assetsUrl: new URL(decoded.assetsUrl).origin,
+      }),
   };
 }

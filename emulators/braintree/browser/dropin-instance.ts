@@ -99,10 +99,13 @@ function deviceData(): string {
 
 export async function createDropin(
   options: Options,
-  emulatorOrigin: string
+  scriptOrigin: string
 ): Promise<Dropin> {
+  let emulatorOrigin = scriptOrigin;
   const container = resolveContainer(options);
   const authorization = readAuthorization(options.authorization);
+  // Drop-in's frames come from the gateway's assets host, not from where its script was loaded.
+  emulatorOrigin = authorization.assetsUrl ?? emulatorOrigin;
   if (options.threeDSecure && !authorization.threeDSecureEnabled)
     throw new DropinError('3D Secure is not enabled in the control panel.');
   const {code} = tableFor(options.locale);

@@ -1,7 +1,8 @@
 /**
  * The Drop-in fake's entry: `window.braintree.dropin` with `create(options, callback?)` and
- * `VERSION`, as Braintree's `dropin.min.js` defines it. The card frame and the 3-D Secure window
- * come from the origin this script was loaded from (the emulator's). Bundled with esbuild and
+ * `VERSION`, as Braintree's `dropin.min.js` defines it. The card frame, the stylesheet and the
+ * 3-D Secure window come from the client token's `assetsUrl` (the emulator's origin), else from
+ * the origin this script was loaded from. Bundled with esbuild and
  * served at `GET /web/dropin/fake/dropin.js`. Runs in the browser.
  */
 import type {Dropin, Options} from 'braintree-web-drop-in';
