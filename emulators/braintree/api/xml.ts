@@ -68,6 +68,7 @@ export function isoSeconds(ms: number): string {
 /** camelCase → dashed, digits split off as the SDK's toCamelCase joins them (`last4` ↔ `last-4`). */
 export function dashed(key: string): string {
   return key
+    .replace(/([A-Z])([A-Z][a-z])/g, '$1-$2')
     .replace(/([a-z0-9])([A-Z])/g, '$1-$2')
     .replace(/([a-zA-Z])([0-9]+)/g, '$1-$2')
     .replace(/_/g, '-')
