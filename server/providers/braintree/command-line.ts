@@ -5,12 +5,7 @@
  */
 import {z} from 'zod';
 import {optional, token} from '../../env.js';
-import {
-  type Emulators,
-  gatewayEnv,
-  type GatewayNode,
-  type PageLoad,
-} from '../command-line.js';
+import {gatewayEnv, type GatewayNode, type PageLoad} from '../command-line.js';
 import {createBraintreeProvider, type BraintreeProvider} from './client.js';
 
 /** Unset: no credentials were given, and the offline Braintree emulator stands in. */
@@ -181,34 +176,11 @@ const emulatorPage = (origin: string): PageLoad => ({
   },
 });
 
-/** What the server uses of `startBraintreeEmulator` (`@pay-checkout/emulators`). */
-interface RunningEmulator {
-  url: string;
-  merchantId: string;
-  publicKey: string;
-  privateKey: string;
-  /** Currency (uppercase ISO) → merchant account id. */
-  merchantAccounts: ReadonlyMap<string, string>;
-  setWebhookUrl(url: string): void;
-  close(): Promise<void>;
-}
-
-// Until the emulators package exports its Braintree emulator, it is looked up by name.
-function startEmulator(
-  emulators: Emulators,
-  port: number
-): Promise<RunningEmulator> {
-  const start = (
-    emulators as unknown as {
-      startBraintreeEmulator?: (options: {
-        port: number;
-      }) => Promise<RunningEmulator>;
-    }
-  ).startBraintreeEmulator;
-  if (!start)
-    throw new Error('this @pay-checkout/emulators has no Braintree emulator');
-  return start({port});
-}
+/**
+ * The emulator's merchant accounts in development: one per currency the demo catalog sells in,
+ * and the other common ones, so a shop's own catalog finds its currency offered too.
+ */
+const EMULATOR_CURRENCIES = ['USD', 'EUR', 'GBP', 'JPY', 'CAD', 'AUD', 'CHF'];
 
 export const braintreeNode: GatewayNode<BraintreeConfig, BraintreeProvider> = {
   configured: (config) => ({
@@ -220,7 +192,12 @@ export const braintreeNode: GatewayNode<BraintreeConfig, BraintreeProvider> = {
   page: BRAINTREE_JS,
   emulator: {
     async start(emulators, {port, webhookUrl}) {
-      const emulator = await startEmulator(emulators, port);
+      const emulator = await emulators.startBraintreeEmulator({
+        port,
+        merchantAccounts: Object.fromEntries(
+          EMULATOR_CURRENCIES.map((c) => [c, `pay_checkout_${c.toLowerCase()}`])
+        ),
+      });
       emulator.setWebhookUrl(webhookUrl);
       const sdkUrl = `${emulator.url}/web/dropin/fake/dropin.js`;
       return {
@@ -228,7 +205,7 @@ export const braintreeNode: GatewayNode<BraintreeConfig, BraintreeProvider> = {
           merchantId: emulator.merchantId,
           publicKey: emulator.publicKey,
           privateKey: emulator.privateKey,
-          merchantAccounts: Object.fromEntries(emulator.merchantAccounts),
+          merchantAccounts: emulator.merchantAccounts,
           apiBase: emulator.url,
           sdkUrl,
         }),
