@@ -13,6 +13,7 @@ import {openDispute, resolveDispute} from './disputes/disputes.js';
 import {simulateSettlement} from './transactions/lifecycle.js';
 import {findTransaction} from './transactions/records.js';
 import {refundFailed} from './webhooks/kinds.js';
+import type {ChallengeResult} from './webhooks/challenge.js';
 import type {DeliveryAttempt} from './webhooks/delivery.js';
 
 export interface ControlOptions {
@@ -23,6 +24,8 @@ export interface ControlOptions {
   setWebhookUrl(url: string | undefined): void;
   deliveries(notificationId?: string): DeliveryAttempt[];
   resend(record: NotificationRecord): void;
+  /** Sends the `bt_challenge` GET to the webhook URL and checks the answer. */
+  verifyWebhookEndpoint(): Promise<ChallengeResult>;
 }
 
 type Params = Record<string, unknown>;
@@ -134,6 +137,8 @@ export function controlRoutes(options: ControlOptions) {
     options.setWebhookUrl((url as string | null | undefined) ?? undefined);
     return c.json({url: url ?? null});
   });
+
+  app.post('/webhook-endpoint/verify', async (c) => c.json(await options.verifyWebhookEndpoint()));
 
   app.get('/transactions/:id', (c) =>
     c.json(transactionSummary(findTransaction(core, c.req.param('id'))))

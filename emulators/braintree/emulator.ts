@@ -18,6 +18,7 @@ import {createState, type Core, type NotificationRecord} from './core/state.js';
 import {openDispute, resolveDispute} from './disputes/disputes.js';
 import {simulateSettlement} from './transactions/lifecycle.js';
 import {braintreeDelivery, type DeliveryAttempt} from './webhooks/delivery.js';
+import {verifyDestination, type ChallengeResult} from './webhooks/challenge.js';
 import {encodePayload} from './webhooks/signature.js';
 
 export {DEFAULT_RETRY_DELAYS_MS};
@@ -62,6 +63,8 @@ export interface BraintreeEmulator {
   readonly url: string | undefined;
   setUrl(url: string): void;
   setWebhookUrl(url: string | undefined): void;
+  /** Sends the destination check (`GET url?bt_challenge=…`) and says whether it was answered right. */
+  verifyWebhookEndpoint(): Promise<ChallengeResult>;
   /** A client token, as `gateway.clientToken.generate` would return it. */
   clientToken(merchantAccountId?: string): string;
   /** `testing.settle` without the SDK: settles (or declines settlement by amount) and notifies. */
@@ -159,7 +162,12 @@ export function createBraintreeEmulator(
   const forgeNextSignatures = (count: number) => {
     forged = count;
   };
+  const verifyWebhookEndpoint = async (): Promise<ChallengeResult> => {
+    if (webhookUrl === undefined) return {challenge: '', status: null, verified: false};
+    return verifyDestination(webhookUrl, {publicKey, privateKey}, options.webhookTimeoutMs ?? 10_000);
+  };
   const app = createApp({
+    verifyWebhookEndpoint,
     core,
     faults,
     forgeNextSignatures,
@@ -187,6 +195,7 @@ export function createBraintreeEmulator(
       url = next.replace(/\/+$/, '');
     },
     setWebhookUrl,
+    verifyWebhookEndpoint,
     clientToken: (accountId = defaultMerchantAccountId) => clientToken(core, accountId),
     settle: (id) => transactionSummary(simulateSettlement(core, id, 'settle')),
     declineSettlement: (id) =>

@@ -13,6 +13,10 @@ import {disputeNotification} from '../webhooks/kinds.js';
 
 const DAY = 86_400_000;
 
+/** A control refused: JSON, as the other `/_emulator` answers. */
+const refused = (message: string) =>
+  new BraintreeHttpError(422, JSON.stringify({error: {message}}));
+
 export const DISPUTE_REASONS = [
   'cancelled_recurring_transaction',
   'credit_not_processed',
@@ -33,19 +37,19 @@ export function openDispute(
 ): DisputeRecord {
   const t = findTransaction(core, transactionId);
   if (t.type !== 'sale' || !['settled', 'settling', 'settlement_confirmed'].includes(t.status)) {
-    throw new BraintreeHttpError(422, 'Only a settled sale can be disputed.');
+    throw refused('Only a settled sale can be disputed.');
   }
   let amountMinor = t.amountMinor;
   if (options.amount !== undefined) {
     const parsed = parseAmount(options.amount, t.currency);
     if (!parsed.ok || parsed.minor > t.amountMinor) {
-      throw new BraintreeHttpError(422, 'The dispute amount is invalid.');
+      throw refused('The dispute amount is invalid.');
     }
     amountMinor = parsed.minor;
   }
   const reason = options.reason ?? 'fraud';
   if (!(DISPUTE_REASONS as readonly string[]).includes(reason)) {
-    throw new BraintreeHttpError(422, 'The dispute reason is invalid.');
+    throw refused('The dispute reason is invalid.');
   }
   const now = core.now();
   const dispute: DisputeRecord = {
@@ -89,7 +93,7 @@ export function resolveDispute(
 ): DisputeRecord {
   const dispute = findDispute(core, id);
   if (dispute.status !== 'open') {
-    throw new BraintreeHttpError(422, `The dispute is already ${dispute.status}.`);
+    throw refused(`The dispute is already ${dispute.status}.`);
   }
   const now = core.now();
   dispute.status = status;
