@@ -163,10 +163,11 @@ function start(params: FrameParams): void {
         document.getElementById('number-brand')!.textContent =
           brand?.niceType ?? '';
         const cvvSub = document.getElementById('cvv-descriptor')!;
-        cvvSub.textContent =
+        cvvSub.textContent = ` ${
           brand?.code.size === 4
             ? words.cvvFourDigitLabelSubheading
-            : words.cvvThreeDigitLabelSubheading;
+            : words.cvvThreeDigitLabelSubheading
+        }`;
         if ((brand?.type ?? '') !== brandType) {
           brandType = brand?.type ?? '';
           cardEvent('card:cardTypeChange', key);

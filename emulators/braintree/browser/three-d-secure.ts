@@ -139,7 +139,7 @@ function challenge(options: {
   const iframe = document.createElement('iframe');
   iframe.title = words.threeDSecureDialog;
   iframe.style.cssText =
-    'border: 0; border-radius: 8px; background: #ffffff; width: min(440px, calc(100vw - 24px)); height: min(440px, calc(100vh - 24px)); box-shadow: 0 12px 40px rgba(0, 0, 0, 0.3); color-scheme: normal;';
+    'border: 0; border-radius: 8px; background: #ffffff; width: min(440px, calc(100vw - 24px)); height: min(540px, calc(100vh - 24px)); box-shadow: 0 12px 40px rgba(0, 0, 0, 0.3); color-scheme: normal;';
   iframe.src = `${emulatorOrigin}/web/dropin/fake/three-d-secure.html#${encodeFrameParams(
     {
       channel,

@@ -73,9 +73,11 @@ form { display: grid; gap: 12px; }
   font-weight: 600;
   pointer-events: none;
 }
-@media (max-width: 260px) {
+/* A phone-width frame: the brand goes under the number, which keeps the field's whole width. */
+@media (max-width: 320px) {
   .braintree-form__hosted-field { padding-inline: 8px; }
-  .braintree-form__field:has(.braintree-form__brand:not(:empty)) #number { padding-inline-end: 6.5em; }
+  .braintree-form__field:has(.braintree-form__brand:not(:empty)) #number { padding-inline-end: 8px; }
+  .braintree-form__brand { position: static; display: block; transform: none; margin-top: 2px; }
 }
 @media (prefers-reduced-motion: reduce) { .braintree-form__hosted-field { transition: none; } }
 `;
@@ -92,6 +94,7 @@ body {
   font: 16px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif;
 }
 main { max-width: 26rem; padding: 20px; }
+@media (max-width: 340px) { main { padding: 14px; } h1 { font-size: 18px; } }
 .badge {
   display: inline-block;
   margin: 0 0 12px;
@@ -166,6 +169,6 @@ export const DROPIN_CSS = `
 .braintree-method__label--small { font-weight: 400; font-size: 14px; color: #595959; }
 .braintree-toggle { display: block; width: 100%; min-height: 44px; margin: 8px 0 0; padding: 10px 16px; border: 1px solid #b5b5b5; border-radius: 4px; background: transparent; color: inherit; font: inherit; font-size: 14px; cursor: pointer; }
 .braintree-toggle:focus-visible { outline: 2px solid #0b57d0; outline-offset: 2px; }
-.braintree-loading .braintree-sheet__container, .braintree-loading .braintree-methods { opacity: 0.6; transition: opacity 0.2s; }
+.braintree-loading .braintree-sheet__container { opacity: 0.6; transition: opacity 0.2s; }
 @media (prefers-reduced-motion: reduce) { .braintree-loading .braintree-sheet__container { transition: none; } }
 `;

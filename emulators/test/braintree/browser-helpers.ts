@@ -107,14 +107,16 @@ export function useShopPage(viewport = {width: 720, height: 900}): void {
   beforeEach(async () => {
     await page?.close();
     page = await browser.newPage({viewport});
-    page.on('pageerror', (error) => console.error('page error:', error.message));
+    page.on('pageerror', (error) =>
+      console.error('page error:', error.message)
+    );
     await page.goto(shopUrl);
   });
 }
 
 /** A client token for the currency's merchant account, as the companion server gets one. */
 export async function clientToken(currency = 'USD'): Promise<string> {
-  const merchantAccountId = emulator.merchantAccounts.get(currency);
+  const merchantAccountId = emulator.merchantAccounts[currency];
   const result = await gateway.clientToken.generate(
     merchantAccountId ? {merchantAccountId} : {}
   );
@@ -123,13 +125,15 @@ export async function clientToken(currency = 'USD'): Promise<string> {
 }
 
 /** `braintree.dropin.create` on the shop page with a fresh token; resolves once it is shown. */
-export async function create(options: Record<string, unknown> = {}): Promise<void> {
+export async function create(
+  options: Record<string, unknown> = {}
+): Promise<void> {
   const authorization = await clientToken();
   await page.evaluate(
     (options) =>
-      (window as never as {harness: {create(o: object): Promise<boolean>}}).harness.create(
-        options
-      ),
+      (
+        window as never as {harness: {create(o: object): Promise<boolean>}}
+      ).harness.create(options),
     {authorization, ...options}
   );
   await card().locator('#number').waitFor();
@@ -144,9 +148,11 @@ export interface RequestResult {
 export function request(options?: object): Promise<RequestResult> {
   return page.evaluate(
     (options) =>
-      (window as never as {harness: {request(o?: object): Promise<RequestResult>}}).harness.request(
-        options
-      ),
+      (
+        window as never as {
+          harness: {request(o?: object): Promise<RequestResult>};
+        }
+      ).harness.request(options),
     options
   );
 }
@@ -163,7 +169,9 @@ export async function fill(
 ): Promise<void> {
   const frame = card();
   await frame.locator('#number').fill(number);
-  await frame.locator('#expirationDate').pressSequentially(expiry.replace('/', ''));
+  await frame
+    .locator('#expirationDate')
+    .pressSequentially(expiry.replace('/', ''));
   await frame.locator('#cvv').fill(cvv);
   await frame.locator('#postalCode').fill(postalCode);
 }
@@ -171,8 +179,11 @@ export async function fill(
 export const events = () =>
   page.evaluate(
     () =>
-      (window as never as {harness: {events: {type: string; payload: unknown}[]}}).harness
-        .events
+      (
+        window as never as {
+          harness: {events: {type: string; payload: unknown}[]};
+        }
+      ).harness.events
   );
 
 export const audit = () => axeViolations(page);

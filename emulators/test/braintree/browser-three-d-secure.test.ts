@@ -13,7 +13,9 @@ import {
   useShopPage,
 } from './browser-helpers.js';
 
-const THREE_D_SECURE = {threeDSecure: {amount: '10.00', email: 'ada@example.com'}};
+const THREE_D_SECURE = {
+  threeDSecure: {amount: '10.00', email: 'ada@example.com'},
+};
 
 describe('the emulator’s Drop-in fake, 3-D Secure', {timeout: 120_000}, () => {
   useShopPage();
@@ -38,7 +40,9 @@ describe('the emulator’s Drop-in fake, 3-D Secure', {timeout: 120_000}, () => 
     await create({threeDSecure: true});
     await fill('4000000000001091');
     const result = request(THREE_D_SECURE);
-    await challenge().getByRole('button', {name: 'Fail authentication'}).click();
+    await challenge()
+      .getByRole('button', {name: 'Fail authentication'})
+      .click();
     const {payload} = await result;
     assert.equal(payload!.liabilityShifted, false);
     assert.equal(payload!.liabilityShiftPossible, true);
@@ -56,7 +60,9 @@ describe('the emulator’s Drop-in fake, 3-D Secure', {timeout: 120_000}, () => 
       'Something went wrong during 3D Secure authentication. Please try again.'
     );
     assert.equal(error?.code, 'THREEDS_CARDINAL_SDK_CANCELED');
-    assert.ok((await events()).some(({type}) => type === '3ds:customer-canceled'));
+    assert.ok(
+      (await events()).some(({type}) => type === '3ds:customer-canceled')
+    );
   });
 
   it('is operated by keyboard alone, focus starting on the first answer and coming back after', async () => {
@@ -72,7 +78,10 @@ describe('the emulator’s Drop-in fake, 3-D Secure', {timeout: 120_000}, () => 
     const inside = page.frame({url: /three-d-secure/})!;
     await inside.waitForFunction(() => document.activeElement?.id === 'pass');
     await page.keyboard.press('Tab');
-    assert.equal(await inside.evaluate(() => document.activeElement?.id), 'fail');
+    assert.equal(
+      await inside.evaluate(() => document.activeElement?.id),
+      'fail'
+    );
     await page.keyboard.press('Enter');
     const {payload} = await result;
     assert.equal(payload!.liabilityShifted, false);
@@ -85,7 +94,9 @@ describe('the emulator’s Drop-in fake, 3-D Secure', {timeout: 120_000}, () => 
     const {payload} = await request(THREE_D_SECURE);
     assert.equal(payload!.liabilityShifted, true);
     assert.equal(
-      (await events()).some(({type}) => type === '3ds:authentication-modal-render'),
+      (await events()).some(
+        ({type}) => type === '3ds:authentication-modal-render'
+      ),
       false
     );
   });
@@ -102,7 +113,11 @@ describe('the emulator’s Drop-in fake, 3-D Secure', {timeout: 120_000}, () => 
     await create({threeDSecure: true, locale: 'fr_FR'});
     await fill('4000000000001091');
     const result = request(THREE_D_SECURE);
-    await challenge().getByRole('heading', {name: 'Confirmez ce paiement auprès de votre banque'}).waitFor();
+    await challenge()
+      .getByRole('heading', {
+        name: 'Confirmez ce paiement auprès de votre banque',
+      })
+      .waitFor();
     await challenge().getByRole('button', {name: 'Authentifier'}).click();
     assert.equal((await result).payload!.liabilityShifted, true);
   });
