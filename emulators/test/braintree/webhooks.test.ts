@@ -183,7 +183,7 @@ describe('Braintree emulator: bt_challenge', () => {
     const setup = await start();
     const server = createServer((request, response) => {
       const challenge = new URL(request.url!, 'http://x').searchParams.get('bt_challenge') ?? '';
-      response.end(good ? setup.gateway.webhookNotification.verify(challenge) : 'nope');
+      response.end(good ? (setup.gateway.webhookNotification as Loose).verify(challenge) : 'nope');
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     cleanups.push(
