@@ -7,6 +7,7 @@ import assert from 'node:assert/strict';
 import {describe, it} from 'node:test';
 import braintree from 'braintree';
 import {parseConfig} from '../../server/config.js';
+import {checkoutPagePolicyFor} from '../../server/csp-cli.js';
 import {
   braintreeOrderId,
   createBraintreeProvider,
@@ -116,6 +117,34 @@ describe('Braintree configuration', () => {
       }),
       /BRAINTREE_API_BASE/
     );
+  });
+});
+
+describe('the checkout page policy for Braintree', () => {
+  const directives = (policy: string) =>
+    Object.fromEntries(
+      policy.split('; ').map((part) => {
+        const [name, ...sources] = part.split(' ');
+        return [name!, sources];
+      })
+    );
+
+  it("names Drop-in's documented origins once credentials are set, and not the emulator's port", () => {
+    const {policy} = checkoutPagePolicyFor(
+      parseConfig({PORT: '5000', ...credentials})
+    );
+    const d = directives(policy);
+    assert.ok(d['script-src'].includes('https://js.braintreegateway.com'));
+    assert.ok(d['script-src'].includes('https://assets.braintreegateway.com'));
+    assert.ok(d['frame-src'].includes('https://assets.braintreegateway.com'));
+    for (const host of [
+      'https://api.braintreegateway.com',
+      'https://api.sandbox.braintreegateway.com',
+      'https://client-analytics.braintreegateway.com',
+    ])
+      assert.ok(d['connect-src'].includes(host), host);
+    assert.doesNotMatch(policy, /127\.0\.0\.1:5003/);
+    assert.doesNotMatch(policy, /unsafe-inline|unsafe-eval/);
   });
 });
 
