@@ -67,10 +67,12 @@ export function tokenizeCard(core: Core, body: unknown): TokenizeResult {
   const type = cardTypeOf(number);
   if (!number) {
     errors.push({field: 'number', code: '81714', message: 'Credit card number is required'});
-  } else if (!/^\d+$/.test(number) || !luhnValid(number)) {
+  } else if (!/^\d+$/.test(number)) {
     errors.push({field: 'number', code: '81715', message: 'Credit card number is invalid'});
   } else if (!lengthValid(number, type)) {
     errors.push({field: 'number', code: '81716', message: 'Credit card number must be 12-19 digits'});
+  } else if (!luhnValid(number)) {
+    errors.push({field: 'number', code: '81715', message: 'Credit card number is invalid'});
   }
   const exp = expiry(card);
   if ('code' in exp) errors.push(exp);
