@@ -5,8 +5,10 @@
  */
 import assert from 'node:assert/strict';
 import {after, beforeEach, describe, it} from 'node:test';
+import braintree from 'braintree';
 import type {TestServer} from './helpers.js';
 import {
+  BT_KEYS,
   deliverBraintree,
   makeBraintreeServer,
   sampleNotification,
@@ -121,6 +123,42 @@ describe('POST /api/webhooks/braintree', () => {
       } finally {
         await bare.close();
       }
+    });
+  });
+
+  describe('the destination check (bt_challenge)', () => {
+    it('answers the challenge as the SDK verifies it: our public key and the HMAC', async () => {
+      const challenge = '0123456789abcdef0123';
+      const res = await server.app.request(
+        `/api/webhooks/braintree?bt_challenge=${challenge}`
+      );
+      assert.equal(res.status, 200);
+      const gateway = new braintree.BraintreeGateway({
+        environment: braintree.Environment.Sandbox,
+        ...BT_KEYS,
+      });
+      const expected = (
+        gateway.webhookNotification as unknown as {verify(c: string): string}
+      ).verify(challenge);
+      assert.equal(await res.text(), expected);
+      assert.match(expected, /^unit_public_key\|[0-9a-f]{40}$/);
+    });
+
+    it('a missing or malformed challenge, or another gateway, is a 404 that says nothing', async () => {
+      for (const query of [
+        '',
+        '?bt_challenge=',
+        '?bt_challenge=XYZ',
+        `?bt_challenge=${'a'.repeat(40)}`,
+      ]) {
+        const res = await server.app.request(`/api/webhooks/braintree${query}`);
+        assert.equal(res.status, 404, query);
+        assert.doesNotMatch(await res.text(), /unit_public_key/);
+      }
+      const stripe = await server.app.request(
+        '/api/webhooks/stripe?bt_challenge=0123456789abcdef0123'
+      );
+      assert.equal(stripe.status, 404);
     });
   });
 

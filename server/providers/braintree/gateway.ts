@@ -240,6 +240,18 @@ export function createBraintreeGateway(
 
     verifyWebhook: (rawBody) => verifyBraintreeWebhook(client, rawBody),
 
+    // Braintree's destination check (guides/webhooks/overview, "Verify the destination"):
+    // `GET ?bt_challenge=<hex>` answered `publicKey|HMAC` by the SDK, which refuses non-hex.
+    webhookChallenge(query) {
+      const challenge = query('bt_challenge');
+      if (!challenge || !/^[a-f0-9]{20,32}$/.test(challenge)) return undefined;
+      return (
+        client.webhookNotification as unknown as {
+          verify(challenge: string): string;
+        }
+      ).verify(challenge);
+    },
+
     async translate({id, body: notification}, orders) {
       const report = translateBraintreeNotification(notification);
       if (report === null) {
