@@ -7,7 +7,13 @@
 import {Hono} from 'hono';
 import type {Env} from './api/context.js';
 import {BraintreeErrorResponse, BraintreeHttpError} from './api/errors.js';
-import {braintreeRequestFaults, jsonBody, requireKeys, xml, xmlText} from './api/pipeline.js';
+import {
+  braintreeRequestFaults,
+  jsonBody,
+  requireKeys,
+  xml,
+  xmlText,
+} from './api/pipeline.js';
 import {clientApiRoutes} from './client-api/routes.js';
 import {clientToken} from './client-api/authorization.js';
 import {controlRoutes, type ControlOptions} from './controls.js';
@@ -29,13 +35,17 @@ export function createApp(options: ControlOptions): Hono<Env> {
   app.use(`${gateway}/*`, braintreeRequestFaults(faults));
 
   app.post(`${gateway}/client_token`, (c) => {
-    const params = (c.get('body') as {client_token?: Record<string, unknown>} | undefined)
-      ?.client_token ?? {};
+    const params =
+      (c.get('body') as {client_token?: Record<string, unknown>} | undefined)
+        ?.client_token ?? {};
     const requested = params.merchant_account_id;
     const accountId =
-      typeof requested === 'string' && requested !== '' ? requested : core.defaultMerchantAccountId;
+      typeof requested === 'string' && requested !== ''
+        ? requested
+        : core.defaultMerchantAccountId;
     // An account the keys do not own is an authorisation error, as for a sale.
-    if (currencyOfAccount(core, accountId) === undefined) throw authorizationFailed();
+    if (currencyOfAccount(core, accountId) === undefined)
+      throw authorizationFailed();
     return xml(c, 201, 'clientToken', {value: clientToken(core, accountId)});
   });
   app.route(`${gateway}/transactions`, transactionRoutes(core));
@@ -44,7 +54,8 @@ export function createApp(options: ControlOptions): Hono<Env> {
   app.route('/', dropinBrowserRoutes());
 
   app.onError((error, c) => {
-    if (error instanceof BraintreeErrorResponse) return xmlText(c, 422, error.toXml());
+    if (error instanceof BraintreeErrorResponse)
+      return xmlText(c, 422, error.toXml());
     if (error instanceof BraintreeHttpError) {
       const json = error.body.startsWith('{');
       return new Response(error.body || null, {

@@ -7,7 +7,12 @@ import {Hono, type MiddlewareHandler} from 'hono';
 import {armFault, type FaultController} from '../shared/faults.js';
 import type {Env} from './api/context.js';
 import {BraintreeHttpError} from './api/errors.js';
-import type {Core, DisputeRecord, NotificationRecord, TransactionRecord} from './core/state.js';
+import type {
+  Core,
+  DisputeRecord,
+  NotificationRecord,
+  TransactionRecord,
+} from './core/state.js';
 import {formatAmount} from './core/money.js';
 import {openDispute, resolveDispute} from './disputes/disputes.js';
 import {simulateSettlement} from './transactions/lifecycle.js';
@@ -36,12 +41,16 @@ function params(c: {get(key: 'body'): unknown}): Params {
 }
 
 function invalid(field: string): BraintreeHttpError {
-  return new BraintreeHttpError(400, JSON.stringify({error: {field, message: `${field} is invalid`}}));
+  return new BraintreeHttpError(
+    400,
+    JSON.stringify({error: {field, message: `${field} is invalid`}})
+  );
 }
 
 function optionalCount(value: unknown, field: string): number | undefined {
   if (value === undefined) return undefined;
-  if (typeof value !== 'number' || !Number.isInteger(value) || value < 0) throw invalid(field);
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < 0)
+    throw invalid(field);
   return value;
 }
 
@@ -120,7 +129,8 @@ export function controlRoutes(options: ControlOptions) {
           ms: optionalCount(body.ms, 'ms'),
           order() {
             const order = body.order ?? 'reverse';
-            if (order !== 'reverse' && order !== 'original') throw invalid('order');
+            if (order !== 'reverse' && order !== 'original')
+              throw invalid('order');
             return order;
           },
         },
@@ -131,23 +141,35 @@ export function controlRoutes(options: ControlOptions) {
 
   app.post('/webhook-endpoint', (c) => {
     const url = params(c).url;
-    if (url !== undefined && url !== null && (typeof url !== 'string' || !URL.canParse(url))) {
+    if (
+      url !== undefined &&
+      url !== null &&
+      (typeof url !== 'string' || !URL.canParse(url))
+    ) {
       throw invalid('url');
     }
     options.setWebhookUrl((url as string | null | undefined) ?? undefined);
     return c.json({url: url ?? null});
   });
 
-  app.post('/webhook-endpoint/verify', async (c) => c.json(await options.verifyWebhookEndpoint()));
+  app.post('/webhook-endpoint/verify', async (c) =>
+    c.json(await options.verifyWebhookEndpoint())
+  );
 
   app.get('/transactions/:id', (c) =>
     c.json(transactionSummary(findTransaction(core, c.req.param('id'))))
   );
   app.post('/transactions/:id/settle', (c) =>
-    c.json(transactionSummary(simulateSettlement(core, c.req.param('id'), 'settle')))
+    c.json(
+      transactionSummary(simulateSettlement(core, c.req.param('id'), 'settle'))
+    )
   );
   app.post('/transactions/:id/settlement_decline', (c) =>
-    c.json(transactionSummary(simulateSettlement(core, c.req.param('id'), 'settlement_decline')))
+    c.json(
+      transactionSummary(
+        simulateSettlement(core, c.req.param('id'), 'settlement_decline')
+      )
+    )
   );
   app.post('/transactions/:id/refund_failed', (c) => {
     const credit = findTransaction(core, c.req.param('id'));
@@ -190,9 +212,13 @@ export function controlRoutes(options: ControlOptions) {
   app.get('/notifications', (c) =>
     c.json(core.state.notifications.map(notificationSummary))
   );
-  app.get('/deliveries', (c) => c.json(options.deliveries(c.req.query('notification'))));
+  app.get('/deliveries', (c) =>
+    c.json(options.deliveries(c.req.query('notification')))
+  );
   app.post('/notifications/:id/resend', (c) => {
-    const record = core.state.notifications.find((n) => n.id === c.req.param('id'));
+    const record = core.state.notifications.find(
+      (n) => n.id === c.req.param('id')
+    );
     if (!record) throw new BraintreeHttpError(404);
     options.resend(record);
     return c.json(notificationSummary(record), 202);

@@ -12,8 +12,17 @@ import type {Env} from './api/context.js';
 import {isoSeconds, xmlDocument} from './api/xml.js';
 import {createApp} from './app.js';
 import {clientToken} from './client-api/authorization.js';
-import {notificationSummary, transactionSummary, disputeSummary} from './controls.js';
-import {newMerchantId, newPrivateKey, newPublicKey, randomChars} from './core/ids.js';
+import {
+  notificationSummary,
+  transactionSummary,
+  disputeSummary,
+} from './controls.js';
+import {
+  newMerchantId,
+  newPrivateKey,
+  newPublicKey,
+  randomChars,
+} from './core/ids.js';
 import {createState, type Core, type NotificationRecord} from './core/state.js';
 import {openDispute, resolveDispute} from './disputes/disputes.js';
 import {simulateSettlement} from './transactions/lifecycle.js';
@@ -69,7 +78,9 @@ export interface BraintreeEmulator {
   clientToken(merchantAccountId?: string): string;
   /** `testing.settle` without the SDK: settles (or declines settlement by amount) and notifies. */
   settle(transactionId: string): ReturnType<typeof transactionSummary>;
-  declineSettlement(transactionId: string): ReturnType<typeof transactionSummary>;
+  declineSettlement(
+    transactionId: string
+  ): ReturnType<typeof transactionSummary>;
   /** Opens a chargeback on a settled sale (`dispute_opened`). */
   openDispute(
     transactionId: string,
@@ -99,7 +110,10 @@ export function createBraintreeEmulator(
   const privateKey = options.privateKey ?? newPrivateKey();
   const accounts = options.merchantAccounts ?? {USD: `${merchantId}_usd`};
   const merchantAccounts = new Map(
-    Object.entries(accounts).map(([currency, id]) => [currency.toUpperCase(), id])
+    Object.entries(accounts).map(([currency, id]) => [
+      currency.toUpperCase(),
+      id,
+    ])
   );
   const defaultMerchantAccountId = merchantAccounts.values().next().value;
   if (defaultMerchantAccountId === undefined) {
@@ -163,8 +177,13 @@ export function createBraintreeEmulator(
     forged = count;
   };
   const verifyWebhookEndpoint = async (): Promise<ChallengeResult> => {
-    if (webhookUrl === undefined) return {challenge: '', status: null, verified: false};
-    return verifyDestination(webhookUrl, {publicKey, privateKey}, options.webhookTimeoutMs ?? 10_000);
+    if (webhookUrl === undefined)
+      return {challenge: '', status: null, verified: false};
+    return verifyDestination(
+      webhookUrl,
+      {publicKey, privateKey},
+      options.webhookTimeoutMs ?? 10_000
+    );
   };
   const app = createApp({
     verifyWebhookEndpoint,
@@ -196,18 +215,25 @@ export function createBraintreeEmulator(
     },
     setWebhookUrl,
     verifyWebhookEndpoint,
-    clientToken: (accountId = defaultMerchantAccountId) => clientToken(core, accountId),
+    clientToken: (accountId = defaultMerchantAccountId) =>
+      clientToken(core, accountId),
     settle: (id) => transactionSummary(simulateSettlement(core, id, 'settle')),
     declineSettlement: (id) =>
       transactionSummary(simulateSettlement(core, id, 'settlement_decline')),
-    openDispute: (id, disputeOptions) => disputeSummary(openDispute(core, id, disputeOptions)),
+    openDispute: (id, disputeOptions) =>
+      disputeSummary(openDispute(core, id, disputeOptions)),
     winDispute: (id) => disputeSummary(resolveDispute(core, id, 'won')),
     loseDispute: (id) => disputeSummary(resolveDispute(core, id, 'lost')),
     transaction: find,
     notifications: (kind) =>
-      state.notifications.filter((n) => kind === undefined || n.kind === kind).map(notificationSummary),
+      state.notifications
+        .filter((n) => kind === undefined || n.kind === kind)
+        .map(notificationSummary),
     deliveries: outbox.deliveries,
-    faults: {...faults.api, badSignatureNextEvents: (count = 1) => forgeNextSignatures(count)},
+    faults: {
+      ...faults.api,
+      badSignatureNextEvents: (count = 1) => forgeNextSignatures(count),
+    },
     flush: outbox.flush,
     close: outbox.close,
   };

@@ -104,7 +104,9 @@ export function paramsOf(body: unknown): XmlValue {
   if (Array.isArray(body)) return array('item', body.map(paramsOf));
   if (typeof body === 'object') {
     const out: Record<string, XmlValue> = {};
-    for (const [key, value] of Object.entries(body as Record<string, unknown>)) {
+    for (const [key, value] of Object.entries(
+      body as Record<string, unknown>
+    )) {
       if (SECRET_KEYS.has(key)) continue;
       out[key] = paramsOf(value);
     }

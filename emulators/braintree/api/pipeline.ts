@@ -27,7 +27,10 @@ export function requireKeys(credentials: {
   const expected = `Basic ${Buffer.from(`${credentials.publicKey}:${credentials.privateKey}`).toString('base64')}`;
   return async (c, next) => {
     const header = c.req.header('Authorization')?.trim() ?? '';
-    if (!same(header, expected) || c.req.param('merchantId') !== credentials.merchantId) {
+    if (
+      !same(header, expected) ||
+      c.req.param('merchantId') !== credentials.merchantId
+    ) {
       throw authenticationFailed();
     }
     await next();
@@ -38,7 +41,11 @@ export function requireKeys(credentials: {
 export function jsonBody(): MiddlewareHandler<Env> {
   return async (c, next) => {
     c.set('body', undefined);
-    if (c.req.method !== 'GET' && c.req.method !== 'HEAD' && c.req.method !== 'OPTIONS') {
+    if (
+      c.req.method !== 'GET' &&
+      c.req.method !== 'HEAD' &&
+      c.req.method !== 'OPTIONS'
+    ) {
       const text = await c.req.text();
       if (text.trim()) {
         try {
@@ -53,12 +60,19 @@ export function jsonBody(): MiddlewareHandler<Env> {
 }
 
 /** An XML answer, `application/xml; charset=utf-8`, gzipped when the client accepts it. */
-export function xml(c: Context, status: number, root: string, value: XmlValue): Response {
+export function xml(
+  c: Context,
+  status: number,
+  root: string,
+  value: XmlValue
+): Response {
   return xmlText(c, status, xmlDocument(root, value));
 }
 
 export function xmlText(c: Context, status: number, text: string): Response {
-  const headers = new Headers({'Content-Type': 'application/xml; charset=utf-8'});
+  const headers = new Headers({
+    'Content-Type': 'application/xml; charset=utf-8',
+  });
   const gzip = /\bgzip\b/.test(c.req.header('Accept-Encoding') ?? '');
   if (gzip) {
     headers.set('Content-Encoding', 'gzip');

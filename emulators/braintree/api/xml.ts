@@ -22,7 +22,10 @@ export interface XmlArray {
 export interface XmlCollection {
   readonly xmlCollection: {readonly [key: string]: XmlValue};
   /** Children that repeat one name (`<transaction>` after `<transaction>`), after the fields. */
-  readonly repeated?: {readonly name: string; readonly items: readonly XmlValue[]};
+  readonly repeated?: {
+    readonly name: string;
+    readonly items: readonly XmlValue[];
+  };
 }
 
 export type XmlValue =
@@ -85,10 +88,12 @@ const ESCAPES: Record<string, string> = {
 
 function escape(text: string): string {
   // Characters XML 1.0 cannot carry at all are dropped rather than breaking the document.
-  return text
-    // eslint-disable-next-line no-control-regex
-    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, '')
-    .replace(/[&<>"']/g, (c) => ESCAPES[c]!);
+  return (
+    text
+      // eslint-disable-next-line no-control-regex
+      .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, '')
+      .replace(/[&<>"']/g, (c) => ESCAPES[c]!)
+  );
 }
 
 function isTyped(value: object): value is TypedText {
@@ -103,7 +108,8 @@ function isCollection(value: object): value is XmlCollection {
 
 function element(name: string, value: XmlValue, indent: string): string {
   const tag = dashed(name);
-  if (value === null || value === undefined) return `${indent}<${tag} nil="true"/>`;
+  if (value === null || value === undefined)
+    return `${indent}<${tag} nil="true"/>`;
   if (typeof value === 'number') {
     return `${indent}<${tag} type="integer">${Math.trunc(value)}</${tag}>`;
   }

@@ -32,14 +32,18 @@ export function newFingerprint(core: Core, merchantAccountId: string): string {
 }
 
 /** The fingerprint's claims, or undefined when it is forged, for another merchant, or expired. */
-export function readFingerprint(core: Core, value: unknown): Fingerprint | undefined {
+export function readFingerprint(
+  core: Core,
+  value: unknown
+): Fingerprint | undefined {
   if (typeof value !== 'string') return undefined;
   const bar = value.indexOf('|');
   if (bar < 0) return undefined;
   const mac = Buffer.from(value.slice(0, bar));
   const query = value.slice(bar + 1);
   const expected = Buffer.from(sign(core, query));
-  if (mac.length !== expected.length || !timingSafeEqual(mac, expected)) return undefined;
+  if (mac.length !== expected.length || !timingSafeEqual(mac, expected))
+    return undefined;
   const fields = new URLSearchParams(query);
   const createdAt = Date.parse(fields.get('created_at') ?? '');
   if (
@@ -51,7 +55,8 @@ export function readFingerprint(core: Core, value: unknown): Fingerprint | undef
   }
   return {
     merchantId: core.merchantId,
-    merchantAccountId: fields.get('merchant_account_id') ?? core.defaultMerchantAccountId,
+    merchantAccountId:
+      fields.get('merchant_account_id') ?? core.defaultMerchantAccountId,
     createdAt,
   };
 }
@@ -69,7 +74,9 @@ export function clientToken(core: Core, merchantAccountId: string): string {
     environment: 'sandbox',
     clientApiUrl: clientApiUrl(core),
     assetsUrl: core.baseUrl(),
-    analytics: {url: `${core.baseUrl()}/merchants/${core.merchantId}/client_api/analytics`},
+    analytics: {
+      url: `${core.baseUrl()}/merchants/${core.merchantId}/client_api/analytics`,
+    },
     threeDSecureEnabled: true,
     paypalEnabled: false,
     merchantId: core.merchantId,

@@ -15,7 +15,12 @@ import {
   type CardOutcome,
 } from '../core/cards.js';
 import {issueNonce} from '../core/nonces.js';
-import type {CardDetails, Core, NonceRecord, PaymentMethod} from '../core/state.js';
+import type {
+  CardDetails,
+  Core,
+  NonceRecord,
+  PaymentMethod,
+} from '../core/state.js';
 
 export interface FieldError {
   field: string;
@@ -25,9 +30,15 @@ export interface FieldError {
 
 type Params = Record<string, unknown>;
 const object = (value: unknown): Params =>
-  typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Params) : {};
+  typeof value === 'object' && value !== null && !Array.isArray(value)
+    ? (value as Params)
+    : {};
 const text = (value: unknown): string =>
-  typeof value === 'string' ? value.trim() : typeof value === 'number' ? String(value) : '';
+  typeof value === 'string'
+    ? value.trim()
+    : typeof value === 'number'
+      ? String(value)
+      : '';
 
 function expiry(card: Params): {month: string; year: string} | FieldError {
   let month = text(card.expirationMonth);
@@ -36,19 +47,35 @@ function expiry(card: Params): {month: string; year: string} | FieldError {
   if (date) {
     const match = /^(\d{1,2})\s*\/\s*(\d{2}|\d{4})$/.exec(date);
     if (!match) {
-      return {field: 'expirationDate', code: '81710', message: 'Expiration date is invalid'};
+      return {
+        field: 'expirationDate',
+        code: '81710',
+        message: 'Expiration date is invalid',
+      };
     }
     [month, year] = [match[1]!, match[2]!];
   }
   if (!month && !year) {
-    return {field: 'expirationDate', code: '81709', message: 'Expiration date is required'};
+    return {
+      field: 'expirationDate',
+      code: '81709',
+      message: 'Expiration date is required',
+    };
   }
   if (!/^\d{1,2}$/.test(month) || Number(month) < 1 || Number(month) > 12) {
-    return {field: 'expirationMonth', code: '81712', message: 'Expiration month is invalid'};
+    return {
+      field: 'expirationMonth',
+      code: '81712',
+      message: 'Expiration month is invalid',
+    };
   }
   if (year.length === 2) year = `20${year}`;
   if (!/^\d{4}$/.test(year) || Number(year) < 1976 || Number(year) > 2200) {
-    return {field: 'expirationYear', code: '81713', message: 'Expiration year is invalid'};
+    return {
+      field: 'expirationYear',
+      code: '81713',
+      message: 'Expiration year is invalid',
+    };
   }
   return {month: month.padStart(2, '0'), year};
 }
@@ -57,8 +84,7 @@ const CVV_CODES: Record<string, string> = {'200': 'N', '201': 'U', '301': 'S'};
 const POSTAL_CODES: Record<string, string> = {'20000': 'N', '20001': 'U'};
 
 export type TokenizeResult =
-  | {ok: true; record: NonceRecord}
-  | {ok: false; errors: FieldError[]};
+  {ok: true; record: NonceRecord} | {ok: false; errors: FieldError[]};
 
 export function tokenizeCard(core: Core, body: unknown): TokenizeResult {
   const card = object(object(body).creditCard);
@@ -66,22 +92,42 @@ export function tokenizeCard(core: Core, body: unknown): TokenizeResult {
   const number = text(card.number).replace(/[\s-]/g, '');
   const type = cardTypeOf(number);
   if (!number) {
-    errors.push({field: 'number', code: '81714', message: 'Credit card number is required'});
+    errors.push({
+      field: 'number',
+      code: '81714',
+      message: 'Credit card number is required',
+    });
   } else if (!/^\d+$/.test(number)) {
-    errors.push({field: 'number', code: '81715', message: 'Credit card number is invalid'});
+    errors.push({
+      field: 'number',
+      code: '81715',
+      message: 'Credit card number is invalid',
+    });
   } else if (!lengthValid(number, type)) {
-    errors.push({field: 'number', code: '81716', message: 'Credit card number must be 12-19 digits'});
+    errors.push({
+      field: 'number',
+      code: '81716',
+      message: 'Credit card number must be 12-19 digits',
+    });
   } else if (!luhnValid(number)) {
-    errors.push({field: 'number', code: '81715', message: 'Credit card number is invalid'});
+    errors.push({
+      field: 'number',
+      code: '81715',
+      message: 'Credit card number is invalid',
+    });
   }
   const exp = expiry(card);
   if ('code' in exp) errors.push(exp);
   const cvv = text(card.cvv);
-  if (cvv && (!/^\d+$/.test(cvv) || cvv.length !== (type === 'American Express' ? 4 : 3))) {
+  if (
+    cvv &&
+    (!/^\d+$/.test(cvv) || cvv.length !== (type === 'American Express' ? 4 : 3))
+  ) {
     errors.push({
       field: 'cvv',
       code: '81707',
-      message: 'CVV must be 4 digits for American Express and 3 digits for other card types',
+      message:
+        'CVV must be 4 digits for American Express and 3 digits for other card types',
     });
   }
   const postal = text(object(card.billingAddress).postalCode);
@@ -89,7 +135,8 @@ export function tokenizeCard(core: Core, body: unknown): TokenizeResult {
     errors.push({
       field: 'postalCode',
       code: '81813',
-      message: 'Postal code can only contain letters, numbers, spaces, and hyphens',
+      message:
+        'Postal code can only contain letters, numbers, spaces, and hyphens',
     });
   }
   if (errors.length > 0 || 'code' in exp) return {ok: false, errors};
@@ -97,9 +144,12 @@ export function tokenizeCard(core: Core, body: unknown): TokenizeResult {
   const now = new Date(core.now());
   const expired =
     Number(exp.year) < now.getUTCFullYear() ||
-    (Number(exp.year) === now.getUTCFullYear() && Number(exp.month) < now.getUTCMonth() + 1);
+    (Number(exp.year) === now.getUTCFullYear() &&
+      Number(exp.month) < now.getUTCMonth() + 1);
   // An expired card tokenises (options.validate is false) and is declined 2004 when charged.
-  const outcome: CardOutcome = expired ? {kind: 'decline', code: '2004'} : cardOutcomeOf(number);
+  const outcome: CardOutcome = expired
+    ? {kind: 'decline', code: '2004'}
+    : cardOutcomeOf(number);
   const details: CardDetails = {
     bin: number.slice(0, 6),
     last4: number.slice(-4),

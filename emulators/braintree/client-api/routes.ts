@@ -11,7 +11,11 @@ import {cors} from 'hono/cors';
 import type {Env} from '../api/context.js';
 import {lookUpNonce} from '../core/nonces.js';
 import type {Core} from '../core/state.js';
-import {clientApiUrl, readFingerprint, type Fingerprint} from './authorization.js';
+import {
+  clientApiUrl,
+  readFingerprint,
+  type Fingerprint,
+} from './authorization.js';
 import {cardPayload, tokenizeCard} from './cards.js';
 import {authenticate, lookup, type LookupResult} from './three-d-secure.js';
 
@@ -19,7 +23,9 @@ type ClientEnv = Env & {Variables: {fingerprint: Fingerprint}};
 
 function bodyField(c: Context<ClientEnv>, key: string): unknown {
   const body = c.get('body');
-  return typeof body === 'object' && body !== null ? (body as Record<string, unknown>)[key] : undefined;
+  return typeof body === 'object' && body !== null
+    ? (body as Record<string, unknown>)[key]
+    : undefined;
 }
 
 export function clientApiRoutes(core: Core) {
@@ -41,10 +47,14 @@ export function clientApiRoutes(core: Core) {
     }
     const fingerprint = readFingerprint(
       core,
-      bodyField(c, 'authorizationFingerprint') ?? c.req.query('authorizationFingerprint')
+      bodyField(c, 'authorizationFingerprint') ??
+        c.req.query('authorizationFingerprint')
     );
     if (!fingerprint) {
-      return c.json({error: {message: 'Authorization fingerprint is invalid'}}, 401);
+      return c.json(
+        {error: {message: 'Authorization fingerprint is invalid'}},
+        401
+      );
     }
     c.set('fingerprint', fingerprint);
     await next();
@@ -69,7 +79,14 @@ export function clientApiRoutes(core: Core) {
       androidPay: null,
       venmo: 'off',
       creditCards: {
-        supportedCardTypes: ['American Express', 'Discover', 'JCB', 'MasterCard', 'Visa', 'UnionPay'],
+        supportedCardTypes: [
+          'American Express',
+          'Discover',
+          'JCB',
+          'MasterCard',
+          'Visa',
+          'UnionPay',
+        ],
         supportedGateways: [{name: 'clientApi'}],
       },
       graphQL: null,
@@ -97,20 +114,40 @@ export function clientApiRoutes(core: Core) {
 
   const nonceOf = (c: Context<ClientEnv>) => {
     const found = lookUpNonce(core, c.req.param('nonce') ?? '');
-    return found.kind === 'found' && found.record.singleUse ? found.record : undefined;
+    return found.kind === 'found' && found.record.singleUse
+      ? found.record
+      : undefined;
   };
 
   app.post('/v1/payment_methods/:nonce/three_d_secure/lookup', (c) => {
     const record = nonceOf(c);
-    if (!record) return c.json({error: {message: 'Unknown or expired payment_method_nonce.'}}, 422);
-    return answer(c, lookup(core, record, `${core.baseUrl()}/web/dropin/fake/three-d-secure.html`));
+    if (!record)
+      return c.json(
+        {error: {message: 'Unknown or expired payment_method_nonce.'}},
+        422
+      );
+    return answer(
+      c,
+      lookup(
+        core,
+        record,
+        `${core.baseUrl()}/web/dropin/fake/three-d-secure.html`
+      )
+    );
   });
 
-  app.post('/v1/payment_methods/:nonce/three_d_secure/authenticate_from_jwt', (c) => {
-    const record = nonceOf(c);
-    if (!record) return c.json({error: {message: 'Unknown or expired payment_method_nonce.'}}, 422);
-    return answer(c, authenticate(core, record, bodyField(c, 'outcome')));
-  });
+  app.post(
+    '/v1/payment_methods/:nonce/three_d_secure/authenticate_from_jwt',
+    (c) => {
+      const record = nonceOf(c);
+      if (!record)
+        return c.json(
+          {error: {message: 'Unknown or expired payment_method_nonce.'}},
+          422
+        );
+      return answer(c, authenticate(core, record, bodyField(c, 'outcome')));
+    }
+  );
 
   return app;
 }

@@ -43,9 +43,17 @@ export type LookupResult =
   | {ok: true; body: Record<string, unknown>}
   | {ok: false; status: number; message: string};
 
-export function lookup(core: Core, source: NonceRecord, challengeUrl: string): LookupResult {
+export function lookup(
+  core: Core,
+  source: NonceRecord,
+  challengeUrl: string
+): LookupResult {
   if (source.consumed) {
-    return {ok: false, status: 422, message: 'Cannot use a payment_method_nonce more than once.'};
+    return {
+      ok: false,
+      status: 422,
+      message: 'Cannot use a payment_method_nonce more than once.',
+    };
   }
   if (source.method.instrument !== 'credit_card') {
     return {ok: false, status: 422, message: 'Payment method is not a card.'};
@@ -104,14 +112,22 @@ export function authenticate(
   outcome: unknown
 ): LookupResult {
   if (!pending.challenge || pending.consumed) {
-    return {ok: false, status: 422, message: 'The 3D Secure authentication is not pending.'};
+    return {
+      ok: false,
+      status: 422,
+      message: 'The 3D Secure authentication is not pending.',
+    };
   }
   if (outcome !== 'pass' && outcome !== 'fail') {
     return {ok: false, status: 422, message: 'outcome must be pass or fail.'};
   }
   pending.consumed = true;
-  const status = outcome === 'pass' ? pending.challenge.pass : pending.challenge.fail;
-  const next = issueNonce(core, {...pending.method, threeDSecure: threeDSecureResult(status)});
+  const status =
+    outcome === 'pass' ? pending.challenge.pass : pending.challenge.fail;
+  const next = issueNonce(core, {
+    ...pending.method,
+    threeDSecure: threeDSecureResult(status),
+  });
   next.cardNumber = pending.cardNumber;
   return {
     ok: true,

@@ -138,7 +138,8 @@ export function cardTypeOf(number: string): CardType {
   if (/^(6011|65|64[4-9]|622)/.test(number)) return 'Discover';
   if (/^35(2[89]|[3-8])/.test(number)) return 'JCB';
   if (/^(36|38|30[0-5])/.test(number)) return 'Diners Club';
-  if (/^(50|5[6-9]|6[0-9])/.test(number) && !/^62/.test(number)) return 'Maestro';
+  if (/^(50|5[6-9]|6[0-9])/.test(number) && !/^62/.test(number))
+    return 'Maestro';
   if (/^62/.test(number)) return 'UnionPay';
   return 'Unknown';
 }

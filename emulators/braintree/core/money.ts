@@ -4,10 +4,32 @@
  */
 
 const ZERO_DECIMAL = new Set([
-  'BIF', 'CLP', 'DJF', 'GNF', 'ISK', 'JPY', 'KMF', 'KRW', 'PYG', 'RWF', 'UGX',
-  'VND', 'VUV', 'XAF', 'XOF', 'XPF',
+  'BIF',
+  'CLP',
+  'DJF',
+  'GNF',
+  'ISK',
+  'JPY',
+  'KMF',
+  'KRW',
+  'PYG',
+  'RWF',
+  'UGX',
+  'VND',
+  'VUV',
+  'XAF',
+  'XOF',
+  'XPF',
 ]);
-const THREE_DECIMAL = new Set(['BHD', 'IQD', 'JOD', 'KWD', 'LYD', 'OMR', 'TND']);
+const THREE_DECIMAL = new Set([
+  'BHD',
+  'IQD',
+  'JOD',
+  'KWD',
+  'LYD',
+  'OMR',
+  'TND',
+]);
 
 export function minorUnits(currency: string): number {
   if (ZERO_DECIMAL.has(currency)) return 0;
@@ -36,7 +58,9 @@ export function parseAmount(value: unknown, currency: string): AmountCheck {
   if (fraction.length > units && /[1-9]/.test(fraction.slice(units))) {
     return {ok: false, reason: 'format'};
   }
-  const digits = (match[1]! + fraction.slice(0, units).padEnd(units, '0')).replace(/^0+(?=\d)/, '');
+  const digits = (
+    match[1]! + fraction.slice(0, units).padEnd(units, '0')
+  ).replace(/^0+(?=\d)/, '');
   if (digits.length > MAX_MINOR_DIGITS) return {ok: false, reason: 'too_large'};
   const minor = BigInt(digits);
   if (minor === 0n) return {ok: false, reason: 'zero'};

@@ -3,12 +3,7 @@
  * reference/general/testing "Nonces"), which are never consumed, and the single-use ones the
  * client API tokenises from a card, which remember the card and its outcome.
  */
-import {
-  cardTypeOf,
-  OK,
-  type CardOutcome,
-  type CardType,
-} from './cards.js';
+import {cardTypeOf, OK, type CardOutcome, type CardType} from './cards.js';
 import {newNonce, randomChars} from './ids.js';
 import type {
   CardDetails,
@@ -72,7 +67,8 @@ export function threeDSecureResult(
       'authenticate_unable_to_authenticate',
       'challenge_required',
     ].includes(status);
-  const enrolled = status === 'lookup_not_enrolled' ? 'N' : possible ? 'Y' : 'U';
+  const enrolled =
+    status === 'lookup_not_enrolled' ? 'N' : possible ? 'Y' : 'U';
   return {
     status,
     liabilityShifted: shifted,
@@ -81,7 +77,11 @@ export function threeDSecureResult(
     version,
     authenticationId: randomChars(28),
     cavv: shifted ? 'AAABAWFlmQAAAABjRWWZEEFgFz+=' : null,
-    eciFlag: shifted ? (status === 'authenticate_successful' ? '05' : '06') : '07',
+    eciFlag: shifted
+      ? status === 'authenticate_successful'
+        ? '05'
+        : '06'
+      : '07',
     dsTransactionId: version.startsWith('2') ? crypto.randomUUID() : null,
   };
 }
@@ -109,10 +109,12 @@ const FAKE_NONCES: Record<string, () => PaymentMethod> = {
   'fake-valid-maestro-nonce': () => cardMethod('6304000000000000'),
   'fake-valid-dinersclub-nonce': () => cardMethod('36259600000004'),
   'fake-valid-prepaid-nonce': () => cardMethod(VISA, OK, {prepaid: 'Yes'}),
-  'fake-valid-commercial-nonce': () => cardMethod(VISA, OK, {commercial: 'Yes'}),
+  'fake-valid-commercial-nonce': () =>
+    cardMethod(VISA, OK, {commercial: 'Yes'}),
   'fake-valid-durbin-regulated-nonce': () =>
     cardMethod(VISA, OK, {durbinRegulated: 'Yes'}),
-  'fake-valid-healthcare-nonce': () => cardMethod(VISA, OK, {healthcare: 'Yes'}),
+  'fake-valid-healthcare-nonce': () =>
+    cardMethod(VISA, OK, {healthcare: 'Yes'}),
   'fake-valid-debit-nonce': () => cardMethod(VISA, OK, {debit: 'Yes'}),
   'fake-valid-payroll-nonce': () => cardMethod(VISA, OK, {payroll: 'Yes'}),
   'fake-valid-no-indicators-nonce': () =>
@@ -224,8 +226,9 @@ const FAKE_NONCES: Record<string, () => PaymentMethod> = {
     threeDSecureMethod('authenticate_successful'),
   'fake-three-d-secure-two-visa-error-on-lookup-nonce':
     threeDSecureMethod('lookup_error'),
-  'fake-three-d-secure-two-visa-timeout-on-lookup-nonce':
-    threeDSecureMethod('lookup_failed_acs_error'),
+  'fake-three-d-secure-two-visa-timeout-on-lookup-nonce': threeDSecureMethod(
+    'lookup_failed_acs_error'
+  ),
 };
 
 /** Nonces with no method behind them: what a sale with one answers instead. */
@@ -241,7 +244,9 @@ export type NonceLookup =
 export function lookUpNonce(core: Core, nonce: string): NonceLookup {
   if (nonce === CONSUMED_NONCE) return {kind: 'consumed'};
   if (nonce === LUHN_INVALID_NONCE) return {kind: 'luhn_invalid'};
-  const fake = Object.hasOwn(FAKE_NONCES, nonce) ? FAKE_NONCES[nonce] : undefined;
+  const fake = Object.hasOwn(FAKE_NONCES, nonce)
+    ? FAKE_NONCES[nonce]
+    : undefined;
   if (fake) {
     return {
       kind: 'found',
@@ -274,7 +279,11 @@ export function issueNonce(core: Core, method: PaymentMethod): NonceRecord {
 }
 
 export function isFakeNonce(nonce: string): boolean {
-  return Object.hasOwn(FAKE_NONCES, nonce) || nonce === CONSUMED_NONCE || nonce === LUHN_INVALID_NONCE;
+  return (
+    Object.hasOwn(FAKE_NONCES, nonce) ||
+    nonce === CONSUMED_NONCE ||
+    nonce === LUHN_INVALID_NONCE
+  );
 }
 
 export type {CardType};

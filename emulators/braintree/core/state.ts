@@ -186,10 +186,17 @@ export interface Core {
   merchantAccounts: ReadonlyMap<string, string>;
   defaultMerchantAccountId: string;
   baseUrl(): string;
-  notify(kind: string, subjectId: string, subjectXml: string): NotificationRecord;
+  notify(
+    kind: string,
+    subjectId: string,
+    subjectXml: string
+  ): NotificationRecord;
 }
 
-export function currencyOfAccount(core: Core, accountId: string): string | undefined {
+export function currencyOfAccount(
+  core: Core,
+  accountId: string
+): string | undefined {
   for (const [currency, id] of core.merchantAccounts) {
     if (id === accountId) return currency;
   }

@@ -36,7 +36,10 @@ export function openDispute(
   options: {amount?: string; reason?: string} = {}
 ): DisputeRecord {
   const t = findTransaction(core, transactionId);
-  if (t.type !== 'sale' || !['settled', 'settling', 'settlement_confirmed'].includes(t.status)) {
+  if (
+    t.type !== 'sale' ||
+    !['settled', 'settling', 'settlement_confirmed'].includes(t.status)
+  ) {
     throw refused('Only a settled sale can be disputed.');
   }
   let amountMinor = t.amountMinor;

@@ -47,7 +47,9 @@ export function disputeView(
     ...(options.withTransaction && {
       transaction: {
         id: d.transactionId,
-        amount: transaction ? formatAmount(transaction.amountMinor, transaction.currency) : money(d.amountMinor),
+        amount: transaction
+          ? formatAmount(transaction.amountMinor, transaction.currency)
+          : money(d.amountMinor),
         orderId: transaction?.orderId ?? null,
         createdAt: datetime(transaction?.createdAt ?? d.openedAt),
         paymentInstrumentSubtype: transaction?.method.card.cardType ?? null,

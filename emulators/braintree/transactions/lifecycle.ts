@@ -5,37 +5,78 @@
  * up, 91521 / 91512), and the sandbox's testing endpoints (`testing.settle`,
  * `settlementDecline`, `settlementPending`, `settlementConfirm`), which settle at once.
  */
-import {paramsOf, validationFailure, type ValidationError} from '../api/errors.js';
+import {
+  paramsOf,
+  validationFailure,
+  type ValidationError,
+} from '../api/errors.js';
 import {parseAmount} from '../core/money.js';
 import type {Core, TransactionRecord} from '../core/state.js';
-import {findTransaction, moveTo, newTransaction, settlementBatchId} from './records.js';
+import {
+  findTransaction,
+  moveTo,
+  newTransaction,
+  settlementBatchId,
+} from './records.js';
 import {PROCESSED, settlementDeclineResponse} from './responses.js';
 import {amountError} from './sale.js';
 import {hundredths} from '../core/money.js';
-import {transactionSettled, transactionSettlementDeclined} from '../webhooks/kinds.js';
+import {
+  transactionSettled,
+  transactionSettlementDeclined,
+} from '../webhooks/kinds.js';
 
 type Params = Record<string, unknown>;
 const object = (value: unknown): Params =>
-  typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Params) : {};
+  typeof value === 'object' && value !== null && !Array.isArray(value)
+    ? (value as Params)
+    : {};
 
-function refuse(body: unknown, attribute: string, code: string, message: string): never {
-  const error: ValidationError = {path: ['transaction'], attribute, code, message};
+function refuse(
+  body: unknown,
+  attribute: string,
+  code: string,
+  message: string
+): never {
+  const error: ValidationError = {
+    path: ['transaction'],
+    attribute,
+    code,
+    message,
+  };
   throw validationFailure([error], paramsOf(object(body)));
 }
 
 /** An optional amount in the body; undefined means "the whole". */
-function optionalAmount(core: Core, body: unknown, t: TransactionRecord): bigint | undefined {
+function optionalAmount(
+  core: Core,
+  body: unknown,
+  t: TransactionRecord
+): bigint | undefined {
   const value = object(object(body).transaction).amount;
   if (value === undefined || value === null) return undefined;
   const amount = parseAmount(value, t.currency);
-  if (!amount.ok) throw validationFailure([amountError(amount.reason)], paramsOf(object(body)));
+  if (!amount.ok)
+    throw validationFailure(
+      [amountError(amount.reason)],
+      paramsOf(object(body))
+    );
   return amount.minor;
 }
 
-export function submitForSettlement(core: Core, id: string, body: unknown): TransactionRecord {
+export function submitForSettlement(
+  core: Core,
+  id: string,
+  body: unknown
+): TransactionRecord {
   const t = findTransaction(core, id);
   if (t.status !== 'authorized') {
-    refuse(body, 'base', '91507', 'Cannot submit for settlement unless status is authorized.');
+    refuse(
+      body,
+      'base',
+      '91507',
+      'Cannot submit for settlement unless status is authorized.'
+    );
   }
   const amount = optionalAmount(core, body, t) ?? t.amountMinor;
   if (amount > t.amountMinor) {
@@ -46,7 +87,11 @@ export function submitForSettlement(core: Core, id: string, body: unknown): Tran
   return t;
 }
 
-export function voidTransaction(core: Core, id: string, body: unknown): TransactionRecord {
+export function voidTransaction(
+  core: Core,
+  id: string,
+  body: unknown
+): TransactionRecord {
   const t = findTransaction(core, id);
   if (t.status !== 'authorized' && t.status !== 'submitted_for_settlement') {
     refuse(
@@ -60,16 +105,33 @@ export function voidTransaction(core: Core, id: string, body: unknown): Transact
   return t;
 }
 
-export function refund(core: Core, id: string, body: unknown): TransactionRecord {
+export function refund(
+  core: Core,
+  id: string,
+  body: unknown
+): TransactionRecord {
   const sale = findTransaction(core, id);
-  if (sale.type === 'credit') refuse(body, 'base', '91505', 'Cannot refund credit');
+  if (sale.type === 'credit')
+    refuse(body, 'base', '91505', 'Cannot refund credit');
   if (sale.status !== 'settled' && sale.status !== 'settling') {
-    refuse(body, 'base', '91506', 'Cannot refund transaction unless it is settled.');
+    refuse(
+      body,
+      'base',
+      '91506',
+      'Cannot refund transaction unless it is settled.'
+    );
   }
   const left = sale.amountMinor - sale.refundedMinor;
-  if (left <= 0n) refuse(body, 'base', '91512', 'Transaction has already been fully refunded.');
+  if (left <= 0n)
+    refuse(
+      body,
+      'base',
+      '91512',
+      'Transaction has already been fully refunded.'
+    );
   const amount = optionalAmount(core, body, sale) ?? left;
-  if (amount > left) refuse(body, 'amount', '91521', 'Refund amount is too large.');
+  if (amount > left)
+    refuse(body, 'amount', '91521', 'Refund amount is too large.');
   const orderId = object(object(body).transaction).order_id;
   const credit = newTransaction(core, {
     type: 'credit',
@@ -96,10 +158,7 @@ export function refund(core: Core, id: string, body: unknown): TransactionRecord
 }
 
 export type SettlementOperation =
-  | 'settle'
-  | 'settlement_decline'
-  | 'settlement_pending'
-  | 'settlement_confirm';
+  'settle' | 'settlement_decline' | 'settlement_pending' | 'settlement_confirm';
 
 /**
  * The testing endpoints: `settle` settles (or, for a 4001.xx/4003–5000.99 amount, declines the
@@ -113,20 +172,33 @@ export function simulateSettlement(
   operation: SettlementOperation
 ): TransactionRecord {
   const t = findTransaction(core, id);
-  const waiting = ['submitted_for_settlement', 'settling', 'settlement_pending'];
+  const waiting = [
+    'submitted_for_settlement',
+    'settling',
+    'settlement_pending',
+  ];
   const allowed =
     operation === 'settlement_confirm'
       ? ['settled', 'settling', ...waiting]
       : waiting;
   if (!allowed.includes(t.status)) {
-    refuse(undefined, 'base', '91575', 'Cannot simulate transaction settlement.');
+    refuse(
+      undefined,
+      'base',
+      '91575',
+      'Cannot simulate transaction settlement.'
+    );
   }
   const decline =
     operation === 'settlement_decline' ||
-    (operation === 'settle' && t.type === 'sale' && t.settlementPlan === 'decline');
+    (operation === 'settle' &&
+      t.type === 'sale' &&
+      t.settlementPlan === 'decline');
   if (decline) {
     t.settlementResponse = settlementDeclineResponse(
-      t.settlementPlan === 'decline' ? hundredths(t.amountMinor, t.currency) : 400100n
+      t.settlementPlan === 'decline'
+        ? hundredths(t.amountMinor, t.currency)
+        : 400100n
     );
     moveTo(core, t, 'settlement_declined');
     transactionSettlementDeclined(core, t);

@@ -66,6 +66,9 @@ export function moveTo(
   record.statusHistory.push(event(core, status, amountMinor));
 }
 
-export function settlementBatchId(core: Core, merchantAccountId: string): string {
+export function settlementBatchId(
+  core: Core,
+  merchantAccountId: string
+): string {
   return `${new Date(core.now()).toISOString().slice(0, 10)}_${merchantAccountId}`;
 }

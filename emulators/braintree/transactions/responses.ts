@@ -71,7 +71,10 @@ const DECLINES: Record<string, [string, Kind]> = {
   '2060': ['Address Verification and Card Security Code Failed', 'hard'],
   '2061': ['Invalid Transaction Data', 'hard'],
   '2062': ['Invalid Tax Amount', 'soft'],
-  '2063': ['PayPal Business Account preference resulted in the transaction failing', 'hard'],
+  '2063': [
+    'PayPal Business Account preference resulted in the transaction failing',
+    'hard',
+  ],
   '2064': ['Invalid Currency Code', 'hard'],
   '2065': ['Refund Time Limit Exceeded', 'hard'],
   '2099': ['Cardholder Authentication Required', 'soft'],
@@ -138,6 +141,10 @@ export function settlementDeclineResponse(hundredths: bigint): {
   return {code: String(hundredths / 100n), text: 'Settlement Declined'};
 }
 
-export function additionalProcessorResponse(response: ProcessorResponse): string | null {
-  return response.type === 'approved' ? null : `${response.code} : ${response.text}`;
+export function additionalProcessorResponse(
+  response: ProcessorResponse
+): string | null {
+  return response.type === 'approved'
+    ? null
+    : `${response.code} : ${response.text}`;
 }

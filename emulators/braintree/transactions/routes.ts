@@ -27,8 +27,11 @@ const SETTLEMENT_OPERATIONS: readonly SettlementOperation[] = [
 
 export function transactionRoutes(core: Core) {
   const app = new Hono<Env>();
-  const answer = (c: Parameters<typeof xml>[0], status: number, t: ReturnType<typeof findTransaction>) =>
-    xml(c, status, 'transaction', transactionView(core, t));
+  const answer = (
+    c: Parameters<typeof xml>[0],
+    status: number,
+    t: ReturnType<typeof findTransaction>
+  ) => xml(c, status, 'transaction', transactionView(core, t));
 
   app.post('/', (c) => {
     const {status, transaction} = sale(core, c.get('body'));
@@ -40,12 +43,18 @@ export function transactionRoutes(core: Core) {
   app.post('/advanced_search', (c) =>
     xml(c, 200, 'creditCardTransactions', searchPage(core, c.get('body')))
   );
-  app.get('/:id', (c) => answer(c, 200, findTransaction(core, c.req.param('id'))));
+  app.get('/:id', (c) =>
+    answer(c, 200, findTransaction(core, c.req.param('id')))
+  );
   app.put('/:id/submit_for_settlement', (c) =>
     answer(c, 200, submitForSettlement(core, c.req.param('id'), c.get('body')))
   );
-  app.put('/:id/void', (c) => answer(c, 200, voidTransaction(core, c.req.param('id'), c.get('body'))));
-  app.post('/:id/refund', (c) => answer(c, 201, refund(core, c.req.param('id'), c.get('body'))));
+  app.put('/:id/void', (c) =>
+    answer(c, 200, voidTransaction(core, c.req.param('id'), c.get('body')))
+  );
+  app.post('/:id/refund', (c) =>
+    answer(c, 201, refund(core, c.req.param('id'), c.get('body')))
+  );
   for (const operation of SETTLEMENT_OPERATIONS) {
     app.put(`/:id/${operation}`, (c) =>
       answer(c, 200, simulateSettlement(core, c.req.param('id'), operation))

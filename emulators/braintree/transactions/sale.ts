@@ -18,7 +18,11 @@ import type {CardOutcome} from '../core/cards.js';
 import {newAuthorizationCode} from '../core/ids.js';
 import {hundredths, parseAmount} from '../core/money.js';
 import {lookUpNonce} from '../core/nonces.js';
-import {currencyOfAccount, type Core, type TransactionRecord} from '../core/state.js';
+import {
+  currencyOfAccount,
+  type Core,
+  type TransactionRecord,
+} from '../core/state.js';
 import {newTransaction} from './records.js';
 import {
   amountOutcome,
@@ -66,12 +70,19 @@ const THREE_D_SECURE_FAILED = new Set([
   'authenticate_signature_verification_failed',
 ]);
 
-export function sale(core: Core, body: unknown): {status: number; transaction: TransactionRecord} {
+export function sale(
+  core: Core,
+  body: unknown
+): {status: number; transaction: TransactionRecord} {
   const params = object(object(body).transaction);
   const echo = paramsOf(object(body));
   const errors: ValidationError[] = [];
-  const at = (attribute: string, code: string, message: string, path = ['transaction']) =>
-    errors.push({path, attribute, code, message});
+  const at = (
+    attribute: string,
+    code: string,
+    message: string,
+    path = ['transaction']
+  ) => errors.push({path, attribute, code, message});
 
   const type = params.type;
   if (type === undefined) at('type', '91524', 'Transaction type is required.');
@@ -79,7 +90,8 @@ export function sale(core: Core, body: unknown): {status: number; transaction: T
 
   // A merchant account the keys cannot use is a 403 (braintree_node#47), not a validation error.
   const accountId =
-    params.merchant_account_id === undefined || params.merchant_account_id === ''
+    params.merchant_account_id === undefined ||
+    params.merchant_account_id === ''
       ? core.defaultMerchantAccountId
       : String(params.merchant_account_id);
   const currency = currencyOfAccount(core, accountId);
@@ -89,7 +101,11 @@ export function sale(core: Core, body: unknown): {status: number; transaction: T
   if (!amount.ok) errors.push(amountError(amount.reason));
 
   const orderId = params.order_id;
-  if (orderId !== undefined && orderId !== null && String(orderId).length > 255) {
+  if (
+    orderId !== undefined &&
+    orderId !== null &&
+    String(orderId).length > 255
+  ) {
     at('orderId', '91501', 'Order ID is too long.');
   }
   const customFields = object(params.custom_fields);
@@ -110,13 +126,20 @@ export function sale(core: Core, body: unknown): {status: number; transaction: T
     const found = lookUpNonce(core, nonce);
     switch (found.kind) {
       case 'consumed':
-        at('paymentMethodNonce', '91564', 'Cannot use a payment_method_nonce more than once.');
+        at(
+          'paymentMethodNonce',
+          '91564',
+          'Cannot use a payment_method_nonce more than once.'
+        );
         break;
       case 'unknown':
         at('paymentMethodNonce', '91565', 'Unknown payment_method_nonce.');
         break;
       case 'luhn_invalid':
-        at('number', '81715', 'Credit card number is invalid.', ['transaction', 'creditCard']);
+        at('number', '81715', 'Credit card number is invalid.', [
+          'transaction',
+          'creditCard',
+        ]);
         break;
       case 'found':
         nonceRecord = found.record;
@@ -139,7 +162,8 @@ export function sale(core: Core, body: unknown): {status: number; transaction: T
   if (
     outcome.kind === 'approve' &&
     ((status3ds !== undefined && THREE_D_SECURE_FAILED.has(status3ds)) ||
-      (threeDSecure.required === true && !method.threeDSecure?.liabilityShifted))
+      (threeDSecure.required === true &&
+        !method.threeDSecure?.liabilityShifted))
   ) {
     outcome = {kind: 'reject', reason: 'three_d_secure'};
   }
@@ -152,7 +176,8 @@ export function sale(core: Core, body: unknown): {status: number; transaction: T
     orderId: orderId === undefined || orderId === null ? null : String(orderId),
     method,
     refundedTransactionId: null,
-    deviceData: typeof params.device_data === 'string' ? params.device_data : null,
+    deviceData:
+      typeof params.device_data === 'string' ? params.device_data : null,
     customFields: Object.fromEntries(
       Object.entries(customFields).map(([k, v]) => [k, String(v)])
     ),
@@ -161,7 +186,9 @@ export function sale(core: Core, body: unknown): {status: number; transaction: T
         ? (object(params.billing).postal_code as string)
         : method.card.postalCode,
     settlementResponse: null,
-    settlementPlan: settlementDeclines(cents) ? ('decline' as const) : ('settle' as const),
+    settlementPlan: settlementDeclines(cents)
+      ? ('decline' as const)
+      : ('settle' as const),
   };
 
   switch (outcome.kind) {
@@ -173,16 +200,24 @@ export function sale(core: Core, body: unknown): {status: number; transaction: T
         authorizationCode: newAuthorizationCode(),
         gatewayRejectionReason: null,
       });
-      if (options.submit_for_settlement === true || options.submit_for_settlement === 'true') {
+      if (
+        options.submit_for_settlement === true ||
+        options.submit_for_settlement === 'true'
+      ) {
         record.status = 'submitted_for_settlement';
-        record.statusHistory.push({...record.statusHistory[0]!, status: 'submitted_for_settlement'});
+        record.statusHistory.push({
+          ...record.statusHistory[0]!,
+          status: 'submitted_for_settlement',
+        });
       }
       return {status: 201, transaction: record};
     }
     case 'decline':
     case 'fail': {
       const processor =
-        outcome.kind === 'decline' ? declineResponse(outcome.code) : failureResponse(outcome.code);
+        outcome.kind === 'decline'
+          ? declineResponse(outcome.code)
+          : failureResponse(outcome.code);
       const record = newTransaction(core, {
         ...base,
         status: outcome.kind === 'decline' ? 'processor_declined' : 'failed',
@@ -190,7 +225,12 @@ export function sale(core: Core, body: unknown): {status: number; transaction: T
         authorizationCode: null,
         gatewayRejectionReason: null,
       });
-      throw new BraintreeErrorResponse([], echo, processor.text, transactionView(core, record));
+      throw new BraintreeErrorResponse(
+        [],
+        echo,
+        processor.text,
+        transactionView(core, record)
+      );
     }
     case 'reject': {
       // A gateway rejection happens after authorisation: the processor had approved it.
@@ -201,13 +241,15 @@ export function sale(core: Core, body: unknown): {status: number; transaction: T
         authorizationCode: null,
         gatewayRejectionReason: outcome.reason,
       });
-      record.processor = outcome.reason === 'application_incomplete'
-        ? {code: '', text: 'Unknown ()', type: 'approved'}
-        : {...APPROVED};
+      record.processor =
+        outcome.reason === 'application_incomplete'
+          ? {code: '', text: 'Unknown ()', type: 'approved'}
+          : {...APPROVED};
       throw new BraintreeErrorResponse(
         [],
         echo,
-        GATEWAY_REJECTED_MESSAGES[outcome.reason] ?? `Gateway Rejected: ${outcome.reason}`,
+        GATEWAY_REJECTED_MESSAGES[outcome.reason] ??
+          `Gateway Rejected: ${outcome.reason}`,
         transactionView(core, record)
       );
     }

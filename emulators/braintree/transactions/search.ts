@@ -21,10 +21,23 @@ function textMatches(value: string | null, criterion: unknown): boolean {
   const v = value ?? '';
   const lower = v.toLowerCase();
   if (typeof c.is === 'string' && lower !== c.is.toLowerCase()) return false;
-  if (typeof c.is_not === 'string' && lower === c.is_not.toLowerCase()) return false;
-  if (typeof c.starts_with === 'string' && !lower.startsWith(c.starts_with.toLowerCase())) return false;
-  if (typeof c.ends_with === 'string' && !lower.endsWith(c.ends_with.toLowerCase())) return false;
-  if (typeof c.contains === 'string' && !lower.includes(c.contains.toLowerCase())) return false;
+  if (typeof c.is_not === 'string' && lower === c.is_not.toLowerCase())
+    return false;
+  if (
+    typeof c.starts_with === 'string' &&
+    !lower.startsWith(c.starts_with.toLowerCase())
+  )
+    return false;
+  if (
+    typeof c.ends_with === 'string' &&
+    !lower.endsWith(c.ends_with.toLowerCase())
+  )
+    return false;
+  if (
+    typeof c.contains === 'string' &&
+    !lower.includes(c.contains.toLowerCase())
+  )
+    return false;
   return true;
 }
 
@@ -33,7 +46,11 @@ function inList(value: string, criterion: unknown): boolean {
   return criterion.map(String).includes(value);
 }
 
-function inRange(value: number, criterion: unknown, parse: (s: string) => number): boolean {
+function inRange(
+  value: number,
+  criterion: unknown,
+  parse: (s: string) => number
+): boolean {
   if (typeof criterion !== 'object' || criterion === null) return true;
   const c = criterion as Record<string, unknown>;
   if (typeof c.min === 'string' && value < parse(c.min)) return false;
@@ -60,19 +77,26 @@ function matches(t: TransactionRecord, criteria: Criteria): boolean {
 
 function criteriaOf(body: unknown): Criteria {
   const search = (body as {search?: unknown} | undefined)?.search;
-  return typeof search === 'object' && search !== null ? (search as Criteria) : {};
+  return typeof search === 'object' && search !== null
+    ? (search as Criteria)
+    : {};
 }
 
 /** Oldest first, as Braintree orders search results by creation. */
 function matching(core: Core, body: unknown): TransactionRecord[] {
   const criteria = criteriaOf(body);
-  return [...core.state.transactions.values()].filter((t) => matches(t, criteria));
+  return [...core.state.transactions.values()].filter((t) =>
+    matches(t, criteria)
+  );
 }
 
 export function searchIds(core: Core, body: unknown): XmlValue {
   return {
     pageSize: PAGE_SIZE,
-    ids: array('item', matching(core, body).map((t) => t.id)),
+    ids: array(
+      'item',
+      matching(core, body).map((t) => t.id)
+    ),
   };
 }
 

@@ -56,7 +56,8 @@ const EMPTY_CARD = {
   expirationYear: '',
   customerLocation: null,
   cardholderName: null,
-  imageUrl: 'https://assets.braintreegateway.com/payment_method_logo/unknown.png?environment=sandbox',
+  imageUrl:
+    'https://assets.braintreegateway.com/payment_method_logo/unknown.png?environment=sandbox',
   prepaid: 'Unknown',
   healthcare: 'Unknown',
   debit: 'Unknown',
@@ -85,7 +86,8 @@ function instrumentViews(method: PaymentMethod): Record<string, XmlValue> {
           paymentId: `PAYID-${card.last4}`,
           authorizationId: null,
           token: null,
-          imageUrl: 'https://assets.braintreegateway.com/payment_method_logo/paypal.png?environment=sandbox',
+          imageUrl:
+            'https://assets.braintreegateway.com/payment_method_logo/paypal.png?environment=sandbox',
           debugId: null,
           payeeId: null,
           payeeEmail: null,
@@ -111,7 +113,8 @@ function instrumentViews(method: PaymentMethod): Record<string, XmlValue> {
           expirationMonth: card.expirationMonth,
           expirationYear: card.expirationYear,
           token: null,
-          imageUrl: 'https://assets.braintreegateway.com/payment_method_logo/apple_pay.png?environment=sandbox',
+          imageUrl:
+            'https://assets.braintreegateway.com/payment_method_logo/apple_pay.png?environment=sandbox',
         },
       };
     case 'android_pay_card':
@@ -130,7 +133,8 @@ function instrumentViews(method: PaymentMethod): Record<string, XmlValue> {
           bin: card.bin,
           token: null,
           isNetworkTokenized: false,
-          imageUrl: 'https://assets.braintreegateway.com/payment_method_logo/android_pay.png?environment=sandbox',
+          imageUrl:
+            'https://assets.braintreegateway.com/payment_method_logo/android_pay.png?environment=sandbox',
         },
       };
     case 'venmo_account':
@@ -139,7 +143,8 @@ function instrumentViews(method: PaymentMethod): Record<string, XmlValue> {
         venmoAccount: {
           username: 'venmojoe',
           venmoUserId: 'Venmo-Joe-1',
-          imageUrl: 'https://assets.braintreegateway.com/payment_method_logo/venmo.png?environment=sandbox',
+          imageUrl:
+            'https://assets.braintreegateway.com/payment_method_logo/venmo.png?environment=sandbox',
           sourceDescription: 'Venmo Account: venmojoe',
           token: null,
         },
@@ -284,8 +289,12 @@ export function transactionView(core: Core, t: TransactionRecord): XmlValue {
     processorSettlementResponseCode: t.settlementResponse?.code ?? '',
     processorSettlementResponseText: t.settlementResponse?.text ?? '',
     networkResponseCode: declinedOrRejected ? null : '00',
-    networkResponseText: declinedOrRejected ? null : 'Successful approval/completion or V.I.P. PIN verification is successful',
-    networkTransactionId: declinedOrRejected ? null : `0${t.createdAt}`.slice(0, 15),
+    networkResponseText: declinedOrRejected
+      ? null
+      : 'Successful approval/completion or V.I.P. PIN verification is successful',
+    networkTransactionId: declinedOrRejected
+      ? null
+      : `0${t.createdAt}`.slice(0, 15),
     ...threeDSecureView(t.method),
     riskData: null,
     globalId: newGlobalIdFor(t.id),

@@ -24,13 +24,18 @@ interface BraintreeDeliveryOptions {
 export function braintreeDelivery(
   options: BraintreeDeliveryOptions
 ): Pick<
-  DeliveryOptions<NotificationRecord, Pick<DeliveryAttempt, 'kind' | 'signature'>>,
+  DeliveryOptions<
+    NotificationRecord,
+    Pick<DeliveryAttempt, 'kind' | 'signature'>
+  >,
   'describe' | 'body' | 'sign'
 > {
   return {
     describe: (record) => ({id: record.id, type: record.kind}),
     body: (record) => {
-      const key = options.forgeNext() ? `${options.privateKey}-forged` : options.privateKey;
+      const key = options.forgeNext()
+        ? `${options.privateKey}-forged`
+        : options.privateKey;
       return new URLSearchParams({
         bt_signature: signPayload(options.publicKey, key, record.payload),
         bt_payload: record.payload,

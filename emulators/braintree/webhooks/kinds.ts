@@ -10,10 +10,17 @@ import {transactionView} from '../transactions/view.js';
 import {disputeView} from '../disputes/view.js';
 
 export function transactionSettled(core: Core, t: TransactionRecord) {
-  return core.notify('transaction_settled', t.id, xmlElement('transaction', transactionView(core, t)));
+  return core.notify(
+    'transaction_settled',
+    t.id,
+    xmlElement('transaction', transactionView(core, t))
+  );
 }
 
-export function transactionSettlementDeclined(core: Core, t: TransactionRecord) {
+export function transactionSettlementDeclined(
+  core: Core,
+  t: TransactionRecord
+) {
   return core.notify(
     'transaction_settlement_declined',
     t.id,
@@ -22,9 +29,17 @@ export function transactionSettlementDeclined(core: Core, t: TransactionRecord) 
 }
 
 export function refundFailed(core: Core, t: TransactionRecord) {
-  return core.notify('refund_failed', t.id, xmlElement('transaction', transactionView(core, t)));
+  return core.notify(
+    'refund_failed',
+    t.id,
+    xmlElement('transaction', transactionView(core, t))
+  );
 }
 
-export function disputeNotification(core: Core, kind: string, d: DisputeRecord) {
+export function disputeNotification(
+  core: Core,
+  kind: string,
+  d: DisputeRecord
+) {
   return core.notify(kind, d.id, xmlElement('dispute', disputeView(core, d)));
 }

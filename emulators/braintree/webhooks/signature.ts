@@ -11,7 +11,11 @@ export function hmacSha1Hex(privateKey: string, data: string): string {
   return createHmac('sha1', key).update(data, 'binary').digest('hex');
 }
 
-export function signPayload(publicKey: string, privateKey: string, payload: string): string {
+export function signPayload(
+  publicKey: string,
+  privateKey: string,
+  payload: string
+): string {
   return `${publicKey}|${hmacSha1Hex(privateKey, payload)}`;
 }
 
@@ -20,6 +24,10 @@ export function encodePayload(xml: string): string {
 }
 
 /** `gateway.webhookNotification.verify(challenge)`: the answer a destination gives `bt_challenge`. */
-export function challengeAnswer(publicKey: string, privateKey: string, challenge: string): string {
+export function challengeAnswer(
+  publicKey: string,
+  privateKey: string,
+  challenge: string
+): string {
   return `${publicKey}|${hmacSha1Hex(privateKey, challenge)}`;
 }

@@ -69,7 +69,7 @@ export async function control(
   emulator: RunningBraintreeEmulator,
   path: string,
   body: unknown = {}
-): Promise<{status: number; json: any}> {
+): Promise<{status: number; json: Loose}> {
   const response = await fetch(`${emulator.url}/_emulator${path}`, {
     method: 'POST',
     headers: {
@@ -83,7 +83,7 @@ export async function control(
 }
 
 /** Decodes a client token (base64 JSON). */
-export function decodeClientToken(token: string): Record<string, any> {
+export function decodeClientToken(token: string): Record<string, Loose> {
   return JSON.parse(Buffer.from(token, 'base64').toString('utf8'));
 }
 
@@ -92,7 +92,7 @@ export async function tokenize(
   emulator: RunningBraintreeEmulator,
   card: Record<string, unknown>,
   fingerprint?: string
-): Promise<{status: number; json: any}> {
+): Promise<{status: number; json: Loose}> {
   const token = decodeClientToken(emulator.clientToken());
   const response = await fetch(
     `${token.clientApiUrl}/v1/payment_methods/credit_cards`,

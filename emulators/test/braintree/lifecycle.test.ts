@@ -16,7 +16,10 @@ after(() => setup.emulator.close());
 const tx = (): Loose => setup.gateway.transaction;
 const testing = (): Loose => setup.gateway.testing;
 
-async function settledSale(amount = '100.00', orderId?: string): Promise<Loose> {
+async function settledSale(
+  amount = '100.00',
+  orderId?: string
+): Promise<Loose> {
   const {transaction} = await sale(setup, {
     amount,
     paymentMethodNonce: 'fake-valid-nonce',
@@ -29,7 +32,10 @@ async function settledSale(amount = '100.00', orderId?: string): Promise<Loose> 
 
 describe('Braintree emulator: settlement', () => {
   it('submitForSettlement moves authorized on (a smaller amount too), and refuses it twice (91507)', async () => {
-    const {transaction} = await sale(setup, {amount: '50.00', paymentMethodNonce: 'fake-valid-nonce'});
+    const {transaction} = await sale(setup, {
+      amount: '50.00',
+      paymentMethodNonce: 'fake-valid-nonce',
+    });
     const submitted = await tx().submitForSettlement(transaction.id, '40.00');
     assert.equal(submitted.success, true);
     assert.equal(submitted.transaction.status, 'submitted_for_settlement');
@@ -40,7 +46,10 @@ describe('Braintree emulator: settlement', () => {
   });
 
   it('refuses to settle more than was authorised (91522)', async () => {
-    const {transaction} = await sale(setup, {amount: '50.00', paymentMethodNonce: 'fake-valid-nonce'});
+    const {transaction} = await sale(setup, {
+      amount: '50.00',
+      paymentMethodNonce: 'fake-valid-nonce',
+    });
     const result = await tx().submitForSettlement(transaction.id, '50.01');
     assert.deepEqual(codesOn(result, ['transaction'], 'amount'), ['91522']);
   });
@@ -76,9 +85,15 @@ describe('Braintree emulator: settlement', () => {
   });
 
   it('cannot settle an authorized-only sale (91575)', async () => {
-    const {transaction} = await sale(setup, {amount: '5.00', paymentMethodNonce: 'fake-valid-nonce'});
+    const {transaction} = await sale(setup, {
+      amount: '5.00',
+      paymentMethodNonce: 'fake-valid-nonce',
+    });
     const answer = await testing().settle(transaction.id);
-    assert.equal(answer.apiErrorResponse.errors.transaction.errors[0].code, '91575');
+    assert.equal(
+      answer.apiErrorResponse.errors.transaction.errors[0].code,
+      '91575'
+    );
   });
 });
 
@@ -148,12 +163,26 @@ describe('Braintree emulator: refunds', () => {
 describe('Braintree emulator: search', () => {
   it('finds the transactions of an order id through advanced search', async () => {
     const orderId = `order-s-${Date.now()}`;
-    const first = await sale(setup, {amount: '2000.00', paymentMethodNonce: 'fake-valid-nonce', orderId});
-    const second = await sale(setup, {amount: '10.00', paymentMethodNonce: 'fake-valid-nonce', orderId});
-    await sale(setup, {amount: '10.00', paymentMethodNonce: 'fake-valid-nonce', orderId: 'other'});
+    const first = await sale(setup, {
+      amount: '2000.00',
+      paymentMethodNonce: 'fake-valid-nonce',
+      orderId,
+    });
+    const second = await sale(setup, {
+      amount: '10.00',
+      paymentMethodNonce: 'fake-valid-nonce',
+      orderId,
+    });
+    await sale(setup, {
+      amount: '10.00',
+      paymentMethodNonce: 'fake-valid-nonce',
+      orderId: 'other',
+    });
     const found: Loose[] = [];
     await new Promise<void>((resolve, reject) => {
-      const stream = tx().search((search: Loose) => search.orderId().is(orderId));
+      const stream = tx().search((search: Loose) =>
+        search.orderId().is(orderId)
+      );
       stream.on('data', (t: Loose) => found.push(t));
       stream.on('error', reject);
       stream.on('end', () => resolve());
@@ -162,13 +191,18 @@ describe('Braintree emulator: search', () => {
       found.map((t) => t.id).sort(),
       [first.transaction.id, second.transaction.id].sort()
     );
-    assert.deepEqual(found.map((t) => t.status).sort(), ['authorized', 'processor_declined']);
+    assert.deepEqual(found.map((t) => t.status).sort(), [
+      'authorized',
+      'processor_declined',
+    ]);
   });
 
   it('an order id nothing has finds nothing', async () => {
     const found: Loose[] = [];
     await new Promise<void>((resolve, reject) => {
-      const stream = tx().search((search: Loose) => search.orderId().is('nobody-ordered-this'));
+      const stream = tx().search((search: Loose) =>
+        search.orderId().is('nobody-ordered-this')
+      );
       stream.on('data', (t: Loose) => found.push(t));
       stream.on('error', reject);
       stream.on('end', () => resolve());

@@ -15,7 +15,10 @@ after(() => setup.emulator.close());
 
 describe('Braintree emulator: test amounts', () => {
   it('2000.00 is processor declined Do Not Honor (soft), with the transaction stored', async () => {
-    const result = await sale(setup, {amount: '2000.00', paymentMethodNonce: 'fake-valid-nonce'});
+    const result = await sale(setup, {
+      amount: '2000.00',
+      paymentMethodNonce: 'fake-valid-nonce',
+    });
     assert.equal(result.success, false);
     assert.equal(result.message, 'Do Not Honor');
     assert.deepEqual(result.errors.deepErrors(), []);
@@ -38,7 +41,10 @@ describe('Braintree emulator: test amounts', () => {
       ['2099.00', 'Cardholder Authentication Required', 'soft_declined'],
       ['2999.99', 'Processor Declined', 'soft_declined'],
     ]) {
-      const {transaction: t} = await sale(setup, {amount, paymentMethodNonce: 'fake-valid-nonce'});
+      const {transaction: t} = await sale(setup, {
+        amount,
+        paymentMethodNonce: 'fake-valid-nonce',
+      });
       assert.equal(t.processorResponseCode, amount!.slice(0, 4), amount);
       assert.equal(t.processorResponseText, text, amount);
       assert.equal(t.processorResponseType, type, amount);
@@ -46,21 +52,36 @@ describe('Braintree emulator: test amounts', () => {
   });
 
   it('3000.00 fails with the 3000 processor response', async () => {
-    const result = await sale(setup, {amount: '3000.50', paymentMethodNonce: 'fake-valid-nonce'});
+    const result = await sale(setup, {
+      amount: '3000.50',
+      paymentMethodNonce: 'fake-valid-nonce',
+    });
     assert.equal(result.success, false);
     assert.equal(result.transaction.status, 'failed');
     assert.equal(result.transaction.processorResponseCode, '3000');
-    assert.equal(result.transaction.processorResponseText, 'Processor Network Unavailable - Try Again');
+    assert.equal(
+      result.transaction.processorResponseText,
+      'Processor Network Unavailable - Try Again'
+    );
   });
 
   it('5001.00 is gateway rejected application_incomplete; 1999.99 and 3001.00 authorize', async () => {
-    const rejected = await sale(setup, {amount: '5001.00', paymentMethodNonce: 'fake-valid-nonce'});
+    const rejected = await sale(setup, {
+      amount: '5001.00',
+      paymentMethodNonce: 'fake-valid-nonce',
+    });
     assert.equal(rejected.success, false);
     assert.equal(rejected.transaction.status, 'gateway_rejected');
-    assert.equal(rejected.transaction.gatewayRejectionReason, 'application_incomplete');
+    assert.equal(
+      rejected.transaction.gatewayRejectionReason,
+      'application_incomplete'
+    );
     assert.equal(rejected.message, 'Gateway Rejected: application_incomplete');
     for (const amount of ['1999.99', '3001.00', '5002.00']) {
-      const ok = await sale(setup, {amount, paymentMethodNonce: 'fake-valid-nonce'});
+      const ok = await sale(setup, {
+        amount,
+        paymentMethodNonce: 'fake-valid-nonce',
+      });
       assert.equal(ok.transaction.status, 'authorized', amount);
     }
   });
@@ -83,12 +104,18 @@ describe('Braintree emulator: test nonces', () => {
       ['fake-processor-declined-amex-nonce', 'American Express'],
       ['fake-processor-declined-discover-nonce', 'Discover'],
     ]) {
-      const {transaction: t} = await sale(setup, {amount: '10.00', paymentMethodNonce: nonce});
+      const {transaction: t} = await sale(setup, {
+        amount: '10.00',
+        paymentMethodNonce: nonce,
+      });
       assert.equal(t.status, 'processor_declined', nonce);
       assert.equal(t.processorResponseCode, '2000', nonce);
       assert.equal(t.creditCard.cardType, brand, nonce);
     }
-    const failed = await sale(setup, {amount: '10.00', paymentMethodNonce: 'fake-processor-failure-jcb-nonce'});
+    const failed = await sale(setup, {
+      amount: '10.00',
+      paymentMethodNonce: 'fake-processor-failure-jcb-nonce',
+    });
     assert.equal(failed.transaction.status, 'failed');
   });
 
@@ -97,7 +124,10 @@ describe('Braintree emulator: test nonces', () => {
       ['fake-gateway-rejected-fraud-nonce', 'fraud'],
       ['fake-gateway-rejected-risk-thresholds-nonce', 'risk_threshold'],
     ]) {
-      const result = await sale(setup, {amount: '10.00', paymentMethodNonce: nonce});
+      const result = await sale(setup, {
+        amount: '10.00',
+        paymentMethodNonce: nonce,
+      });
       assert.equal(result.success, false);
       assert.equal(result.transaction.status, 'gateway_rejected');
       assert.equal(result.transaction.gatewayRejectionReason, reason);
@@ -114,38 +144,61 @@ describe('Braintree emulator: test nonces', () => {
       ['fake-valid-dinersclub-nonce', 'Diners Club'],
     ]) {
       for (let i = 0; i < 2; i++) {
-        const {transaction: t} = await sale(setup, {amount: '1.00', paymentMethodNonce: nonce});
+        const {transaction: t} = await sale(setup, {
+          amount: '1.00',
+          paymentMethodNonce: nonce,
+        });
         assert.equal(t.status, 'authorized', nonce);
         assert.equal(t.creditCard.cardType, brand, nonce);
       }
     }
-    const prepaid = await sale(setup, {amount: '1.00', paymentMethodNonce: 'fake-valid-prepaid-nonce'});
+    const prepaid = await sale(setup, {
+      amount: '1.00',
+      paymentMethodNonce: 'fake-valid-prepaid-nonce',
+    });
     assert.equal(prepaid.transaction.creditCard.prepaid, 'Yes');
   });
 
   it('wallet nonces: PayPal, Apple Pay and Google Pay give their instrument types', async () => {
-    const paypal = await sale(setup, {amount: '1.00', paymentMethodNonce: 'fake-paypal-one-time-nonce'});
+    const paypal = await sale(setup, {
+      amount: '1.00',
+      paymentMethodNonce: 'fake-paypal-one-time-nonce',
+    });
     assert.equal(paypal.transaction.paymentInstrumentType, 'paypal_account');
-    assert.equal(paypal.transaction.paypalAccount.payerEmail, 'payer@example.com');
-    const apple = await sale(setup, {amount: '1.00', paymentMethodNonce: 'fake-apple-pay-visa-nonce'});
+    assert.equal(
+      paypal.transaction.paypalAccount.payerEmail,
+      'payer@example.com'
+    );
+    const apple = await sale(setup, {
+      amount: '1.00',
+      paymentMethodNonce: 'fake-apple-pay-visa-nonce',
+    });
     assert.equal(apple.transaction.paymentInstrumentType, 'apple_pay_card');
     assert.equal(apple.transaction.applePayCard.cardType, 'Apple Pay - Visa');
-    const google = await sale(setup, {amount: '1.00', paymentMethodNonce: 'fake-android-pay-nonce'});
+    const google = await sale(setup, {
+      amount: '1.00',
+      paymentMethodNonce: 'fake-android-pay-nonce',
+    });
     assert.equal(google.transaction.paymentInstrumentType, 'android_pay_card');
   });
 
   it('3-D Secure nonces carry threeDSecureInfo; failed authentication is rejected three_d_secure', async () => {
     const ok = await sale(setup, {
       amount: '10.00',
-      paymentMethodNonce: 'fake-three-d-secure-two-visa-successful-frictionless-authentication-nonce',
+      paymentMethodNonce:
+        'fake-three-d-secure-two-visa-successful-frictionless-authentication-nonce',
     });
     assert.equal(ok.success, true);
-    assert.equal(ok.transaction.threeDSecureInfo.status, 'authenticate_successful');
+    assert.equal(
+      ok.transaction.threeDSecureInfo.status,
+      'authenticate_successful'
+    );
     assert.equal(ok.transaction.threeDSecureInfo.liabilityShifted, true);
     assert.equal(ok.transaction.threeDSecureInfo.liabilityShiftPossible, true);
     const failed = await sale(setup, {
       amount: '10.00',
-      paymentMethodNonce: 'fake-three-d-secure-visa-failed-authentication-nonce',
+      paymentMethodNonce:
+        'fake-three-d-secure-visa-failed-authentication-nonce',
     });
     assert.equal(failed.success, false);
     assert.equal(failed.transaction.gatewayRejectionReason, 'three_d_secure');

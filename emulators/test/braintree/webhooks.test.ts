@@ -13,7 +13,10 @@ import {control, sale, start, type Loose, type Setup} from './helpers.js';
 type Form = {bt_signature: string; bt_payload: string};
 const parseForm = (body: string): Form => {
   const form = new URLSearchParams(body);
-  return {bt_signature: form.get('bt_signature') ?? '', bt_payload: form.get('bt_payload') ?? ''};
+  return {
+    bt_signature: form.get('bt_signature') ?? '',
+    bt_payload: form.get('bt_payload') ?? '',
+  };
 };
 
 const cleanups: (() => Promise<void>)[] = [];
@@ -24,10 +27,21 @@ after(async () => {
   while (cleanups.length) await cleanups.pop()!();
 });
 
-async function setupWith(reply?: (n: number) => number): Promise<Setup & {receiver: Receiver<Form>}> {
-  const receiver = await startReceiver<Form>({parse: parseForm, ...(reply && {reply})});
-  const setup = await start({webhookUrl: receiver.url, retryDelaysMs: [20, 20]});
-  cleanups.push(() => receiver.close(), () => setup.emulator.close());
+async function setupWith(
+  reply?: (n: number) => number
+): Promise<Setup & {receiver: Receiver<Form>}> {
+  const receiver = await startReceiver<Form>({
+    parse: parseForm,
+    ...(reply && {reply}),
+  });
+  const setup = await start({
+    webhookUrl: receiver.url,
+    retryDelaysMs: [20, 20],
+  });
+  cleanups.push(
+    () => receiver.close(),
+    () => setup.emulator.close()
+  );
   return {...setup, receiver};
 }
 
@@ -50,8 +64,14 @@ describe('Braintree emulator: notifications', () => {
     const s = await setupWith();
     const t = await settled(s);
     const [delivery] = await s.receiver.received(1);
-    assert.equal(delivery!.headers['content-type'], 'application/x-www-form-urlencoded');
-    assert.match(delivery!.event.bt_signature, new RegExp(`^${s.emulator.publicKey}\\|[0-9a-f]{40}$`));
+    assert.equal(
+      delivery!.headers['content-type'],
+      'application/x-www-form-urlencoded'
+    );
+    assert.match(
+      delivery!.event.bt_signature,
+      new RegExp(`^${s.emulator.publicKey}\\|[0-9a-f]{40}$`)
+    );
     const notification = await parse(s, delivery!.event);
     assert.equal(notification.kind, 'transaction_settled');
     assert.ok(notification.timestamp);
@@ -73,7 +93,9 @@ describe('Braintree emulator: notifications', () => {
   it('dispute_opened, then dispute_won; another dispute_lost (controls)', async () => {
     const s = await setupWith();
     const t = await settled(s);
-    const opened = await control(s.emulator, `/transactions/${t.id}/disputes`, {amount: '10.00'});
+    const opened = await control(s.emulator, `/transactions/${t.id}/disputes`, {
+      amount: '10.00',
+    });
     assert.equal(opened.status, 201);
     const won = await control(s.emulator, `/disputes/${opened.json.id}/win`);
     assert.equal(won.json.status, 'won');
@@ -100,14 +122,20 @@ describe('Braintree emulator: notifications', () => {
       'dispute_won',
       'transaction_settled',
     ]);
-    assert.equal((await control(s.emulator, `/disputes/${opened.json.id}/lose`)).status, 422);
+    assert.equal(
+      (await control(s.emulator, `/disputes/${opened.json.id}/lose`)).status,
+      422
+    );
   });
 
   it('refund_failed names the refund; the sale can be refunded again', async () => {
     const s = await setupWith();
     const t = await settled(s);
     const refund = await (s.gateway.transaction as Loose).refund(t.id);
-    await control(s.emulator, `/transactions/${refund.transaction.id}/refund_failed`);
+    await control(
+      s.emulator,
+      `/transactions/${refund.transaction.id}/refund_failed`
+    );
     const deliveries = await s.receiver.received(2);
     const notification = await parse(s, deliveries[1]!.event);
     assert.equal(notification.kind, 'refund_failed');
@@ -126,7 +154,13 @@ describe('Braintree emulator: delivery and faults', () => {
     assert.equal(first!.body, second!.body);
     await s.emulator.flush();
     const attempts = s.emulator.deliveries();
-    assert.deepEqual(attempts.map((a) => [a.attempt, a.status]), [[1, 500], [2, 200]]);
+    assert.deepEqual(
+      attempts.map((a) => [a.attempt, a.status]),
+      [
+        [1, 500],
+        [2, 200],
+      ]
+    );
     assert.equal(s.emulator.notifications()[0]!.delivered, true);
   });
 
@@ -143,14 +177,17 @@ describe('Braintree emulator: delivery and faults', () => {
     assert.equal(s.emulator.faults.releaseEvents('reverse'), 2);
     const deliveries = await s.receiver.received(4);
     const ids = [];
-    for (const d of deliveries.slice(2)) ids.push((await parse(s, d.event)).transaction.id);
+    for (const d of deliveries.slice(2))
+      ids.push((await parse(s, d.event)).transaction.id);
     assert.deepEqual(ids, [b.id, a.id]);
     assert.equal(s.emulator.notifications('transaction_settled').length, 4);
   });
 
   it('a bad-signature fault sends a notification the SDK refuses', async () => {
     const s = await setupWith();
-    const armed = await control(s.emulator, '/faults/bad-signature', {count: 1});
+    const armed = await control(s.emulator, '/faults/bad-signature', {
+      count: 1,
+    });
     assert.equal(armed.status, 200);
     await settled(s);
     const [delivery] = await s.receiver.received(1);
@@ -164,15 +201,23 @@ describe('Braintree emulator: delivery and faults', () => {
     await settled(s);
     const [delivery] = await s.receiver.received(1);
     assert.match(delivery!.event.bt_payload, /^[A-Za-z0-9+/=]+\n$/);
-    const xml = Buffer.from(delivery!.event.bt_payload, 'base64').toString('utf8');
+    const xml = Buffer.from(delivery!.event.bt_payload, 'base64').toString(
+      'utf8'
+    );
     assert.match(xml, /<notification>\s*<timestamp type="datetime">/);
   });
 
   it('fails injected API requests with 500 (the SDK’s serverError)', async () => {
     const s = await setupWith();
     s.emulator.faults.failNextRequests(1);
-    await assert.rejects(sale(s, {amount: '1.00', paymentMethodNonce: 'fake-valid-nonce'}), (e: Error) => e.name === 'serverError');
-    const ok = await sale(s, {amount: '1.00', paymentMethodNonce: 'fake-valid-nonce'});
+    await assert.rejects(
+      sale(s, {amount: '1.00', paymentMethodNonce: 'fake-valid-nonce'}),
+      (e: Error) => e.name === 'serverError'
+    );
+    const ok = await sale(s, {
+      amount: '1.00',
+      paymentMethodNonce: 'fake-valid-nonce',
+    });
     assert.equal(ok.success, true);
   });
 });
@@ -182,19 +227,32 @@ describe('Braintree emulator: bt_challenge', () => {
     let good = true;
     const setup = await start();
     const server = createServer((request, response) => {
-      const challenge = new URL(request.url!, 'http://x').searchParams.get('bt_challenge') ?? '';
-      response.end(good ? (setup.gateway.webhookNotification as Loose).verify(challenge) : 'nope');
+      const challenge =
+        new URL(request.url!, 'http://x').searchParams.get('bt_challenge') ??
+        '';
+      response.end(
+        good
+          ? (setup.gateway.webhookNotification as Loose).verify(challenge)
+          : 'nope'
+      );
     });
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    await new Promise<void>((resolve) =>
+      server.listen(0, '127.0.0.1', resolve)
+    );
     cleanups.push(
       () => setup.emulator.close(),
       () => new Promise((resolve) => server.close(() => resolve()))
     );
-    setup.emulator.setWebhookUrl(`http://127.0.0.1:${(server.address() as AddressInfo).port}/hook`);
+    setup.emulator.setWebhookUrl(
+      `http://127.0.0.1:${(server.address() as AddressInfo).port}/hook`
+    );
     const result = await setup.emulator.verifyWebhookEndpoint();
     assert.match(result.challenge, /^[a-f0-9]{20,32}$/);
     assert.equal(result.verified, true);
     good = false;
-    assert.equal((await setup.emulator.verifyWebhookEndpoint()).verified, false);
+    assert.equal(
+      (await setup.emulator.verifyWebhookEndpoint()).verified,
+      false
+    );
   });
 });
