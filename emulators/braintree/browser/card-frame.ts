@@ -55,6 +55,11 @@ function start(params: FrameParams): void {
   document.documentElement.lang = code.replace('_', '-');
   document.documentElement.dir = directionOf(code);
   applyStyles(params.styles);
+  if (params.background && CSS.supports('color', params.background))
+    document.documentElement.style.setProperty(
+      '--bt-background',
+      params.background
+    );
 
   const form = buildForm(words);
   main.append(form);

@@ -88,6 +88,17 @@ function addStylesheet(container: HTMLElement, emulatorOrigin: string): void {
   parent.prepend(link);
 }
 
+/** The first opaque background at or above `node` (the page's white when there is none). */
+function backgroundBehind(node: Element): string {
+  for (let at: Element | null = node; at;) {
+    const color = getComputedStyle(at).backgroundColor;
+    if (color && !/^(transparent|rgba\(.*,\s*0\))$/.test(color)) return color;
+    const root = at.getRootNode();
+    at = at.parentElement ?? (root instanceof ShadowRoot ? root.host : null);
+  }
+  return 'rgb(255, 255, 255)';
+}
+
 /** A device-data string like braintree-web's data collector (JSON with a session id). */
 function deviceData(): string {
   const id = crypto.randomUUID().replace(/-/g, '');
@@ -149,6 +160,7 @@ export async function createDropin(
       locale: options.locale,
       translations,
       styles: allowedStyles(cardOptions.overrides?.styles),
+      background: backgroundBehind(view.frameSlot),
     }
   )}`;
 

@@ -86,6 +86,11 @@ export interface FrameParams {
   translations?: Record<string, string>;
   /** `card.overrides.styles`, already cut down to Hosted Fields' allow-list. */
   styles?: Record<string, Record<string, string>>;
+  /**
+   * The colour behind the frame on the merchant's page: the frame paints it, so that what it
+   * draws is what shows (Hosted Fields' frames are transparent; a checker sees a white page).
+   */
+  background?: string;
   /** 3-D Secure only: the nonce being verified and the amount, to say it. */
   nonce?: string;
   amount?: string;
@@ -120,6 +125,7 @@ export function decodeFrameParams(fragment: string): FrameParams | null {
     locale: get('locale'),
     translations: parsed(get('translations')),
     styles: parsed(get('styles')),
+    background: get('background'),
     nonce: get('nonce'),
     amount: get('amount'),
   };

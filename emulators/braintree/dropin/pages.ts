@@ -7,12 +7,12 @@
 /** The card fields, with Drop-in's class names; the merchant's colours arrive as --bt-*. */
 const CARD_STYLES = `
 * { box-sizing: border-box; }
-html { background: transparent; }
+html { background: var(--bt-background, transparent); }
 body {
   margin: 0;
   /* Room for the focus ring, which the frame would clip. */
   padding: 4px;
-  background: transparent;
+  background: var(--bt-background, transparent);
   color: var(--bt-text, #000000);
   font-family: var(--bt-font-family, system-ui, -apple-system, "Segoe UI", Roboto, sans-serif);
   font-size: var(--bt-font-size, 16px);
@@ -78,6 +78,11 @@ form { display: grid; gap: 12px; }
   .braintree-form__hosted-field { padding-inline: 8px; }
   .braintree-form__field:has(.braintree-form__brand:not(:empty)) #number { padding-inline-end: 8px; }
   .braintree-form__brand { position: static; display: block; transform: none; margin-top: 2px; }
+}
+/* The element's card at 320 px leaves the frame about 190 px: the number and its placeholder
+   stay whole in a slightly smaller type. */
+@media (max-width: 230px) {
+  #number { font-size: 0.875em; letter-spacing: -0.01em; }
 }
 @media (prefers-reduced-motion: reduce) { .braintree-form__hosted-field { transition: none; } }
 `;
