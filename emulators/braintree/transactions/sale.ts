@@ -23,6 +23,7 @@ import {
   type Core,
   type TransactionRecord,
 } from '../core/state.js';
+import {tokenizeCard} from '../client-api/cards.js';
 import {newTransaction} from './records.js';
 import {
   amountOutcome,
@@ -69,6 +70,22 @@ const THREE_D_SECURE_FAILED = new Set([
   'authenticate_rejected',
   'authenticate_signature_verification_failed',
 ]);
+
+/** `credit_card: {number, expiration_date | expiration_month/year, cvv}` read as the client API reads a card. */
+function cardFromSale(core: Core, params: Params) {
+  const card = object(params.credit_card);
+  return tokenizeCard(core, {
+    creditCard: {
+      number: card.number,
+      expirationDate: card.expiration_date,
+      expirationMonth: card.expiration_month,
+      expirationYear: card.expiration_year,
+      cvv: card.cvv,
+      cardholderName: card.cardholder_name,
+      billingAddress: {postalCode: object(params.billing).postal_code},
+    },
+  });
+}
 
 export function sale(
   core: Core,
@@ -120,6 +137,20 @@ export function sale(
   let nonceRecord;
   if (params.payment_method_token !== undefined) {
     at('paymentMethodToken', '91518', 'Payment method token is invalid.');
+  } else if (
+    (typeof nonce !== 'string' || nonce === '') &&
+    params.credit_card !== undefined
+  ) {
+    // Card details in the sale itself (server-side; PCI scope the nonce flow avoids).
+    const card = cardFromSale(core, params);
+    if (card.ok) {
+      nonceRecord = card.record;
+      method = card.record.method;
+    } else {
+      for (const e of card.errors) {
+        at(e.field, e.code, `${e.message}.`, ['transaction', 'creditCard']);
+      }
+    }
   } else if (typeof nonce !== 'string' || nonce === '') {
     at('base', '91508', 'Cannot determine payment method.');
   } else {

@@ -5,7 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import {after, before, describe, it} from 'node:test';
-import {sale, start, type Setup} from './helpers.js';
+import {codesOn, sale, start, type Setup} from './helpers.js';
 
 let setup: Setup;
 before(async () => {
@@ -219,5 +219,46 @@ describe('Braintree emulator: test nonces', () => {
       options: {threeDSecure: {required: true}},
     });
     assert.equal(shifted.success, true);
+  });
+});
+
+describe('Braintree emulator: card details in the sale', () => {
+  it('charges creditCard {number, expirationDate} and checks it as the gateway does', async () => {
+    const year = new Date().getUTCFullYear() + 2;
+    const ok = await sale(setup, {
+      amount: '10.00',
+      creditCard: {
+        number: '4111111111111111',
+        expirationDate: `05/${year}`,
+        cvv: '123',
+      },
+    });
+    assert.equal(ok.success, true);
+    assert.equal(ok.transaction.creditCard.last4, '1111');
+    assert.equal(ok.transaction.creditCard.expirationMonth, '05');
+    assert.equal(ok.params, undefined);
+    const declined = await sale(setup, {
+      amount: '10.00',
+      creditCard: {number: '4000111111111115', expirationDate: `05/${year}`},
+    });
+    assert.equal(declined.transaction.status, 'processor_declined');
+    const invalid = await sale(setup, {
+      amount: '10.00',
+      creditCard: {
+        number: '4111111111111112',
+        expirationDate: `05/${year}`,
+        cvv: '123',
+      },
+    });
+    assert.deepEqual(
+      codesOn(invalid, ['transaction', 'creditCard'], 'number'),
+      ['81715']
+    );
+    assert.equal(invalid.params.transaction.creditCard.number, undefined);
+    assert.equal(invalid.params.transaction.creditCard.cvv, undefined);
+    assert.equal(
+      invalid.params.transaction.creditCard.expirationDate,
+      `05/${year}`
+    );
   });
 });
