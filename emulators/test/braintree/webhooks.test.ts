@@ -126,6 +126,15 @@ describe('Braintree emulator: notifications', () => {
       (await control(s.emulator, `/disputes/${opened.json.id}/lose`)).status,
       422
     );
+    // The transaction lists its disputes, as find returns them.
+    const found: Loose = await s.gateway.transaction.find(t.id);
+    assert.deepEqual(
+      found.disputes.map((d: Loose) => [d.id, d.status]).sort(),
+      [
+        [opened.json.id, 'won'],
+        [second.id, 'lost'],
+      ].sort()
+    );
   });
 
   it('refund_failed names the refund; the sale can be refunded again', async () => {

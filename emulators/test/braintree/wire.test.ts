@@ -5,7 +5,14 @@
  */
 import assert from 'node:assert/strict';
 import {after, before, describe, it} from 'node:test';
-import {basic, start, type Setup} from './helpers.js';
+import {
+  basic,
+  decodeClientToken,
+  sale,
+  start,
+  tokenize,
+  type Setup,
+} from './helpers.js';
 
 let setup: Setup;
 before(async () => {
@@ -151,5 +158,55 @@ describe('Braintree emulator: gateway wire format', () => {
       }
     );
     assert.equal(response.status, 400);
+  });
+});
+
+describe('Braintree emulator: time and hangs', () => {
+  it('a client token’s fingerprint lapses after 24 hours', async () => {
+    let clock = Date.parse('2026-12-01T10:00:00Z');
+    const own = await start({now: () => clock});
+    try {
+      const card = {
+        number: '4111111111111111',
+        expirationDate: `12/${new Date().getUTCFullYear() + 2}`,
+      };
+      const token = own.emulator.clientToken();
+      const fingerprint = decodeClientToken(token).authorizationFingerprint;
+      clock += 23 * 3_600_000;
+      assert.equal(
+        (await tokenize(own.emulator, card, fingerprint)).status,
+        201
+      );
+      clock += 2 * 3_600_000;
+      assert.equal(
+        (await tokenize(own.emulator, card, fingerprint)).status,
+        401
+      );
+    } finally {
+      await own.emulator.close();
+    }
+  });
+
+  it('a hanging request runs late, or never answers and the SDK times out', async () => {
+    setup.emulator.faults.hangNextRequests(1, 50);
+    const started = Date.now();
+    const late = await sale(setup, {
+      amount: '1.00',
+      paymentMethodNonce: 'fake-valid-nonce',
+    });
+    assert.equal(late.success, true);
+    assert.ok(Date.now() - started >= 45);
+    setup.emulator.faults.hangNextRequests(1);
+    const config = (setup.gateway as unknown as {config: {timeout: number}})
+      .config;
+    config.timeout = 200;
+    try {
+      await assert.rejects(
+        sale(setup, {amount: '1.00', paymentMethodNonce: 'fake-valid-nonce'}),
+        (error: Error) => /timed out/i.test(error.message)
+      );
+    } finally {
+      config.timeout = 60_000;
+    }
   });
 });
