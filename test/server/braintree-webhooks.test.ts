@@ -110,6 +110,16 @@ describe('POST /api/webhooks/braintree', () => {
       });
     }
 
+    it('refuses a body over 256 KB unread (413), as every webhook endpoint does', async () => {
+      const fields = sampleNotification('transaction_settled', 'bt_tx_A');
+      const res = await deliverBraintree(server.app, {
+        ...fields,
+        padding: 'x'.repeat(300 * 1024),
+      });
+      assert.equal(res.status, 413);
+      assert.equal(await status(), 'pending');
+    });
+
     it('answers 503 provider_not_configured when Braintree is not configured (never fails open)', async () => {
       const {makeServer} = await import('./helpers.js');
       const bare = await makeServer();
