@@ -152,6 +152,27 @@ describe('<pay-checkout provider="braintree">', () => {
     });
   });
 
+  describe('inside a component’s shadow root', () => {
+    it('creates Drop-in in a node of the document laid over the element’s placeholder', async () => {
+      const shop = document.createElement('div');
+      document.body.append(shop);
+      const root = shop.attachShadow({mode: 'open'});
+      const ready = oneEvent(document, 'pay-ready');
+      root.innerHTML =
+        '<pay-checkout provider="braintree" email="ada@example.com"><pay-item sku="tee" quantity="2"></pay-item></pay-checkout>';
+      try {
+        await ready;
+        const el = root.querySelector('pay-checkout')!;
+        const container = braintree.current.container;
+        expect(container.getRootNode()).to.equal(document);
+        expect(el.contains(container)).to.equal(false);
+        expect(mountNode(el, 'braintree-dropin')).not.to.equal(undefined);
+      } finally {
+        shop.remove();
+      }
+    });
+  });
+
   describe('currencies', () => {
     it('is not offered for a currency without a merchant account', async () => {
       server.config = braintreeConfig(['EUR'], {
