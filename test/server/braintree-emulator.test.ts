@@ -132,6 +132,12 @@ describe('Braintree through the emulator', () => {
     await server.close();
   });
 
+  it("passes the emulator's destination check (bt_challenge) with our keys", async () => {
+    const result = await emulator.verifyWebhookEndpoint();
+    assert.equal(result.status, 200);
+    assert.equal(result.verified, true);
+  });
+
   it('a client token names the emulator and the currency’s merchant account', async () => {
     const res = await postJson(server.app, '/api/braintree/client-token', {
       currency: 'EUR',
