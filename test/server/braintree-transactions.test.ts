@@ -8,6 +8,7 @@ import {after, beforeEach, describe, it} from 'node:test';
 import type {FakeBraintree} from './braintree-sdk-fake.js';
 import {makeFakedBraintreeServer} from './braintree-helpers.js';
 import {demoCatalog, postJson, type TestServer} from './helpers.js';
+import {collectingLogger} from './hostile-helpers.js';
 
 let server: TestServer;
 let fake: FakeBraintree;
@@ -221,6 +222,40 @@ describe('Braintree routes', () => {
       const text = await res.text();
       assert.match(text, /provider_error/);
       assert.doesNotMatch(text, /unit_private_key|authenticationError/);
+    });
+
+    it("logs Braintree's own reason (not the buyer's answer), never a key, a nonce or a stack", async () => {
+      const {logger, lines} = collectingLogger();
+      const logged = await makeFakedBraintreeServer({
+        catalog: demoCatalog(),
+        logger,
+      });
+      try {
+        const res = await postJson(
+          logged.server.app,
+          '/api/braintree/transactions',
+          {
+            ...cart,
+            paymentMethodNonce: 'fake-processor-declined-visa-nonce',
+          }
+        );
+        assert.equal(res.status, 402);
+        assert.doesNotMatch(await res.text(), /Do Not Honor/);
+        const refusal = lines
+          .map((line) => JSON.parse(line))
+          .find((l) => l.msg === 'Braintree refused the sale');
+        assert.equal(refusal?.processorResponseCode, '2000');
+        assert.equal(refusal?.message, 'Do Not Honor');
+        for (const line of lines) {
+          assert.doesNotMatch(
+            line,
+            /unit_private_key|fake-processor-declined-visa-nonce|"stack"/,
+            line
+          );
+        }
+      } finally {
+        await logged.server.close();
+      }
     });
 
     it('the same Idempotency-Key answers the first sale again, without a second one', async () => {
