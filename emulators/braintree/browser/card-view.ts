@@ -117,6 +117,8 @@ export function createCardView(
     setLoading(loading) {
       root.classList.toggle('braintree-loading', loading);
       root.setAttribute('aria-busy', String(loading));
+      // No other way to pay while the card is being verified.
+      toggle.disabled = loading;
     },
   };
 }

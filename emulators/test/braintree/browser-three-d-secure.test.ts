@@ -24,6 +24,14 @@ describe('the emulator’s Drop-in fake, 3-D Secure', {timeout: 120_000}, () => 
     await create({threeDSecure: true});
     await fill('4000000000001091');
     const result = request(THREE_D_SECURE);
+    await challenge().getByRole('button', {name: 'Authenticate'}).waitFor();
+    // Behind the window, Drop-in takes no other choice meanwhile.
+    assert.equal(
+      await page
+        .getByRole('button', {name: 'Choose another way to pay'})
+        .isDisabled(),
+      true
+    );
     await challenge().getByRole('button', {name: 'Authenticate'}).click();
     const {payload} = await result;
     assert.equal(payload!.liabilityShifted, true);
