@@ -17,6 +17,12 @@ const CODE_AMOUNTS = {
   'mugs-off': {usd: 500, eur: 500, jpy: 700},
 };
 
+// `?provider=braintree` (or `stripe paypal braintree`…) shows other gateways than the page's
+// default, to try each one the server is configured for.
+const wanted = new URLSearchParams(location.search).get('provider');
+if (wanted && /^[a-z ]+$/.test(wanted))
+  checkout.setAttribute('provider', wanted);
+
 let cart = JSON.parse(localStorage.getItem(CART_KEY) ?? '{}');
 let currency = localStorage.getItem(CURRENCY_KEY) ?? 'usd';
 let catalog = {products: []};

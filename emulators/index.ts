@@ -26,3 +26,10 @@ export {
   type SquareEmulator,
   type SquareEmulatorOptions,
 } from './square/index.js';
+export {
+  createBraintreeEmulator,
+  startBraintreeEmulator,
+  type BraintreeEmulator,
+  type BraintreeEmulatorOptions,
+  type RunningBraintreeEmulator,
+} from './braintree/index.js';

@@ -126,6 +126,24 @@ export const squarePaymentRequestSchema = paymentIntentRequestSchema.extend({
   verificationToken: squareTokenSchema.optional(),
 });
 
+export const braintreeClientTokenRequestSchema = z.object({
+  currency: currencySchema,
+});
+
+export const braintreeTransactionRequestSchema =
+  paymentIntentRequestSchema.extend({
+    // Drop-in's nonces are ids (`tokencc_…`, a UUID, the sandbox's `fake-valid-nonce`): nothing
+    // else is passed on to Braintree.
+    paymentMethodNonce: z
+      .string()
+      .regex(
+        /^[A-Za-z0-9_-]{1,256}$/,
+        'must be a Braintree payment method nonce'
+      ),
+    // braintree-web's data collector: a small JSON string, passed through as it is.
+    deviceData: z.string().max(4096).optional(),
+  });
+
 export const ORDER_STATUSES = [
   'pending',
   'processing',
@@ -179,6 +197,18 @@ export type SchemasMatchTheContract = [
     Same<
       z.input<typeof squarePaymentRequestSchema>,
       Contract.SquarePaymentRequest
+    >
+  >,
+  Expect<
+    Same<
+      z.input<typeof braintreeClientTokenRequestSchema>,
+      Contract.BraintreeClientTokenRequest
+    >
+  >,
+  Expect<
+    Same<
+      z.input<typeof braintreeTransactionRequestSchema>,
+      Contract.BraintreeTransactionRequest
     >
   >,
   Expect<Same<(typeof ORDER_STATUSES)[number], Contract.OrderStatus>>,

@@ -29,6 +29,11 @@ export {
   type OrderStore,
 } from './orders/store.js';
 export {
+  type BraintreeProvider,
+  type BraintreeSettings,
+  createBraintreeProvider,
+} from './providers/braintree/client.js';
+export {
   createPaypalProvider,
   type PaypalProvider,
   type PaypalSettings,

@@ -82,6 +82,25 @@ export interface SquarePaymentRequest extends PaymentIntentRequest {
   verificationToken?: string | undefined;
 }
 
+/** A Drop-in's authorization for one checkout: the merchant account for the currency. */
+export interface BraintreeClientTokenRequest {
+  /** ISO 4217 code in any case: one of the config's `providers.braintree.currencies`. */
+  currency: string;
+}
+
+export interface BraintreeClientTokenResponse {
+  /** Braintree's client token (base64), handed to `dropin.create({authorization})`. */
+  clientToken: string;
+}
+
+/** The order, as for a payment intent, and the Drop-in's single-use payment method nonce. */
+export interface BraintreeTransactionRequest extends PaymentIntentRequest {
+  /** `requestPaymentMethod()`'s `nonce`: charged once, by this request. */
+  paymentMethodNonce: string;
+  /** Drop-in's `deviceData` (when data collection is on), passed to Braintree as is. */
+  deviceData?: string | undefined;
+}
+
 export interface QuoteLine {
   sku: string;
   name: string;
@@ -168,6 +187,14 @@ export interface SquareClientConfig {
   sdkUrl?: string;
 }
 
+export interface BraintreeClientConfig {
+  /** The currencies with a merchant account (uppercase ISO 4217): a currency not listed is not offered. */
+  currencies: string[];
+  environment: 'sandbox' | 'production';
+  /** Set only in emulator mode: where to load the offline Drop-in fake's script from. */
+  sdkUrl?: string;
+}
+
 export interface ConfigResponse {
   currency: string;
   locale?: string;
@@ -175,6 +202,7 @@ export interface ConfigResponse {
     stripe?: StripeClientConfig;
     paypal?: PaypalClientConfig;
     square?: SquareClientConfig;
+    braintree?: BraintreeClientConfig;
   };
 }
 
@@ -225,6 +253,12 @@ export interface PaypalCaptureResponse {
   status: OrderStatus;
 }
 
+export interface BraintreeTransactionResponse {
+  orderId: string;
+  orderToken: string;
+  status: OrderStatus;
+}
+
 export type OrderStatus =
   | 'pending'
   | 'processing'
@@ -236,7 +270,7 @@ export type OrderStatus =
   | 'disputed'
   | 'needs_review';
 
-export type PaymentProvider = 'stripe' | 'paypal' | 'square';
+export type PaymentProvider = 'stripe' | 'paypal' | 'square' | 'braintree';
 
 /** An order's currency, lines and sums are its quote's, as charged. */
 export interface OrderResponse extends Pick<

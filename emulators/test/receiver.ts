@@ -26,9 +26,11 @@ export interface Receiver<E = unknown> {
 }
 
 export async function startReceiver<E = unknown>(
-  options: {path?: string; reply?: Reply} = {}
+  options: {path?: string; reply?: Reply; parse?: (body: string) => E} = {}
 ): Promise<Receiver<E>> {
   const reply = options.reply ?? (() => 200);
+  // JSON unless told (Braintree's notifications are form-encoded).
+  const parse = options.parse ?? ((body: string) => JSON.parse(body) as E);
   const deliveries: Delivery<E>[] = [];
   let waiters: {count: number; resolve(d: Delivery<E>[]): void}[] = [];
   const server = createServer((request, response) => {
@@ -39,7 +41,7 @@ export async function startReceiver<E = unknown>(
       deliveries.push({
         body,
         headers: request.headers,
-        event: JSON.parse(body) as E,
+        event: parse(body),
         receivedAt: Date.now(),
       });
       const answer = reply(deliveries.length);

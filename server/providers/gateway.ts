@@ -88,6 +88,14 @@ export interface Gateway<
    */
   translate(event: WebhookEvent<E>, orders: OrderLookup): Promise<Translation>;
   /**
+   * The answer to a webhook destination check (`GET /api/webhooks/<name>?…`), for a provider
+   * that verifies a URL before it delivers to it (Braintree's `bt_challenge`); undefined when
+   * the request is not one (a 404). Optional: most providers check nothing.
+   */
+  webhookChallenge?(
+    query: (name: string) => string | undefined
+  ): string | undefined;
+  /**
    * The order's payment as the provider reports it now (polling and reconciliation); null when
    * it has nothing to say or cannot be reached. It never moves money.
    */

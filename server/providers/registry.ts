@@ -5,6 +5,7 @@
 import type {z} from 'zod';
 import type {PaymentProvider} from '../contract.js';
 import type {Gateway, GatewayDefinition, GatewayDeps} from './gateway.js';
+import {braintreeGateway} from './braintree/index.js';
 import {paypalGateway} from './paypal/index.js';
 import {squareGateway} from './square/index.js';
 import {stripeGateway} from './stripe/index.js';
@@ -13,6 +14,7 @@ export const GATEWAYS = {
   stripe: stripeGateway,
   paypal: paypalGateway,
   square: squareGateway,
+  braintree: braintreeGateway,
 } satisfies Record<PaymentProvider, unknown>;
 
 type Definition<N extends PaymentProvider> = (typeof GATEWAYS)[N];

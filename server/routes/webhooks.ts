@@ -54,6 +54,16 @@ export function webhookRoutes(ctx: CheckoutContext) {
       );
       return c.json({received: true, outcome});
     });
+    // A destination check before the provider delivers anything (Braintree's bt_challenge): it
+    // proves we hold the keys, and changes nothing.
+    routes.get(`/${name}`, (c) => {
+      const answer = ctx.gateways
+        .get(name)
+        ?.webhookChallenge?.((key) => c.req.query(key));
+      if (answer === undefined)
+        throw new ApiError(404, 'not_found', 'Not found.');
+      return c.text(answer);
+    });
   }
   return routes;
 }

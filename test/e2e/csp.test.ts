@@ -1,7 +1,7 @@
 /**
  * A merchant's checkout page under a strict Content Security Policy: exactly the one
  * `pay-checkout-server csp` prints for this configuration (development: the companion server
- * and the emulators on PORT+1, PORT+2 and PORT+3), with a fresh nonce in every answer, handed to
+ * and the emulators on PORT+1 … PORT+4), with a fresh nonce in every answer, handed to
  * `<pay-checkout nonce>`. The page is on its own origin, as a merchant's would be. A buyer pays
  * with Stripe and then with PayPal; every `securitypolicyviolation` in every document (the
  * page, the provider frames, PayPal's window) is recorded, and there must be none.
@@ -61,7 +61,7 @@ describe('a checkout page under the policy `pay-checkout-server csp` prints', ()
     siteUrl = `http://127.0.0.1:${(site.address() as AddressInfo).port}`;
 
     // Development on a known port: the emulators then listen on the next three.
-    port = await freePorts(4);
+    port = await freePorts(5);
     const env = {
       PORT: String(port),
       ALLOWED_ORIGINS: siteUrl,

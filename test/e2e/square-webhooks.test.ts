@@ -43,7 +43,7 @@ describe('Square webhooks delivered twice', {timeout: 180_000}, () => {
   before(async () => {
     // The shop's port is known first: the notification URL Square signs is on it (and the
     // Stripe and PayPal emulators of development mode take the next two).
-    const port = await freePorts(3);
+    const port = await freePorts(5);
     const webhookUrl = `http://127.0.0.1:${port}/api/webhooks/square`;
     emulator = await startSquareEmulator({
       webhookUrl,

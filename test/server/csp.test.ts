@@ -81,7 +81,7 @@ describe('pay-checkout-server csp', () => {
     }
   });
 
-  it('names the emulators’ fixed origins in development (PORT+1, PORT+2 and PORT+3)', () => {
+  it('names the emulators’ fixed origins in development (PORT+1 … PORT+4, in the registry’s order)', () => {
     const {policy} = checkoutPagePolicyFor(parseConfig({PORT: '5000'}));
     const d = directives(policy);
     assert.deepEqual(d['script-src'], [
@@ -90,14 +90,17 @@ describe('pay-checkout-server csp', () => {
       'http://127.0.0.1:5000',
       'http://127.0.0.1:5001',
       'http://127.0.0.1:5002',
-      // PayPal's emulator asks for the nonce; Square's origin follows, in the registry's order.
+      // PayPal's emulator asks for the nonce; Square's and Braintree's origins follow, in the
+      // registry's order (their SDK fakes need no nonce).
       "'nonce-{NONCE}'",
       'http://127.0.0.1:5003',
+      'http://127.0.0.1:5004',
     ]);
     assert.deepEqual(d['frame-src'], [
       'http://127.0.0.1:5001',
       'http://127.0.0.1:5002',
       'http://127.0.0.1:5003',
+      'http://127.0.0.1:5004',
     ]);
   });
 

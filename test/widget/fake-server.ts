@@ -270,6 +270,22 @@ export class FakeServer {
     };
     return {status: 201, body};
   };
+  /** POST /api/braintree/client-token: a token for the currency (fake-braintree.ts). */
+  braintreeToken: (request: {currency: string}) => Answer = () => ({
+    status: 200,
+    body: {clientToken: btoa(JSON.stringify({authorizationFingerprint: 'fp'}))},
+  });
+  /** POST /api/braintree/transactions: reprices like the real server, charges the nonce. */
+  braintreeTransaction: (
+    request: QuoteRequest & {expectedTotal?: number; paymentMethodNonce: string}
+  ) => Answer = (request) => {
+    const quote = this._createOrder(request, 'braintree');
+    if (!('lines' in quote)) return quote;
+    return {
+      status: 201,
+      body: {orderId: 'ord_1', orderToken: 'tok_secret', status: 'paid'},
+    };
+  };
   /** POST /api/stripe/checkout-sessions: reprices like the real server, answers the session's URL. */
   checkoutSession: (request: CheckoutSessionRequest) => Answer = (request) => {
     const quote = this._createOrder(request, 'stripe');
@@ -401,6 +417,12 @@ export class FakeServer {
     if (method === 'POST' && path === '/api/square/payments') {
       return this.squarePayment(body as SquarePaymentRequest);
     }
+    if (method === 'POST' && path === '/api/braintree/client-token')
+      return this.braintreeToken(body as {currency: string});
+    if (method === 'POST' && path === '/api/braintree/transactions')
+      return this.braintreeTransaction(
+        body as QuoteRequest & {paymentMethodNonce: string}
+      );
     if (method === 'POST' && path === '/api/paypal/orders') {
       return this.paypalOrder(body as QuoteRequest);
     }

@@ -16,6 +16,7 @@ import {
   messagesFor,
 } from '../../widget/internal/messages.js';
 import {formatMoney} from '../../widget/internal/money.js';
+import {braintreeMessages} from '../../widget/internal/providers/braintree-messages.js';
 import {paypalMessages} from '../../widget/internal/providers/paypal-messages.js';
 import {squareMessages} from '../../widget/internal/providers/square-messages.js';
 import {stripeMessages} from '../../widget/internal/providers/stripe-messages.js';
@@ -28,6 +29,7 @@ const PROVIDERS: Record<string, ErrorTables> = {
   stripe: stripeMessages,
   paypal: paypalMessages,
   square: squareMessages,
+  braintree: braintreeMessages,
 };
 const english = messagesFor('en');
 const englishShipping = shippingMessages('en');

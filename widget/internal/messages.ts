@@ -100,7 +100,12 @@ const en: Messages = {
     `Your payment for order ${orderId} is still being confirmed. You will receive a confirmation by email; please do not pay again.`,
   canceled: 'Payment canceled. You have not been charged.',
   paymentMethod: 'Payment method',
-  providers: {stripe: 'Card', paypal: 'PayPal', square: 'Square'},
+  providers: {
+    stripe: 'Card',
+    paypal: 'PayPal',
+    square: 'Square',
+    braintree: 'Card (Braintree)',
+  },
   email: 'Email',
   emailRequired: 'Enter your email address.',
   emailInvalid: 'Enter a valid email address, like name@example.com.',

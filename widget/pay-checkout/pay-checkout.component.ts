@@ -22,13 +22,13 @@ import {skeleton} from './templates/skeleton.js';
 
 /**
  * @summary A checkout you drop into any page: the cart priced by the companion server, the
- * payment provider's form (Stripe's Payment Element or Square's card form and a Pay button, or
- * PayPal's buttons), and the result.
+ * payment provider's form (Stripe's Payment Element, Square's card form or Braintree's Drop-in
+ * and a Pay button, or PayPal's buttons), and the result.
  *
  * Lines and totals are always the server's quote, never prices from the page. Provider
  * iframes cannot live in shadow DOM, so the element creates light-DOM children
  * (`<div slot="stripe-payment-element">`, `<div slot="paypal-buttons">`,
- * `<div slot="square-card">`) and shows them
+ * `<div slot="square-card">`, `<div slot="braintree-dropin">`) and shows them
  * through named slots. A page that rewrites the cart should replace only the `<pay-item>`
  * children and leave these in place (removing one removes the provider's form).
  *
@@ -41,10 +41,12 @@ import {skeleton} from './templates/skeleton.js';
  *
  * `provider` lists the providers to offer: `stripe` (card form and Pay button), `paypal`
  * (PayPal's buttons, which start the payment themselves), `square` (Square's card form and
- * Pay button), or several (`stripe paypal`, `stripe paypal square`), in which case the buyer
- * picks one in a radio group ("Card" / "PayPal" / "Square", arrow keys move between them) and
- * only that provider's form is shown. Providers the server is not configured for are not
- * offered. PayPal's buttons take the `--pay-*` tokens as the nearest PayPal `style`
+ * Pay button), `braintree` (Braintree's Drop-in card form and the Pay button), or several
+ * (`stripe paypal`, `stripe paypal square`, `stripe paypal braintree`), in which case the buyer
+ * picks one in a radio group ("Card" / "PayPal" / "Square" / "Card (Braintree)", arrow keys
+ * move between them) and only that provider's form is shown. Providers the server is not
+ * configured for are not offered, nor Braintree for a currency it has no merchant account for.
+ * PayPal's buttons take the `--pay-*` tokens as the nearest PayPal `style`
  * (`height`, `shape`, `borderRadius`, `color`: gold, or blue for a blue brand colour, or
  * black/white for a monochrome one) and are rendered again when the tokens or the currency
  * change.
@@ -57,6 +59,16 @@ import {skeleton} from './templates/skeleton.js';
  * asks Square for a single-use token, then runs Square's buyer verification (strong customer
  * authentication: the bank's challenge where the card asks for it) for the total shown, and
  * only then has the server charge it; a field Square's form refuses is named and focused.
+ *
+ * Braintree's Drop-in is created with a client token for the cart's currency (fetched per
+ * checkout), in the element's language, with 3-D Secure when the merchant has it (Pay runs the
+ * bank's challenge for the total; a card the bank did not confirm is not charged) and device
+ * data for fraud checks. The `--pay-*` tokens reach it as far as Drop-in allows: the text
+ * colour, font and error colour inside the card fields (Hosted Fields' `styles` allow-list),
+ * and light-DOM rules on its `.braintree-*` classes for borders, backgrounds, radii and focus.
+ * Drop-in takes its language and styles when created, so a change of language, theme or
+ * currency creates it again (after a payment under way). After a decline its form is cleared
+ * for another card (the nonce was single use).
  *
  * The buyer's email is asked for above the payment form (a required `Email` field with
  * `autocomplete="email"`, checked before paying) and sent with the order, together with the
@@ -108,11 +120,12 @@ import {skeleton} from './templates/skeleton.js';
  * @slot stripe-payment-element - Created by the element: where Stripe's Payment Element is mounted.
  * @slot paypal-buttons - Created by the element: where PayPal's buttons are rendered.
  * @slot square-card - Created by the element: where Square's card form is attached.
+ * @slot braintree-dropin - Created by the element: where Braintree's Drop-in is created.
  * @slot stripe-address-element - Created by the element when the cart ships and Stripe is shown (embedded): where Stripe's Address Element is mounted.
  *
  * @event {CustomEvent<PayReadyDetail>} pay-ready - The quote is shown and a provider's payment form can be used: Stripe's card form takes input, PayPal's buttons are rendered, Square's card form is attached (with several providers, again for another one when the buyer first picks it). Detail: `{quote, provider}`.
  * @event {CustomEvent<PayChangeDetail>} pay-change - The server answered with a new quote (cart, currency, discount code or address changed, or prices changed at payment). Detail: `{quote, items, change?}`: `items` is the cart it prices; `change` (`{sku, quantity}`, quantity 0 for a removal) is the buyer's last edit of an `editable` cart, which the element has already written to `items` or the `<pay-item>`s. After the buyer removed the last line, `quote` is an empty cart's (no lines, total 0).
- * @event {CustomEvent<PaySubmitDetail>} pay-submit - The buyer pressed Pay or a PayPal button. Cancelable: `preventDefault()` stops the payment before any order exists or PayPal's window opens (then `pay-cancel` fires). Detail: `{quote, provider}`.
+ * @event {CustomEvent<PaySubmitDetail>} pay-submit - The buyer pressed Pay (Stripe, Braintree) or a PayPal button. Cancelable: `preventDefault()` stops the payment before any order exists or PayPal's window opens (then `pay-cancel` fires). Detail: `{quote, provider}`.
  * @event {CustomEvent<PaySuccessDetail>} pay-success - The server marked the order paid (on the page a redirect or hosted payment returns to, too). Detail: `{orderId, status, total, currency, provider}`.
  * @event {CustomEvent<PayErrorDetail>} pay-error - Loading or paying failed; `message` is what the buyer was shown (`invalid_email`: the Email field stopped Pay, no order was created; `invalid_address`: the shipping address did; `shipping_not_available`: the shop does not ship to the address, said at the address; `server_not_found`: no companion server answered, set `server`). Detail: `{code, message, provider?, orderId?}`.
  * @event {CustomEvent<PayCancelDetail>} pay-cancel - A payment was abandoned and nothing was charged: `pay-submit` was cancelled (`reason: 'prevented'`) or the buyer closed PayPal's window or came back from Stripe's hosted page without paying (`reason: 'buyer'`). Detail: `{provider, reason}`.
@@ -156,7 +169,7 @@ import {skeleton} from './templates/skeleton.js';
  * @csspart provider-tab-checked - The chosen one.
  * @csspart payment - The wrapper around the provider's form.
  * @csspart hosted-note - In `mode="hosted"`: the line saying the buyer pays on Stripe's page.
- * @csspart submit-button - The Pay button (Stripe and Square: PayPal's buttons are PayPal's).
+ * @csspart submit-button - The Pay button (Stripe, Square and Braintree: PayPal's buttons are PayPal's).
  * @csspart spinner - The progress indicator inside the Pay button.
  * @csspart message - Both message regions.
  * @csspart error - The error region (`role="alert"`).

@@ -36,7 +36,12 @@ const ar: Messages = {
     `لا يزال تأكيد دفعتك للطلب ${isolate(orderId)} جاريًا. ستصلك رسالة تأكيد بالبريد الإلكتروني؛ يُرجى عدم الدفع مرة أخرى.`,
   canceled: 'تم إلغاء الدفع. لم يُخصم منك أي مبلغ.',
   paymentMethod: 'طريقة الدفع',
-  providers: {stripe: 'بطاقة', paypal: 'PayPal', square: 'Square'},
+  providers: {
+    stripe: 'بطاقة',
+    paypal: 'PayPal',
+    square: 'Square',
+    braintree: 'بطاقة (Braintree)',
+  },
   email: 'البريد الإلكتروني',
   emailRequired: 'أدخل عنوان بريدك الإلكتروني.',
   emailInvalid: `أدخل عنوان بريد إلكتروني صالحًا، مثل ${isolate('name@example.com')}.`,
@@ -125,6 +130,13 @@ export const providerErrors: Readonly<Record<string, string>> = {
     'تعذّر على Square معالجة بطاقتك. لم يُخصم أي مبلغ؛ يُرجى المحاولة مرة أخرى.',
   square_currency_unavailable:
     'الدفع بالبطاقة عبر Square غير متاح بهذه العملة. يُرجى اختيار طريقة دفع أخرى.',
+  // Braintree (its declines are Stripe's codes, above)
+  three_d_secure_failed:
+    'تعذّر على مصرفك تأكيد هذه الدفعة. لم يُخصم أي مبلغ؛ يُرجى المحاولة مرة أخرى أو استخدام بطاقة أخرى.',
+  braintree_refused:
+    'رُفضت الدفعة. لم يُخصم أي مبلغ؛ يُرجى استخدام بطاقة أخرى أو طريقة دفع أخرى.',
+  braintree_error:
+    'تعذّر على نموذج البطاقة استلام دفعتك. لم يُخصم أي مبلغ؛ يُرجى المحاولة مرة أخرى.',
 };
 
 /** "Business day(s)" after a number, by Intl.PluralRules' category (Arabic has six). */

@@ -33,7 +33,12 @@ const de: Messages = {
     `Ihre Zahlung für Bestellung ${orderId} wird noch bestätigt. Sie erhalten eine Bestätigung per E-Mail; bitte zahlen Sie nicht erneut.`,
   canceled: 'Zahlung abgebrochen. Es wurde nichts abgebucht.',
   paymentMethod: 'Zahlungsart',
-  providers: {stripe: 'Karte', paypal: 'PayPal', square: 'Square'},
+  providers: {
+    stripe: 'Karte',
+    paypal: 'PayPal',
+    square: 'Square',
+    braintree: 'Karte (Braintree)',
+  },
   email: 'E-Mail',
   emailRequired: 'Geben Sie Ihre E-Mail-Adresse ein.',
   emailInvalid:
@@ -133,6 +138,13 @@ export const providerErrors: Readonly<Record<string, string>> = {
     'Square konnte Ihre Karte nicht verarbeiten. Es wurde nichts abgebucht; bitte versuchen Sie es erneut.',
   square_currency_unavailable:
     'Kartenzahlungen mit Square sind in dieser Währung nicht möglich. Bitte wählen Sie eine andere Zahlungsart.',
+  // Braintree (its declines are Stripe's codes, above)
+  three_d_secure_failed:
+    'Ihre Bank konnte diese Zahlung nicht bestätigen. Es wurde nichts abgebucht; bitte versuchen Sie es erneut oder verwenden Sie eine andere Karte.',
+  braintree_refused:
+    'Die Zahlung wurde abgelehnt. Es wurde nichts abgebucht; bitte verwenden Sie eine andere Karte oder Zahlungsart.',
+  braintree_error:
+    'Das Kartenformular konnte Ihre Zahlung nicht annehmen. Es wurde nichts abgebucht; bitte versuchen Sie es erneut.',
 };
 
 export const shipping: ShippingMessages = {

@@ -33,7 +33,12 @@ const es: Messages = {
     `Tu pago del pedido ${orderId} aún se está confirmando. Recibirás una confirmación por correo electrónico; no vuelvas a pagar.`,
   canceled: 'Pago cancelado. No se te ha cobrado nada.',
   paymentMethod: 'Método de pago',
-  providers: {stripe: 'Tarjeta', paypal: 'PayPal', square: 'Square'},
+  providers: {
+    stripe: 'Tarjeta',
+    paypal: 'PayPal',
+    square: 'Square',
+    braintree: 'Tarjeta (Braintree)',
+  },
   email: 'Correo electrónico',
   emailRequired: 'Introduce tu correo electrónico.',
   emailInvalid:
@@ -130,6 +135,13 @@ export const providerErrors: Readonly<Record<string, string>> = {
     'Square no pudo procesar tu tarjeta. No se ha cobrado nada; inténtalo de nuevo.',
   square_currency_unavailable:
     'Los pagos con tarjeta mediante Square no están disponibles en esta moneda. Elige otra forma de pago.',
+  // Braintree (its declines are Stripe's codes, above)
+  three_d_secure_failed:
+    'Tu banco no pudo confirmar este pago. No se ha cobrado nada; inténtalo de nuevo o usa otra tarjeta.',
+  braintree_refused:
+    'El pago fue rechazado. No se ha cobrado nada; usa otra tarjeta u otra forma de pago.',
+  braintree_error:
+    'El formulario de la tarjeta no pudo recibir tu pago. No se ha cobrado nada; inténtalo de nuevo.',
 };
 
 export const shipping: ShippingMessages = {

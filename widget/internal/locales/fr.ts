@@ -32,7 +32,12 @@ const fr: Messages = {
     `Votre paiement pour la commande ${orderId} est toujours en cours de confirmation. Vous recevrez une confirmation par e-mail ; ne payez pas une seconde fois.`,
   canceled: "Paiement annulé. Aucun montant n'a été débité.",
   paymentMethod: 'Moyen de paiement',
-  providers: {stripe: 'Carte', paypal: 'PayPal', square: 'Square'},
+  providers: {
+    stripe: 'Carte',
+    paypal: 'PayPal',
+    square: 'Square',
+    braintree: 'Carte (Braintree)',
+  },
   email: 'E-mail',
   emailRequired: 'Saisissez votre adresse e-mail.',
   emailInvalid:
@@ -130,6 +135,13 @@ export const providerErrors: Readonly<Record<string, string>> = {
     "Square n'a pas pu traiter votre carte. Aucun montant n'a été débité ; veuillez réessayer.",
   square_currency_unavailable:
     'Le paiement par carte avec Square n’est pas disponible dans cette devise. Veuillez choisir un autre moyen de paiement.',
+  // Braintree (its declines are Stripe's codes, above)
+  three_d_secure_failed:
+    'Votre banque n’a pas pu confirmer ce paiement. Rien n’a été débité ; veuillez réessayer ou utiliser une autre carte.',
+  braintree_refused:
+    'Le paiement a été refusé. Rien n’a été débité ; veuillez utiliser une autre carte ou un autre moyen de paiement.',
+  braintree_error:
+    'Le formulaire de carte n’a pas pu prendre votre paiement. Rien n’a été débité ; veuillez réessayer.',
 };
 
 export const shipping: ShippingMessages = {

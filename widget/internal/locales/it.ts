@@ -32,7 +32,12 @@ const it: Messages = {
     `Il pagamento dell’ordine ${orderId} è ancora in fase di conferma. Riceverai una conferma via email; non pagare di nuovo.`,
   canceled: 'Pagamento annullato. Non ti è stato addebitato nulla.',
   paymentMethod: 'Metodo di pagamento',
-  providers: {stripe: 'Carta', paypal: 'PayPal', square: 'Square'},
+  providers: {
+    stripe: 'Carta',
+    paypal: 'PayPal',
+    square: 'Square',
+    braintree: 'Carta (Braintree)',
+  },
   email: 'Email',
   emailRequired: 'Inserisci il tuo indirizzo email.',
   emailInvalid:
@@ -129,6 +134,13 @@ export const providerErrors: Readonly<Record<string, string>> = {
     'Square non è riuscito a elaborare la carta. Non è stato addebitato nulla; riprova.',
   square_currency_unavailable:
     'I pagamenti con carta tramite Square non sono disponibili in questa valuta. Scegli un altro metodo di pagamento.',
+  // Braintree (its declines are Stripe's codes, above)
+  three_d_secure_failed:
+    'La tua banca non ha potuto confermare questo pagamento. Non è stato addebitato nulla; riprova o usa un’altra carta.',
+  braintree_refused:
+    'Il pagamento è stato rifiutato. Non è stato addebitato nulla; usa un’altra carta o un altro metodo di pagamento.',
+  braintree_error:
+    'Il modulo della carta non ha potuto ricevere il pagamento. Non è stato addebitato nulla; riprova.',
 };
 
 export const shipping: ShippingMessages = {

@@ -33,7 +33,12 @@ const ja: Messages = {
     `注文 ${orderId} のお支払いを確認しています。確認メールをお送りしますので、再度お支払いにならないようお願いいたします。`,
   canceled: 'お支払いはキャンセルされました。料金は請求されていません。',
   paymentMethod: 'お支払い方法',
-  providers: {stripe: 'カード', paypal: 'PayPal', square: 'Square'},
+  providers: {
+    stripe: 'カード',
+    paypal: 'PayPal',
+    square: 'Square',
+    braintree: 'カード（Braintree）',
+  },
   email: 'メールアドレス',
   emailRequired: 'メールアドレスを入力してください。',
   emailInvalid:
@@ -129,6 +134,13 @@ export const providerErrors: Readonly<Record<string, string>> = {
     'Square でカードを処理できませんでした。料金は請求されていません。もう一度お試しください。',
   square_currency_unavailable:
     'この通貨では Square でのカード払いはご利用いただけません。別のお支払い方法をお選びください。',
+  // Braintree (its declines are Stripe's codes, above)
+  three_d_secure_failed:
+    'カード発行会社がこのお支払いを確認できませんでした。請求は行われていません。もう一度お試しいただくか、別のカードをご利用ください。',
+  braintree_refused:
+    'お支払いは拒否されました。請求は行われていません。別のカードまたは別のお支払い方法をご利用ください。',
+  braintree_error:
+    'カードフォームでお支払いを受け付けられませんでした。請求は行われていません。もう一度お試しください。',
 };
 
 export const shipping: ShippingMessages = {

@@ -33,7 +33,12 @@ const nl: Messages = {
     `Je betaling voor bestelling ${orderId} wordt nog bevestigd. Je ontvangt een bevestiging per e-mail; betaal niet opnieuw.`,
   canceled: 'Betaling geannuleerd. Er is niets afgeschreven.',
   paymentMethod: 'Betaalmethode',
-  providers: {stripe: 'Kaart', paypal: 'PayPal', square: 'Square'},
+  providers: {
+    stripe: 'Kaart',
+    paypal: 'PayPal',
+    square: 'Square',
+    braintree: 'Kaart (Braintree)',
+  },
   email: 'E-mail',
   emailRequired: 'Vul je e-mailadres in.',
   emailInvalid: 'Vul een geldig e-mailadres in, zoals naam@voorbeeld.nl.',
@@ -130,6 +135,13 @@ export const providerErrors: Readonly<Record<string, string>> = {
     'Square kon je kaart niet verwerken. Er is niets afgeschreven; probeer het opnieuw.',
   square_currency_unavailable:
     'Kaartbetalingen met Square zijn niet mogelijk in deze valuta. Kies een andere betaalmethode.',
+  // Braintree (its declines are Stripe's codes, above)
+  three_d_secure_failed:
+    'Je bank kon deze betaling niet bevestigen. Er is niets afgeschreven; probeer het opnieuw of gebruik een andere kaart.',
+  braintree_refused:
+    'De betaling is geweigerd. Er is niets afgeschreven; gebruik een andere kaart of betaalmethode.',
+  braintree_error:
+    'Het kaartformulier kon je betaling niet aannemen. Er is niets afgeschreven; probeer het opnieuw.',
 };
 
 export const shipping: ShippingMessages = {

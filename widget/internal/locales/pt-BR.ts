@@ -33,7 +33,12 @@ const ptBR: Messages = {
     `Seu pagamento do pedido ${orderId} ainda está sendo confirmado. Você receberá uma confirmação por e-mail; não pague novamente.`,
   canceled: 'Pagamento cancelado. Nada foi cobrado.',
   paymentMethod: 'Forma de pagamento',
-  providers: {stripe: 'Cartão', paypal: 'PayPal', square: 'Square'},
+  providers: {
+    stripe: 'Cartão',
+    paypal: 'PayPal',
+    square: 'Square',
+    braintree: 'Cartão (Braintree)',
+  },
   email: 'E-mail',
   emailRequired: 'Informe seu e-mail.',
   emailInvalid: 'Informe um e-mail válido, como nome@exemplo.com.br.',
@@ -127,6 +132,13 @@ export const providerErrors: Readonly<Record<string, string>> = {
     'A Square não conseguiu processar seu cartão. Nada foi cobrado; tente novamente.',
   square_currency_unavailable:
     'Pagamentos com cartão pela Square não estão disponíveis nesta moeda. Escolha outra forma de pagamento.',
+  // Braintree (its declines are Stripe's codes, above)
+  three_d_secure_failed:
+    'Seu banco não conseguiu confirmar este pagamento. Nada foi cobrado; tente novamente ou use outro cartão.',
+  braintree_refused:
+    'O pagamento foi recusado. Nada foi cobrado; use outro cartão ou outra forma de pagamento.',
+  braintree_error:
+    'O formulário do cartão não conseguiu receber seu pagamento. Nada foi cobrado; tente novamente.',
 };
 
 export const shipping: ShippingMessages = {

@@ -33,7 +33,12 @@ const zhHans: Messages = {
     `您订单 ${orderId} 的付款仍在确认中。您将通过电子邮件收到确认，请勿重复付款。`,
   canceled: '付款已取消，您未被扣款。',
   paymentMethod: '支付方式',
-  providers: {stripe: '银行卡', paypal: 'PayPal', square: 'Square'},
+  providers: {
+    stripe: '银行卡',
+    paypal: 'PayPal',
+    square: 'Square',
+    braintree: '银行卡（Braintree）',
+  },
   email: '电子邮件',
   emailRequired: '请输入您的电子邮件地址。',
   emailInvalid: '请输入有效的电子邮件地址，例如 name@example.com。',
@@ -114,6 +119,12 @@ export const providerErrors: Readonly<Record<string, string>> = {
   square_error: 'Square 无法处理您的银行卡。未扣取任何费用；请重试。',
   square_currency_unavailable:
     '此币种不支持通过 Square 进行银行卡付款。请选择其他付款方式。',
+  // Braintree (its declines are Stripe's codes, above)
+  three_d_secure_failed:
+    '您的银行无法确认此笔付款。未扣取任何款项；请重试或使用其他银行卡。',
+  braintree_refused:
+    '付款被拒绝。未扣取任何款项；请使用其他银行卡或其他付款方式。',
+  braintree_error: '银行卡表单无法接收您的付款。未扣取任何款项；请重试。',
 };
 
 export const shipping: ShippingMessages = {

@@ -43,6 +43,14 @@ export interface Entry<N extends ProviderName> {
    * page then shows this provider, whose `resume()` finishes the payment.
    */
   returnParams?: readonly string[];
+  /**
+   * Whether the provider takes the cart's currency (uppercase ISO 4217), for a provider whose
+   * config says (Braintree: a merchant account per currency). Without it, every currency.
+   */
+  offers?: (
+    config: NonNullable<ConfigResponse['providers'][N]>,
+    currency: string
+  ) => boolean;
 }
 
 export const providers: {readonly [N in ProviderName]: Entry<N>} = {
@@ -81,6 +89,14 @@ export const providers: {readonly [N in ProviderName]: Entry<N>} = {
       ),
     warm: () =>
       import('./square-controller.js').then((module) => module.warmSquare),
+  },
+  // Drop-in's 3-D Secure challenge is a window over the page: no redirect either.
+  braintree: {
+    offers: (config, currency) => config.currencies.includes(currency),
+    load: () =>
+      import('./braintree-controller.js').then(
+        (module) => module.createBraintreeProvider
+      ),
   },
 };
 

@@ -12,3 +12,4 @@
 export {cspNonce} from '../csp-nonce.js';
 export {errorCode, providerError, refusal} from './errors.js';
 export {detailsOf} from './provider.js';
+export {injectScript} from './script.js';

@@ -22,7 +22,11 @@ import type {
   ProviderController,
   ShippingBridge,
 } from '../../internal/providers/provider.js';
-import {providerNames, providers} from '../../internal/providers/registry.js';
+import {
+  type Entry,
+  providerNames,
+  providers,
+} from '../../internal/providers/registry.js';
 import {redirectReturn} from '../../internal/providers/returns.js';
 import type {ResolvedTheme} from '../../internal/theme.js';
 import type {PaymentController} from './payment-controller.js';
@@ -61,6 +65,8 @@ export class ProvidersController implements ReactiveController {
   private readonly _host: ProvidersHost;
   private readonly _payment: PaymentController;
   private readonly _options: ProvidersOptions;
+  /** The cart's currency the offer was made for (upper case). */
+  private _currency?: string;
   /** The providers loaded (or loading) so far, at most one per name. */
   private readonly _loaded = new Map<ProviderName, ProviderController>();
   /** Providers whose form is mounted. */
@@ -148,17 +154,8 @@ export class ProvidersController implements ReactiveController {
    * Works out which providers to offer, and which one to show first. A page returning from a
    * provider's redirect or hosted page (`returned`) finishes that payment, so shows it.
    */
-  offer(returned: HostedReturn | null): void {
-    const wanted = this._host.provider.split(/\s+/);
-    const configured = this._options.session()?.config?.providers ?? {};
-    this.offered = providerNames
-      .filter(
-        (name) =>
-          wanted.includes(name) &&
-          Object.hasOwn(configured, name) &&
-          configured[name]
-      )
-      .sort((a, b) => wanted.indexOf(a) - wanted.indexOf(b));
+  offer(returned: HostedReturn | null, currency?: string): void {
+    this.offered = this._offerable(currency);
     const returning = returned
       ? (returned.order?.provider ?? 'stripe')
       : redirectReturn();
@@ -169,6 +166,28 @@ export class ProvidersController implements ReactiveController {
           ? this.active
           : this.offered[0];
     this._host.requestUpdate();
+  }
+
+  /**
+   * The providers asked for and configured, in the order asked, that take `currency` (the
+   * cart's: Braintree only where it has a merchant account for it).
+   */
+  private _offerable(currency: string | undefined): ProviderName[] {
+    const wanted = this._host.provider.split(/\s+/);
+    const configured = this._options.session()?.config?.providers ?? {};
+    this._currency = currency?.toUpperCase();
+    return providerNames
+      .filter((name) => {
+        const settings = configured[name];
+        if (!wanted.includes(name) || !Object.hasOwn(configured, name))
+          return false;
+        const offers = (providers[name] as Entry<ProviderName>).offers;
+        return (
+          !!settings &&
+          (!offers || !this._currency || offers(settings, this._currency))
+        );
+      })
+      .sort((a, b) => wanted.indexOf(a) - wanted.indexOf(b));
   }
 
   /** Loads the shown provider (if it is not yet); refuses when none is offered. */
@@ -206,6 +225,16 @@ export class ProvidersController implements ReactiveController {
 
   /** The quote changed: every loaded provider shows the new amount (and currency). */
   update(quote: Quote): void {
+    // Another currency may add or take away a provider (Braintree's merchant accounts).
+    if (this._currency && quote.currency.toUpperCase() !== this._currency) {
+      this.offered = this._offerable(quote.currency);
+      if (this.active && !this.offered.includes(this.active)) {
+        const next = this.offered[0];
+        this.active = undefined;
+        if (next) this.choose(next);
+      }
+      this._host.requestUpdate();
+    }
     for (const provider of this._loaded.values()) provider.update(quote);
   }
 

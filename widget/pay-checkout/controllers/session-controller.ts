@@ -133,7 +133,7 @@ export class SessionController implements ReactiveController {
       const quote =
         first && cart.localeChanged() ? await cart.quote(session) : first;
       if (signal.aborted) return;
-      providers.offer(returned);
+      providers.offer(returned, quote?.currency ?? config.currency);
       payment.set(quoted(payment.state, quote));
       // The cart may have changed while the first quote was on its way.
       cart.schedule();

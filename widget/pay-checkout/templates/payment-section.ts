@@ -32,5 +32,6 @@ export function paymentSection(
     <slot name="stripe-payment-element" ?hidden=${active !== 'stripe'}></slot>
     <slot name="paypal-buttons" ?hidden=${active !== 'paypal'}></slot>
     <slot name="square-card" ?hidden=${active !== 'square'}></slot>
+    <slot name="braintree-dropin" ?hidden=${active !== 'braintree'}></slot>
   </div>`;
 }

@@ -1,0 +1,107 @@
+/**
+ * The 3-D Secure challenge, on the emulator's origin, in the buyer's language: the issuer's test
+ * page, where the buyer passes or fails the authentication (or cancels, with the button or
+ * Escape). The answer is recorded by the emulator first (`POST …/three_d_secure/
+ * authenticate_from_jwt` on the client API, with the outcome in the emulator's `jwt`), and only
+ * its response goes to the merchant's page. Runs in the browser.
+ */
+import {
+  decodeFrameParams,
+  envelope,
+  type ChallengeMessage,
+  type FrameParams,
+} from './protocol.js';
+import {directionOf, fill, tableFor, wordsFor} from './translations.js';
+
+const params = decodeFrameParams(location.hash);
+const main = document.querySelector('main')!;
+if (!params?.nonce) {
+  main.textContent =
+    'This page is the Braintree emulator’s 3-D Secure challenge; it only works inside the window the Drop-in fake opens.';
+} else {
+  start(params, params.nonce);
+}
+
+function start(params: FrameParams, nonce: string): void {
+  const {code} = tableFor(params.locale);
+  const words = wordsFor(params.locale, params.translations);
+  document.documentElement.lang = code.replace('_', '-');
+  document.documentElement.dir = directionOf(code);
+  document.title = words.threeDSecureDialog;
+  const post = (message: ChallengeMessage) =>
+    window.parent.postMessage(envelope(params.channel, message), params.origin);
+
+  const badge = document.createElement('p');
+  badge.className = 'badge';
+  badge.textContent = words.threeDSecureBadge;
+  const title = document.createElement('h1');
+  title.id = 'title';
+  title.textContent = words.threeDSecureTitle;
+  const text = document.createElement('p');
+  const amount = document.createElement('bdi');
+  amount.textContent = params.amount ?? '';
+  const [before, after] = fill(words.threeDSecureText, {
+    amount: '\u0000',
+  }).split('\u0000');
+  text.append(before ?? '', amount, after ?? '');
+  const status = document.createElement('p');
+  status.className = 'status';
+  status.setAttribute('role', 'alert');
+  const actions = document.createElement('div');
+  actions.className = 'actions';
+  const button = (id: string, label: string) => {
+    const node = document.createElement('button');
+    node.type = 'button';
+    node.id = id;
+    node.textContent = label;
+    actions.append(node);
+    return node;
+  };
+  const pass = button('pass', words.threeDSecurePass);
+  const failButton = button('fail', words.threeDSecureFail);
+  const cancel = button('cancel', words.threeDSecureCancel);
+  main.setAttribute('aria-labelledby', 'title');
+  main.append(badge, title, text, status, actions);
+
+  async function answer(outcome: 'pass' | 'fail'): Promise<void> {
+    for (const node of [pass, failButton, cancel]) node.disabled = true;
+    status.textContent = '';
+    try {
+      const response = await fetch(
+        `${params.clientApiUrl}/v1/payment_methods/${encodeURIComponent(nonce)}/three_d_secure/authenticate_from_jwt`,
+        {
+          method: 'POST',
+          headers: {'content-type': 'application/json'},
+          body: JSON.stringify({
+            jwt: `emulator-challenge.${outcome}`,
+            outcome,
+            paymentMethodNonce: nonce,
+            authorizationFingerprint: params.authorizationFingerprint,
+            braintreeLibraryVersion: 'braintree/web/3.123.2',
+          }),
+        }
+      );
+      const body: unknown = await response.json().catch(() => null);
+      if (!response.ok || !body) throw new Error(`HTTP ${response.status}`);
+      post({type: 'challenge-result', response: body});
+    } catch {
+      status.textContent = words.hostedFieldsTokenizationNetworkErrorError;
+      for (const node of [pass, failButton, cancel]) node.disabled = false;
+      pass.focus();
+    }
+  }
+
+  pass.addEventListener('click', () => void answer('pass'));
+  failButton.addEventListener('click', () => void answer('fail'));
+  cancel.addEventListener('click', () => post({type: 'challenge-cancel'}));
+  document.addEventListener('keydown', (event) => {
+    if (event.key === 'Escape') post({type: 'challenge-cancel'});
+  });
+  // `autofocus` is ignored in a frame that loads without focus: the overlay focuses the frame
+  // once loaded, and the buyer lands on the first answer.
+  const focusFirst = () => {
+    if (document.activeElement === document.body) pass.focus();
+  };
+  window.addEventListener('focus', focusFirst);
+  focusFirst();
+}
