@@ -78,7 +78,7 @@ export function clientToken(core: Core, merchantAccountId: string): string {
       url: `${core.baseUrl()}/merchants/${core.merchantId}/client_api/analytics`,
     },
     threeDSecureEnabled: true,
-    paypalEnabled: false,
+    paypalEnabled: true,
     merchantId: core.merchantId,
     merchantAccountId,
     venmo: 'off',

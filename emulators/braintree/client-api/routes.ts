@@ -17,6 +17,13 @@ import {
   type Fingerprint,
 } from './authorization.js';
 import {cardPayload, tokenizeCard} from './cards.js';
+import {
+  approvePayment,
+  createPaymentResource,
+  paymentSummary,
+  tokenizePaypalAccount,
+  type PaypalResult,
+} from './paypal.js';
 import {authenticate, lookup, type LookupResult} from './three-d-secure.js';
 
 type ClientEnv = Env & {Variables: {fingerprint: Fingerprint}};
@@ -74,7 +81,19 @@ export function clientApiRoutes(core: Core) {
       analytics: {url: `${clientApiUrl(core)}/analytics`},
       threeDSecureEnabled: true,
       threeDSecure: {cardinalAuthenticationJWT: 'emulator'},
-      paypalEnabled: false,
+      // PayPal through Braintree is linked on the emulator's merchant (the approval is its window).
+      paypalEnabled: true,
+      paypal: {
+        displayName: 'Pay Checkout (emulator)',
+        clientId: `emulator-${core.merchantId}`,
+        environment: 'offline',
+        environmentNoNetwork: true,
+        currencyIsoCode:
+          [...core.merchantAccounts].find(
+            ([, id]) => id === c.get('fingerprint').merchantAccountId
+          )?.[0] ?? null,
+        assetsUrl: origin,
+      },
       applePayWeb: null,
       androidPay: null,
       venmo: 'off',
@@ -106,6 +125,37 @@ export function clientApiRoutes(core: Core) {
     }
     return c.json({creditCards: [cardPayload(result.record)]}, 201);
   });
+
+  const paypal = (c: Context<ClientEnv>, result: PaypalResult) =>
+    result.ok
+      ? c.json(result.body, 201)
+      : c.json({error: {message: result.message}}, result.status);
+  const body = (c: Context<ClientEnv>) => {
+    const value = c.get('body');
+    return typeof value === 'object' && value !== null
+      ? (value as Record<string, unknown>)
+      : {};
+  };
+  app.post('/v1/paypal_hermes/create_payment_resource', (c) =>
+    paypal(
+      c,
+      createPaymentResource(
+        core,
+        body(c),
+        c.get('fingerprint').merchantAccountId,
+        `${core.baseUrl()}/web/dropin/fake/paypal.html`
+      )
+    )
+  );
+  app.post('/v1/paypal_hermes/emulator_approve', (c) =>
+    paypal(c, approvePayment(core, body(c)))
+  );
+  app.get('/v1/paypal_hermes/payment/:token', (c) =>
+    paypal(c, paymentSummary(core, c.req.param('token')))
+  );
+  app.post('/v1/payment_methods/paypal_accounts', (c) =>
+    paypal(c, tokenizePaypalAccount(core, body(c)))
+  );
 
   const answer = (c: Context<ClientEnv>, result: LookupResult) =>
     result.ok

@@ -68,6 +68,8 @@ export interface PaymentMethod {
   threeDSecure?: ThreeDSecureResult;
   /** PayPal's payer e-mail, for `paypal_account` nonces. */
   payerEmail?: string;
+  /** PayPal's payer, for a `paypal_account` nonce approved in the Drop-in fake's window. */
+  payer?: {payerId: string; firstName: string; lastName: string};
   /** From the CVV and postal code given at tokenising (M, N, U, S, I). */
   cvvResponseCode?: string;
   avsPostalCodeResponseCode?: string;

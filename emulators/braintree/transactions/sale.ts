@@ -235,10 +235,16 @@ export function sale(
         options.submit_for_settlement === true ||
         options.submit_for_settlement === 'true'
       ) {
-        record.status = 'submitted_for_settlement';
+        // A PayPal sale submitted for settlement is `settling` at once (the sandbox answers
+        // so for fake-paypal-one-time-nonce; braintree_node's transaction specs): a card's waits.
+        const submitted =
+          method.instrument === 'paypal_account'
+            ? 'settling'
+            : 'submitted_for_settlement';
+        record.status = submitted;
         record.statusHistory.push({
           ...record.statusHistory[0]!,
-          status: 'submitted_for_settlement',
+          status: submitted,
         });
       }
       return {status: 201, transaction: record};

@@ -83,7 +83,7 @@ function instrumentViews(method: PaymentMethod): Record<string, XmlValue> {
         creditCard: EMPTY_CARD,
         paypal: {
           payerEmail: method.payerEmail ?? null,
-          paymentId: `PAYID-${card.last4}`,
+          paymentId: `PAYID-${method.payer?.payerId ?? card.last4}`,
           authorizationId: null,
           token: null,
           imageUrl:
@@ -92,9 +92,9 @@ function instrumentViews(method: PaymentMethod): Record<string, XmlValue> {
           payeeId: null,
           payeeEmail: null,
           customField: null,
-          payerId: 'PAYERID1234',
-          payerFirstName: 'John',
-          payerLastName: 'Doe',
+          payerId: method.payer?.payerId ?? 'PAYERID1234',
+          payerFirstName: method.payer?.firstName ?? 'John',
+          payerLastName: method.payer?.lastName ?? 'Doe',
           payerStatus: 'VERIFIED',
           sellerProtectionStatus: 'ELIGIBLE',
           transactionFeeAmount: null,
