@@ -7,7 +7,7 @@
 import {listed, parseConfig, type ServerConfig} from './config.js';
 import {checkoutPagePolicy, NONCE_PLACEHOLDER} from './csp.js';
 import {emulatorOrigin, emulatorPorts} from './emulator-ports.js';
-import type {PageLoad} from './providers/command-line.js';
+import {configuredPage, type PageLoad} from './providers/command-line.js';
 import {definitionOf, GATEWAY_NAMES} from './providers/registry.js';
 
 interface CspLines {
@@ -44,7 +44,7 @@ export function checkoutPagePolicyFor(
   // Each gateway: its own origins when configured, its emulator's in development, else none.
   const pages = GATEWAY_NAMES.map((name): PageLoad | undefined => {
     const {node} = definitionOf(name);
-    if (config[name]) return node.page;
+    if (config[name]) return configuredPage(node, config[name]);
     return development
       ? node.emulator.page(emulatorOrigin(ports[name]))
       : undefined;

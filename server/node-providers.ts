@@ -10,6 +10,7 @@
 import {ConfigError, type ServerConfig} from './config.js';
 import type {PagePolicySources} from './csp.js';
 import {emulatorPorts} from './emulator-ports.js';
+import {configuredPage} from './providers/command-line.js';
 import {
   definitionOf,
   GATEWAY_NAMES,
@@ -47,7 +48,7 @@ export async function startProviders(
     if (settings) {
       const started = node.configured(settings);
       gateways[name] = started.settings;
-      browser.push(node.page.policy);
+      browser.push(configuredPage(node, settings).policy);
       lines.push(...started.lines);
     } else if (emulators) {
       const started = await node.emulator.start(emulators, {

@@ -56,6 +56,11 @@ export interface GatewayNode<C, S> {
   configured(config: C): Started<S>;
   /** What a page loads for it outside development: its documentation's origins. */
   page: PageLoad;
+  /**
+   * What a page loads for it configured as `config`, when that is not `page`: an API base that
+   * only an emulator can be (loopback http) serves the browser's script too.
+   */
+  pageFor?(config: C): PageLoad | undefined;
   /** Development without its configuration: its emulator, from `@pay-checkout/emulators`. */
   emulator: {
     /** Starts it on `port` (0: a free one), delivering its webhooks to `webhookUrl`. */
@@ -66,4 +71,12 @@ export interface GatewayNode<C, S> {
     /** What a page loads from its emulator at `origin` (the csp command starts none). */
     page(origin: string): PageLoad;
   };
+}
+
+/** What a page loads for a gateway configured as `config` (pageFor's answer, or `page`). */
+export function configuredPage<C>(
+  node: Pick<GatewayNode<C, unknown>, 'page' | 'pageFor'>,
+  config: C
+): PageLoad {
+  return node.pageFor?.(config) ?? node.page;
 }

@@ -143,7 +143,7 @@ describe('the checkout page policy for Braintree', () => {
       'https://client-analytics.braintreegateway.com',
     ])
       assert.ok(d['connect-src'].includes(host), host);
-    assert.doesNotMatch(policy, /127\.0\.0\.1:5003/);
+    assert.doesNotMatch(policy, /127\.0\.0\.1:5004/);
     assert.doesNotMatch(policy, /unsafe-inline|unsafe-eval/);
   });
 });

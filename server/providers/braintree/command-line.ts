@@ -5,6 +5,7 @@
  */
 import {z} from 'zod';
 import {optional, token} from '../../env.js';
+import {isLoopbackHost} from '../../net.js';
 import {gatewayEnv, type GatewayNode, type PageLoad} from '../command-line.js';
 import {createBraintreeProvider, type BraintreeProvider} from './client.js';
 
@@ -177,6 +178,19 @@ const emulatorPage = (origin: string): PageLoad => ({
 });
 
 /**
+ * The Drop-in fake of the emulator that `apiBase` names, when it can only be one: plain http on
+ * loopback (parseApiBase refuses plain http anywhere else). Braintree's own Drop-in cannot talk
+ * to it, so the browser loads the emulator's, and the page allows its origin.
+ */
+function emulatorDropin(apiBase: string | undefined): URL | undefined {
+  if (!apiBase || !URL.canParse(apiBase)) return undefined;
+  const base = new URL(apiBase);
+  if (base.protocol !== 'http:' || !isLoopbackHost(base.hostname))
+    return undefined;
+  return new URL('/web/dropin/fake/dropin.js', base.origin);
+}
+
+/**
  * The emulator's merchant accounts in development: one per currency the demo catalog sells in,
  * and the other common ones, so a shop's own catalog finds its currency offered too.
  */
@@ -184,12 +198,19 @@ const EMULATOR_CURRENCIES = ['USD', 'EUR', 'GBP', 'JPY', 'CAD', 'AUD', 'CHF'];
 
 export const braintreeNode: GatewayNode<BraintreeConfig, BraintreeProvider> = {
   configured: (config) => ({
-    settings: createBraintreeProvider(config),
+    settings: createBraintreeProvider({
+      ...config,
+      sdkUrl: emulatorDropin(config.apiBase)?.href,
+    }),
     lines: [
       `Braintree: ${config.apiBase ?? `Braintree ${config.environment}`} (merchant ${config.merchantId}; ${Object.keys(config.merchantAccounts).join(', ')})`,
     ],
   }),
   page: BRAINTREE_JS,
+  pageFor(config) {
+    const dropin = emulatorDropin(config.apiBase);
+    return dropin && emulatorPage(dropin.origin);
+  },
   emulator: {
     async start(emulators, {port, webhookUrl}) {
       const emulator = await emulators.startBraintreeEmulator({
