@@ -331,11 +331,30 @@ export type ErrorCode =
   | 'idempotency_key_in_use'
   | 'internal_error';
 
+/**
+ * Why a card was declined, in our words, when the gateway said and the buyer can act on it: the
+ * element shows a sentence for it in the buyer's language (the `message` is English only).
+ */
+export type DeclineCode =
+  | 'insufficient_funds'
+  | 'expired_card'
+  /** The expiry date entered is not the card's. */
+  | 'incorrect_expiry'
+  | 'incorrect_cvc'
+  /** The billing postal code (address verification) does not match the card's. */
+  | 'incorrect_postal_code'
+  /** The card number is not valid, or this kind of card is not accepted here. */
+  | 'card_not_supported'
+  /** The bank asks the buyer to confirm the payment (3-D Secure / SCA): a new attempt may pass. */
+  | 'authentication_required';
+
 export interface ErrorBody {
   error: {
     code: ErrorCode;
     message: string;
     /** Present on price_changed: the fresh quote the buyer should see. */
     quote?: Quote;
+    /** Present on some card_declined (Square, Braintree): the reason, for a localised sentence. */
+    declineCode?: DeclineCode;
   };
 }
