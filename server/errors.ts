@@ -1,6 +1,6 @@
 import type {ErrorHandler, NotFoundHandler} from 'hono';
 import {HTTPException} from 'hono/http-exception';
-import type {ErrorBody, ErrorCode, Quote} from './contract.js';
+import type {DeclineCode, ErrorBody, ErrorCode, Quote} from './contract.js';
 import type {Logger} from './log.js';
 
 /**
@@ -25,7 +25,9 @@ export class ApiError extends Error {
       | 504,
     readonly code: ErrorCode,
     message: string,
-    readonly quote?: Quote
+    readonly quote?: Quote,
+    /** On a card_declined: why, in the contract's words (never the gateway's text). */
+    readonly declineCode?: DeclineCode
   ) {
     super(message);
     this.name = 'ApiError';
@@ -37,6 +39,7 @@ export class ApiError extends Error {
         code: this.code,
         message: this.message,
         ...(this.quote ? {quote: this.quote} : {}),
+        ...(this.declineCode ? {declineCode: this.declineCode} : {}),
       },
     };
   }

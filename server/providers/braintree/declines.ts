@@ -6,10 +6,11 @@
  * Codes: developer.paypal.com/braintree/docs/reference/general/processor-responses/authorization-responses
  * and …/reference/general/validation-errors/all/node.
  */
+import type {DeclineCode} from '../../contract.js';
 import {ApiError} from '../../errors.js';
 
-const declined = (message: string) =>
-  new ApiError(402, 'card_declined', message);
+const declined = (message: string, declineCode?: DeclineCode) =>
+  new ApiError(402, 'card_declined', message, undefined, declineCode);
 const refused = (message: string) =>
   new ApiError(402, 'payment_refused', message);
 
@@ -33,23 +34,41 @@ const PROCESSOR_DECLINES: Readonly<Record<string, string>> = {
     "The card's bank asks for authentication (3-D Secure). Please try again.",
 };
 
+/** The contract's reason for a processor decline, where one says what the buyer can fix (2060 names two fields: none). */
+const PROCESSOR_DECLINE_CODES: Readonly<Record<string, DeclineCode>> = {
+  '2001': 'insufficient_funds', // Insufficient Funds
+  '2004': 'expired_card', // Expired Card
+  '2005': 'card_not_supported', // Invalid Credit Card Number
+  '2006': 'incorrect_expiry', // Invalid Expiration Date
+  '2008': 'card_not_supported', // Card Account Length Error
+  '2010': 'incorrect_cvc', // Card Issuer Declined CVV
+  '2024': 'card_not_supported', // Card Type Not Enabled
+  '2059': 'incorrect_postal_code', // Address Verification Failed
+  '2099': 'authentication_required', // Cardholder Authentication Required
+};
+
 /** Gateway rejections (Transaction.GatewayRejectionReason), in our words. */
 function rejection(reason: unknown): ApiError {
   switch (reason) {
     case 'cvv':
       return declined(
-        'The card was declined: the security code (CVV) did not match.'
+        'The card was declined: the security code (CVV) did not match.',
+        'incorrect_cvc'
       );
     case 'avs':
       return declined(
-        'The card was declined: the billing postal code did not match.'
+        'The card was declined: the billing postal code did not match.',
+        'incorrect_postal_code'
       );
     case 'avs_and_cvv':
       return declined(
         'The card was declined: the billing postal code and the security code (CVV) did not match.'
       );
     case 'three_d_secure':
-      return declined('The card could not be authenticated (3-D Secure).');
+      return declined(
+        'The card could not be authenticated (3-D Secure).',
+        'authentication_required'
+      );
     case 'duplicate':
       return refused(
         'This payment looks like a duplicate of a recent one, so it was refused.'
@@ -116,7 +135,10 @@ export function saleError(result: FailedSale): ApiError {
       return declined(
         Object.hasOwn(PROCESSOR_DECLINES, code)
           ? PROCESSOR_DECLINES[code]
-          : GENERIC_DECLINE
+          : GENERIC_DECLINE,
+        Object.hasOwn(PROCESSOR_DECLINE_CODES, code)
+          ? PROCESSOR_DECLINE_CODES[code]
+          : undefined
       );
     }
     case 'gateway_rejected':

@@ -4,6 +4,7 @@
  * its `detail` text is never passed on: it goes to the log at most, by code.
  */
 import {SquareError, SquareTimeoutError} from 'square';
+import type {DeclineCode} from '../../contract.js';
 import {ApiError} from '../../errors.js';
 
 /** A failed call as the log may show it: Square's status and codes, never its text. */
@@ -45,15 +46,23 @@ const unavailable = () =>
     'The payment provider is not answering; please try again.'
   );
 
-const declined = (message: string) =>
-  new ApiError(402, 'card_declined', message);
+const declined = (message: string, declineCode?: DeclineCode) =>
+  new ApiError(402, 'card_declined', message, undefined, declineCode);
 
-// Each decline in our words; the element shows the message, and may act on the code.
-const DECLINES: ReadonlyArray<[readonly string[], string]> = [
-  [['INSUFFICIENT_FUNDS'], 'The card was declined: not enough funds.'],
+// Each decline in our words, and (where the buyer can act on it) its reason as the contract
+// names it: the element shows its own sentence for that, in the buyer's language.
+const DECLINES: ReadonlyArray<
+  [readonly string[], string, DeclineCode | undefined]
+> = [
+  [
+    ['INSUFFICIENT_FUNDS'],
+    'The card was declined: not enough funds.',
+    'insufficient_funds',
+  ],
   [
     ['CVV_FAILURE', 'VERIFY_CVV_FAILURE'],
     'The card was declined: the security code (CVV) is not right.',
+    'incorrect_cvc',
   ],
   [
     [
@@ -62,6 +71,12 @@ const DECLINES: ReadonlyArray<[readonly string[], string]> = [
       'INVALID_POSTAL_CODE',
     ],
     'The card was declined: the postal code does not match the card.',
+    'incorrect_postal_code',
+  ],
+  [
+    ['CARD_EXPIRED'],
+    'The card was declined: the card has expired.',
+    'expired_card',
   ],
   [
     [
@@ -70,25 +85,29 @@ const DECLINES: ReadonlyArray<[readonly string[], string]> = [
       'INVALID_EXPIRATION_YEAR',
       'EXPIRATION_FAILURE',
       'BAD_EXPIRATION',
-      'CARD_EXPIRED',
     ],
     'The card was declined: the expiry date is not right, or the card has expired.',
+    'incorrect_expiry',
   ],
   [
     ['CARD_DECLINED_VERIFICATION_REQUIRED'],
     'The card was declined: the bank asks the buyer to verify this payment; please pay again and complete the check.',
+    'authentication_required',
   ],
   [
     ['CARD_TOKEN_USED', 'CARD_TOKEN_EXPIRED', 'SOURCE_USED', 'SOURCE_EXPIRED'],
     'The card details can no longer be used; please enter the card again.',
+    undefined,
   ],
   [
     ['CARD_DECLINED_CALL_ISSUER'],
     'The card was declined: the buyer should call the bank that issued it.',
+    undefined,
   ],
   [
     ['TRANSACTION_LIMIT', 'PAYMENT_LIMIT_EXCEEDED', 'AMOUNT_TOO_HIGH'],
     'The card was declined: the amount is over the card’s limit.',
+    undefined,
   ],
   [
     [
@@ -101,14 +120,15 @@ const DECLINES: ReadonlyArray<[readonly string[], string]> = [
       'INVALID_ENCRYPTED_CARD',
     ],
     'The card was declined: the card number is not valid, or this card cannot be used here.',
+    'card_not_supported',
   ],
 ];
 
 /** The decline a failure is, if it is one (any PAYMENT_METHOD_ERROR is). */
 export function squareDecline(failure: SquareFailure): ApiError | undefined {
-  for (const [codes, message] of DECLINES) {
+  for (const [codes, message, declineCode] of DECLINES) {
     if (failure.codes.some((code) => codes.includes(code)))
-      return declined(message);
+      return declined(message, declineCode);
   }
   if (
     failure.categories.includes('PAYMENT_METHOD_ERROR') ||
