@@ -176,4 +176,28 @@ describe('<pay-checkout provider="braintree"> paying', () => {
       'Ihre Karte wurde abgelehnt. Bitte versuchen Sie es mit einer anderen Karte.'
     );
   });
+
+  it('says the reason the server names (declineCode) in the buyer’s language, never its English', async () => {
+    const declined = (declineCode: string) => {
+      const answer = error(402, 'card_declined', 'Insufficient Funds (2001)');
+      Object.assign((answer.body as {error: object}).error, {declineCode});
+      return answer;
+    };
+    server.braintreeTransaction = () => declined('insufficient_funds');
+    const {el} = await ready(twoTees('braintree', 'de'));
+    await waitUntil(() => text(payButton(el)).includes('bezahlen'));
+    const failed = (await pay(el, 'pay-error')) as CustomEvent<{code: string}>;
+    expect(failed.detail.code).to.equal('insufficient_funds');
+    expect(text(alertRegion(el))).to.equal(
+      'Ihre Karte ist nicht ausreichend gedeckt. Bitte versuchen Sie es mit einer anderen Karte.'
+    );
+    expect(braintree.current.clears).to.equal(1);
+
+    // A reason the element does not know is the plain decline, in German still.
+    server.braintreeTransaction = () => declined('a_reason_from_later');
+    await pay(el, 'pay-error');
+    expect(text(alertRegion(el))).to.equal(
+      'Ihre Karte wurde abgelehnt. Bitte versuchen Sie es mit einer anderen Karte.'
+    );
+  });
 });

@@ -228,6 +228,50 @@ describe('<pay-checkout provider="square">', () => {
       expect(detail.message).to.match(/^Votre carte a été refusée/);
     });
 
+    for (const [declineCode, sentence] of [
+      [
+        'insufficient_funds',
+        'Ihre Karte ist nicht ausreichend gedeckt. Bitte versuchen Sie es mit einer anderen Karte.',
+      ],
+      [
+        'incorrect_postal_code',
+        'Die Postleitzahl passt nicht zu Ihrer Karte. Bitte prüfen Sie sie und versuchen Sie es erneut.',
+      ],
+    ] as const) {
+      it(`says the server's declineCode in the buyer's language (de: ${declineCode}), not the English message`, async () => {
+        server.squarePayment = () => {
+          const answer = error(402, 'card_declined', 'The card was declined.');
+          Object.assign((answer.body as {error: object}).error, {declineCode});
+          return answer;
+        };
+        const {el} = await ready(
+          html`<pay-checkout provider="square" locale="de" email="a@b.co"
+            ><pay-item sku="tee"></pay-item
+          ></pay-checkout>`
+        );
+        const {detail} = (await pay(el, 'pay-error')) as PayErrorEvent;
+        await el.updateComplete;
+        expect(detail.code).to.equal(declineCode);
+        expect(detail.message).to.equal(sentence);
+        expect(text(alertRegion(el))).to.equal(sentence);
+      });
+    }
+
+    it('says the declineCode in English in its own sentence', async () => {
+      server.squarePayment = () => {
+        const answer = error(402, 'card_declined', 'The card was declined.');
+        Object.assign((answer.body as {error: object}).error, {
+          declineCode: 'incorrect_cvc',
+        });
+        return answer;
+      };
+      const {el} = await ready(twoTees());
+      const {detail} = (await pay(el, 'pay-error')) as PayErrorEvent;
+      expect(detail.message).to.equal(
+        "Your card's security code is incorrect."
+      );
+    });
+
     it('shows the new total when the server repriced the cart, and charges nothing', async () => {
       server.priceBumpAtPayment = 100;
       const {el} = await ready(twoTees());

@@ -24,12 +24,21 @@ export class ApiError extends Error {
   readonly status: number;
   /** Present on `price_changed`: the fresh quote. */
   readonly quote?: Quote;
+  /** Present on some `card_declined`: why, for a sentence in the buyer's language. */
+  readonly declineCode?: string;
 
-  constructor(code: string, message: string, status: number, quote?: Quote) {
+  constructor(
+    code: string,
+    message: string,
+    status: number,
+    quote?: Quote,
+    declineCode?: string
+  ) {
     super(message);
     this.code = code;
     this.status = status;
     this.quote = quote;
+    this.declineCode = declineCode;
   }
 }
 
@@ -189,7 +198,8 @@ export class Api {
         error?.code ?? 'internal_error',
         error?.message ?? `The checkout server answered ${response.status}.`,
         response.status,
-        error?.quote
+        error?.quote,
+        error?.declineCode
       );
     }
     return body as T;

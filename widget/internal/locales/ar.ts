@@ -137,6 +137,14 @@ export const providerErrors: Readonly<Record<string, string>> = {
     'رُفضت الدفعة. لم يُخصم أي مبلغ؛ يُرجى استخدام بطاقة أخرى أو طريقة دفع أخرى.',
   braintree_error:
     'تعذّر على نموذج البطاقة استلام دفعتك. لم يُخصم أي مبلغ؛ يُرجى المحاولة مرة أخرى.',
+  // Decline reasons (the server's declineCode: Square, Braintree)
+  incorrect_expiry: 'تاريخ انتهاء صلاحية بطاقتك غير صحيح.',
+  incorrect_postal_code:
+    'الرمز البريدي لا يطابق بطاقتك. يُرجى التحقق منه والمحاولة مرة أخرى.',
+  card_not_supported:
+    'لا يمكن استخدام هذه البطاقة هنا. يُرجى التحقق من رقم البطاقة أو تجربة بطاقة أخرى.',
+  authentication_required:
+    'يطلب منك البنك تأكيد هذه الدفعة. يُرجى المحاولة مرة أخرى وإكمال التحقق.',
 };
 
 /** "Business day(s)" after a number, by Intl.PluralRules' category (Arabic has six). */

@@ -145,6 +145,14 @@ export const providerErrors: Readonly<Record<string, string>> = {
     'Die Zahlung wurde abgelehnt. Es wurde nichts abgebucht; bitte verwenden Sie eine andere Karte oder Zahlungsart.',
   braintree_error:
     'Das Kartenformular konnte Ihre Zahlung nicht annehmen. Es wurde nichts abgebucht; bitte versuchen Sie es erneut.',
+  // Decline reasons (the server's declineCode: Square, Braintree)
+  incorrect_expiry: 'Das Ablaufdatum Ihrer Karte ist falsch.',
+  incorrect_postal_code:
+    'Die Postleitzahl passt nicht zu Ihrer Karte. Bitte prüfen Sie sie und versuchen Sie es erneut.',
+  card_not_supported:
+    'Diese Karte kann hier nicht verwendet werden. Prüfen Sie die Kartennummer oder versuchen Sie es mit einer anderen Karte.',
+  authentication_required:
+    'Ihre Bank bittet Sie, diese Zahlung zu bestätigen. Bitte versuchen Sie es erneut und schließen Sie die Prüfung ab.',
 };
 
 export const shipping: ShippingMessages = {

@@ -142,6 +142,14 @@ export const providerErrors: Readonly<Record<string, string>> = {
     'El pago fue rechazado. No se ha cobrado nada; usa otra tarjeta u otra forma de pago.',
   braintree_error:
     'El formulario de la tarjeta no pudo recibir tu pago. No se ha cobrado nada; inténtalo de nuevo.',
+  // Decline reasons (the server's declineCode: Square, Braintree)
+  incorrect_expiry: 'La fecha de caducidad de tu tarjeta es incorrecta.',
+  incorrect_postal_code:
+    'El código postal no coincide con tu tarjeta. Revísalo y vuelve a intentarlo.',
+  card_not_supported:
+    'Esta tarjeta no se puede usar aquí. Revisa el número de la tarjeta o prueba con otra tarjeta.',
+  authentication_required:
+    'Tu banco te pide que confirmes este pago. Vuelve a intentarlo y completa la verificación.',
 };
 
 export const shipping: ShippingMessages = {

@@ -142,6 +142,14 @@ export const providerErrors: Readonly<Record<string, string>> = {
     'Le paiement a été refusé. Rien n’a été débité ; veuillez utiliser une autre carte ou un autre moyen de paiement.',
   braintree_error:
     'Le formulaire de carte n’a pas pu prendre votre paiement. Rien n’a été débité ; veuillez réessayer.',
+  // Decline reasons (the server's declineCode: Square, Braintree)
+  incorrect_expiry: 'La date d’expiration de votre carte est incorrecte.',
+  incorrect_postal_code:
+    'Le code postal ne correspond pas à votre carte. Veuillez le vérifier et réessayer.',
+  card_not_supported:
+    'Cette carte ne peut pas être utilisée ici. Vérifiez le numéro de carte ou essayez une autre carte.',
+  authentication_required:
+    'Votre banque vous demande de confirmer ce paiement. Veuillez réessayer et terminer la vérification.',
 };
 
 export const shipping: ShippingMessages = {

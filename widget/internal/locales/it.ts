@@ -141,6 +141,14 @@ export const providerErrors: Readonly<Record<string, string>> = {
     'Il pagamento è stato rifiutato. Non è stato addebitato nulla; usa un’altra carta o un altro metodo di pagamento.',
   braintree_error:
     'Il modulo della carta non ha potuto ricevere il pagamento. Non è stato addebitato nulla; riprova.',
+  // Decline reasons (the server's declineCode: Square, Braintree)
+  incorrect_expiry: 'La data di scadenza della carta non è corretta.',
+  incorrect_postal_code:
+    'Il codice postale non corrisponde alla carta. Controllalo e riprova.',
+  card_not_supported:
+    'Questa carta non può essere usata qui. Controlla il numero della carta o prova con un’altra carta.',
+  authentication_required:
+    'La tua banca ti chiede di confermare questo pagamento. Riprova e completa la verifica.',
 };
 
 export const shipping: ShippingMessages = {

@@ -141,6 +141,14 @@ export const providerErrors: Readonly<Record<string, string>> = {
     'お支払いは拒否されました。請求は行われていません。別のカードまたは別のお支払い方法をご利用ください。',
   braintree_error:
     'カードフォームでお支払いを受け付けられませんでした。請求は行われていません。もう一度お試しください。',
+  // Decline reasons (the server's declineCode: Square, Braintree)
+  incorrect_expiry: 'カードの有効期限が正しくありません。',
+  incorrect_postal_code:
+    '郵便番号がカードの情報と一致しません。確認してもう一度お試しください。',
+  card_not_supported:
+    'このカードはここではご利用いただけません。カード番号をご確認いただくか、別のカードをお試しください。',
+  authentication_required:
+    'カード発行会社がこのお支払いの確認を求めています。もう一度お試しいただき、確認を完了してください。',
 };
 
 export const shipping: ShippingMessages = {

@@ -142,6 +142,14 @@ export const providerErrors: Readonly<Record<string, string>> = {
     'De betaling is geweigerd. Er is niets afgeschreven; gebruik een andere kaart of betaalmethode.',
   braintree_error:
     'Het kaartformulier kon je betaling niet aannemen. Er is niets afgeschreven; probeer het opnieuw.',
+  // Decline reasons (the server's declineCode: Square, Braintree)
+  incorrect_expiry: 'De vervaldatum van je kaart is onjuist.',
+  incorrect_postal_code:
+    'De postcode komt niet overeen met je kaart. Controleer hem en probeer het opnieuw.',
+  card_not_supported:
+    'Deze kaart kan hier niet worden gebruikt. Controleer het kaartnummer of probeer een andere kaart.',
+  authentication_required:
+    'Je bank vraagt je deze betaling te bevestigen. Probeer het opnieuw en rond de controle af.',
 };
 
 export const shipping: ShippingMessages = {

@@ -139,6 +139,14 @@ export const providerErrors: Readonly<Record<string, string>> = {
     'O pagamento foi recusado. Nada foi cobrado; use outro cartão ou outra forma de pagamento.',
   braintree_error:
     'O formulário do cartão não conseguiu receber seu pagamento. Nada foi cobrado; tente novamente.',
+  // Decline reasons (the server's declineCode: Square, Braintree)
+  incorrect_expiry: 'A data de validade do seu cartão está incorreta.',
+  incorrect_postal_code:
+    'O CEP não corresponde ao seu cartão. Verifique-o e tente novamente.',
+  card_not_supported:
+    'Este cartão não pode ser usado aqui. Verifique o número do cartão ou tente outro cartão.',
+  authentication_required:
+    'Seu banco pede que você confirme este pagamento. Tente novamente e conclua a verificação.',
 };
 
 export const shipping: ShippingMessages = {

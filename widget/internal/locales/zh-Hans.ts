@@ -125,6 +125,11 @@ export const providerErrors: Readonly<Record<string, string>> = {
   braintree_refused:
     '付款被拒绝。未扣取任何款项；请使用其他银行卡或其他付款方式。',
   braintree_error: '银行卡表单无法接收您的付款。未扣取任何款项；请重试。',
+  // Decline reasons (the server's declineCode: Square, Braintree)
+  incorrect_expiry: '您的银行卡有效期不正确。',
+  incorrect_postal_code: '邮政编码与您的银行卡不符。请检查后重试。',
+  card_not_supported: '此银行卡无法在此使用。请检查卡号或尝试使用其他银行卡。',
+  authentication_required: '您的银行要求您确认此笔付款。请重试并完成验证。',
 };
 
 export const shipping: ShippingMessages = {

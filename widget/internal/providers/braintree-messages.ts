@@ -19,6 +19,13 @@ export const braintreeMessages: ErrorTables = {
       'Your card has insufficient funds. Please try another card.',
     expired_card: 'Your card has expired. Please try another card.',
     incorrect_cvc: "Your card's security code is incorrect.",
+    incorrect_expiry: "Your card's expiry date is incorrect.",
+    incorrect_postal_code:
+      'The postal code does not match your card. Please check it and try again.',
+    card_not_supported:
+      'This card cannot be used here. Check the card number or try another card.',
+    authentication_required:
+      'Your bank asks you to confirm this payment. Please try again and complete the check.',
     processing_error:
       'An error occurred while processing your card. Please try again.',
     validation_error: 'Please check your payment details.',

@@ -10,9 +10,10 @@
  * element's own tables (../messages.ts) have only the codes every provider shares. English
  * here; the other languages bring theirs in their chunk (../locales/*.ts `providerErrors`).
  *
- * A decline is the server's card_declined, whose message names the reason (funds, security
- * code, postal code, expiry date) in English: English shows it as it is (no sentence here
- * hides it), the other languages their card_declined (with Stripe's, in their chunk).
+ * A decline is the server's card_declined; where its `declineCode` names a reason (funds,
+ * security code, postal code, expiry date…) the attempt fails with that code, said by the
+ * sentences below (Stripe's words where Stripe has one). A card_declined without one shows
+ * the server's English message in English, the other languages their card_declined.
  */
 import type {ErrorTables} from '../messages.js';
 
@@ -29,5 +30,17 @@ export const squareMessages: ErrorTables = {
       'Square could not process your card. Nothing was charged; please try again.',
     square_currency_unavailable:
       'Card payments with Square are not available in this currency. Please choose another way to pay.',
+    // The server's declineCode (../errors.ts refusal).
+    insufficient_funds:
+      'Your card has insufficient funds. Please try another card.',
+    expired_card: 'Your card has expired. Please try another card.',
+    incorrect_cvc: "Your card's security code is incorrect.",
+    incorrect_expiry: "Your card's expiry date is incorrect.",
+    incorrect_postal_code:
+      'The postal code does not match your card. Please check it and try again.',
+    card_not_supported:
+      'This card cannot be used here. Check the card number or try another card.',
+    authentication_required:
+      'Your bank asks you to confirm this payment. Please try again and complete the check.',
   },
 };
