@@ -1,21 +1,30 @@
 /**
- * Braintree after the sale, end to end over loopback HTTP: the real companion server (its
- * BRAINTREE_ keys and BRAINTREE_API_BASE naming a Braintree emulator this test owns, so the test
- * can settle sales and arm faults), sales made through POST /api/braintree/transactions with the
- * sandbox's `fake-valid-nonce` (the browser's part, Drop-in and its nonce, is
- * braintree-checkout.test.ts's), and the merchant's refunds through
- * POST /api/admin/orders/:id/refunds: a void before settlement, partial refunds after it, and a
- * duplicated settlement notification applied exactly once.
+ * Braintree after the sale, end to end: the real companion server configured as for Braintree
+ * (its BRAINTREE_ keys, and BRAINTREE_API_BASE naming a Braintree emulator this test runs, so it
+ * can settle sales and arm faults). Such an API base is loopback http, which only an emulator can
+ * be, so the shop gives the element that emulator's Drop-in fake and lets the page load it (its
+ * policy, not bypassed). The buyer pays on the demo in Chromium, with a card typed into Drop-in;
+ * then the merchant's refunds through POST /api/admin/orders/:id/refunds: a void before
+ * settlement, two partial refunds after it; and a settlement notification duplicated (applied
+ * once) or forged (refused). Run `npm run build` first.
  */
 import assert from 'node:assert/strict';
 import {after, before, describe, it} from 'node:test';
+import type {Browser} from 'playwright-core';
 import {
   type RunningBraintreeEmulator,
   startBraintreeEmulator,
 } from '../../emulators/braintree/index.js';
+import {braintreeCart, dropinShown, fillDropin} from './braintree-buyer.js';
+import {clickPay, countEvents, cspViolations, waitForEvent} from './buyer.js';
 import {emailsAbout} from './mail.js';
 import {freePorts} from './ports.js';
-import {productsOnlyCatalog, type Shop, startShop} from './shop.js';
+import {
+  launchChromium,
+  productsOnlyCatalog,
+  type Shop,
+  startShop,
+} from './shop.js';
 
 const ADMIN_TOKEN = 'e2e-admin-token-braintree-0123456789abcdef';
 
@@ -32,29 +41,35 @@ describe(
   () => {
     let emulator: RunningBraintreeEmulator;
     let shop: Shop;
+    let browser: Browser;
 
     before(async () => {
       emulator = await startBraintreeEmulator({
         merchantAccounts: {USD: 'e2e_usd', EUR: 'e2e_eur'},
         retryDelaysMs: [100, 200, 400],
       });
+      // Development mode: the other gateways' emulators take PORT+1 … PORT+4.
       const port = await freePorts(5);
-      shop = await startShop({
-        PORT: String(port),
-        CATALOG: productsOnlyCatalog(),
-        ADMIN_TOKEN,
-        BRAINTREE_MERCHANT_ID: emulator.merchantId,
-        BRAINTREE_PUBLIC_KEY: emulator.publicKey,
-        BRAINTREE_PRIVATE_KEY: emulator.privateKey,
-        BRAINTREE_MERCHANT_ACCOUNT_IDS: 'USD:e2e_usd,EUR:e2e_eur',
-        BRAINTREE_API_BASE: emulator.url,
-        // Orders move by the gateway's answers and its notifications only.
-        RECONCILE_INTERVAL_SECONDS: '0',
-      });
+      [shop, browser] = await Promise.all([
+        startShop({
+          PORT: String(port),
+          CATALOG: productsOnlyCatalog(),
+          ADMIN_TOKEN,
+          BRAINTREE_MERCHANT_ID: emulator.merchantId,
+          BRAINTREE_PUBLIC_KEY: emulator.publicKey,
+          BRAINTREE_PRIVATE_KEY: emulator.privateKey,
+          BRAINTREE_MERCHANT_ACCOUNT_IDS: 'USD:e2e_usd,EUR:e2e_eur',
+          BRAINTREE_API_BASE: emulator.url,
+          // Orders move by the gateway's answers and its notifications only.
+          RECONCILE_INTERVAL_SECONDS: '0',
+        }),
+        launchChromium(),
+      ]);
       emulator.setWebhookUrl(`${shop.url}/api/webhooks/braintree`);
     });
 
     after(async () => {
+      await browser?.close();
       await shop?.stop();
       await emulator?.close();
     });
@@ -81,30 +96,39 @@ describe(
       }
     }
 
-    /** A sale as the element makes it, with the sandbox's valid nonce. */
+    /** A sale as a buyer makes it: the demo, a card typed into the emulator's Drop-in, Pay. */
     async function pay(): Promise<{orderId: string; transactionId: string}> {
-      const response = await fetch(`${shop.url}/api/braintree/transactions`, {
-        method: 'POST',
-        headers: {
-          'content-type': 'application/json',
-          'idempotency-key': crypto.randomUUID(),
-        },
-        body: JSON.stringify({
-          items: [{sku: 'tee-black-m', quantity: 2}],
-          currency: 'usd',
-          email: 'braintree-refunds@example.com',
-          paymentMethodNonce: 'fake-valid-nonce',
-        }),
-      });
-      assert.equal(response.status, 201, await response.clone().text());
-      const {orderId, status} = (await response.json()) as {
-        orderId: string;
-        status: string;
-      };
-      assert.equal(status, 'paid');
-      const transactionId = orderRow(orderId).provider_payment_id!;
-      assert.match(transactionId, /\S/);
-      return {orderId, transactionId};
+      const page = await braintreeCart(browser, shop);
+      try {
+        await waitForEvent(page, 'pay-ready');
+        await dropinShown(page);
+        // The element loaded the Drop-in of the emulator the shop talks to, not Braintree's.
+        const scripts = await page.evaluate(() =>
+          performance.getEntriesByType('resource').map((entry) => entry.name)
+        );
+        assert.ok(
+          scripts.includes(`${emulator.url}/web/dropin/fake/dropin.js`),
+          scripts.join('\n')
+        );
+        await fillDropin(page);
+        await clickPay(page);
+        const success = await waitForEvent(page, 'pay-success');
+        assert.equal(success.detail.provider, 'braintree');
+        assert.equal(success.detail.status, 'paid');
+        assert.equal(await countEvents(page, 'pay-error'), 0);
+        assert.deepEqual(cspViolations(page), []);
+        const orderId = String(success.detail.orderId);
+        assert.equal(orderRow(orderId).status, 'paid');
+        const transactionId = orderRow(orderId).provider_payment_id!;
+        assert.match(transactionId, /\S/);
+        assert.equal(
+          emulator.transaction(transactionId)?.status,
+          'submitted_for_settlement'
+        );
+        return {orderId, transactionId};
+      } finally {
+        await page.close();
+      }
     }
 
     function refund(orderId: string, key: string, amount?: number) {
@@ -133,7 +157,7 @@ describe(
       assert.deepEqual(emulator.transaction(transactionId)?.refundIds, []);
     });
 
-    it('refuses a partial refund before settlement, then refunds in parts once settled', async () => {
+    it('refuses a partial refund before settlement; once settled, two partial refunds (partially_refunded), then the rest (refunded)', async () => {
       const {orderId, transactionId} = await pay();
       const early = await refund(orderId, `${orderId}-early`, 1000);
       assert.ok(
@@ -147,6 +171,10 @@ describe(
         ledger(orderId).includes('transaction_settled')
       );
 
+      assert.ok(
+        orderRow(orderId).total > 1500,
+        `total ${orderRow(orderId).total}`
+      );
       const part = await refund(orderId, `${orderId}-part`, 1000);
       assert.equal(part.status, 201, await part.clone().text());
       await until(
@@ -154,17 +182,27 @@ describe(
         () => orderRow(orderId).status === 'partially_refunded'
       );
       assert.equal(orderRow(orderId).amount_refunded, 1000);
-      const rest = await refund(orderId, `${orderId}-rest`);
-      assert.equal(rest.status, 201, await rest.clone().text());
-      await until('refunded', () => orderRow(orderId).status === 'refunded');
-      const sale = emulator.transaction(transactionId)!;
-      assert.equal(sale.refundIds.length, 2);
-      for (const id of sale.refundIds)
-        assert.equal(emulator.transaction(id)?.type, 'credit');
+      const second = await refund(orderId, `${orderId}-second`, 500);
+      assert.equal(second.status, 201, await second.clone().text());
+      await until(
+        'a second partial refund',
+        () => orderRow(orderId).amount_refunded === 1500
+      );
+      assert.equal(orderRow(orderId).status, 'partially_refunded');
       // The same key again is the same refund, not a third.
       const replay = await refund(orderId, `${orderId}-part`, 1000);
       assert.equal(replay.status, 200);
       assert.equal(emulator.transaction(transactionId)!.refundIds.length, 2);
+      assert.equal(orderRow(orderId).amount_refunded, 1500);
+
+      const rest = await refund(orderId, `${orderId}-rest`);
+      assert.equal(rest.status, 201, await rest.clone().text());
+      await until('refunded', () => orderRow(orderId).status === 'refunded');
+      assert.equal(orderRow(orderId).amount_refunded, orderRow(orderId).total);
+      const sale = emulator.transaction(transactionId)!;
+      assert.equal(sale.refundIds.length, 3);
+      for (const id of sale.refundIds)
+        assert.equal(emulator.transaction(id)?.type, 'credit');
     });
 
     it('applies a settlement notification delivered twice exactly once', async () => {
