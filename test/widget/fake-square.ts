@@ -2,8 +2,7 @@
  * A fake Web Payments SDK for the widget tests (answers `window.Square`). The seam is the real
  * one the element uses in emulator mode: the fake server's config names
  * `providers.square.sdkUrl` (an empty `data:` script), the element injects it and then calls
- * `@square/web-sdk`'s `payments(appId, locationId, {scriptSrc})`, which finds `window.Square`
- * (set by the test to this fake) and calls its `payments()`.
+ * `window.Square.payments(appId, locationId)` (set by the test to this fake).
  */
 import type {
   CardClassSelectors,
@@ -146,8 +145,8 @@ export class FakeSquare {
 
 const installed: {fake?: FakeSquare} = {};
 
-// One stable global for the whole run: @square/web-sdk caches the first window.Square it sees
-// for the module's life, so per-test fakes are reached through `installed`.
+// One stable global for the whole run (square.js is loaded once per page), so per-test fakes
+// are reached through `installed`.
 const stableSquare = {
   payments(applicationId: string, locationId?: string) {
     if (!installed.fake) throw new Error('No FakeSquare installed');

@@ -16,10 +16,14 @@
  *
  * A Payments object is bound to one Square location, and the shop has a location per
  * currency: a currency without one is not offered, and a change of currency mounts the form
- * again for the new location. This module and `@square/web-sdk` are a lazily loaded chunk.
+ * again for the new location. This module is a lazily loaded chunk.
+ *
+ * square.js is added by this module (with the page's CSP nonce, a failed load retried), and
+ * `window.Square.payments()` called directly: that is all `@square/web-sdk`'s loader does
+ * once the script is there, and depending on it would install its 39 MB of types
+ * (`@square/web-payments-sdk-types`, a development dependency here) with the element.
  */
 import type {ReactiveController, ReactiveControllerHost} from 'lit';
-import * as webSdk from '@square/web-sdk';
 import type {
   BillingContact,
   Card,
@@ -52,22 +56,7 @@ import {
 import {squareMessages} from './square-messages.js';
 import {squareStyle} from './square-style.js';
 
-/**
- * `@square/web-sdk`'s loader. Its declarations re-export without file extensions, which
- * NodeNext resolution reads as nothing (as with @stripe/stripe-js/pure), hence the signature
- * here, as its `dist/payments.d.ts` has it; the types are `@square/web-payments-sdk-types`'.
- */
-const squarePayments = (
-  webSdk as unknown as {
-    payments(
-      applicationId: string,
-      locationId?: string,
-      overrides?: {scriptSrc?: string}
-    ): Promise<Payments | null>;
-  }
-).payments;
-
-/** Square's script for each environment (square/web-sdk `src/payments.ts`). */
+/** Square's script for each environment (as square/web-sdk `src/payments.ts` has them). */
 const SCRIPT_URLS = {
   production: 'https://web.squarecdn.com/v1/square.js',
   sandbox: 'https://sandbox.web.squarecdn.com/v1/square.js',
@@ -128,7 +117,7 @@ export function warmSquare(
   injectScript(scriptUrl(config), cspNonce(host)).catch(() => {});
 }
 
-/** The Payments object of one location, through `@square/web-sdk`'s `payments()`. */
+/** The Payments object of one location: `Square.payments(applicationId, locationId)`. */
 async function paymentsFor(
   host: HTMLElement,
   config: SquareClientConfig,
@@ -140,11 +129,8 @@ async function paymentsFor(
     throw providerError('provider_unavailable', 'Square.js did not load.');
   let payments: Payments | null;
   try {
-    // `scriptSrc` names the script for the configured environment (the loader would pick it
-    // from the application id's prefix); window.Square is already there, so it loads nothing.
-    payments = await squarePayments(config.applicationId, locationId, {
-      scriptSrc: src,
-    });
+    // Synchronous; throws for an application id square.js refuses (its environment's prefix).
+    payments = window.Square.payments(config.applicationId, locationId);
   } catch (error) {
     // InvalidApplicationIdError, ApplicationIdEnvironmentMismatchError, WebSdkEmbedError…
     throw providerError(
