@@ -48,10 +48,13 @@ describe('Braintree with an emulator as BRAINTREE_API_BASE', () => {
       );
     // Not the CDN's Drop-in: it could not talk to the emulator's client API anyway.
     assert.ok(!d['script-src']!.includes('https://js.braintreegateway.com'));
-    assert.match(notes.join('\n'), /Braintree emulator at http:\/\/127\.0\.0\.1:7777/);
+    assert.match(
+      notes.join('\n'),
+      /Braintree emulator at http:\/\/127\.0\.0\.1:7777/
+    );
   });
 
-  it('keeps Braintree\'s Drop-in and origins for an https API base', () => {
+  it("keeps Braintree's Drop-in and origins for an https API base", () => {
     const {policy} = checkoutPagePolicyFor(
       parseConfig({
         PORT: '5000',
@@ -83,7 +86,9 @@ describe('Braintree with an emulator as BRAINTREE_API_BASE', () => {
           sources.sources['script-src']?.includes('http://localhost:7777')
         )
       );
-      const server = await makeServer({braintree: providers.gateways.braintree});
+      const server = await makeServer({
+        braintree: providers.gateways.braintree,
+      });
       try {
         const body = await (await server.app.request('/api/config')).json();
         assert.equal(
