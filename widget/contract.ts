@@ -193,6 +193,8 @@ export interface BraintreeClientConfig {
   environment: 'sandbox' | 'production';
   /** Set only in emulator mode: where to load the offline Drop-in fake's script from. */
   sdkUrl?: string;
+  /** PayPal through Braintree is enabled (BRAINTREE_PAYPAL): Drop-in offers PayPal beside the card. */
+  paypal?: boolean;
 }
 
 export interface ConfigResponse {

@@ -22,6 +22,8 @@ export interface BraintreeSettings {
   apiBase?: string;
   /** Served to the browser in emulator mode: the offline Drop-in's script. */
   sdkUrl?: string;
+  /** PayPal through Braintree is linked on the merchant: Drop-in offers it beside the card. */
+  paypal?: boolean;
   timeoutMs?: number;
 }
 
@@ -31,6 +33,7 @@ export interface BraintreeProvider {
   /** Lowercase currency → merchant account id. */
   merchantAccounts: ReadonlyMap<string, string>;
   sdkUrl?: string;
+  paypal?: boolean;
 }
 
 export function createBraintreeProvider(
@@ -66,6 +69,7 @@ export function createBraintreeProvider(
     environment,
     merchantAccounts,
     ...(settings.sdkUrl && {sdkUrl: settings.sdkUrl}),
+    ...(settings.paypal && {paypal: true}),
   };
 }
 

@@ -4,7 +4,7 @@
  * origins a checkout page must allow for Drop-in.
  */
 import {z} from 'zod';
-import {optional, token} from '../../env.js';
+import {flag, optional, token} from '../../env.js';
 import {isLoopbackHost} from '../../net.js';
 import {gatewayEnv, type GatewayNode, type PageLoad} from '../command-line.js';
 import {createBraintreeProvider, type BraintreeProvider} from './client.js';
@@ -18,6 +18,8 @@ export interface BraintreeConfig {
   /** Uppercase currency → merchant account id. */
   merchantAccounts: Record<string, string>;
   apiBase?: string;
+  /** BRAINTREE_PAYPAL: PayPal through Braintree is linked on the merchant (off by default). */
+  paypal?: boolean;
 }
 
 const ACCOUNT_ID = /^[A-Za-z0-9_-]{1,100}$/;
@@ -54,6 +56,8 @@ export const braintreeEnv = gatewayEnv({
     /** One per currency: `USD:mystore_usd,EUR:mystore_eur`. */
     BRAINTREE_MERCHANT_ACCOUNT_IDS: optional,
     BRAINTREE_API_BASE: optional,
+    /** 1: Drop-in offers PayPal (linked to the merchant in Braintree's Control Panel). */
+    BRAINTREE_PAYPAL: flag,
   },
   credentials: [
     'BRAINTREE_MERCHANT_ID',
@@ -113,6 +117,7 @@ export const braintreeEnv = gatewayEnv({
       environment: vars.BRAINTREE_ENVIRONMENT,
       merchantAccounts,
       apiBase: vars.BRAINTREE_API_BASE,
+      ...(vars.BRAINTREE_PAYPAL === true && {paypal: true}),
     };
   },
   live: (vars) =>
@@ -229,6 +234,10 @@ export const braintreeNode: GatewayNode<BraintreeConfig, BraintreeProvider> = {
           merchantAccounts: emulator.merchantAccounts,
           apiBase: emulator.url,
           sdkUrl,
+          // The emulator links PayPal: on unless BRAINTREE_PAYPAL=0.
+          paypal: !['0', 'false', 'no'].includes(
+            process.env.BRAINTREE_PAYPAL?.trim().toLowerCase() ?? ''
+          ),
         }),
         lines: [
           `Braintree: no BRAINTREE_MERCHANT_ID set, so the offline Braintree emulator runs at ${emulator.url}`,

@@ -193,6 +193,7 @@ export function createBraintreeGateway(
       currencies: [...merchantAccounts.keys()].map((c) => c.toUpperCase()),
       environment: braintreeProvider.environment,
       ...(braintreeProvider.sdkUrl && {sdkUrl: braintreeProvider.sdkUrl}),
+      ...(braintreeProvider.paypal && {paypal: true}),
     }),
 
     async clientToken(currency) {
