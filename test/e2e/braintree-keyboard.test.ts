@@ -105,14 +105,26 @@ describe('buying with Braintree by keyboard alone', {timeout: 180_000}, () => {
     await challengeFrame(page)
       .getByRole('button', {name: 'Authenticate'})
       .waitFor();
-    // The challenge has the focus, on its first button. (Tab past its last button still
-    // reaches the page behind the overlay: the Drop-in fake's window traps no focus yet.)
+    // The challenge has the focus, on its first button.
     await page.waitForFunction(
       () => document.activeElement?.tagName === 'IFRAME'
     );
     const onAuthenticate = await focused(page);
     assert.equal(onAuthenticate?.name, 'Authenticate');
     await check.onStop(onAuthenticate!);
+    // A modal: Tab goes round its buttons, never to the page behind the overlay.
+    const onStop = check.onStop;
+    const everywhere = true;
+    await tabTo(page, /^Fail/, {limit: 1, onStop, everywhere});
+    await tabTo(page, /^Cancel/, {limit: 1, onStop, everywhere});
+    await tabTo(page, /^Authenticate/, {limit: 1, onStop, everywhere});
+    await tabTo(page, /^Cancel/, {
+      key: 'Shift+Tab',
+      limit: 1,
+      onStop,
+      everywhere,
+    });
+    await tabTo(page, /^Authenticate/, {limit: 1, onStop, everywhere});
     await page.keyboard.press('Enter');
     await paid(page);
     assert.deepEqual(check.failures, [], 'every stop shows its focus');

@@ -96,6 +96,17 @@ function start(params: FrameParams, nonce: string): void {
   cancel.addEventListener('click', () => post({type: 'challenge-cancel'}));
   document.addEventListener('keydown', (event) => {
     if (event.key === 'Escape') post({type: 'challenge-cancel'});
+    // A modal (Drop-in's 3-D Secure window): Tab and Shift+Tab go round its buttons instead
+    // of leaving for the page behind the overlay (WCAG 2.4.3).
+    if (event.key !== 'Tab') return;
+    const from = document.activeElement;
+    if (!event.shiftKey && from === cancel) {
+      event.preventDefault();
+      pass.focus();
+    } else if (event.shiftKey && (from === pass || from === document.body)) {
+      event.preventDefault();
+      cancel.focus();
+    }
   });
   // `autofocus` is ignored in a frame that loads without focus: the overlay focuses the frame
   // once loaded, and the buyer lands on the first answer.
