@@ -206,6 +206,8 @@ class BraintreeController
   private _container?: HTMLElement;
   /** The currency Drop-in's client token is for (upper case). */
   private _currency = '';
+  /** The quote's total (minor units): PayPal's amount, when Drop-in offers PayPal. */
+  private _total = 0;
   /** Bumped by every mount: a mount that is not the latest drops what it made. */
   private _generation = 0;
   private _paying = false;
@@ -227,13 +229,23 @@ class BraintreeController
     this._theme = context.theme;
     this._locale = context.locale;
     // Nothing to pay without a cart (Drop-in has no redirect to come back from).
+    this._total = context.quote?.total ?? 0;
     if (context.quote) await this._mount(context.quote.currency);
   }
 
   update(quote: Quote): void {
     // Amounts are the server's (it reprices the transaction); the currency is the token's.
+    const total = this._total;
+    this._total = quote.total;
     if (quote.currency.toUpperCase() !== this._currency)
       this._mountAgain(quote.currency);
+    // PayPal's approval shows the amount: Drop-in takes a new one without a new create.
+    else if (this._context?.config.paypal && total !== quote.total)
+      this._dropin?.updateConfiguration(
+        'paypal',
+        'amount',
+        decimalAmount(quote.total, this._currency)
+      );
   }
 
   setTheme(theme: ResolvedTheme): void {
@@ -401,6 +413,15 @@ class BraintreeController
           overrides: {styles: hostedFieldStyles(this._theme!)},
         },
         ...(threeDSecureEnabled(token) && {threeDSecure: true}),
+        // PayPal through Braintree, when the shop enabled it (BRAINTREE_PAYPAL): a one-time
+        // checkout for the cart's total, in the token's currency.
+        ...(context.config.paypal && {
+          paypal: {
+            flow: 'checkout' as const,
+            amount: decimalAmount(this._total, this._currency),
+            currency: this._currency,
+          },
+        }),
         dataCollector: true,
       });
     } catch (error) {
