@@ -222,7 +222,7 @@ describe('the emulator’s hosted Checkout page', {timeout: 120_000}, () => {
       await page.screenshot({path: MOBILE_SCREENSHOT, fullPage: true});
     });
 
-    it('formats amounts for the session’s locale and asks for a postal code outside the US', async () => {
+    it('speaks and formats amounts in the session’s locale, and asks for a postal code outside the US', async () => {
       const session = await createSession({
         locale: 'fr',
         line_items: [
@@ -243,7 +243,9 @@ describe('the emulator’s hosted Checkout page', {timeout: 120_000}, () => {
       );
       const total = await page.locator('.Amount').innerText();
       assert.equal(total.replace(/\s/g, ' '), '60,50 €');
-      await page.getByLabel('Postal code').waitFor();
+      // The page speaks the session's locale, as checkout.stripe.com does.
+      await page.getByLabel('Code postal').waitFor();
+      await page.getByRole('button', {name: 'Payer'}).waitFor();
     });
 
     it('“← Back” goes to cancel_url', async () => {
