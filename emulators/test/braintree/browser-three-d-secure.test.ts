@@ -60,8 +60,11 @@ describe('the emulator’s Drop-in fake, 3-D Secure', {timeout: 120_000}, () => 
     await create({threeDSecure: true});
     await fill('4000000000001091');
     const result = request(THREE_D_SECURE);
-    await challenge().getByRole('button', {name: 'Authenticate'}).waitFor();
-    await page.keyboard.press('Escape');
+    // Escape where the buyer is, in the challenge (pressing it on the page before the frame has
+    // taken the focus would reach nothing).
+    await challenge()
+      .getByRole('button', {name: 'Authenticate'})
+      .press('Escape');
     const {error} = await result;
     assert.equal(
       error?.message,
