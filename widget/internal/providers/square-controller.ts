@@ -50,6 +50,7 @@ import {
   cspNonce,
   detailsOf,
   errorCode,
+  injectScript,
   providerError,
   refusal,
 } from './shared.js';
@@ -75,34 +76,9 @@ function scriptUrl(config: SquareClientConfig): string {
   return config.sdkUrl ?? SCRIPT_URLS[config.environment];
 }
 
-const injected = new Map<string, Promise<void>>();
-
-/**
- * Adds square.js once per URL, with the page's CSP nonce if it has one (the official loader
- * adds its tag without one, and reuses a tag that is already there). A failed load is
- * forgotten, so that the next attempt tries again: the loader itself keeps a failure for the
- * page's life.
- */
-function injectScript(src: string, nonce?: string): Promise<void> {
-  if (window.Square) return Promise.resolve();
-  let loading = injected.get(src);
-  if (!loading) {
-    loading = new Promise<void>((resolve, reject) => {
-      const script = document.createElement('script');
-      if (nonce) script.nonce = nonce;
-      script.src = src;
-      script.async = true;
-      script.addEventListener('load', () => resolve());
-      script.addEventListener('error', () => {
-        injected.delete(src);
-        script.remove();
-        reject(providerError('provider_unavailable', `Could not load ${src}`));
-      });
-      document.head.append(script);
-    });
-    injected.set(src, loading);
-  }
-  return loading;
+/** square.js once per URL (the shared loader; it is not added again once `Square` is there). */
+function loadSquareJs(src: string, nonce?: string): Promise<void> {
+  return window.Square ? Promise.resolve() : injectScript(src, nonce);
 }
 
 /**
@@ -114,7 +90,7 @@ export function warmSquare(
   config: SquareClientConfig
 ): void {
   // A failure is the load's to report (it tries again).
-  injectScript(scriptUrl(config), cspNonce(host)).catch(() => {});
+  loadSquareJs(scriptUrl(config), cspNonce(host)).catch(() => {});
 }
 
 /** The Payments object of one location: `Square.payments(applicationId, locationId)`. */
@@ -124,7 +100,7 @@ async function paymentsFor(
   locationId: string
 ): Promise<Payments> {
   const src = scriptUrl(config);
-  await injectScript(src, cspNonce(host));
+  await loadSquareJs(src, cspNonce(host));
   if (!window.Square)
     throw providerError('provider_unavailable', 'Square.js did not load.');
   let payments: Payments | null;
