@@ -22,7 +22,11 @@ describe(
   'Braintree’s Drop-in on the demo shop, accessibility',
   {timeout: 240_000},
   () => {
-    const suite = shopAndBrowserPerSuite({CATALOG: productsOnlyCatalog()});
+    const suite = shopAndBrowserPerSuite({
+      CATALOG: productsOnlyCatalog(),
+      // Card only, as production's default (PayPal through Braintree: braintree-paypal.test.ts).
+      BRAINTREE_PAYPAL: '0',
+    });
 
     /** The demo with two items, provider="braintree" from the address bar, in `scheme`. */
     async function open(

@@ -29,7 +29,11 @@ import {
 import {productsOnlyCatalog, shopAndBrowserPerSuite} from './shop.js';
 
 describe('Braintree checkout on the demo shop', {timeout: 240_000}, () => {
-  const suite = shopAndBrowserPerSuite({CATALOG: productsOnlyCatalog()});
+  const suite = shopAndBrowserPerSuite({
+    CATALOG: productsOnlyCatalog(),
+    // Card only, as production's default (PayPal through Braintree: braintree-paypal.test.ts).
+    BRAINTREE_PAYPAL: '0',
+  });
 
   it('npm start runs the Braintree emulator and names it', () => {
     assert.match(suite.shop.output(), /Braintree emulator runs at http/);

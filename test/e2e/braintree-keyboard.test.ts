@@ -17,7 +17,11 @@ import {focused, focusIndicator, tabTo, type Focused} from './keyboard.js';
 import {productsOnlyCatalog, shopAndBrowserPerSuite} from './shop.js';
 
 describe('buying with Braintree by keyboard alone', {timeout: 180_000}, () => {
-  const suite = shopAndBrowserPerSuite({CATALOG: productsOnlyCatalog()});
+  const suite = shopAndBrowserPerSuite({
+    CATALOG: productsOnlyCatalog(),
+    // Card only, as production's default (PayPal through Braintree: braintree-paypal.test.ts).
+    BRAINTREE_PAYPAL: '0',
+  });
 
   /** Every Tab stop inside the element: a focus indicator one can see, or a failure noted. */
   function focusChecker() {

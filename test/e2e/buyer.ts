@@ -293,7 +293,8 @@ export async function fillCard(page: Page, number = '4242424242424242') {
 }
 
 export const payButton = (page: Page) =>
-  checkout(page).getByRole('button', {name: /^Pay/});
+  // "Pay $25.00", not Drop-in's "PayPal" button.
+  checkout(page).getByRole('button', {name: /^Pay\b/});
 
 /**
  * Presses Pay the way a buyer does: it is on screen first. Clicked right after Playwright's

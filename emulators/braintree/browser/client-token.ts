@@ -12,6 +12,8 @@ export interface Authorization {
   clientApiUrl: string;
   environment: string;
   threeDSecureEnabled: boolean;
+  /** PayPal through Braintree is linked on the merchant (the gateway configuration's `paypalEnabled`). */
+  paypalEnabled: boolean;
   /** Where Drop-in's frames and stylesheet come from (the token's `assetsUrl`), if it says. */
   assetsUrl?: string;
 }
@@ -75,6 +77,7 @@ export function readAuthorization(authorization: unknown): Authorization {
     environment:
       typeof decoded.environment === 'string' ? decoded.environment : 'sandbox',
     threeDSecureEnabled: decoded.threeDSecureEnabled !== false,
+    paypalEnabled: decoded.paypalEnabled === true,
     ...(typeof decoded.assetsUrl === 'string' &&
       URL.canParse(decoded.assetsUrl) && {
         assetsUrl: new URL(decoded.assetsUrl).origin,

@@ -1,6 +1,7 @@
 /**
  * One Drop-in, as `braintree.dropin.create` makes it: the `.braintree-*` markup in the
- * merchant's container, the card frame on the emulator's origin, and the instance's API
+ * merchant's container, the card frame on the emulator's origin, PayPal's sheet when the
+ * merchant asks for it (`paypal`) and has it linked, and the instance's API
  * (`requestPaymentMethod`, `isPaymentMethodRequestable`, `clearSelectedPaymentMethod`,
  * `teardown`, `on`/`off`, `updateConfiguration`) typed against `@types/braintree-web-drop-in`.
  * Runs in the browser.
@@ -12,14 +13,25 @@ import type {
   PaymentMethodPayload,
   cardPaymentMethodPayload,
 } from 'braintree-web-drop-in';
-import {createCardView} from './card-view.js';
-import {DropinError, readAuthorization} from './client-token.js';
+import {openPopup} from '../../shared/browser/popup.js';
+import {
+  BraintreeError,
+  DropinError,
+  readAuthorization,
+} from './client-token.js';
+import {createMainView, type SheetId} from './main-view.js';
+import {
+  approveWithPaypal,
+  checkPaypalOptions,
+  type PaypalOptions,
+} from './paypal.js';
 import {
   encodeFrameParams,
   envelope,
   isEnvelope,
   type FrameMessage,
   type HostMessage,
+  type PaypalAccount,
   type TokenizedCard,
 } from './protocol.js';
 import {verifyCard, type VerifiedCard} from './three-d-secure.js';
@@ -126,19 +138,44 @@ export async function createDropin(
   const cardOptions = typeof options.card === 'object' ? options.card : {};
   const threeDSecure = !!options.threeDSecure;
   const collectDevice = !!options.dataCollector;
+  // PayPal's sheet needs the merchant's `paypal` and PayPal linked on the gateway
+  // (`BasePayPalView.isEnabled`); without both, Drop-in leaves it out.
+  const paypal: PaypalOptions | undefined =
+    options.paypal && authorization.paypalEnabled
+      ? {...(options.paypal as PaypalOptions)}
+      : undefined;
+  // `paymentOptionPriority`'s default order: the card first.
+  const sheets: SheetId[] = paypal ? ['card', 'paypal'] : ['card'];
 
   const listeners = new Map<string, Set<Handler>>();
   const emit = (event: string, payload?: object) => {
     for (const handler of [...(listeners.get(event) ?? [])]) handler(payload);
   };
 
-  let selected: (TokenizedCard | VerifiedCard) | undefined;
+  let selected: (TokenizedCard | VerifiedCard | PaypalAccount) | undefined;
   let requestable = false;
+  /** The card fields are all valid (the card frame's last `card:validityChange`). */
+  let cardComplete = false;
   let torn = false;
   let requesting: Promise<PaymentMethodPayload> | undefined;
 
   addStylesheet(container, emulatorOrigin);
-  const view = createCardView(words, directionOf(code), () => clear());
+  const view = createMainView(words, directionOf(code), sheets, {
+    onOption(id) {
+      view.showSheetError('');
+      view.showSheet(id);
+      emit('paymentOptionSelected', {paymentOption: id});
+      setRequestable(id === 'card' && cardComplete, false);
+    },
+    onToggle() {
+      if (view.active === 'methods') clear();
+      else {
+        view.showDefault();
+        setRequestable(false, false);
+      }
+    },
+  });
+  view.paypalButton.addEventListener('click', () => startPaypal());
   container.append(view.root);
 
   // The card frame: Hosted Fields' iframes, as one document on the emulator's origin.
@@ -203,8 +240,11 @@ export async function createDropin(
           const complete = Object.values(fields).every(
             (field) => field.isValid
           );
-          if (message.event === 'card:validityChange' && !selected)
-            setRequestable(complete, false);
+          if (message.event === 'card:validityChange') {
+            cardComplete = complete;
+            if (!selected && view.active === 'card')
+              setRequestable(complete, false);
+          }
           emit(message.event, message.state);
           return;
         }
@@ -219,10 +259,62 @@ export async function createDropin(
     requestable = now;
     if (now)
       emit('paymentMethodRequestable', {
-        type: 'CreditCard',
+        type: selected?.type ?? 'CreditCard',
         paymentMethodIsSelected: isSelected,
       });
     else emit('noPaymentMethodRequestable');
+  }
+
+  /** The PayPal button: the approval window opens now, on the click, before anything else. */
+  function startPaypal(): void {
+    if (!paypal || torn) return;
+    view.showSheetError('');
+    try {
+      checkPaypalOptions(paypal);
+    } catch {
+      view.showSheetError(words.paypalFlowFailedError);
+      return;
+    }
+    const popup = openPopup('braintree-paypal');
+    if (!popup) {
+      view.showSheetError(words.paypalFlowFailedError);
+      return;
+    }
+    view.setLoading(true);
+    approveWithPaypal({
+      popup,
+      authorization,
+      paypal,
+      emulatorOrigin,
+      locale: options.locale,
+      translations,
+    }).then(
+      (account) => {
+        view.setLoading(false);
+        if (torn) return;
+        if (!account) {
+          // The buyer cancelled: back on PayPal's sheet, as before the click.
+          view.paypalButton.focus();
+          return;
+        }
+        selected = account;
+        view.showMethod(account);
+        // The button the focus was on is gone: the chosen account is where the buyer is now.
+        view.root.querySelector<HTMLElement>('.braintree-method')?.focus();
+        setRequestable(true, true);
+      },
+      (error: unknown) => {
+        view.setLoading(false);
+        if (torn) return;
+        view.showSheetError(
+          error instanceof BraintreeError &&
+            error.code === 'PAYPAL_ACCOUNT_TOKENIZATION_FAILED'
+            ? words.paypalAccountTokenizationFailedError
+            : words.paypalFlowFailedError
+        );
+        view.paypalButton.focus();
+      }
+    );
   }
 
   function tokenize(): Promise<Reply> {
@@ -235,15 +327,22 @@ export async function createDropin(
 
   function clear(): void {
     selected = undefined;
-    view.showMethod(undefined);
+    view.showDefault();
     view.showSheetError('');
     send({type: 'clear'});
     setRequestable(false, false);
   }
 
   function payloadOf(
-    card: TokenizedCard | VerifiedCard
-  ): cardPaymentMethodPayload {
+    chosen: TokenizedCard | VerifiedCard | PaypalAccount
+  ): PaymentMethodPayload {
+    if (chosen.type === 'PayPalAccount') {
+      // The account is not vaulted: a one-time checkout.
+      const payload = {...chosen, vaulted: false} as PaymentMethodPayload;
+      if (collectDevice) payload.deviceData = deviceData();
+      return payload;
+    }
+    const card = chosen;
     const payload: cardPaymentMethodPayload & {description: string} = {
       nonce: card.nonce,
       details: card.details,
@@ -266,6 +365,12 @@ export async function createDropin(
   ): Promise<PaymentMethodPayload> {
     if (torn) throw new DropinError('Drop-in has been torn down.');
     await ready;
+    if (!selected && view.active !== 'card') {
+      // Nothing chosen yet (the list), or PayPal's sheet without its button pressed.
+      if (view.active === 'paypal')
+        view.showSheetError(words.paypalButtonMustBeUsed);
+      throw new DropinError('No payment method is available.');
+    }
     if (!selected) {
       view.showSheetError('');
       view.setLoading(true);
@@ -287,7 +392,12 @@ export async function createDropin(
       setRequestable(true, true);
     }
     const card = selected;
-    if (threeDSecure && !('liabilityShifted' in card)) {
+    // 3-D Secure is for cards: a PayPal account is PayPal's to check.
+    if (
+      threeDSecure &&
+      card.type === 'CreditCard' &&
+      !('liabilityShifted' in card)
+    ) {
       view.setLoading(true);
       try {
         selected = await verifyCard({
@@ -355,8 +465,15 @@ export async function createDropin(
     off(event: string, handler: Handler) {
       listeners.get(event)?.delete(handler);
     },
-    updateConfiguration() {
-      // Card-only: nothing of PayPal, Apple Pay or Google Pay to update.
+    updateConfiguration(property: string, key: string, value: unknown) {
+      // PayPal's options but `offerCredit` and `locale` (BasePayPalView's read-only ones); the
+      // fake has no Apple Pay or Google Pay to update.
+      if (
+        property === 'paypal' &&
+        paypal &&
+        !['offerCredit', 'locale'].includes(key)
+      )
+        (paypal as Record<string, unknown>)[key] = value;
     },
     teardown(callback?: (error: object | null | undefined) => void) {
       if (!torn) {

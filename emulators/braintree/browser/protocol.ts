@@ -71,6 +71,21 @@ export type ChallengeMessage =
   | {type: 'challenge-cancel'}
   | {type: 'challenge-error'; message: string};
 
+/**
+ * The tokenised PayPal account as braintree-web's `tokenizePayment` gives it: the nonce, the type,
+ * and the client API's `paypalAccounts[0].details.payerInfo` as `details`.
+ */
+export interface PaypalAccount {
+  nonce: string;
+  type: 'PayPalAccount';
+  details: {email: string; [key: string]: unknown};
+}
+
+/** PayPal's approval window → host, once the emulator has recorded the buyer's answer. */
+export type PaypalWindowMessage =
+  | {type: 'paypal-approved'; paymentToken: string; payerId: string}
+  | {type: 'paypal-cancel'};
+
 export const {envelope, isEnvelope} = envelopes(PROTOCOL);
 
 /** What a frame learns from its URL fragment (never sent to any server). */

@@ -6,7 +6,9 @@
  * alike; else en_US), and `translations` overrides single keys. Runs in the browser.
  */
 
-export type Words = typeof en_US;
+import {PAYPAL_TABLES, type PaypalWords} from './translations-paypal.js';
+
+export type Words = typeof en_US & PaypalWords;
 
 const en_US = {
   payWithCard: 'Pay with card',
@@ -48,7 +50,7 @@ const en_US = {
   threeDSecureDialog: '3-D Secure authentication',
 };
 
-const TABLES: Record<string, Words> = {
+const CARD_TABLES: Record<string, typeof en_US> = {
   en_US,
   de_DE: {
     payWithCard: 'Mit Karte zahlen',
@@ -398,6 +400,13 @@ const TABLES: Record<string, Words> = {
     threeDSecureDialog: 'تحقق 3-D Secure',
   },
 };
+
+const TABLES: Record<string, Words> = Object.fromEntries(
+  Object.entries(CARD_TABLES).map(([code, words]) => [
+    code,
+    {...words, ...PAYPAL_TABLES[code]!},
+  ])
+);
 
 /** `de` → de_DE, `pt-BR`/`pt_BR` → pt_BR, `zh` → zh_CN, `ar` → ar_EG; unknown → en_US (Drop-in's rule). */
 export function tableFor(locale: string | undefined): {

@@ -100,7 +100,7 @@ export function approvePayment(core: Core, body: Params): PaypalResult {
   };
 }
 
-/** The amount and currency of an open payment, for the approval window to show. */
+/** The amount, currency and buyer of an open payment, for the approval window to show. */
 export function paymentSummary(core: Core, token: string): PaypalResult {
   const payment = paymentsOf(core).get(token);
   if (!payment || payment.tokenized)
@@ -109,7 +109,14 @@ export function paymentSummary(core: Core, token: string): PaypalResult {
       status: 404,
       message: 'The PayPal payment was not found.',
     };
-  return {ok: true, body: {amount: payment.amount, currency: payment.currency}};
+  return {
+    ok: true,
+    body: {
+      amount: payment.amount,
+      currency: payment.currency,
+      payerEmail: PAYER.email,
+    },
+  };
 }
 
 export function paypalAccountPayload(

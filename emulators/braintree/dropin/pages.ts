@@ -1,6 +1,6 @@
 /**
- * The documents the emulator serves into the Drop-in fake's iframes: the card frame and the
- * 3-D Secure challenge. Static HTML with their styles; their scripts (bundled from ../browser/)
+ * The documents the emulator serves into the Drop-in fake's iframes and windows: the card frame,
+ * the 3-D Secure challenge and PayPal's approval window. Static HTML with their styles; their scripts (bundled from ../browser/)
  * build the localised content, so nothing from the request is ever written into the markup.
  */
 
@@ -87,7 +87,7 @@ form { display: grid; gap: 12px; }
 @media (prefers-reduced-motion: reduce) { .braintree-form__hosted-field { transition: none; } }
 `;
 
-const THREE_D_SECURE_STYLES = `
+const WINDOW_STYLES = `
 * { box-sizing: border-box; }
 body {
   margin: 0;
@@ -128,7 +128,7 @@ button {
 }
 button:focus-visible { outline: 3px solid #0b57d0; outline-offset: 2px; }
 button:disabled { opacity: 0.6; cursor: progress; }
-#pass { border-color: #0b57d0; background: #0b57d0; color: #ffffff; }
+#pass, #approve { border-color: #0b57d0; background: #0b57d0; color: #ffffff; }
 `;
 
 function page(title: string, styles: string, scriptSrc: string): string {
@@ -151,11 +151,15 @@ export const cardFramePage = (scriptSrc: string) =>
   page('Secure card payment', CARD_STYLES, scriptSrc);
 
 export const threeDSecurePage = (scriptSrc: string) =>
-  page('3-D Secure authentication', THREE_D_SECURE_STYLES, scriptSrc);
+  page('3-D Secure authentication', WINDOW_STYLES, scriptSrc);
+
+export const paypalPage = (scriptSrc: string) =>
+  page('PayPal', WINDOW_STYLES, scriptSrc);
 
 /**
  * Drop-in's own stylesheet (`dropin.min.css` on Braintree's assets host), cut down to the parts
- * the card-only fake draws: the sheet, its header and error, the chosen method and the toggle.
+ * the fake draws: the list of ways to pay, the sheets (card, PayPal), their header and error,
+ * the chosen method and the toggle.
  * Page CSS on the same `.braintree-*` classes overrides it, as it does the real one.
  */
 export const DROPIN_CSS = `
@@ -172,6 +176,17 @@ export const DROPIN_CSS = `
 .braintree-method { display: flex; align-items: center; gap: 12px; padding: 12px 16px; border: 1px solid #b5b5b5; border-radius: 4px; background: #ffffff; }
 .braintree-method__label { font-weight: 600; }
 .braintree-method__label--small { font-weight: 400; font-size: 14px; color: #595959; }
+.braintree-options-list { display: grid; gap: 8px; }
+.braintree-option { display: flex; align-items: center; gap: 12px; min-height: 48px; padding: 12px 16px; border: 1px solid #b5b5b5; border-radius: 4px; background: #ffffff; cursor: pointer; }
+.braintree-option:hover { border-color: #666666; }
+.braintree-option:focus-visible { outline: 2px solid #0b57d0; outline-offset: 2px; }
+.braintree-option__label { font-weight: 600; }
+.braintree-sheet__content--button { padding: 16px; }
+.braintree-sheet__button--paypal { display: block; width: 100%; min-height: 44px; padding: 10px 16px; border: 0; border-radius: 4px; background: #ffc439; color: #000000; font: inherit; font-weight: 700; cursor: pointer; }
+.braintree-sheet__button--paypal:focus-visible { outline: 2px solid #0b57d0; outline-offset: 2px; }
+.braintree-sheet__button--paypal:disabled { opacity: 0.6; cursor: progress; }
+.braintree-method:focus { outline: none; }
+.braintree-method:focus-visible { outline: 2px solid #0b57d0; outline-offset: 2px; }
 .braintree-toggle { display: block; width: 100%; min-height: 44px; margin: 8px 0 0; padding: 10px 16px; border: 1px solid #b5b5b5; border-radius: 4px; background: transparent; color: inherit; font: inherit; font-size: 14px; cursor: pointer; }
 .braintree-toggle:focus-visible { outline: 2px solid #0b57d0; outline-offset: 2px; }
 .braintree-loading .braintree-sheet__container { opacity: 0.6; transition: opacity 0.2s; }

@@ -6,17 +6,24 @@
  * - `GET /web/dropin/fake/dropin.css`: Drop-in's stylesheet, as the fake adds it to the page
  * - `GET /web/dropin/fake/card-frame.html` (+ `.js`): the card frame (`browser/card-frame.ts`)
  * - `GET /web/dropin/fake/three-d-secure.html` (+ `.js`): the challenge (`browser/three-d-secure-frame.ts`)
+ * - `GET /web/dropin/fake/paypal.html` (+ `.js`): PayPal's approval window (`browser/paypal-window.ts`)
  *
  * Mount with `app.route('/', dropinBrowserRoutes())`.
  */
 import {Hono} from 'hono';
 import {createBundler} from '../../shared/bundle.js';
-import {DROPIN_CSS, cardFramePage, threeDSecurePage} from './pages.js';
+import {
+  DROPIN_CSS,
+  cardFramePage,
+  paypalPage,
+  threeDSecurePage,
+} from './pages.js';
 
 const ENTRIES = {
   dropin: '../browser/dropin.ts',
   card: '../browser/card-frame.ts',
   threeDSecure: '../browser/three-d-secure-frame.ts',
+  paypal: '../browser/paypal-window.ts',
 } as const;
 
 // The frames load only our scripts and talk only to the emulator; any page may embed them.
@@ -81,5 +88,9 @@ export function dropinBrowserRoutes(): Hono {
     servePage(threeDSecurePage(`${BASE}/three-d-secure.js`))
   );
   app.get(`${BASE}/three-d-secure.js`, () => serveScript('threeDSecure'));
+  app.get(`${BASE}/paypal.html`, () =>
+    servePage(paypalPage(`${BASE}/paypal.js`))
+  );
+  app.get(`${BASE}/paypal.js`, () => serveScript('paypal'));
   return app;
 }

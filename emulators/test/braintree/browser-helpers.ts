@@ -44,7 +44,7 @@ function shopPage(emulatorUrl: string): string {
       for (const type of ['paymentMethodRequestable', 'noPaymentMethodRequestable',
         'card:focus', 'card:blur', 'card:empty', 'card:notEmpty', 'card:validityChange',
         'card:cardTypeChange', '3ds:authentication-modal-render', '3ds:authentication-modal-close',
-        '3ds:customer-canceled']) {
+        '3ds:customer-canceled', 'paymentOptionSelected']) {
         dropin.on(type, (payload) => harness.events.push({type, payload}));
       }
       harness.dropin = dropin;

@@ -10,7 +10,9 @@
  *                 POST /api/braintree/client-token {currency} (the merchant account for it),
  *                 at once → dropin.create({authorization, container, locale, card, 3-D Secure})
  *   Pay         → requestPaymentMethod({threeDSecure: {amount, email, billingAddress}})
- *                 (Drop-in checks the form, tokenises the card, runs the bank's challenge)
+ *                 (Drop-in checks the form, tokenises the card, runs the bank's challenge; or
+ *                 gives the PayPal account the buyer approved in PayPal's window, when the shop
+ *                 links PayPal: Drop-in then first lists the ways to pay)
  *               → POST /api/braintree/transactions {order…, paymentMethodNonce, deviceData}
  *                 (the server reprices and charges the nonce once) → the element polls the order
  *   a decline   → the nonce is spent: Drop-in's form is cleared for the next card
@@ -50,6 +52,7 @@ import {
   detailsOf,
   errorCode,
   injectScript,
+  isCardDecline,
   providerError,
   refusal,
 } from './shared.js';
@@ -314,17 +317,25 @@ class BraintreeController
         // The nonce is single use, spent or not: the next attempt asks Drop-in for a new one.
         dropin.clearSelectedPaymentMethod();
         const outcome = refusal(error);
+        if (outcome.type !== 'failed') return outcome;
         // A gateway rejection (fraud, risk): the contract's code, in Braintree's sentence
         // (the shared one names PayPal).
-        return outcome.type === 'failed' && outcome.code === 'payment_refused'
-          ? {...outcome, code: 'braintree_refused'}
-          : outcome;
+        if (outcome.code === 'payment_refused')
+          return {...outcome, code: 'braintree_refused'};
+        // A PayPal account declined is not a card to replace: PayPal's refusal.
+        if (payload.type === 'PayPalAccount' && isCardDecline(outcome.code))
+          return {...outcome, code: 'payment_refused'};
+        return outcome;
       }
       if (created.status === 'failed' || created.status === 'canceled') {
         dropin.clearSelectedPaymentMethod();
         return {
           type: 'failed',
-          code: 'card_declined',
+          // PayPal through Braintree refused the account: not a card to replace.
+          code:
+            payload.type === 'PayPalAccount'
+              ? 'payment_refused'
+              : 'card_declined',
           orderId: created.orderId,
         };
       }

@@ -33,6 +33,9 @@ export const braintreeMessages: ErrorTables = {
       'Your bank could not confirm this payment. Nothing was charged; please try again or use another card.',
     braintree_refused:
       'The payment was refused. Nothing was charged; please use another card or another way to pay.',
+    // A PayPal account through Braintree, declined (the shared sentence, in every locale chunk).
+    payment_refused:
+      'PayPal refused this payment. Nothing was charged; please choose another way to pay.',
     braintree_error:
       'The card form could not take your payment. Nothing was charged; please try again.',
   },

@@ -51,11 +51,15 @@ const CSS = `
   color: var(--pay-bt-text-secondary);
 }
 .pay-braintree .braintree-sheet,
-.pay-braintree .braintree-method {
+.pay-braintree .braintree-method,
+.pay-braintree .braintree-option {
   background: var(--pay-bt-background);
   border-color: color-mix(in srgb, var(--pay-bt-text) 25%, transparent);
   border-radius: var(--pay-bt-radius);
   color: var(--pay-bt-text);
+}
+.pay-braintree .braintree-option:hover {
+  border-color: color-mix(in srgb, var(--pay-bt-text) 55%, transparent);
 }
 .pay-braintree .braintree-sheet__header {
   border-color: color-mix(in srgb, var(--pay-bt-text) 18%, transparent);

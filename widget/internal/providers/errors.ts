@@ -36,6 +36,10 @@ const DECLINE_CODES: ReadonlySet<string> = new Set<DeclineCode>([
   'authentication_required',
 ]);
 
+/** A card's decline: `card_declined` or one of its reasons. */
+export const isCardDecline = (code: string): boolean =>
+  code === 'card_declined' || DECLINE_CODES.has(code);
+
 /**
  * What the server's refusal to create an order means for the attempt: `price_changed` carries
  * the new quote, a card_declined with a known `declineCode` is that reason (its own sentence,

@@ -10,6 +10,6 @@
  * types from anywhere), never another module's code directly.
  */
 export {cspNonce} from '../csp-nonce.js';
-export {errorCode, providerError, refusal} from './errors.js';
+export {errorCode, isCardDecline, providerError, refusal} from './errors.js';
 export {detailsOf} from './provider.js';
 export {injectScript} from './script.js';

@@ -18,7 +18,8 @@ import type {
   PayPalButtonsComponentOptions,
 } from '@paypal/paypal-js';
 import type {Api} from './api.js';
-import {checkoutUrl, openPopup, waitForOutcome} from './popup.js';
+import {openPopup} from '../../../shared/browser/popup.js';
+import {checkoutUrl, waitForOutcome} from './popup.js';
 import type {ScriptParams} from './script-params.js';
 import {shippingHandler} from './shipping-callbacks.js';
 
