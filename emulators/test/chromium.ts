@@ -67,3 +67,20 @@ export async function saveScreenshot(
     ...('goto' in target && {fullPage: true}),
   });
 }
+
+/**
+ * Presses a button in a window that closes itself on the press (an approval or a cancel):
+ * the click may not see its own end, so the window's close is what is waited for.
+ */
+export async function pressAndClose(
+  popup: Page,
+  selector: string
+): Promise<void> {
+  await Promise.all([
+    popup.waitForEvent('close'),
+    popup
+      .locator(selector)
+      .click()
+      .catch(() => {}),
+  ]);
+}

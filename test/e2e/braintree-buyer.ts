@@ -4,7 +4,14 @@
  * the emulator's origin), the bank's 3-D Secure window, and the shop's database read back.
  */
 import type {Browser, FrameLocator, Page} from 'playwright-core';
-import {addToCart, checkout, fillEmail, openDemoShop} from './buyer.js';
+import {
+  addToCart,
+  checkout,
+  fillEmail,
+  openDemoShop,
+  waitForEvent,
+  type PayEvent,
+} from './buyer.js';
 import type {Shop} from './shop.js';
 
 /** Drop-in's card frame (Hosted Fields' iframes in one document) and the bank's window. */
@@ -96,4 +103,18 @@ export async function untilOrder(
       throw new Error(`order ${id} is still ${JSON.stringify(row)}`);
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
+}
+
+/** The buyer pressed Pay: `pay-success`, then the order's row paid (up to 15 s). */
+export async function paidOrder(
+  page: Page,
+  shop: Shop
+): Promise<{success: PayEvent; row: OrderRow}> {
+  const success = await waitForEvent(page, 'pay-success');
+  const row = await untilOrder(
+    shop,
+    String(success.detail.orderId),
+    (o) => o.status === 'paid'
+  );
+  return {success, row};
 }

@@ -28,8 +28,10 @@ import {
   braintreeOrders,
   dropinFrame,
   fillDropin,
+  paidOrder,
   untilOrder,
 } from './braintree-buyer.js';
+import {pressAndClose} from '../../emulators/test/chromium.js';
 import {axeViolations as axe} from './page.js';
 import {productsOnlyCatalog, shopAndBrowserPerSuite} from './shop.js';
 
@@ -61,15 +63,14 @@ async function openPaypalWindow(page: Page): Promise<Page> {
   return popup;
 }
 
-/** Presses a button that closes the window (the click may not see its own end). */
-async function pressAndClose(popup: Page, selector: string): Promise<void> {
-  await Promise.all([
-    popup.waitForEvent('close'),
-    popup
-      .locator(selector)
-      .click()
-      .catch(() => {}),
-  ]);
+/** The amount PayPal's window asks the buyer to approve. */
+const windowAmount = async (popup: Page) =>
+  (await popup.locator('bdi').first().textContent()) ?? '';
+
+/** Approves in PayPal's window; Drop-in then shows the account. */
+async function approvePaypal(page: Page, popup?: Page): Promise<void> {
+  await pressAndClose(popup ?? (await openPaypalWindow(page)), '#approve');
+  await checkout(page).locator('.braintree-method').waitFor();
 }
 
 describe(
@@ -92,21 +93,16 @@ describe(
       const total = await summaryRow(page, 'total');
       const popup = await openPaypalWindow(page);
       // PayPal shows the amount the element shows.
-      const amount = (await popup.locator('bdi').first().textContent()) ?? '';
+      const amount = await windowAmount(popup);
       assert.ok(total.includes(amount), `${total} shows ${amount}`);
-      await pressAndClose(popup, '#approve');
+      await approvePaypal(page, popup);
       await checkout(page)
         .locator('.braintree-method')
         .getByText('payer@example.com')
         .waitFor();
       await clickPay(page);
-      const success = await waitForEvent(page, 'pay-success');
+      const {success, row} = await paidOrder(page, suite.shop);
       assert.equal(success.detail.provider, 'braintree');
-      const row = await untilOrder(
-        suite.shop,
-        String(success.detail.orderId),
-        (o) => o.status === 'paid'
-      );
       assert.match(row.provider_payment_id ?? '', /\S/);
       assert.equal(braintreeOrders(suite.shop).length, before + 1);
       assert.equal(await countEvents(page, 'pay-error'), 0);
@@ -121,17 +117,11 @@ describe(
       await settled(page);
       const total = await summaryRow(page, 'total');
       const popup = await openPaypalWindow(page);
-      const amount = (await popup.locator('bdi').first().textContent()) ?? '';
+      const amount = await windowAmount(popup);
       assert.ok(total.includes(amount), `${total} shows ${amount}`);
-      await pressAndClose(popup, '#approve');
-      await checkout(page).locator('.braintree-method').waitFor();
+      await approvePaypal(page, popup);
       await clickPay(page);
-      const success = await waitForEvent(page, 'pay-success');
-      await untilOrder(
-        suite.shop,
-        String(success.detail.orderId),
-        (o) => o.status === 'paid'
-      );
+      await paidOrder(page, suite.shop);
       await page.close();
     });
 
@@ -164,9 +154,7 @@ describe(
       await addToCart(page, 'Grey hoodie, size L');
       await settled(page);
       const total = await summaryRow(page, 'total');
-      const popup = await openPaypalWindow(page);
-      await pressAndClose(popup, '#approve');
-      await checkout(page).locator('.braintree-method').waitFor();
+      await approvePaypal(page);
       await clickPay(page);
       const failed = await waitForEvent(page, 'pay-error');
       assert.equal(failed.detail.code, 'payment_refused', total);
@@ -188,12 +176,7 @@ describe(
       await dropinFrame(page).locator('#number').waitFor();
       await fillDropin(page);
       await clickPay(page);
-      const success = await waitForEvent(page, 'pay-success');
-      await untilOrder(
-        suite.shop,
-        String(success.detail.orderId),
-        (o) => o.status === 'paid'
-      );
+      await paidOrder(page, suite.shop);
       await page.close();
     });
 
@@ -207,8 +190,7 @@ describe(
       assert.deepEqual(await axe(page), [], 'PayPal’s sheet');
       const popup = await openPaypalWindow(page);
       assert.deepEqual(await axe(popup), [], 'PayPal’s window');
-      await pressAndClose(popup, '#approve');
-      await checkout(page).locator('.braintree-method').waitFor();
+      await approvePaypal(page, popup);
       assert.deepEqual(await axe(page), [], 'the chosen account');
       await page.close();
     });

@@ -11,7 +11,8 @@ import {
   type FrameParams,
   type PaypalWindowMessage,
 } from './protocol.js';
-import {directionOf, fill, tableFor, wordsFor} from './translations.js';
+import {directionOf, tableFor, wordsFor} from './translations.js';
+import {sentence, windowPage} from './window-page.js';
 
 const params = decodeFrameParams(location.hash);
 const token = new URLSearchParams(location.search).get('token') ?? '';
@@ -49,28 +50,14 @@ async function start(params: FrameParams, opener: Window): Promise<void> {
   const api = (path: string) =>
     `${params.clientApiUrl}${path}?authorizationFingerprint=${encodeURIComponent(params.authorizationFingerprint)}`;
 
-  const badge = document.createElement('p');
-  badge.className = 'badge';
-  badge.textContent = words.threeDSecureBadge;
-  const title = document.createElement('h1');
-  title.textContent = words.paypalWindowTitle;
-  const text = document.createElement('p');
-  const status = document.createElement('p');
-  status.className = 'status';
-  status.setAttribute('role', 'alert');
-  const actions = document.createElement('div');
-  actions.className = 'actions';
-  const button = (id: string, label: string) => {
-    const node = document.createElement('button');
-    node.type = 'button';
-    node.id = id;
-    node.textContent = label;
-    actions.append(node);
-    return node;
-  };
-  const approve = button('approve', words.paypalApprove);
-  const cancel = button('cancel', words.paypalCancel);
-  main.append(badge, title, text, status, actions);
+  const page = windowPage(
+    main,
+    words.threeDSecureBadge,
+    words.paypalWindowTitle
+  );
+  const {text, status} = page;
+  const approve = page.button('approve', words.paypalApprove);
+  const cancel = page.button('cancel', words.paypalCancel);
 
   const summary = (await fetch(
     api(`/v1/paypal_hermes/payment/${encodeURIComponent(token)}`)
@@ -83,23 +70,15 @@ async function start(params: FrameParams, opener: Window): Promise<void> {
     approve.disabled = true;
     cancel.focus();
   } else {
-    // The amount and the e-mail stay left to right inside a right-to-left sentence.
-    const amount = document.createElement('bdi');
-    amount.textContent = formatAmount(
-      summary.amount,
-      summary.currency,
-      code.replace('_', '-')
-    );
-    const email = document.createElement('bdi');
-    email.textContent = summary.payerEmail;
-    const parts = fill(words.paypalWindowText, {
-      amount: '\u0000amount\u0000',
-      email: '\u0000email\u0000',
-    }).split('\u0000');
     text.append(
-      ...parts.map((part) =>
-        part === 'amount' ? amount : part === 'email' ? email : part
-      )
+      ...sentence(words.paypalWindowText, {
+        amount: formatAmount(
+          summary.amount,
+          summary.currency,
+          code.replace('_', '-')
+        ),
+        email: summary.payerEmail,
+      })
     );
     approve.focus();
   }

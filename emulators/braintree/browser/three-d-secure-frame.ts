@@ -11,7 +11,8 @@ import {
   type ChallengeMessage,
   type FrameParams,
 } from './protocol.js';
-import {directionOf, fill, tableFor, wordsFor} from './translations.js';
+import {directionOf, tableFor, wordsFor} from './translations.js';
+import {sentence, windowPage} from './window-page.js';
 
 const params = decodeFrameParams(location.hash);
 const main = document.querySelector('main')!;
@@ -31,37 +32,18 @@ function start(params: FrameParams, nonce: string): void {
   const post = (message: ChallengeMessage) =>
     window.parent.postMessage(envelope(params.channel, message), params.origin);
 
-  const badge = document.createElement('p');
-  badge.className = 'badge';
-  badge.textContent = words.threeDSecureBadge;
-  const title = document.createElement('h1');
-  title.id = 'title';
-  title.textContent = words.threeDSecureTitle;
-  const text = document.createElement('p');
-  const amount = document.createElement('bdi');
-  amount.textContent = params.amount ?? '';
-  const [before, after] = fill(words.threeDSecureText, {
-    amount: '\u0000',
-  }).split('\u0000');
-  text.append(before ?? '', amount, after ?? '');
-  const status = document.createElement('p');
-  status.className = 'status';
-  status.setAttribute('role', 'alert');
-  const actions = document.createElement('div');
-  actions.className = 'actions';
-  const button = (id: string, label: string) => {
-    const node = document.createElement('button');
-    node.type = 'button';
-    node.id = id;
-    node.textContent = label;
-    actions.append(node);
-    return node;
-  };
-  const pass = button('pass', words.threeDSecurePass);
-  const failButton = button('fail', words.threeDSecureFail);
-  const cancel = button('cancel', words.threeDSecureCancel);
-  main.setAttribute('aria-labelledby', 'title');
-  main.append(badge, title, text, status, actions);
+  const page = windowPage(
+    main,
+    words.threeDSecureBadge,
+    words.threeDSecureTitle
+  );
+  page.text.append(
+    ...sentence(words.threeDSecureText, {amount: params.amount ?? ''})
+  );
+  const {status} = page;
+  const pass = page.button('pass', words.threeDSecurePass);
+  const failButton = page.button('fail', words.threeDSecureFail);
+  const cancel = page.button('cancel', words.threeDSecureCancel);
 
   async function answer(outcome: 'pass' | 'fail'): Promise<void> {
     for (const node of [pass, failButton, cancel]) node.disabled = true;

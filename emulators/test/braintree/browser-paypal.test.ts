@@ -20,7 +20,7 @@ import {
   sale,
   useShopPage,
 } from './browser-helpers.js';
-import {axeViolations} from '../chromium.js';
+import {axeViolations, pressAndClose} from '../chromium.js';
 
 const PAYPAL = {flow: 'checkout', amount: '10.00', currency: 'USD'};
 
@@ -48,17 +48,6 @@ async function openApproval(): Promise<Page> {
   await popup.waitForURL(/\/web\/dropin\/fake\/paypal\.html/);
   await popup.locator('#approve').waitFor();
   return popup;
-}
-
-/** Presses a button that closes the window (the click may not see its own end). */
-async function pressAndClose(popup: Page, selector: string): Promise<void> {
-  await Promise.all([
-    popup.waitForEvent('close'),
-    popup
-      .locator(selector)
-      .click()
-      .catch(() => {}),
-  ]);
 }
 
 const typesSeen = async () => (await events()).map(({type}) => type);
