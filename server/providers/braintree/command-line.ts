@@ -226,6 +226,10 @@ export const braintreeNode: GatewayNode<BraintreeConfig, BraintreeProvider> = {
       });
       emulator.setWebhookUrl(webhookUrl);
       const sdkUrl = `${emulator.url}/web/dropin/fake/dropin.js`;
+      // The emulator links PayPal: on unless BRAINTREE_PAYPAL=0.
+      const paypal = !['0', 'false', 'no'].includes(
+        process.env.BRAINTREE_PAYPAL?.trim().toLowerCase() ?? ''
+      );
       return {
         settings: createBraintreeProvider({
           merchantId: emulator.merchantId,
@@ -234,14 +238,16 @@ export const braintreeNode: GatewayNode<BraintreeConfig, BraintreeProvider> = {
           merchantAccounts: emulator.merchantAccounts,
           apiBase: emulator.url,
           sdkUrl,
-          // The emulator links PayPal: on unless BRAINTREE_PAYPAL=0.
-          paypal: !['0', 'false', 'no'].includes(
-            process.env.BRAINTREE_PAYPAL?.trim().toLowerCase() ?? ''
-          ),
+          paypal,
         }),
         lines: [
           `Braintree: no BRAINTREE_MERCHANT_ID set, so the offline Braintree emulator runs at ${emulator.url}`,
           '        pay with 4111 1111 1111 1111 (any future date, any CVV); an amount of 2000.00–2999.99 is declined',
+          ...(paypal
+            ? [
+                '        or choose PayPal in Drop-in and Approve in its window (BRAINTREE_PAYPAL=0: card only)',
+              ]
+            : []),
         ],
         page: emulatorPage(new URL(sdkUrl).origin),
         close: () => emulator.close(),
