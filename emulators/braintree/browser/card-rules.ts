@@ -2,8 +2,16 @@
  * The card fields' rules as Hosted Fields applies them (braintree-web uses `credit-card-type`
  * and `card-validator`): the brand from the number's prefix, its lengths and security code
  * size, Luhn, an expiry that is this month or later, a postal code of 3 or more characters.
- * Runs in the browser.
+ * Runs in the browser. Its brand table is `credit-card-type`'s, not the one the Stripe and
+ * Square fakes share; Luhn, digit grouping and the expiry's month check are shared with them
+ * (`shared/browser/card-rules.ts`).
  */
+import {
+  groupDigits,
+  isExpired,
+  luhn,
+  onlyDigits,
+} from '../../shared/browser/card-rules.js';
 
 export interface Brand {
   /** `credit-card-type`'s `type` (`visa`, `master-card`…) and Braintree's `niceType`. */
@@ -88,23 +96,10 @@ const BRANDS: {pattern: RegExp; brand: Brand}[] = [
   },
 ];
 
-export const digitsOf = (value: string) => value.replace(/\D/g, '');
+export const digitsOf = onlyDigits;
 
 export function brandOf(number: string): Brand | undefined {
   return BRANDS.find(({pattern}) => pattern.test(number))?.brand;
-}
-
-export function luhn(number: string): boolean {
-  let sum = 0;
-  for (let i = 0; i < number.length; i++) {
-    let digit = Number(number[number.length - 1 - i]);
-    if (i % 2 === 1) {
-      digit *= 2;
-      if (digit > 9) digit -= 9;
-    }
-    sum += digit;
-  }
-  return number.length > 0 && sum % 10 === 0;
 }
 
 export interface Validity {
@@ -146,12 +141,11 @@ export function expiryValidity(raw: string, now = new Date()): Validity {
     return {isValid: false, isPotentiallyValid: plausible};
   }
   const {month, year} = parts;
-  const thisYear = now.getFullYear();
   const isValid =
     month >= 1 &&
     month <= 12 &&
-    year <= thisYear + 19 &&
-    (year > thisYear || (year === thisYear && month >= now.getMonth() + 1));
+    year <= now.getFullYear() + 19 &&
+    !isExpired(month, year, now);
   return {isValid, isPotentiallyValid: isValid};
 }
 
@@ -175,14 +169,10 @@ export function postalCodeValidity(raw: string): Validity {
 /** `4111 1111 1111 1111`, Amex `3782 822463 10005`. */
 export function formatNumber(raw: string): string {
   const number = digitsOf(raw).slice(0, 19);
-  const gaps =
-    brandOf(number)?.type === 'american-express' ? [4, 10] : [4, 8, 12, 16];
-  let out = '';
-  for (let i = 0; i < number.length; i++) {
-    if (gaps.includes(i)) out += ' ';
-    out += number[i];
-  }
-  return out;
+  return groupDigits(
+    number,
+    brandOf(number)?.type === 'american-express' ? [4, 6, 9] : [4, 4, 4, 4, 3]
+  );
 }
 
 /** `12/29` as typed: the slash once the month is whole (not while deleting it). */

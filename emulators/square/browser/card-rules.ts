@@ -3,11 +3,31 @@
  * Square's `CardBrand` values), formatting while typing, and the checks Square documents doing
  * in the browser (length, Luhn, an expiry in the future, the CVV's length, a postal code). A
  * card that passes them can still be refused when it is charged (the sandbox's declining cards).
+ * The networks' prefixes, lengths, grouping and Luhn are the Stripe fake's too
+ * (`shared/browser/card-rules.ts`); Square's names for them and its own checks stay here.
  */
 import type {
   CardDetails,
   CardFieldNamesValues,
 } from '@square/web-payments-sdk-types';
+import {
+  NETWORK_LABELS,
+  detectNetwork,
+  formatExpiry as formatExpiryWith,
+  isExpired,
+  luhn,
+  maxNumberLength as sharedMaxNumberLength,
+  numberLengths,
+  onlyDigits,
+  securityCodeLength,
+  type CardNetwork,
+} from '../../shared/browser/card-rules.js';
+
+export {
+  formatNumber,
+  luhn,
+  onlyDigits,
+} from '../../shared/browser/card-rules.js';
 
 /** `CardBrand` is a declared enum in the types; these are its values. */
 export type Brand = CardDetails['brand'];
@@ -28,20 +48,26 @@ export const FIELDS: readonly CardFieldNamesValues[] = [
   'postalCode',
 ];
 
-const PREFIXES: Array<[BrandName, RegExp]> = [
-  ['VISA', /^4/],
-  ['MASTERCARD', /^(5[1-5]|222[1-9]|22[3-9]|2[3-6]|27[01]|2720)/],
-  ['AMERICAN_EXPRESS', /^3[47]/],
-  ['DISCOVER_DINERS', /^(36|30[0-5]|3095|38|39)/],
-  ['DISCOVER', /^(6011|65|64[4-9])/],
-  ['JCB', /^35/],
-  ['CHINA_UNIONPAY', /^62/],
-];
+/** Square's name for each of the networks the fakes share. */
+const SQUARE_BRANDS: Record<CardNetwork, BrandName> = {
+  visa: 'VISA',
+  mastercard: 'MASTERCARD',
+  amex: 'AMERICAN_EXPRESS',
+  discover: 'DISCOVER',
+  diners: 'DISCOVER_DINERS',
+  jcb: 'JCB',
+  unionpay: 'CHINA_UNIONPAY',
+  unknown: 'OTHER_BRAND',
+};
+
+const NETWORKS = Object.fromEntries(
+  Object.entries(SQUARE_BRANDS).map(([network, brand]) => [brand, network])
+) as Record<BrandName, CardNetwork>;
+
+const networkOf = (brand: Brand): CardNetwork => NETWORKS[brand as BrandName];
 
 export function detectBrand(digits: string): Brand {
-  const name =
-    PREFIXES.find(([, prefix]) => prefix.test(digits))?.[0] ?? 'OTHER_BRAND';
-  return name as Brand;
+  return SQUARE_BRANDS[detectNetwork(digits)] as Brand;
 }
 
 /**
@@ -65,83 +91,20 @@ export function eventBrandName(brand: Brand): string {
 
 /** What the card shows next to the number once the brand is known. */
 export function brandLabel(brand: Brand): string {
-  const labels: Record<BrandName, string> = {
-    VISA: 'Visa',
-    MASTERCARD: 'Mastercard',
-    AMERICAN_EXPRESS: 'American Express',
-    DISCOVER: 'Discover',
-    DISCOVER_DINERS: 'Diners Club',
-    JCB: 'JCB',
-    CHINA_UNIONPAY: 'UnionPay',
-    OTHER_BRAND: '',
-  };
-  return labels[brand as BrandName];
-}
-
-function numberLengths(brand: Brand): number[] {
-  switch (brand as BrandName) {
-    case 'AMERICAN_EXPRESS':
-      return [15];
-    case 'DISCOVER_DINERS':
-      return [14, 16];
-    case 'CHINA_UNIONPAY':
-    case 'OTHER_BRAND':
-      return [16, 17, 18, 19];
-    default:
-      return [16];
-  }
+  return NETWORK_LABELS[networkOf(brand)];
 }
 
 export function maxNumberLength(brand: Brand): number {
-  return Math.max(...numberLengths(brand));
+  return sharedMaxNumberLength(networkOf(brand));
 }
 
 export function cvvLength(brand: Brand): number {
-  return (brand as BrandName) === 'AMERICAN_EXPRESS' ? 4 : 3;
-}
-
-export function onlyDigits(value: string): string {
-  return value.replace(/\D/g, '');
-}
-
-/** Groups of four, or 4-6-5 for American Express and 4-6-4 for 14-digit Diners Club. */
-export function formatNumber(digits: string): string {
-  const brand = detectBrand(digits) as BrandName;
-  const groups =
-    brand === 'AMERICAN_EXPRESS' ||
-    (brand === 'DISCOVER_DINERS' && digits.length <= 14)
-      ? [4, 6, 5]
-      : [4, 4, 4, 4, 3];
-  const parts: string[] = [];
-  let start = 0;
-  for (const size of groups) {
-    if (start >= digits.length) break;
-    parts.push(digits.slice(start, start + size));
-    start += size;
-  }
-  return parts.join(' ');
+  return securityCodeLength(networkOf(brand));
 }
 
 /** "MM/YY" as the buyer types; a leading 2–9 is a month. The slash is not added while deleting. */
 export function formatExpiry(value: string, deleting: boolean): string {
-  let digits = onlyDigits(value).slice(0, 4);
-  if (/^[2-9]/.test(digits)) digits = `0${digits}`.slice(0, 4);
-  if (digits.length < 2) return digits;
-  if (digits.length === 2) return deleting ? digits : `${digits}/`;
-  return `${digits.slice(0, 2)}/${digits.slice(2)}`;
-}
-
-export function luhn(digits: string): boolean {
-  let sum = 0;
-  for (let i = 0; i < digits.length; i++) {
-    let digit = Number(digits[digits.length - 1 - i]);
-    if (i % 2 === 1) {
-      digit *= 2;
-      if (digit > 9) digit -= 9;
-    }
-    sum += digit;
-  }
-  return digits.length > 0 && sum % 10 === 0;
+  return formatExpiryWith(value, deleting, '/');
 }
 
 export interface CardValues {
@@ -161,7 +124,7 @@ export function isFieldValid(
   switch (field) {
     case 'cardNumber':
       return (
-        numberLengths(detectBrand(number)).includes(number.length) &&
+        numberLengths(detectNetwork(number)).includes(number.length) &&
         luhn(number)
       );
     case 'expirationDate': {
@@ -170,11 +133,8 @@ export function isFieldValid(
       const month = Number(digits.slice(0, 2));
       const year = 2000 + Number(digits.slice(2));
       if (month < 1 || month > 12) return false;
-      const thisYear = now.getFullYear();
-      if (year > thisYear + 20) return false;
-      return (
-        year > thisYear || (year === thisYear && month >= now.getMonth() + 1)
-      );
+      if (year > now.getFullYear() + 20) return false;
+      return !isExpired(month, year, now);
     }
     case 'cvv':
       return new RegExp(`^\\d{${cvvLength(detectBrand(number))}}$`).test(
