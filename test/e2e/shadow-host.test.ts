@@ -10,10 +10,8 @@
  *   node --import tsx --test test/e2e/shadow-host.test.ts
  */
 import assert from 'node:assert/strict';
-import {createServer, type Server} from 'node:http';
-import type {AddressInfo} from 'node:net';
-import {after, before, describe, it} from 'node:test';
-import type {Browser, Page} from 'playwright-core';
+import {describe, it} from 'node:test';
+import type {Page} from 'playwright-core';
 import {
   CARD_FRAME,
   checkout,
@@ -22,37 +20,18 @@ import {
   fillEmail,
   waitForEvent,
 } from './buyer.js';
-import {
-  launchChromium,
-  productsOnlyCatalog,
-  type Shop,
-  startShop,
-} from './shop.js';
+import {hostSitePerSuite, type MyShopMarkup} from './shadow-host-site.js';
 
 const PAYPAL_FRAME = '[data-pay-checkout-mount="paypal-buttons"] iframe';
 
-function myShopPage(shopUrl: string): string {
-  return `<!doctype html><html lang="en"><head><meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>My shop</title>
-<script type="module" src="${shopUrl}/pay-checkout.js"></script>
-<style>body { margin: 0; font-family: system-ui, sans-serif; }</style>
-</head><body>
-<header style="padding: 16px 24px; background: #1e293b; color: white">My shop</header>
-<my-shop></my-shop>
-<footer style="height: 1200px; padding: 24px">More of the page</footer>
-<script>
-  window.payEvents = [];
-  for (const type of ['pay-ready', 'pay-submit', 'pay-success', 'pay-error', 'pay-cancel']) {
-    document.addEventListener(type, (event) =>
-      payEvents.push({type, detail: JSON.parse(JSON.stringify(event.detail))})
-    );
-  }
-  // A framework component (Lit, Stencil) rendering the checkout in its own shadow DOM.
-  customElements.define('my-shop', class extends HTMLElement {
-    connectedCallback() {
-      if (this.shadowRoot) return;
-      this.attachShadow({mode: 'open'}).innerHTML = \`
+/** The product column and the checkout side by side, one column at phone width. */
+const MY_SHOP: MyShopMarkup = {
+  head: '<style>body { margin: 0; font-family: system-ui, sans-serif; }</style>',
+  header:
+    '<header style="padding: 16px 24px; background: #1e293b; color: white">My shop</header>',
+  footer:
+    '<footer style="height: 1200px; padding: 24px">More of the page</footer>',
+  shadow: `
         <style>
           :host { display: block; padding: 24px; --pay-color-primary: #0f766e; }
           .layout { display: grid; grid-template-columns: 1fr 420px; gap: 32px; }
@@ -67,12 +46,8 @@ function myShopPage(shopUrl: string): string {
               <pay-item sku="mug-enamel" quantity="2"></pay-item>
             </pay-checkout>
           </aside>
-        </div>\`;
-    }
-  });
-</script>
-</body></html>`;
-}
+        </div>`,
+};
 
 interface OrderRow {
   status: string;
@@ -84,45 +59,19 @@ describe(
   '<pay-checkout> inside another component’s shadow root',
   {timeout: 180_000},
   () => {
-    let site: Server;
-    let siteUrl = '';
-    let shop: Shop;
-    let browser: Browser;
-
-    before(async () => {
-      let page = '';
-      site = createServer((_req, res) => {
-        res.setHeader('content-type', 'text/html; charset=utf-8');
-        res.end(page);
-      });
-      await new Promise<void>((resolve) =>
-        site.listen(0, '127.0.0.1', resolve)
-      );
-      siteUrl = `http://127.0.0.1:${(site.address() as AddressInfo).port}`;
-      [shop, browser] = await Promise.all([
-        startShop({CATALOG: productsOnlyCatalog(), ALLOWED_ORIGINS: siteUrl}),
-        launchChromium(),
-      ]);
-      page = myShopPage(shop.url);
-    });
-
-    after(async () => {
-      await browser?.close();
-      await shop?.stop();
-      await new Promise((resolve) => site?.close(resolve));
-    });
+    const site = hostSitePerSuite(MY_SHOP);
 
     async function open(width: number): Promise<Page> {
-      const page = await browser.newPage({viewport: {width, height: 900}});
+      const page = await site.browser.newPage({viewport: {width, height: 900}});
       page.on('pageerror', (error) =>
         console.error('page error:', error.stack)
       );
-      await page.goto(siteUrl);
+      await page.goto(site.url);
       return page;
     }
 
     const order = (id: string) =>
-      shop.query<OrderRow>(
+      site.shop.query<OrderRow>(
         'SELECT status, provider, total FROM orders WHERE id = ?',
         id
       )[0];

@@ -8,92 +8,38 @@
  *   node --import tsx --test test/e2e/square-shadow-host.test.ts
  */
 import assert from 'node:assert/strict';
-import {createServer, type Server} from 'node:http';
-import type {AddressInfo} from 'node:net';
-import {after, before, describe, it} from 'node:test';
-import type {Browser} from 'playwright-core';
+import {describe, it} from 'node:test';
 import {checkout, clickPay, fillEmail, waitForEvent} from './buyer.js';
-import {
-  launchChromium,
-  productsOnlyCatalog,
-  type Shop,
-  startShop,
-} from './shop.js';
+import {hostSitePerSuite, type MyShopMarkup} from './shadow-host-site.js';
 import {fillSquareCard, orders} from './square-buyer.js';
 
 const FRAME = '[data-pay-checkout-mount="square-card"] iframe';
 
-function myShopPage(shopUrl: string): string {
-  return `<!doctype html><html lang="en"><head><meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>My shop</title>
-<script type="module" src="${shopUrl}/pay-checkout.js"></script>
-</head><body>
-<my-shop></my-shop>
-<footer style="height: 1200px">More of the page</footer>
-<script>
-  window.payEvents = [];
-  for (const type of ['pay-ready', 'pay-submit', 'pay-success', 'pay-error', 'pay-cancel']) {
-    document.addEventListener(type, (event) =>
-      payEvents.push({type, detail: JSON.parse(JSON.stringify(event.detail))})
-    );
-  }
-  customElements.define('my-shop', class extends HTMLElement {
-    connectedCallback() {
-      if (this.shadowRoot) return;
-      this.attachShadow({mode: 'open'}).innerHTML = \`
+const MY_SHOP: MyShopMarkup = {
+  footer: '<footer style="height: 1200px">More of the page</footer>',
+  shadow: `
         <div style="display: grid; grid-template-columns: 1fr 420px; gap: 32px; padding: 24px">
           <section><h1>Enamel camp mug</h1></section>
           <aside><pay-checkout provider="square">
             <pay-item sku="mug-enamel" quantity="2"></pay-item>
           </pay-checkout></aside>
-        </div>\`;
-    }
-  });
-</script>
-</body></html>`;
-}
+        </div>`,
+};
 
 describe(
   'Square inside another component’s shadow root',
   {timeout: 120_000},
   () => {
-    let site: Server;
-    let siteUrl = '';
-    let shop: Shop;
-    let browser: Browser;
-
-    before(async () => {
-      let page = '';
-      site = createServer((_req, res) => {
-        res.setHeader('content-type', 'text/html; charset=utf-8');
-        res.end(page);
-      });
-      await new Promise<void>((resolve) =>
-        site.listen(0, '127.0.0.1', resolve)
-      );
-      siteUrl = `http://127.0.0.1:${(site.address() as AddressInfo).port}`;
-      [shop, browser] = await Promise.all([
-        startShop({CATALOG: productsOnlyCatalog(), ALLOWED_ORIGINS: siteUrl}),
-        launchChromium(),
-      ]);
-      page = myShopPage(shop.url);
-    });
-
-    after(async () => {
-      await browser?.close();
-      await shop?.stop();
-      await new Promise((resolve) => site?.close(resolve));
-    });
+    const site = hostSitePerSuite(MY_SHOP);
 
     it('mounts the frame in the document over its placeholder, and pays through it by keyboard', async () => {
-      const page = await browser.newPage({
+      const page = await site.browser.newPage({
         viewport: {width: 1280, height: 900},
       });
       page.on('pageerror', (error) =>
         console.error('page error:', error.stack)
       );
-      await page.goto(siteUrl);
+      await page.goto(site.url);
       await page.frameLocator(FRAME).getByLabel('Card number').waitFor();
       assert.equal(
         (await waitForEvent(page, 'pay-ready')).detail.provider,
@@ -136,7 +82,9 @@ describe(
       await fillSquareCard(page, undefined, {selector: FRAME});
       await clickPay(page);
       const success = await waitForEvent(page, 'pay-success');
-      const row = orders(shop).find((o) => o.id === success.detail.orderId);
+      const row = orders(site.shop).find(
+        (o) => o.id === success.detail.orderId
+      );
       assert.equal(row?.status, 'paid');
       assert.equal(row?.provider, 'square');
       await page.close();
