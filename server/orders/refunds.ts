@@ -10,8 +10,10 @@ import type {OrderStatus} from '../contract.js';
 /**
  * `requested`: reserved, the provider's answer not in yet (or lost: a retry with the same key
  * asks again under the same provider key). `pending`: the provider accepted it and will confirm
- * it by webhook. `succeeded`: the provider said it is done. `failed`: the provider refused it;
- * its amount is free again.
+ * it by webhook. `succeeded`: the provider said it is done. `failed`: the provider refused it,
+ * or said later that it failed; its amount is free again. A row only moves forward: requested →
+ * pending → succeeded or failed, and succeeded → failed (Stripe's and Braintree's refunds can
+ * fail after they looked done); failed is final, and nothing goes back to pending.
  */
 export type RefundStatus = 'requested' | 'pending' | 'succeeded' | 'failed';
 
@@ -65,6 +67,23 @@ export type ReserveOutcome =
   /** More than is left: `available` is what is left (paid − refunded − in flight). */
   | {outcome: 'too_large'; available: number};
 
+/** Which row a provider's report is about, and what it says. */
+export interface FollowedReport {
+  /** The order's gateway: provider refund ids are only unique within one. */
+  provider: string;
+  /** The provider's refund id, as the refund call answered it. */
+  providerRefundId?: string;
+  /** Our row, when the provider echoed our refund key (and the key's order with it). */
+  row?: {id: string; orderId: string};
+  status: 'succeeded' | 'failed';
+}
+
+export type FollowOutcome =
+  | {outcome: 'changed'; refund: Refund; previous: RefundStatus}
+  /** The row is there but may not move so (already there, or failed is final). */
+  | {outcome: 'unchanged'; refund: Refund}
+  | {outcome: 'not_found'};
+
 export interface RefundStore {
   /**
    * In one transaction, under the order's row lock: answers the key's refund if it has one;
@@ -72,7 +91,10 @@ export interface RefundStore {
    * total − max(amount refunded, our refunds not failed), and writes the refund `requested`.
    */
   reserve(request: RefundRequest): Promise<ReserveOutcome>;
-  /** Records the provider's answer (a refusal frees the amount). */
+  /**
+   * Records the refund call's answer (a refusal frees the amount), on a `requested` row only:
+   * a webhook that came first has the last word. Answers the row as it is now.
+   */
   settle(
     id: string,
     patch: {
@@ -81,6 +103,12 @@ export interface RefundStore {
       failureCode?: string;
     }
   ): Promise<Refund | undefined>;
+  /**
+   * The provider's final word on one of its refunds (a webhook): the row it names moves to
+   * `succeeded` or `failed` if it may (see RefundStatus), in one conditional statement, so a
+   * duplicate or a late, older report changes nothing.
+   */
+  follow(report: FollowedReport): Promise<FollowOutcome>;
   /** A `requested` refund whose call failed without an answer: a retry may ask at once. */
   unlock(id: string): Promise<void>;
   /** The order's refunds, oldest first. */

@@ -8,6 +8,7 @@ import {randomUUID} from 'node:crypto';
 import type {Kysely, Selectable} from 'kysely';
 import type {OrderStatus} from '../contract.js';
 import {
+  type FollowOutcome,
   REFUNDABLE_STATUSES,
   type Refund,
   type RefundStatus,
@@ -33,6 +34,7 @@ interface RefundsTable {
 /** The orders table, as far as a reservation reads it. */
 interface RefundedOrdersTable {
   id: string;
+  provider: string;
   status: OrderStatus;
   currency: string;
   total: number;
@@ -43,6 +45,18 @@ export interface RefundSchema {
   refunds: RefundsTable;
   orders: RefundedOrdersTable;
 }
+
+/**
+ * The statuses a row may leave for each of the provider's final words (refunds.ts RefundStatus):
+ * done from anything not final; failed also from succeeded (a refund that failed after it
+ * looked done); failed is final.
+ */
+const MAY_MOVE_FROM: Readonly<
+  Record<'succeeded' | 'failed', readonly RefundStatus[]>
+> = {
+  succeeded: ['requested', 'pending'],
+  failed: ['requested', 'pending', 'succeeded'],
+};
 
 function toRefund(row: Selectable<RefundsTable>): Refund {
   return {
@@ -143,6 +157,7 @@ export function sqlRefunds(
     },
 
     async settle(id, patch) {
+      const at = now();
       const row = await db
         .updateTable('refunds')
         .set({
@@ -154,12 +169,78 @@ export function sqlRefunds(
             failure_code: patch.failureCode,
           }),
           locked_until: null,
-          updated_at: now(),
+          updated_at: at,
         })
+        .where('id', '=', id)
+        .where('status', '=', 'requested')
+        .returningAll()
+        .executeTakeFirst();
+      if (row) return toRefund(row);
+      // Its webhook came before the call's answer and moved the row already: that word stands,
+      // and the answer only adds the provider's id if the row has none.
+      const moved = await db
+        .updateTable('refunds')
+        .set((eb) => ({
+          provider_refund_id: eb.fn.coalesce(
+            'provider_refund_id',
+            eb.val(patch.providerRefundId ?? null)
+          ),
+          locked_until: null,
+        }))
         .where('id', '=', id)
         .returningAll()
         .executeTakeFirst();
-      return row && toRefund(row);
+      return moved && toRefund(moved);
+    },
+
+    async follow(report): Promise<FollowOutcome> {
+      const row = report.row
+        ? await selectRefunds(db)
+            .where('id', '=', report.row.id)
+            .where('order_id', '=', report.row.orderId)
+            .executeTakeFirst()
+        : report.providerRefundId
+          ? await selectRefunds(db)
+              .where('provider_refund_id', '=', report.providerRefundId)
+              .where('order_id', 'in', (eb) =>
+                eb
+                  .selectFrom('orders')
+                  .select('id')
+                  .where('provider', '=', report.provider)
+              )
+              .executeTakeFirst()
+          : undefined;
+      if (!row) return {outcome: 'not_found'};
+      const moved = await updateRefunds(db)
+        .set((eb) => ({
+          status: report.status,
+          provider_refund_id: eb.fn.coalesce(
+            'provider_refund_id',
+            eb.val(report.providerRefundId ?? null)
+          ),
+          ...(report.status === 'failed' && {failure_code: 'provider_error'}),
+          locked_until: null,
+          updated_at: now(),
+        }))
+        .where('id', '=', row.id)
+        // The row's status as read is not trusted: the statement decides, so that two reports
+        // at once move the row once.
+        .where('status', 'in', MAY_MOVE_FROM[report.status])
+        .returningAll()
+        .executeTakeFirst();
+      if (!moved) {
+        const current = await selectRefunds(db)
+          .where('id', '=', row.id)
+          .executeTakeFirst();
+        return {outcome: 'unchanged', refund: toRefund(current ?? row)};
+      }
+      // (previous: as read just before the statement, which is what moved it from unless
+      // another report moved it in between.)
+      return {
+        outcome: 'changed',
+        refund: toRefund(moved),
+        previous: row.status,
+      };
     },
 
     async unlock(id) {
@@ -183,3 +264,8 @@ export function sqlRefunds(
     },
   };
 }
+
+const selectRefunds = (db: Kysely<RefundSchema>) =>
+  db.selectFrom('refunds').selectAll();
+
+const updateRefunds = (db: Kysely<RefundSchema>) => db.updateTable('refunds');
