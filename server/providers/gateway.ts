@@ -107,6 +107,23 @@ export interface Gateway<
    * the provider refused it.
    */
   refund(order: Order, amount: number, key: string): Promise<ProviderRefund>;
+  /**
+   * What a verified event says about refunds the provider has finished with (done or failed),
+   * so that our refund rows follow it (payments/refund-reports.ts). Pure: no lookup, no I/O.
+   * Pending refunds are not reported: a row waits for the provider's final word. Optional: a
+   * gateway without it leaves its rows as the refund call answered.
+   */
+  refundReports?(event: WebhookEvent<E>): RefundReport[];
+}
+
+/** A provider's final word on one refund, as its event carries it. */
+export interface RefundReport {
+  /** The provider's refund id (Stripe `re_…`, PayPal's and Square's refund ids, Braintree's credit). */
+  refundId?: string;
+  /** Our refund key (`providerRefundKey`), when the provider echoes it (Braintree's credit `orderId`). */
+  key?: string;
+  /** `succeeded`: the money went back; `failed`: it did not (failed, canceled, rejected, declined). */
+  status: 'succeeded' | 'failed';
 }
 
 /** A refund as the provider answered it. */

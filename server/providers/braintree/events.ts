@@ -12,6 +12,7 @@ import {
   type BraintreeTransactionFields,
   eventFromTransaction,
 } from './transactions.js';
+import type {RefundReport} from '../gateway.js';
 import type {BraintreeNotification} from './webhook.js';
 
 export interface BraintreeReport {
@@ -145,4 +146,37 @@ export function translateBraintreeNotification(
   if (!Object.hasOwn(BRAINTREE_NOTIFICATION_HANDLERS, notification.kind))
     return null;
   return BRAINTREE_NOTIFICATION_HANDLERS[notification.kind](notification);
+}
+
+/** What each kind says of a refund (a credit transaction): settled is done, the others are not. */
+const CREDIT_OUTCOMES: Readonly<Record<string, RefundReport['status']>> = {
+  transaction_settled: 'succeeded',
+  // "May be triggered after the transaction_settled webhook if the customer's bank returns the
+  // refund" (reference/general/webhooks/transaction).
+  transaction_settlement_declined: 'failed',
+  refund_failed: 'failed',
+};
+
+/**
+ * What a Braintree notification says about a refund (our rows follow it). A refund is a credit
+ * transaction; its `orderId` is our refund key (refund.ts), its id the refund id we stored.
+ * Sales' settlements are not refunds and say nothing here.
+ */
+export function braintreeRefundReports(
+  notification: BraintreeNotification
+): RefundReport[] {
+  if (!Object.hasOwn(CREDIT_OUTCOMES, notification.kind)) return [];
+  const credit = notification.transaction;
+  if (!credit || credit.type !== 'credit' || !isId(credit.id)) return [];
+  const key =
+    typeof credit.orderId === 'string' && credit.orderId.length <= 255
+      ? credit.orderId
+      : undefined;
+  return [
+    {
+      refundId: credit.id,
+      ...(key && {key}),
+      status: CREDIT_OUTCOMES[notification.kind],
+    },
+  ];
 }

@@ -5,6 +5,7 @@
 import {fromPaypalValue} from './money.js';
 import type {Order} from '../../orders/order.js';
 import {describeValue, type PaymentEvent} from '../../orders/state.js';
+import type {RefundReport} from '../gateway.js';
 import type {PaypalCapture, PaypalMoney, PaypalOrder} from './types.js';
 
 /** A webhook event, as far as we read it; only its verified bytes got it this far. */
@@ -146,9 +147,14 @@ const fromCapture =
   });
 
 interface RefundResource extends CaptureLike {
+  id?: unknown;
+  /** A refund's: COMPLETED, PENDING, FAILED or CANCELLED (payments v2 refund.status). */
+  status?: unknown;
   amount?: unknown;
   seller_payable_breakdown?: {total_refunded_amount?: unknown};
 }
+
+const REFUND_NOT_MADE = new Set(['FAILED', 'CANCELLED']);
 
 /**
  * A refund or reversal: the state machine wants the cumulative amount refunded. PayPal's
@@ -161,6 +167,8 @@ const fromRefund =
   (refund: RefundResource): PaypalReport => ({
     ...ids(refund),
     event(order, paymentId) {
+      // A refund that did not happen gives nothing back: the order's refunded total stays.
+      if (!whole && REFUND_NOT_MADE.has(str(refund.status) ?? '')) return null;
       const cumulative = amountFor(
         order,
         refund.seller_payable_breakdown?.total_refunded_amount
@@ -291,4 +299,21 @@ export function translatePaypalEvent(
 ): PaypalReport | null {
   if (!Object.hasOwn(PAYPAL_EVENT_HANDLERS, event.event_type)) return null;
   return PAYPAL_EVENT_HANDLERS[event.event_type](event.resource as never);
+}
+
+/**
+ * What a PayPal event says about a refund (our rows follow it): PAYMENT.CAPTURE.REFUNDED's
+ * resource is the refund, with its id and status (payments v2: COMPLETED is done, FAILED and
+ * CANCELLED gave nothing back, PENDING is not final and says nothing yet).
+ */
+export function paypalRefundReports(event: PaypalWebhookEvent): RefundReport[] {
+  if (event.event_type !== 'PAYMENT.CAPTURE.REFUNDED') return [];
+  const refund = (event.resource ?? {}) as RefundResource;
+  const refundId = str(refund.id);
+  const status = str(refund.status);
+  if (!refundId) return [];
+  if (status === 'COMPLETED') return [{refundId, status: 'succeeded'}];
+  return REFUND_NOT_MADE.has(status ?? '')
+    ? [{refundId, status: 'failed'}]
+    : [];
 }

@@ -6,6 +6,7 @@
  */
 import type {Order} from '../../orders/order.js';
 import {describeValue, type PaymentEvent} from '../../orders/state.js';
+import type {RefundReport} from '../gateway.js';
 import type {SquareWebhookEvent} from './webhook.js';
 
 /** A Square payment as the translation reads it, whichever shape it came in. */
@@ -282,4 +283,19 @@ export function translateSquareEvent(
   const object = objectOf(event.data.object);
   if (!object) return {kind: 'unreadable', problem: 'data.object is missing'};
   return SQUARE_EVENT_HANDLERS[event.type](object);
+}
+
+/**
+ * What a Square event says about a refund (our rows follow it): refund.created and
+ * refund.updated carry the PaymentRefund (api.json PaymentRefund.status: COMPLETED is done,
+ * FAILED and REJECTED gave nothing back, PENDING is not final and says nothing yet).
+ */
+export function squareRefundReports(event: SquareWebhookEvent): RefundReport[] {
+  const report = translateSquareEvent(event);
+  if (report?.kind !== 'refund') return [];
+  const {id: refundId, status} = report.refund;
+  if (status === 'COMPLETED') return [{refundId, status: 'succeeded'}];
+  return status === 'FAILED' || status === 'REJECTED'
+    ? [{refundId, status: 'failed'}]
+    : [];
 }

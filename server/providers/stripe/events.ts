@@ -8,6 +8,7 @@ import {
   type PaymentEvent,
   unreadablePaymentEvent,
 } from '../../orders/state.js';
+import type {RefundReport} from '../gateway.js';
 
 interface StripeReport {
   /** metadata.order_id on a PaymentIntent; charges and disputes are found by their intent. */
@@ -185,4 +186,48 @@ export function reportFromSession(
     currency: session.currency ?? '',
     handOverTo: intentId(session.payment_intent),
   };
+}
+
+/**
+ * A Stripe refund's final status (docs.stripe.com/api/refunds/object#refund_object-status):
+ * `succeeded` is done; `failed` and `canceled` gave nothing back; `pending` and
+ * `requires_action` are not final, and say nothing yet.
+ */
+function refundReport(refund: unknown): RefundReport | null {
+  if (typeof refund !== 'object' || refund === null) return null;
+  const {id, status} = refund as {id?: unknown; status?: unknown};
+  if (typeof id !== 'string' || !id || id.length > 255) return null;
+  if (status === 'succeeded') return {refundId: id, status: 'succeeded'};
+  if (status === 'failed' || status === 'canceled')
+    return {refundId: id, status: 'failed'};
+  return null;
+}
+
+/** The events that carry a Refund as their object; `charge.refund.updated` is the older name. */
+const REFUND_EVENTS = new Set([
+  'refund.created',
+  'refund.updated',
+  'refund.failed',
+  'charge.refund.updated',
+]);
+
+/**
+ * What a Stripe event says about refunds (our rows follow it): the Refund of a `refund.*`
+ * event, or each refund a `charge.refunded` lists (`charge.refunds`, when the API version
+ * still includes it). A refund that succeeded and then failed (docs.stripe.com/refunds#failed-refunds)
+ * sends `refund.failed`.
+ */
+export function stripeRefundReports(event: Stripe.Event): RefundReport[] {
+  const object: unknown = event.data?.object;
+  if (REFUND_EVENTS.has(event.type)) {
+    const report = refundReport(object);
+    if (event.type === 'refund.failed' && report)
+      return [{...report, status: 'failed'}];
+    return report ? [report] : [];
+  }
+  if (event.type !== 'charge.refunded') return [];
+  const list = (object as {refunds?: {data?: unknown}} | null)?.refunds?.data;
+  return Array.isArray(list)
+    ? list.flatMap((refund) => refundReport(refund) ?? [])
+    : [];
 }
