@@ -51,6 +51,17 @@ const sha256 = (text: string) =>
 export const providerRefundKey = (refund: Refund) =>
   `pay-checkout-${refund.orderId}-refund-${refund.id}`;
 
+/**
+ * The row a provider refund key names (the inverse of providerRefundKey), for a provider that
+ * echoes the key back (Braintree's credit `orderId`); undefined for anything else.
+ */
+export function refundOfKey(
+  key: string
+): {id: string; orderId: string} | undefined {
+  const match = /^pay-checkout-(.+)-refund-(rf_[0-9a-f]{32})$/.exec(key);
+  return match ? {orderId: match[1], id: match[2]} : undefined;
+}
+
 const refused = (error: ApiError): RefundOutcome => ({ok: false, error});
 
 /**
