@@ -15,6 +15,8 @@ import {readFileSync} from 'node:fs';
 import {describe, it} from 'node:test';
 import type {Page} from 'playwright-core';
 import {checkout, settled, waitForEvent} from './buyer.js';
+import {openDemoWithCart} from './demo-cart.js';
+import {pressPayByPart} from './page.js';
 import {shopAndBrowserPerSuite} from './shop.js';
 
 const AXE_SOURCE = readFileSync('node_modules/axe-core/axe.min.js', 'utf8');
@@ -55,22 +57,6 @@ describe('axe-core in every state', {timeout: 180_000, concurrency: 2}, () => {
             detail: JSON.parse(JSON.stringify((event as CustomEvent).detail)),
           })
         );
-      // The cart's lines are in the element as it is parsed (the demo adds them once its
-      // catalog is in, and an element that connects empty shows no skeleton).
-      new MutationObserver((_, observer) => {
-        const host = document.querySelector('pay-checkout');
-        if (!host) return;
-        observer.disconnect();
-        for (const [sku, quantity] of [
-          ['tee-black-m', '2'],
-          ['mug-enamel', '1'],
-        ]) {
-          const line = document.createElement('pay-item');
-          line.setAttribute('sku', sku!);
-          line.setAttribute('quantity', quantity!);
-          host.append(line);
-        }
-      }).observe(document, {childList: true, subtree: true});
       new MutationObserver(() => {
         document.documentElement.lang = dir === 'rtl' ? 'ar' : 'en';
         document.documentElement.dir = dir;
@@ -78,27 +64,7 @@ describe('axe-core in every state', {timeout: 180_000, concurrency: 2}, () => {
           document.querySelector('pay-checkout')?.setAttribute('locale', 'ar');
       }).observe(document, {childList: true, subtree: true});
     }, dir);
-    await page.goto(`${suite.shop.url}/`);
-    await page.evaluate(() => {
-      localStorage.clear();
-      localStorage.setItem(
-        'demo-cart',
-        JSON.stringify({'tee-black-m': 2, 'mug-enamel': 1})
-      );
-    });
-    let release = () => {};
-    if (holdQuote) {
-      const held = new Promise<void>((resolve) => (release = resolve));
-      await page.route(
-        (url) => url.pathname === '/api/quote',
-        async (route) => {
-          await held;
-          await route.continue();
-        },
-        {times: 1}
-      );
-    }
-    await page.reload();
+    const release = await openDemoWithCart(page, suite.shop.url, {holdQuote});
     return {page, release};
   }
 
@@ -160,20 +126,6 @@ describe('axe-core in every state', {timeout: 180_000, concurrency: 2}, () => {
     await frame.locator('[name=postalCode]').fill('94110');
   }
 
-  /** Pay, once on screen and still (as buyer.ts clickPay, by its part: the name is localised). */
-  const pay = async (page: Page) => {
-    await settled(page);
-    const button = checkout(page).locator('[part~="submit-button"]');
-    await button.scrollIntoViewIfNeeded();
-    let last = '';
-    for (let i = 0; i < 20; i++) {
-      const box = JSON.stringify(await button.boundingBox());
-      if (box === last) break;
-      last = box;
-      await page.waitForTimeout(100);
-    }
-    await button.click();
-  };
   const errorMessage = (page: Page) =>
     checkout(page).locator('[part~="message"][part~="error"]');
 
@@ -202,7 +154,7 @@ describe('axe-core in every state', {timeout: 180_000, concurrency: 2}, () => {
         await audit(page, 'editing, a refused code', found);
 
         await fillAddress(page);
-        await pay(page);
+        await pressPayByPart(page);
         await checkout(page).locator('[part~="email-error"]').waitFor();
         await audit(page, 'error, no email', found);
 
@@ -210,7 +162,7 @@ describe('axe-core in every state', {timeout: 180_000, concurrency: 2}, () => {
           .locator('[part~="email-input"]')
           .fill(`axe-${scheme}-${dir}@example.com`);
         await fillCard(page, '4000000000000002');
-        await pay(page);
+        await pressPayByPart(page);
         await errorMessage(page).filter({hasText: /\S/}).waitFor();
         await audit(page, 'error, declined', found);
 
@@ -233,7 +185,7 @@ describe('axe-core in every state', {timeout: 180_000, concurrency: 2}, () => {
         );
         await fillCard(page, '4000002500003155');
         // The missing email and the decline were the first two.
-        await pay(page);
+        await pressPayByPart(page);
         await waitForEvent(page, 'pay-error', 3);
         const priceChanged = (
           await page.evaluate(
@@ -245,7 +197,7 @@ describe('axe-core in every state', {timeout: 180_000, concurrency: 2}, () => {
         assert.equal(priceChanged.detail.code, 'price_changed');
         await audit(page, 'error, price_changed', found);
 
-        await pay(page);
+        await pressPayByPart(page);
         const challenge = page.frameLocator('iframe[src*="/elements/3ds/"]');
         await challenge.locator('#complete').waitFor();
         await audit(page, '3-D Secure challenge', found);

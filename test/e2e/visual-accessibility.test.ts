@@ -21,7 +21,9 @@ import assert from 'node:assert/strict';
 import {describe, it} from 'node:test';
 import type {Frame, Page} from 'playwright-core';
 import {checkout, settled} from './buyer.js';
+import {openDemoWithCart} from './demo-cart.js';
 import {KEEP_NAMES, tabTo} from './keyboard.js';
+import {pressPayByPart} from './page.js';
 import {shopAndBrowserPerSuite} from './shop.js';
 
 const CARD = 'iframe[src*="/elements/payment"]';
@@ -48,45 +50,9 @@ describe('the checkout’s look for every buyer', {timeout: 180_000}, () => {
       forcedColors: options.forcedColors ?? 'none',
     });
     page.on('pageerror', (error) => console.error('page error:', error.stack));
-    // The cart's lines are in the element as it is parsed (the demo adds them only once its
-    // catalog is in, and an element that connects empty shows no skeleton).
-    await page.addInitScript(() =>
-      new MutationObserver((_, observer) => {
-        const host = document.querySelector('pay-checkout');
-        if (!host) return;
-        observer.disconnect();
-        for (const [sku, quantity] of [
-          ['tee-black-m', '2'],
-          ['mug-enamel', '1'],
-        ]) {
-          const line = document.createElement('pay-item');
-          line.setAttribute('sku', sku!);
-          line.setAttribute('quantity', quantity!);
-          host.append(line);
-        }
-      }).observe(document, {childList: true, subtree: true})
-    );
-    await page.goto(`${suite.shop.url}/`);
-    await page.evaluate(() => {
-      localStorage.clear();
-      localStorage.setItem(
-        'demo-cart',
-        JSON.stringify({'tee-black-m': 2, 'mug-enamel': 1})
-      );
+    const release = await openDemoWithCart(page, suite.shop.url, {
+      holdQuote: options.holdQuote,
     });
-    let release = () => {};
-    if (options.holdQuote) {
-      const held = new Promise<void>((resolve) => (release = resolve));
-      await page.route(
-        (url) => url.pathname === '/api/quote',
-        async (route) => {
-          await held;
-          await route.continue();
-        },
-        {times: 1}
-      );
-    }
-    await page.reload();
     await page.evaluate(KEEP_NAMES);
     return {page, release};
   }
@@ -107,21 +73,6 @@ describe('the checkout’s look for every buyer', {timeout: 180_000}, () => {
       .filter({hasText: 'International express'})
       .waitFor();
     await settled(page);
-  }
-
-  /** Pay, once on screen and still (as buyer.ts clickPay). */
-  async function pressPay(page: Page) {
-    await settled(page);
-    const button = checkout(page).locator('[part~="submit-button"]');
-    await button.scrollIntoViewIfNeeded();
-    let last = '';
-    for (let i = 0; i < 20; i++) {
-      const box = JSON.stringify(await button.boundingBox());
-      if (box === last) break;
-      last = box;
-      await page.waitForTimeout(100);
-    }
-    await button.click();
   }
 
   /** What scrolls sideways, what an overflow cuts, what leaves the card, what breaks a word. */
@@ -369,7 +320,7 @@ describe('the checkout’s look for every buyer', {timeout: 180_000}, () => {
       await card.locator('[name=expiry]').fill('12 / 34');
       await card.locator('[name=cvc]').fill('123');
       await card.locator('[name=postalCode]').fill('94110');
-      await pressPay(page);
+      await pressPayByPart(page);
       await form.locator('[part~="spinner"]').waitFor();
       found.push(...(await allMotion(page)));
       const unique = [...new Set(found)];
