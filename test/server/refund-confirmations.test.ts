@@ -411,12 +411,24 @@ describe('refund rows: matching', () => {
     assert.equal(call.key, providerRefundKey(pending));
   });
 
-  it('Braintree: a sale that settles is not a refund', () => {
+  it('Braintree: a sale that settles is not a refund; refund_failed as the SDK samples it (no type) is', () => {
     const sale: BraintreeNotification = {
       kind: 'transaction_settled',
       transaction: {id: 'sale_1', type: 'sale', orderId: ORDER},
     };
     assert.deepEqual(braintreeRefundReports(sale), []);
+    // webhook_testing_gateway.js subjectXmlForRefundFailed, as parsed.
+    const sample: BraintreeNotification = {
+      kind: 'refund_failed',
+      transaction: {
+        id: 'credit_1',
+        status: 'processor_declined',
+        refundedTransactionId: '1',
+      },
+    };
+    assert.deepEqual(braintreeRefundReports(sample), [
+      {refundId: 'credit_1', status: 'failed'},
+    ]);
   });
 
   it('Stripe: charge.refunded reports each refund it lists; pending and requires_action say nothing', () => {

@@ -167,7 +167,12 @@ export function braintreeRefundReports(
 ): RefundReport[] {
   if (!Object.hasOwn(CREDIT_OUTCOMES, notification.kind)) return [];
   const credit = notification.transaction;
-  if (!credit || credit.type !== 'credit' || !isId(credit.id)) return [];
+  // refund_failed is about a refund by definition (the SDK's own sample carries no type, only
+  // the refunded sale's id); the settlement kinds are also sent for sales.
+  const aCredit =
+    credit?.type === 'credit' ||
+    (notification.kind === 'refund_failed' && credit?.type === undefined);
+  if (!credit || !aCredit || !isId(credit.id)) return [];
   const key =
     typeof credit.orderId === 'string' && credit.orderId.length <= 255
       ? credit.orderId
