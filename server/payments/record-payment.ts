@@ -8,13 +8,19 @@ import type {Order} from '../orders/order.js';
 import type {PaymentEvent} from '../orders/state.js';
 import type {OrderStore} from '../orders/store.js';
 import type {Gateway, OrderLookup, WebhookEvent} from '../providers/gateway.js';
+import type {Logger} from '../log.js';
 import type {Fulfiller} from './fulfilment.js';
+import {recordRefundReports} from './refund-reports.js';
 
 type WebhookOutcome = 'applied' | 'duplicate' | 'unchanged' | 'ignored';
 
 interface Deps {
   store: OrderStore;
   fulfiller: Fulfiller;
+}
+
+interface WebhookDeps extends Deps {
+  logger: Logger;
 }
 
 /** A gateway's view of the store: its own orders only. */
@@ -33,15 +39,18 @@ function orderLookup(store: OrderStore, gateway: Gateway): OrderLookup {
 
 /** A verified webhook event: applied once per event id (the ledger), whatever it says. */
 export async function recordWebhookEvent(
-  deps: Deps,
+  deps: WebhookDeps,
   gateway: Gateway,
   event: WebhookEvent
 ): Promise<WebhookOutcome> {
+  // Our refund rows follow what the event says of a refund. Each move is one conditional
+  // statement (a duplicate changes nothing), so this runs before, and apart from, the ledger.
+  const refundRows = await recordRefundReports(deps, gateway, event);
   const translated = await gateway.translate(
     event,
     orderLookup(deps.store, gateway)
   );
-  if (!translated) return 'ignored';
+  if (!translated) return refundRows > 0 ? 'applied' : 'ignored';
   // The order the gateway read goes along: unchanged since, it is not read again.
   const result = await deps.fulfiller.apply(
     translated.order.id,

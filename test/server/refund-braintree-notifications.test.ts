@@ -4,11 +4,6 @@
  * The credit was answered `submitted_for_settlement` (done, for refundOrder), so the order's
  * refunded total has moved already and is not undone: the row says what happened, and the
  * merchant is told in the log.
- *
- * TODO until the wiring is in: the row moves only once `recordWebhookEvent` calls
- * `recordRefundReports` and Braintree's gateway exposes `refundReports` (server/payments/
- * record-payment.ts and server/providers/braintree/gateway.ts, outside the paths of the change
- * that wrote this file). Until then its tests run as `todo`; REFUND_REPORTS_WIRED=1 runs them.
  */
 import assert from 'node:assert/strict';
 import {after, before, describe, it} from 'node:test';
@@ -21,10 +16,6 @@ import type {FakeBraintree} from './braintree-sdk-fake.js';
 import {demoCatalog, postJson, type TestServer} from './helpers.js';
 
 const ADMIN_TOKEN = 'admin-token-for-refund-braintree-0123456789';
-const untilWired =
-  process.env.REFUND_REPORTS_WIRED === '1'
-    ? {}
-    : {todo: 'needs recordRefundReports in recordWebhookEvent'};
 
 describe('Braintree refund_failed: the row follows', () => {
   let server: TestServer;
@@ -37,51 +28,47 @@ describe('Braintree refund_failed: the row follows', () => {
   });
   after(() => server.close());
 
-  it(
-    'a credit refused after it was made: the row is failed, once, whatever the duplicates',
-    untilWired,
-    async () => {
-      const paid = await postJson(server.app, '/api/braintree/transactions', {
-        items: [{sku: 'tee-black-m', quantity: 2}],
-        currency: 'usd',
-        paymentMethodNonce: 'fake-valid-nonce',
-      });
-      assert.equal(paid.status, 201);
-      const {orderId} = (await paid.json()) as {orderId: string};
-      const order = (await server.store.get(orderId))!;
-      fake.settle(order.providerPaymentId!);
+  it('a credit refused after it was made: the row is failed, once, whatever the duplicates', async () => {
+    const paid = await postJson(server.app, '/api/braintree/transactions', {
+      items: [{sku: 'tee-black-m', quantity: 2}],
+      currency: 'usd',
+      paymentMethodNonce: 'fake-valid-nonce',
+    });
+    assert.equal(paid.status, 201);
+    const {orderId} = (await paid.json()) as {orderId: string};
+    const order = (await server.store.get(orderId))!;
+    fake.settle(order.providerPaymentId!);
 
-      const res = await server.app.request(
-        `/api/admin/orders/${orderId}/refunds`,
-        {
-          method: 'POST',
-          headers: {
-            authorization: `Bearer ${ADMIN_TOKEN}`,
-            'idempotency-key': 'bt-refund-1',
-            'content-type': 'application/json',
-          },
-          body: JSON.stringify({amount: 2000}),
-        }
-      );
-      assert.equal(res.status, 201, await res.clone().text());
-      const {refund} = (await res.json()) as {
-        refund: {id: string; providerRefundId: string};
-      };
+    const res = await server.app.request(
+      `/api/admin/orders/${orderId}/refunds`,
+      {
+        method: 'POST',
+        headers: {
+          authorization: `Bearer ${ADMIN_TOKEN}`,
+          'idempotency-key': 'bt-refund-1',
+          'content-type': 'application/json',
+        },
+        body: JSON.stringify({amount: 2000}),
+      }
+    );
+    assert.equal(res.status, 201, await res.clone().text());
+    const {refund} = (await res.json()) as {
+      refund: {id: string; providerRefundId: string};
+    };
 
-      const notification = sampleNotification(
-        'refund_failed',
-        refund.providerRefundId
+    const notification = sampleNotification(
+      'refund_failed',
+      refund.providerRefundId
+    );
+    for (let delivery = 0; delivery < 2; delivery++)
+      assert.equal(
+        (await deliverBraintree(server.app, notification)).status,
+        200
       );
-      for (let delivery = 0; delivery < 2; delivery++)
-        assert.equal(
-          (await deliverBraintree(server.app, notification)).status,
-          200
-        );
-      const [row] = await server.store.refunds.forOrder(orderId);
-      assert.equal(row.id, refund.id);
-      assert.equal(row.status, 'failed');
-      // The order keeps what Braintree's answer reported refunded.
-      assert.equal((await server.store.get(orderId))?.amountRefunded, 2000);
-    }
-  );
+    const [row] = await server.store.refunds.forOrder(orderId);
+    assert.equal(row.id, refund.id);
+    assert.equal(row.status, 'failed');
+    // The order keeps what Braintree's answer reported refunded.
+    assert.equal((await server.store.get(orderId))?.amountRefunded, 2000);
+  });
 });

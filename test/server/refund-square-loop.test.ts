@@ -3,12 +3,6 @@
  * PENDING (`refundSettleMs: null`, as RefundPayment answers in api.json's examples), its
  * controls complete or fail them, and its signed `refund.updated` reaches our webhook route,
  * duplicated or out of order when its faults say so.
- *
- * TODO until the wiring is in: the rows move only once `recordWebhookEvent` calls
- * `recordRefundReports` and Square's gateway exposes `refundReports` (server/payments/
- * record-payment.ts and server/providers/square/gateway.ts, outside the paths of the change that
- * wrote this file). Until then its tests run as `todo` (failures reported, not counted);
- * REFUND_REPORTS_WIRED=1 runs them for real.
  */
 import assert from 'node:assert/strict';
 import {randomUUID} from 'node:crypto';
@@ -21,11 +15,6 @@ import {
 } from './square-harness.js';
 
 const ADMIN_TOKEN = 'admin-token-for-refund-square-loop-0123456789';
-const WIRED = process.env.REFUND_REPORTS_WIRED === '1';
-/** Each test's options: `todo` (its failure reported, not counted) until the wiring is in. */
-const untilWired = WIRED
-  ? {}
-  : {todo: 'needs recordRefundReports in recordWebhookEvent'};
 
 describe('Square refunds held PENDING: the row follows refund.updated', () => {
   let h: SquareHarness;
@@ -70,57 +59,49 @@ describe('Square refunds held PENDING: the row follows refund.updated', () => {
     }));
   };
 
-  it(
-    'COMPLETED: the row succeeded, the order refunded once, one email, duplicates and all',
-    untilWired,
-    async () => {
-      const order = await paidOrder(h);
-      const asked = await refund(order.orderId, 2000);
-      assert.equal(asked.status, 201);
-      assert.equal(asked.refund!.status, 'pending');
-      await h.emulator.flush();
+  it('COMPLETED: the row succeeded, the order refunded once, one email, duplicates and all', async () => {
+    const order = await paidOrder(h);
+    const asked = await refund(order.orderId, 2000);
+    assert.equal(asked.status, 201);
+    assert.equal(asked.refund!.status, 'pending');
+    await h.emulator.flush();
 
-      h.emulator.faults.duplicateNextEvents(2);
-      h.emulator.completeRefund(asked.refund!.providerRefundId!);
-      await h.emulator.flush();
+    h.emulator.faults.duplicateNextEvents(2);
+    h.emulator.completeRefund(asked.refund!.providerRefundId!);
+    await h.emulator.flush();
 
-      const [row] = await rows(order.orderId);
-      assert.equal(row.status, 'succeeded');
-      const now = (await h.server.store.get(order.orderId))!;
-      assert.equal(now.status, 'partially_refunded');
-      assert.equal(now.amountRefunded, 2000);
-      assert.deepEqual(await refundEmails(order.orderId), [
-        {kind: 'email:order.refunded:2000', sent: 1},
-      ]);
-    }
-  );
+    const [row] = await rows(order.orderId);
+    assert.equal(row.status, 'succeeded');
+    const now = (await h.server.store.get(order.orderId))!;
+    assert.equal(now.status, 'partially_refunded');
+    assert.equal(now.amountRefunded, 2000);
+    assert.deepEqual(await refundEmails(order.orderId), [
+      {kind: 'email:order.refunded:2000', sent: 1},
+    ]);
+  });
 
-  it(
-    'REJECTED: the row failed, the order unmoved, the same amount refundable again',
-    untilWired,
-    async () => {
-      const order = await paidOrder(h);
-      const asked = await refund(order.orderId, 5000);
-      assert.equal(asked.refund!.status, 'pending');
-      assert.equal((await refund(order.orderId, 1)).status, 409);
-      await h.emulator.flush();
+  it('REJECTED: the row failed, the order unmoved, the same amount refundable again', async () => {
+    const order = await paidOrder(h);
+    const asked = await refund(order.orderId, 5000);
+    assert.equal(asked.refund!.status, 'pending');
+    assert.equal((await refund(order.orderId, 1)).status, 409);
+    await h.emulator.flush();
 
-      // refund.created (PENDING) and refund.updated (REJECTED) delivered newest first.
-      h.emulator.faults.holdEvents();
-      h.emulator.failRefund(asked.refund!.providerRefundId!, 'REJECTED');
-      h.emulator.faults.releaseEvents('reverse');
-      await h.emulator.flush();
+    // refund.created (PENDING) and refund.updated (REJECTED) delivered newest first.
+    h.emulator.faults.holdEvents();
+    h.emulator.failRefund(asked.refund!.providerRefundId!, 'REJECTED');
+    h.emulator.faults.releaseEvents('reverse');
+    await h.emulator.flush();
 
-      const [row] = await rows(order.orderId);
-      assert.equal(row.status, 'failed');
-      const now = (await h.server.store.get(order.orderId))!;
-      assert.equal(now.status, 'paid');
-      assert.equal(now.amountRefunded, 0);
-      assert.deepEqual(await refundEmails(order.orderId), []);
+    const [row] = await rows(order.orderId);
+    assert.equal(row.status, 'failed');
+    const now = (await h.server.store.get(order.orderId))!;
+    assert.equal(now.status, 'paid');
+    assert.equal(now.amountRefunded, 0);
+    assert.deepEqual(await refundEmails(order.orderId), []);
 
-      const again = await refund(order.orderId, 5000);
-      assert.equal(again.status, 201);
-      assert.equal(again.refund!.status, 'pending');
-    }
-  );
+    const again = await refund(order.orderId, 5000);
+    assert.equal(again.status, 201);
+    assert.equal(again.refund!.status, 'pending');
+  });
 });

@@ -16,7 +16,10 @@ import {
   saleError,
   validationCodes,
 } from './declines.js';
-import {translateBraintreeNotification} from './events.js';
+import {
+  braintreeRefundReports,
+  translateBraintreeNotification,
+} from './events.js';
 import {toBraintreeAmount} from './money.js';
 import {refundBraintreeTransaction} from './refund.js';
 import {
@@ -253,12 +256,15 @@ export function createBraintreeGateway(
       ).verify(challenge);
     },
 
+    refundReports: ({body}) => braintreeRefundReports(body),
+
     async translate({id, body: notification}, orders) {
       const report = translateBraintreeNotification(notification);
       if (report === null) {
         if (notification.kind === 'refund_failed')
-          // A refund Braintree accepted and the bank then refused (ACH, mostly): no event of
-          // the state machine undoes a refund, so it is for the merchant to look at.
+          // A refund Braintree accepted and the bank then refused (ACH, mostly): its row is
+          // failed (refundReports), but no event of the state machine undoes the order's
+          // refunded total, so it is for the merchant to look at.
           logger.error(
             {eventId: id, transactionId: notification.transaction?.id},
             'Braintree says a refund failed: check it in the Control Panel'

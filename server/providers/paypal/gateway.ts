@@ -14,6 +14,7 @@ import {
   captureOf,
   type PaypalReport,
   type PaypalWebhookEvent,
+  paypalRefundReports,
   translatePaypalEvent,
 } from './events.js';
 import type {ShippingRate} from '../../contract.js';
@@ -157,6 +158,8 @@ export function createPaypalGateway(
       const event = parsePaypalEvent(rawBody);
       return {id: event.id, type: event.event_type, body: event};
     },
+
+    refundReports: ({body}) => paypalRefundReports(body),
 
     async translate({body: event}, orders) {
       const report = translatePaypalEvent(event);

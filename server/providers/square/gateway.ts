@@ -21,6 +21,7 @@ import {
   paymentEvent,
   paymentView,
   type SquareRefundView,
+  squareRefundReports,
   translateSquareEvent,
 } from './events.js';
 import {createPaymentRequest} from './payment-request.js';
@@ -203,6 +204,8 @@ export function createSquareGateway(
       });
       return {id: event.event_id, type: event.type, body: event};
     },
+
+    refundReports: ({body}) => squareRefundReports(body),
 
     async translate({body: event}, orders) {
       const report = translateSquareEvent(event);

@@ -18,6 +18,7 @@ import {
 import {
   reportFromIntent,
   reportFromSession,
+  stripeRefundReports,
   translateStripeEvent,
   unreadableStripeReport,
 } from './events.js';
@@ -132,6 +133,9 @@ export function createStripeGateway(
       );
       return {id: event.id, type: event.type, body: event};
     },
+
+    refundReports: ({body}: WebhookEvent<Stripe.Event>) =>
+      stripeRefundReports(body),
 
     async translate({body: event}: WebhookEvent<Stripe.Event>, orders) {
       const report = translateStripeEvent(event);
