@@ -118,3 +118,13 @@ export async function paidOrder(
   );
   return {success, row};
 }
+
+/** Counts the page's requests to the server's Braintree sale route (a charge asked for). */
+export function countSales(page: Page): () => number {
+  let sales = 0;
+  page.on('request', (request) => {
+    if (new URL(request.url()).pathname === '/api/braintree/transactions')
+      sales++;
+  });
+  return () => sales;
+}

@@ -302,9 +302,8 @@ export const payButton = (page: Page) =>
  * the click lands on the frame instead (NOTES.md: a click on Pay right after the scroll to it
  * was lost); so scroll, wait until the button stays put, then click.
  */
-export async function clickPay(page: Page) {
+export async function clickPay(page: Page, button = payButton(page)) {
   await settled(page);
-  const button = payButton(page);
   await button.scrollIntoViewIfNeeded();
   let last = '';
   for (let i = 0; i < 20; i++) {

@@ -1,7 +1,7 @@
 /** What the end-to-end tests do to a page: wait for text, press Pay, audit accessibility. */
 import {readFileSync} from 'node:fs';
 import type {Page} from 'playwright-core';
-import {checkout, settled} from './buyer.js';
+import {checkout, clickPay} from './buyer.js';
 
 const axeSource = readFileSync('node_modules/axe-core/axe.min.js', 'utf8');
 
@@ -14,22 +14,11 @@ export async function expectText(page: Page, selector: string, text: string) {
 }
 
 /**
- * Pay pressed once on screen and still, as buyer.ts `clickPay` does, but found by its part:
+ * Pay pressed as buyer.ts `clickPay` presses it (on screen and still), but found by its part:
  * for pages where its name is in another language.
  */
-export async function pressPayByPart(page: Page) {
-  await settled(page);
-  const button = checkout(page).locator('[part~="submit-button"]');
-  await button.scrollIntoViewIfNeeded();
-  let last = '';
-  for (let i = 0; i < 20; i++) {
-    const box = JSON.stringify(await button.boundingBox());
-    if (box === last) break;
-    last = box;
-    await page.waitForTimeout(100);
-  }
-  await button.click();
-}
+export const pressPayByPart = (page: Page) =>
+  clickPay(page, checkout(page).locator('[part~="submit-button"]'));
 
 /**
  * axe-core over the page and every frame in it (the card form is a cross-origin iframe). Rules
