@@ -82,12 +82,23 @@ export async function recordPayment(
  * An attempt the provider refused: the order is `failed` (a new attempt can still succeed).
  * An order that already was is written again all the same (failed → failed raises no side
  * effects), so its updatedAt moves and the next attempt goes out under a new request id.
+ * No `paymentId`: the provider refused before it made a payment (an unusable nonce), so there
+ * is none to adopt; a pending order without one is failed all the same, which releases its
+ * discount code at once and leaves nothing for the reconciler to wait for.
  */
 export async function recordRefusedAttempt(
   deps: Deps,
   order: Order,
-  paymentId: string
+  paymentId?: string
 ): Promise<void> {
+  if (paymentId === undefined) {
+    await deps.store.update(order.id, (current) =>
+      current.status === 'pending' && current.providerPaymentId === undefined
+        ? {status: 'failed'}
+        : null
+    );
+    return;
+  }
   const result = await deps.fulfiller.apply(order.id, {
     type: 'failed',
     paymentId,

@@ -152,9 +152,10 @@ export interface GatewayRouteServices<G extends Gateway> {
   recordPayment(order: Order, event: PaymentEvent | null): Promise<Order>;
   /**
    * A payment attempt the provider refused: the order is `failed`, and moves (a new
-   * `updatedAt`) even when it was failed already, so the next attempt is a new one.
+   * `updatedAt`) even when it was failed already, so the next attempt is a new one. Without a
+   * `paymentId` (refused before the provider made a payment) a pending order is failed.
    */
-  recordRefusedAttempt(order: Order, paymentId: string): Promise<void>;
+  recordRefusedAttempt(order: Order, paymentId?: string): Promise<void>;
   /**
    * The order a request's `Authorization: Bearer <token>` opens: a 401 without a token, a 404
    * (`notFound`) for an unknown order and a wrong token alike.

@@ -4,7 +4,9 @@
  * what the buyer is answered, and what the order becomes.
  */
 import assert from 'node:assert/strict';
+import {readFileSync} from 'node:fs';
 import {after, beforeEach, describe, it} from 'node:test';
+import {parseCatalog} from '../../server/catalog/index.js';
 import type {FakeBraintree} from './braintree-sdk-fake.js';
 import {makeFakedBraintreeServer} from './braintree-helpers.js';
 import {demoCatalog, postJson, type TestServer} from './helpers.js';
@@ -137,7 +139,7 @@ describe('Braintree routes', () => {
       assert.equal(again.status, 'paid');
     });
 
-    it('a gateway rejection for fraud is 402 payment_refused; a used nonce 400 invalid_request, the order left pending', async () => {
+    it('a gateway rejection for fraud is 402 payment_refused; a used nonce 400 invalid_request, the order failed', async () => {
       const fraud = await pay({
         paymentMethodNonce: 'fake-gateway-rejected-fraud-nonce',
       });
@@ -149,6 +151,38 @@ describe('Braintree routes', () => {
       const {error} = await used.json();
       assert.equal(error.code, 'invalid_request');
       assert.doesNotMatch(error.message, /payment_method_nonce/);
+      // Braintree made no transaction: nothing to wait for, so no order is left open.
+      const open = await server.store.openOrders(
+        new Date(Date.now() + 60_000).toISOString(),
+        10
+      );
+      assert.deepEqual(open, []);
+    });
+
+    it('a used nonce releases the order’s discount code at once: the next attempt may use it', async () => {
+      await server.close();
+      const data = JSON.parse(readFileSync('demo/catalog.json', 'utf8')) as {
+        products: unknown;
+      };
+      ({server, fake} = await makeFakedBraintreeServer({
+        catalog: parseCatalog(
+          {
+            defaultCurrency: 'usd',
+            products: data.products,
+            discounts: [{code: 'ONCE', percentOff: 10, usageLimit: 1}],
+          },
+          'test catalog'
+        ),
+      }));
+      const used = await pay({
+        paymentMethodNonce: 'fake-consumed-nonce',
+        discountCode: 'ONCE',
+        expectedTotal: 4500,
+      });
+      assert.equal(used.status, 400);
+      const paid = await pay({discountCode: 'ONCE', expectedTotal: 4500});
+      assert.equal(paid.status, 201, await paid.clone().text());
+      assert.equal((await paid.json()).status, 'paid');
     });
 
     it('answers 409 price_changed with the fresh quote when the buyer saw another total, and sells nothing', async () => {

@@ -32,8 +32,12 @@ import {type BraintreeNotification, verifyBraintreeWebhook} from './webhook.js';
 /** A sale's outcome: the transaction and what it means, or the contract's refusal. */
 export type SaleOutcome =
   | {ok: true; paymentId: string; event: PaymentEvent | null}
-  /** `paymentId`: the refused transaction, when Braintree made one (declines and rejections do). */
-  | {ok: false; error: ApiError; paymentId?: string};
+  /**
+   * `paymentId`: the refused transaction, when Braintree made one (declines and rejections do);
+   * `refusedBeforeSale`: Braintree answered and made none (a validation error, such as a spent
+   * nonce), so no sale exists.
+   */
+  | {ok: false; error: ApiError; paymentId?: string; refusedBeforeSale?: true};
 
 export interface BraintreeGateway extends Gateway<
   'braintree',
@@ -165,7 +169,7 @@ export function createBraintreeGateway(
         },
         'Braintree refused the sale request'
       );
-      return {ok: false, error: saleError(failed)};
+      return {ok: false, error: saleError(failed), refusedBeforeSale: true};
     } catch (error) {
       const mapped = braintreeCallError(error);
       logger.warn(

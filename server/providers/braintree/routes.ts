@@ -57,7 +57,9 @@ export function braintreeRoutes(
         });
         if (!outcome.ok) {
           // A refusal about this payment is a failed attempt; a retry is a new POST (a new order).
-          if (outcome.paymentId)
+          // Braintree's refusal without a transaction (a spent or unknown nonce) fails the order
+          // too; no answer at all leaves it pending, since the sale may exist.
+          if (outcome.paymentId || outcome.refusedBeforeSale)
             await services.recordRefusedAttempt(order, outcome.paymentId);
           throw outcome.error;
         }
