@@ -237,6 +237,18 @@ describe('POST /api/square/payments', () => {
     );
   });
 
+  it('a card nonce Square does not know: 502 in our words, the order failed (no payment exists)', async () => {
+    const {status, json, text} = await pay(h, {
+      ...cart,
+      sourceId: 'cnon:not-a-nonce-of-this-emulator',
+    });
+    assert.equal(status, 502, text);
+    assert.equal(json.error?.code, 'provider_error');
+    assert.doesNotMatch(text, /NOT_FOUND|sandbox/);
+    const last = (await allOrders(h)).at(-1)!;
+    assert.equal(last.status, 'failed');
+  });
+
   it('Square not answering: 503 provider_unavailable, the order left pending for its webhook', async () => {
     h.emulator.faults.failNextRequests(1);
     const {status, json, text} = await pay(h, {

@@ -153,6 +153,24 @@ function isUnavailable(failure: SquareFailure): boolean {
   );
 }
 
+/**
+ * Square answered CreatePayment with a client error that is not a decline and not a reused key
+ * (whose first request may have made a payment): the request was refused, no payment exists.
+ * A timeout, a 408, a 429 or a 5xx may have made one; squarePaymentError calls them unavailable.
+ */
+export function refusedRequest(failure: SquareFailure): boolean {
+  const {status} = failure;
+  return (
+    !failure.unanswered &&
+    status !== undefined &&
+    status >= 400 &&
+    status < 500 &&
+    status !== 408 &&
+    status !== 429 &&
+    !failure.codes.includes('IDEMPOTENCY_KEY_REUSED')
+  );
+}
+
 /** A failed CreatePayment in the contract's terms. */
 export function squarePaymentError(failure: SquareFailure): ApiError {
   if (isUnavailable(failure)) return unavailable();

@@ -12,6 +12,7 @@ import {type PaymentEvent, unreadablePaymentEvent} from '../../orders/state.js';
 import type {Gateway, GatewayDeps, OrderLookup} from '../gateway.js';
 import type {SquareProvider} from './client.js';
 import {
+  refusedRequest,
   squareFailure,
   squarePaymentError,
   squareRefundError,
@@ -33,8 +34,12 @@ type CreatedPayment = Awaited<ReturnType<Gateway['createPayment']>>;
 /** What CreatePayment came to: a payment (in whatever status), or a decline. */
 export type SquareCharge =
   | {outcome: 'created'; created: CreatedPayment; event: PaymentEvent | null}
-  /** Declined: `paymentId` is the FAILED payment Square made, or our key when it made none. */
-  | {outcome: 'refused'; paymentId: string; error: ApiError};
+  /**
+   * Declined: `paymentId` is the FAILED payment Square made, or our key when it made none; no
+   * `paymentId`: Square refused the request itself (a 4xx that is not a decline, such as an
+   * unknown card nonce), so it made no payment.
+   */
+  | {outcome: 'refused'; paymentId?: string; error: ApiError};
 
 export interface SquareGateway extends Gateway<'square', SquareWebhookEvent> {
   /** The location that takes a currency (any case), if one does. */
@@ -119,7 +124,10 @@ export function createSquareGateway(
       );
       if (!failure) throw error;
       const mapped = squarePaymentError(failure);
-      if (mapped.code !== 'card_declined') throw mapped;
+      if (mapped.code !== 'card_declined') {
+        if (refusedRequest(failure)) return {outcome: 'refused', error: mapped};
+        throw mapped;
+      }
       return {
         outcome: 'refused',
         paymentId: failure.paymentId ?? request.idempotencyKey,

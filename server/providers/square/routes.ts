@@ -40,7 +40,8 @@ export function squareRoutes(services: GatewayRouteServices<SquareGateway>) {
       },
     });
     if (result.outcome === 'refused') {
-      // The order is failed; paying again is a new POST, so a new order and a new key.
+      // The order is failed (also when Square refused the request and made no payment);
+      // paying again is a new POST, so a new order and a new key.
       await services.recordRefusedAttempt(order, result.paymentId);
       throw result.error;
     }
