@@ -33,7 +33,13 @@ export type PaymentEvent =
       disputeStatus: string;
       dispute?: OrderDispute;
     }
-  | {type: 'dispute_closed'; paymentId: string; disputeStatus: string};
+  /** `dispute`: which dispute ended, when the report says (a close may come before its opening). */
+  | {
+      type: 'dispute_closed';
+      paymentId: string;
+      disputeStatus: string;
+      dispute?: OrderDispute;
+    };
 
 /** Statuses in which the money has been received (a dispute or refund may follow). */
 export const SETTLED_STATUSES: ReadonlySet<OrderStatus> = new Set([
@@ -59,6 +65,9 @@ export function isSettled(status: OrderStatus): boolean {
  * inquiry; our `won` for PayPal): a payment that lands after one is paid, not disputed.
  */
 const SELLER_KEPT = new Set(['won', 'warning_closed']);
+
+/** The statuses a dispute_closed report records: the dispute has ended. */
+const DISPUTE_ENDED = new Set(['won', 'lost', 'warning_closed']);
 
 /** A dispute recorded before the payment landed, and not ended in the seller's favour. */
 const disputedBeforePaid = (order: Order) =>
@@ -141,6 +150,13 @@ export function applyPaymentEvent(
     case 'dispute_opened': {
       const newDispute =
         event.dispute !== undefined && event.dispute.id !== order.dispute?.id;
+      // A report about a dispute that has already ended (delivered after its close) is old news.
+      if (
+        event.dispute !== undefined &&
+        !newDispute &&
+        DISPUTE_ENDED.has(order.disputeStatus ?? '')
+      )
+        return null;
       if (
         order.disputeStatus === event.disputeStatus &&
         !newDispute &&
@@ -169,7 +185,22 @@ export function applyPaymentEvent(
         return order.disputeStatus === event.disputeStatus
           ? null
           : {...adopt, disputeStatus: event.disputeStatus};
-      if (order.status !== 'disputed') return null;
+      if (order.status !== 'disputed') {
+        // A close before its opening (out of order) on a settled order: recorded, so the late
+        // opening changes nothing; a lost one takes the money as its opening would have.
+        if (
+          !isSettled(order.status) ||
+          event.dispute === undefined ||
+          event.dispute.id === order.dispute?.id
+        )
+          return null;
+        return {
+          ...adopt,
+          disputeStatus: event.disputeStatus,
+          dispute: event.dispute,
+          ...(!SELLER_KEPT.has(event.disputeStatus) && {status: 'disputed'}),
+        };
+      }
       // A won dispute gives the money back; a lost one keeps the order marked disputed.
       const status =
         event.disputeStatus === 'won'

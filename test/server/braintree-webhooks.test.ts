@@ -260,6 +260,44 @@ describe('POST /api/webhooks/braintree', () => {
       assert.equal(await status(), 'paid');
     });
 
+    it('dispute_won delivered before its dispute_opened (a retry late): the order ends paid', async () => {
+      await deliverBraintree(
+        server.app,
+        sampleNotification('transaction_settled', 'bt_tx_A')
+      );
+      await deliverBraintree(
+        server.app,
+        sampleNotification('dispute_won', 'bt_tx_A')
+      );
+      const late = await deliverBraintree(
+        server.app,
+        sampleNotification('dispute_opened', 'bt_tx_A')
+      );
+      assert.equal(late.status, 200);
+      const order = await server.store.get('ord_bt_A');
+      assert.equal(order?.status, 'paid');
+      assert.equal(order?.disputeStatus, 'won');
+    });
+
+    it('dispute_lost delivered before its dispute_opened: the order is disputed, and stays lost', async () => {
+      await deliverBraintree(
+        server.app,
+        sampleNotification('transaction_settled', 'bt_tx_A')
+      );
+      await deliverBraintree(
+        server.app,
+        sampleNotification('dispute_lost', 'bt_tx_A')
+      );
+      await deliverBraintree(
+        server.app,
+        sampleNotification('dispute_opened', 'bt_tx_A')
+      );
+      assert.equal(await status(), 'disputed');
+      const order = await server.store.get('ord_bt_A');
+      assert.equal(order?.disputeStatus, 'lost');
+      assert.equal(order?.dispute?.id, 'bt_tx_A');
+    });
+
     it('dispute_lost keeps a disputed order disputed', async () => {
       await deliverBraintree(
         server.app,

@@ -145,3 +145,67 @@ describe('the order state machine', () => {
     );
   });
 });
+
+describe('disputes reported out of order', () => {
+  const opened = (id: string): PaymentEvent => ({
+    type: 'dispute_opened',
+    paymentId: 'pi_1',
+    disputeStatus: 'needs_response',
+    dispute: {id, amount: 1000},
+  });
+  const closed = (id: string, disputeStatus: string): PaymentEvent => ({
+    type: 'dispute_closed',
+    paymentId: 'pi_1',
+    disputeStatus,
+    dispute: {id},
+  });
+  const after = (start: Order, ...sequence: PaymentEvent[]): Order =>
+    sequence.reduce(
+      (current, event) => ({
+        ...current,
+        ...applyPaymentEvent(current, event, NOW),
+      }),
+      start
+    );
+  const paid = order({status: 'paid'});
+
+  it('a dispute won before its opening arrived leaves the order paid; the late opening is old news', () => {
+    const won = after(paid, closed('dp_1', 'won'));
+    assert.equal(won.status, 'paid');
+    assert.equal(won.disputeStatus, 'won');
+    assert.equal(won.dispute?.id, 'dp_1');
+    assert.equal(applyPaymentEvent(won, opened('dp_1'), NOW), null);
+  });
+
+  it('a dispute lost before its opening arrived marks the order disputed; the late opening changes nothing', () => {
+    const lost = after(paid, closed('dp_1', 'lost'));
+    assert.equal(lost.status, 'disputed');
+    assert.equal(lost.dispute?.id, 'dp_1');
+    assert.equal(applyPaymentEvent(lost, opened('dp_1'), NOW), null);
+  });
+
+  it('in order, and with duplicates, ends as before: won gives the money back, once', () => {
+    const won = after(paid, opened('dp_1'), closed('dp_1', 'won'));
+    assert.equal(won.status, 'paid');
+    assert.equal(applyPaymentEvent(won, closed('dp_1', 'won'), NOW), null);
+    assert.equal(applyPaymentEvent(won, opened('dp_1'), NOW), null);
+  });
+
+  it('a new dispute after one that ended is a new dispute', () => {
+    const won = after(paid, opened('dp_1'), closed('dp_1', 'won'));
+    const again = after(won, opened('dp_2'));
+    assert.equal(again.status, 'disputed');
+    assert.equal(again.dispute?.id, 'dp_2');
+  });
+
+  it('a close that names no dispute, on an order never disputed, changes nothing (as before)', () => {
+    assert.equal(
+      applyPaymentEvent(
+        paid,
+        {type: 'dispute_closed', paymentId: 'pi_1', disputeStatus: 'won'},
+        NOW
+      ),
+      null
+    );
+  });
+});

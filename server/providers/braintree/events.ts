@@ -69,10 +69,12 @@ function fromDispute(
 
 const closed =
   (disputeStatus: string) => (notification: BraintreeNotification) =>
-    fromDispute(notification, () => (_order, paymentId) => ({
+    fromDispute(notification, (dispute) => (_order, paymentId) => ({
       type: 'dispute_closed',
       paymentId,
       disputeStatus,
+      // Which dispute ended: a close delivered before its opening is recorded by it.
+      ...(isId(dispute.id) && {dispute: {id: dispute.id}}),
     }));
 
 export const BRAINTREE_NOTIFICATION_HANDLERS: Readonly<

@@ -278,9 +278,10 @@ export const PAYPAL_EVENT_HANDLERS: Readonly<
   'CUSTOMER.DISPUTE.UPDATED': fromDispute,
   'CUSTOMER.DISPUTE.RESOLVED': (dispute: DisputeResource) => ({
     ...disputed(dispute),
-    event: (_order, paymentId) => ({
+    event: (order, paymentId) => ({
       type: 'dispute_closed',
       paymentId,
+      ...disputeOf(order, dispute),
       disputeStatus: SELLER_KEEPS.has(
         str(dispute.dispute_outcome?.outcome_code) ?? ''
       )

@@ -202,10 +202,22 @@ export function disputeEvent(
       },
     };
   }
+  // Which dispute ended: a close delivered before its opening is recorded by it.
+  const ended = {id: dispute.id};
   if (dispute.state === 'WON' || dispute.state === 'INQUIRY_CLOSED')
-    return {type: 'dispute_closed', paymentId, disputeStatus: 'won'};
+    return {
+      type: 'dispute_closed',
+      paymentId,
+      disputeStatus: 'won',
+      dispute: ended,
+    };
   if (dispute.state === 'LOST' || dispute.state === 'ACCEPTED')
-    return {type: 'dispute_closed', paymentId, disputeStatus: 'lost'};
+    return {
+      type: 'dispute_closed',
+      paymentId,
+      disputeStatus: 'lost',
+      dispute: ended,
+    };
   return null;
 }
 

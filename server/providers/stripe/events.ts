@@ -112,6 +112,7 @@ export const STRIPE_EVENT_HANDLERS: Readonly<Record<string, Translate>> = {
             type: 'dispute_closed',
             paymentId,
             disputeStatus: dispute.status,
+            ...(typeof dispute.id === 'string' && {dispute: {id: dispute.id}}),
           },
         }
       : null;
