@@ -61,10 +61,13 @@ describe('the emulator’s Drop-in fake, 3-D Secure', {timeout: 120_000}, () => 
     await fill('4000000000001091');
     const result = request(THREE_D_SECURE);
     // Escape where the buyer is, in the challenge (pressing it on the page before the frame has
-    // taken the focus would reach nothing).
-    await challenge()
-      .getByRole('button', {name: 'Authenticate'})
-      .press('Escape');
+    // taken the focus would reach nothing): the focus is put there first, then the key pressed
+    // on the page's keyboard, since the frame is gone on the key's press, before its release
+    // (an element's press would wait for the release in a frame that no longer exists).
+    await challenge().getByRole('button', {name: 'Authenticate'}).focus();
+    const inside = page.frame({url: /three-d-secure/})!;
+    await inside.waitForFunction(() => document.activeElement?.id === 'pass');
+    await page.keyboard.press('Escape');
     const {error} = await result;
     assert.equal(
       error?.message,
