@@ -277,6 +277,10 @@ describe('the PayPal loop, against the emulator', () => {
     const order = await createOrder(h);
     h.emulator.approve(order.paypalOrderId, 'pending');
     await capture(h, order);
+    // The capture's PAYMENT.CAPTURE.PENDING is delivered first, as PayPal's DENIED comes later
+    // (the bank's review): without the flush the two raced, and a PENDING landing after the
+    // DENIED moved the order back to processing (NOTES.md; the reconciler reads it back).
+    await h.emulator.flush();
     h.emulator.triggerCaptureEvent(
       captureIdOf(h, order.paypalOrderId),
       'denied'
